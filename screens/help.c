@@ -1,0 +1,50 @@
+/* help.c -- the F1 overlay: this screen's help, then every key. */
+#include "system.h"
+
+#include <stdlib.h>
+
+#include "screen.h"
+#include "xmalloc.h"
+
+void
+help_draw(const struct app *app, struct ui *ui)
+{
+	const struct screen *s = steps[app->step];
+	const struct request_info *r;
+	int top = 1, left = 2, h = ui->rows - 2, w = ui->cols - 4;
+	int y, bottom = top + h - 2, skip = app->overlay_scroll, line;
+	char *title;
+
+	/* TRANSLATORS: title of the help box, e.g. "Help: Personal details". */
+	title = xasprintf(_("Help: %s"), _(s->title));
+	y = ui_box(ui, top, left, h, w, title);
+	free(title);
+	ui_focus(ui, y, left + 2);
+	y += ui_wrap(ui, y, left + 2, w - 4, bottom - y, A_NORMAL, _(s->help));
+	y++;
+	for (line = 0, r = request_table; r->req != REQ_NONE; r++, line++) {
+		if (line < skip)
+			continue;
+		if (y >= bottom - 1)
+			break;
+		ui_text(ui, y, left + 2, 12, A_BOLD, r->keys);
+		y += ui_wrap(ui, y, left + 15, w - 17, bottom - 1 - y, A_NORMAL,
+		    _(r->help));
+	}
+	ui_text(ui, bottom, left + 2, w - 4, A_NORMAL,
+	    _("Up/Down scroll, Esc or Enter closes this help."));
+}
+
+enum request
+help_handle(struct app *app, enum request req, const struct key *k)
+{
+	if (req == REQ_FOCUS_NEXT)
+		app->overlay_scroll++;
+	else if (req == REQ_FOCUS_PREV && app->overlay_scroll > 0)
+		app->overlay_scroll--;
+	else if (req == REQ_RESIZE || req == REQ_REDRAW)
+		return (req);
+	else
+		app->overlay = OVERLAY_NONE;	/* any other key closes help */
+	return (REQ_NONE);
+}

@@ -1,0 +1,123 @@
+/* materials.c -- step 4: the checklist for the chosen channel; it can be saved. */
+#include "system.h"
+
+#include <stdlib.h>
+
+#include "field.h"
+#include "materials.h"
+#include "region.h"
+#include "screen.h"
+#include "xmalloc.h"
+
+/* Focus: 0..n-1 the items, n the file name, n+1 the Save button. */
+struct materials_state {
+	struct field	path;
+	int		focus;
+};
+
+static int	item_count(const struct app *);
+static void	save(struct app *);
+
+static int
+item_count(const struct app *app)
+{
+	int n;
+
+	materials_for(app->model.channel, &n);
+	return (n);
+}
+
+static void
+materials_enter(struct app *app)
+{
+	struct materials_state *m = xcalloc(1, sizeof *m);
+
+	field_init(&m->path, 200, "sscard-checklist.txt");
+	app->priv = m;
+}
+
+static void
+materials_draw(const struct app *app, struct ui *ui)
+{
+	const struct materials_state *m = app->priv;
+	const struct material *items;
+	unsigned ticked = app->model.ticked[app->model.channel];
+	int y = UI_BODY_TOP, i, n, ready = 0, bottom = ui_body_bottom(ui);
+	char *s;
+
+	items = materials_for(app->model.channel, &n);
+	for (i = 0; i < n; i++)
+		ready += (ticked >> i) & 1;
+	/* TRANSLATORS: "Online: 2 of 5 ready. Space ticks an item." */
+	s = xasprintf(_("%s: %d of %d ready. Space ticks what you have."),
+	    channel_name(app->model.channel), ready, n);
+	y += ui_wrap(ui, y, 1, ui->cols - 2, -1, A_BOLD, s);
+	free(s);
+	y++;
+	for (i = 0; i < n && y < bottom - 2; i++)
+		y += ui_item(ui, y, 1, ui->cols - 2, (ticked >> i) & 1 ? "[x]" : "[ ]",
+		    _(items[i].label), m->focus == i);
+	y = bottom - 1;
+	ui_field(ui, y, 1, 16, 40, _("Save as:"), &m->path, m->focus == n);
+	ui_button(ui, y + 1, 20, _("Save the checklist (Ctrl-S)"), m->focus == n + 1);
+}
+
+static void
+save(struct app *app)
+{
+	struct materials_state *m = app->priv;
+	char *path = field_utf8(&m->path), *cause = NULL;
+
+	if (*path == '\0')
+		app_say(app, 1, "%s", _("Type a file name to save the checklist to."));
+	else if (materials_save(app->model.channel, app->model.ticked[app->model.channel],
+	    _(region_at(app->model.region)->name), path, &cause) != 0)
+		app_say_cause(app, cause);
+	else
+		app_say(app, 0, _("Checklist saved to %s."), path);
+	free(path);
+}
+
+static enum request
+materials_handle(struct app *app, enum request req, const struct key *k)
+{
+	struct materials_state *m = app->priv;
+	int n = item_count(app);
+
+	if (m->focus == n && field_handle(&m->path, req, k))
+		return (REQ_NONE);
+	if (screen_focus_move(&m->focus, n + 2, req))
+		return (REQ_NONE);
+	if (req == REQ_SAVE || (req == REQ_ACTIVATE && m->focus == n + 1) ||
+	    (req == REQ_ACTIVATE && m->focus == n)) {
+		save(app);
+		return (REQ_NONE);
+	}
+	if (m->focus < n && (req == REQ_TOGGLE || req == REQ_ACTIVATE)) {
+		app->model.ticked[app->model.channel] ^= 1u << m->focus;
+		return (REQ_NONE);
+	}
+	return (req);
+}
+
+static void
+materials_free(struct app *app)
+{
+	struct materials_state *m = app->priv;
+
+	field_free(&m->path);
+	free(m);
+}
+
+const struct screen materials_screen = {
+	.id = "materials",
+	.title = N_("Materials"),
+	.help = N_("These are the things to bring, or to have ready, for the "
+	    "channel you chose. Tick each one you have with Space or Enter. You "
+	    "can save the list to a text file to print or take with you: type a "
+	    "file name and press Ctrl-S. You may go on with items unticked."),
+	.enter = materials_enter,
+	.draw = materials_draw,
+	.handle = materials_handle,
+	.free = materials_free,
+};

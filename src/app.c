@@ -1,0 +1,433 @@
+/* app.c -- the only event loop: key -> request -> state -> draw -> terminal. */
+#include "system.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "config.h"
+#include "exitcode.h"
+#include "fsutil.h"
+#include "i18n.h"
+#include "region.h"
+#include "screen.h"
+#include "xmalloc.h"
+
+static SCREEN	*term_screen;
+static FILE	*term_out, *term_in;
+
+static int	 terminal_start(const struct app_options *, char **);
+static void	 terminal_end(void);
+static void	 app_enter(struct app *, int);
+static void	 app_leave_step(struct app *);
+static void	 app_dispatch(struct app *, enum request, const struct key *);
+static void	 app_request(struct app *, enum request);
+static void	 app_draw(struct app *);
+static void	 draw_frame(struct app *);
+static void	 draw_too_small(struct app *);
+static int	 too_small(const struct app *);
+static void	 snapshot(struct app *);
+static char	*screen_text(const struct ui *);
+static const char *snapshot_id(const struct app *);
+
+/* Curses owns the terminal from here; fatal() gives it back first. */
+static int
+terminal_start(const struct app_options *o, char **cause)
+{
+	const char *term = getenv("TERM");
+	static const char *const fallbacks[] = { "xterm-256color", "vt100", "dumb" };
+	size_t i;
+
+	if (o->replay != NULL) {
+		/* Replays need no terminal: draw into curses' own screen only. */
+		term_out = isatty(STDOUT_FILENO) && o->snapshot_dir == NULL ?
+		    fdopen(dup(STDOUT_FILENO), "w") : fopen("/dev/null", "w");
+		term_in = fopen("/dev/null", "r");
+	} else {
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			*cause = xstrdup(_("the wizard needs a terminal; to run it "
+			    "without one, give keystrokes with --replay FILE"));
+			return (-1);
+		}
+		term_out = fdopen(dup(STDOUT_FILENO), "w");
+		term_in = fdopen(dup(STDIN_FILENO), "r");
+	}
+	if (term_out == NULL || term_in == NULL)
+		fatal("cannot open the terminal: %s", strerror(errno));
+	term_screen = term != NULL && *term != '\0' ?
+	    newterm(term, term_out, term_in) : NULL;
+	for (i = 0; term_screen == NULL && i < nitems(fallbacks); i++)
+		term_screen = newterm(fallbacks[i], term_out, term_in);
+	if (term_screen == NULL) {
+		*cause = xstrdup(_("cannot start the terminal screen (check TERM)"));
+		return (-1);
+	}
+	fatal_set_cleanup(terminal_end);
+	raw();		/* Ctrl-S and Ctrl-C reach the wizard as keys */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(1);	/* the cursor shows the focus; never leaveok() */
+	if (has_colors() && getenv("NO_COLOR") == NULL) {
+		start_color();
+		use_default_colors();
+	}
+	return (0);
+}
+
+static void
+terminal_end(void)
+{
+	if (term_screen == NULL)
+		return;
+	endwin();
+	delscreen(term_screen);
+	term_screen = NULL;
+	fclose(term_out);
+	fclose(term_in);
+	fatal_set_cleanup(NULL);
+}
+
+void
+app_say(struct app *app, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(app->message);
+	app->message = NULL;
+	app->message_error = error;
+	if (fmt == NULL)
+		return;
+	va_start(ap, fmt);
+	app->message = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+void
+app_say_cause(struct app *app, char *cause)
+{
+	free(app->message);
+	app->message = cause;
+	app->message_error = 1;
+}
+
+void
+app_set_language(struct app *app, const char *code)
+{
+	if (i18n_set(code) == 0)
+		snprintf(app->model.lang, sizeof app->model.lang, "%s", code);
+}
+
+int
+app_queue(struct app *app, char **cause)
+{
+	char *id = NULL;
+
+	if (app->outbox.dir == NULL &&
+	    outbox_open(&app->outbox, app->cfg, cause) != 0)
+		return (-1);
+	if (outbox_queue(&app->outbox, &app->model, &id, cause) != 0)
+		return (-1);
+	free(app->model.outbox_id);
+	app->model.outbox_id = id;
+	return (0);
+}
+
+static void
+app_enter(struct app *app, int step)
+{
+	app->step = step;
+	app->priv = NULL;
+	if (steps[step]->enter != NULL)
+		steps[step]->enter(app);
+}
+
+static void
+app_leave_step(struct app *app)
+{
+	if (steps[app->step]->free != NULL)
+		steps[app->step]->free(app);
+	app->priv = NULL;
+}
+
+/* What app.c does with a request no screen consumed. */
+static void
+app_request(struct app *app, enum request req)
+{
+	const struct screen *s = steps[app->step];
+	char *cause = NULL;
+
+	switch (req) {
+	case REQ_ACTIVATE:
+	case REQ_NEXT:
+		if (s->leave != NULL && s->leave(app, &cause) != 0) {
+			app_say_cause(app, cause);
+			return;
+		}
+		app_say(app, 0, NULL);
+		if (steps[app->step + 1] == NULL) {
+			app->finished = 1;
+			app->exit_status = EXIT_FINISHED;
+			return;
+		}
+		app_leave_step(app);
+		app_enter(app, app->step + 1);
+		break;
+	case REQ_BACK:
+		if (s->no_back) {
+			app_say(app, 0, "%s", _("The application is already queued; "
+			    "going back would not change it."));
+			return;
+		}
+		if (app->step == 0)
+			return;
+		app_say(app, 0, NULL);
+		app_leave_step(app);
+		app_enter(app, app->step - 1);
+		break;
+	case REQ_HELP:
+		app->overlay = OVERLAY_HELP;
+		app->overlay_scroll = 0;
+		break;
+	case REQ_QUIT:
+		app->overlay = OVERLAY_QUIT;
+		app->overlay_focus = 1;		/* "Stay" is the default */
+		break;
+	case REQ_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+app_dispatch(struct app *app, enum request req, const struct key *k)
+{
+	if (req == REQ_RESIZE) {
+		getmaxyx(stdscr, app->ui.rows, app->ui.cols);
+		return;
+	}
+	if (app->overlay == OVERLAY_HELP)
+		req = help_handle(app, req, k);
+	else if (app->overlay == OVERLAY_QUIT)
+		req = quit_handle(app, req, k);
+	else if (too_small(app))
+		req = req == REQ_QUIT || req == REQ_REDRAW ? req : REQ_NONE;
+	else
+		req = steps[app->step]->handle(app, req, k);
+	if (req != REQ_NONE)
+		app_request(app, req);
+}
+
+static int
+too_small(const struct app *app)
+{
+	return (app->ui.cols < UI_MIN_COLS || app->ui.rows < UI_MIN_ROWS);
+}
+
+static void
+draw_too_small(struct app *app)
+{
+	char *s;
+
+	s = xasprintf(_("This window is %d columns by %d lines. sscard needs at "
+	    "least %d columns and %d lines: please make the window larger. "
+	    "(Esc quits.)"), app->ui.cols, app->ui.rows, UI_MIN_COLS, UI_MIN_ROWS);
+	ui_wrap(&app->ui, 0, 0, app->ui.cols, app->ui.rows, A_NORMAL, s);
+	ui_focus(&app->ui, 0, 0);
+	free(s);
+}
+
+static void
+draw_frame(struct app *app)
+{
+	const struct screen *s = steps[app->step];
+	struct ui *ui = &app->ui;
+	char *title, *keys;
+	int y = ui->rows - 4;
+
+	/* TRANSLATORS: the first line of every screen: "Step 3 of 7: Personal details". */
+	title = xasprintf(_("Step %d of %d: %s"), app->step + 1, steps_count(),
+	    _(s->title));
+	ui_text(ui, 0, 0, ui->cols, A_BOLD, title);
+	mvhline(1, 0, '-', ui->cols);
+	if (app->message != NULL)
+		ui_wrap(ui, y, 0, ui->cols, 2, app->message_error ? A_BOLD : A_NORMAL,
+		    app->message);
+	mvhline(ui->rows - 2, 0, '-', ui->cols);
+	keys = xasprintf("%s  %s  %s  %s", _("F1 Help"),
+	    s->no_back ? "" : _("F2 Back"), _("F3 Next"), _("Esc Quit"));
+	ui_text(ui, ui->rows - 1, 0, ui->cols, A_NORMAL, keys);
+	free(title);
+	free(keys);
+}
+
+static void
+app_draw(struct app *app)
+{
+	erase();
+	ui_focus(&app->ui, 0, 0);
+	if (too_small(app))
+		draw_too_small(app);
+	else {
+		draw_frame(app);
+		steps[app->step]->draw(app, &app->ui);
+		if (app->overlay == OVERLAY_HELP)
+			help_draw(app, &app->ui);
+		else if (app->overlay == OVERLAY_QUIT)
+			quit_draw(app, &app->ui);
+	}
+	/* Last: the cursor on the focus, for screen readers and braille. */
+	move(app->ui.cur_y, app->ui.cur_x);
+	refresh();
+	if (app->opts->snapshot_dir != NULL)
+		snapshot(app);
+}
+
+static const char *
+snapshot_id(const struct app *app)
+{
+	if (too_small(app))
+		return ("too-small");
+	if (app->overlay == OVERLAY_HELP)
+		return ("help");
+	if (app->overlay == OVERLAY_QUIT)
+		return ("quit");
+	return (steps[app->step]->id);
+}
+
+/* The screen as text, read back from curses' own screen: UTF-8, trailing blanks trimmed. */
+static char *
+screen_text(const struct ui *ui)
+{
+	wchar_t *row = xcalloc((size_t)ui->cols + 1, sizeof *row);
+	size_t cap = (size_t)ui->rows * ((size_t)ui->cols * 4 + 1) + 1, len = 0, n;
+	char *out = xmalloc(cap), *line = xmalloc((size_t)ui->cols * 4 + 1);
+	const wchar_t *p;
+	mbstate_t st;
+	int y;
+
+	for (y = 0; y < ui->rows; y++) {
+		row[0] = L'\0';
+		if (mvinnwstr(y, 0, row, ui->cols) == ERR)
+			row[0] = L'\0';
+		p = row;
+		memset(&st, 0, sizeof st);
+		if ((n = wcsrtombs(line, &p, (size_t)ui->cols * 4, &st)) == (size_t)-1)
+			n = 0;
+		while (n > 0 && line[n - 1] == ' ')
+			n--;
+		memcpy(out + len, line, n);
+		len += n;
+		out[len++] = '\n';
+	}
+	while (len > 1 && out[len - 1] == '\n' && out[len - 2] == '\n')
+		len--;	/* blank rows at the bottom say nothing */
+	out[len] = '\0';
+	free(row);
+	free(line);
+	return (out);
+}
+
+/* After each change of the screen: DIR/NNNN-<id>.txt, and a line in DIR/index. */
+static void
+snapshot(struct app *app)
+{
+	const char *dir = app->opts->snapshot_dir;
+	char *text = screen_text(&app->ui), *name, *idx, *cause = NULL;
+	FILE *f;
+
+	if (app->snapshot_last != NULL && strcmp(text, app->snapshot_last) == 0) {
+		free(text);
+		return;
+	}
+	name = xasprintf("%04u-%s.txt", ++app->snapshot_seq, snapshot_id(app));
+	if (fs_write_atomic(dir, name, text, strlen(text), &cause) != 0)
+		fatal("%s", cause);
+	idx = xasprintf("%s/index", dir);
+	if ((f = fopen(idx, "a")) == NULL)
+		fatal("%s: %s", idx, strerror(errno));
+	fprintf(f, "%.*s cursor=%d,%d\n", (int)strlen(name) - 4, name,
+	    app->ui.cur_y, app->ui.cur_x);
+	if (fclose(f) != 0)
+		fatal("%s: %s", idx, strerror(errno));
+	free(idx);
+	free(name);
+	wipe_str(app->snapshot_last);
+	app->snapshot_last = text;
+}
+
+int
+app_run(const struct app_options *opts, const struct config *cfg)
+{
+	struct app app;
+	struct key k;
+	char *cause = NULL;
+	time_t now = time(NULL);
+	int status;
+
+	memset(&app, 0, sizeof app);
+	app.opts = opts;
+	app.cfg = cfg;
+	application_init(&app.model);
+	snprintf(app.model.lang, sizeof app.model.lang, "%s", i18n_current());
+	localtime_r(&now, &app.today);
+	if (opts->snapshot_dir != NULL &&
+	    fs_mkdir_private(opts->snapshot_dir, 1, &cause) != 0)
+		goto fail;
+	if (input_open(&app.in, opts->replay, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		free(cause);
+		application_clear(&app.model);
+		return (EXIT_USAGE);
+	}
+	if (opts->record != NULL && input_record(&app.in, opts->record, &cause) != 0)
+		goto fail;
+	if (terminal_start(opts, &cause) != 0)
+		goto fail;
+	getmaxyx(stdscr, app.ui.rows, app.ui.cols);
+	app_enter(&app, 0);
+	for (;;) {
+		app_draw(&app);
+		if (input_next(&app.in, &k) != 0) {
+			app.exit_status = app.in.replay ? EXIT_REPLAY_ENDED : EXIT_CANCELLED;
+			break;
+		}
+		app_dispatch(&app, keys_lookup(&k), &k);
+		if (app.finished)
+			break;
+	}
+	terminal_end();
+	status = app.exit_status;
+	if (status == EXIT_FINISHED && app.model.outbox_id != NULL)
+		printf(_("Application queued in the outbox: %s\n"), app.model.outbox_id);
+	else if (status == EXIT_REPLAY_ENDED)
+		fprintf(stderr, _("%s: the key script ended before the wizard did "
+		    "(on step '%s')\n"), PACKAGE, steps[app.step]->id);
+	app_leave_step(&app);
+	if (input_close(&app.in, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		free(cause);
+		status = EXIT_FAILED;
+	}
+	free(app.message);
+	wipe_str(app.snapshot_last);
+	outbox_close(&app.outbox);
+	application_clear(&app.model);
+	return (status);
+fail:
+	terminal_end();
+	fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+	free(cause);
+	input_close(&app.in, &cause);
+	application_clear(&app.model);
+	return (EXIT_FAILED);
+}

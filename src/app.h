@@ -1,0 +1,59 @@
+/* app.h -- the wizard: its state, the only event loop, and what screens may ask of it. */
+#ifndef SSCARD_APP_H
+#define SSCARD_APP_H
+
+#include <time.h>
+
+#include "input.h"
+#include "model.h"
+#include "outbox.h"
+#include "request.h"
+#include "ui.h"
+
+struct config;
+
+struct app_options {
+	const char	*replay;	/* key script, or NULL for the keyboard */
+	const char	*record;	/* write typed keys here, or NULL */
+	const char	*snapshot_dir;	/* write screen text here, or NULL */
+	const char	*profile;	/* photo profile override, or NULL */
+};
+
+enum overlay { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_QUIT };
+
+struct app {
+	struct application	 model;
+	const struct config	*cfg;
+	const struct app_options *opts;
+	struct input		 in;
+	struct ui		 ui;
+	struct outbox		 outbox;
+	struct tm		 today;		/* local date: birth dates are checked against it */
+
+	int			 step;		/* index in steps[] */
+	void			*priv;		/* the screen's own state (enter allocates) */
+	char			*message;	/* for the message line; owned */
+	int			 message_error;	/* 1: an error (shown with !!) */
+	enum overlay		 overlay;
+	int			 overlay_focus;
+	int			 overlay_scroll;
+	int			 finished;
+	int			 exit_status;
+
+	unsigned		 snapshot_seq;
+	char			*snapshot_last;
+};
+
+/* Runs the wizard; returns an exit status (exitcode.h). */
+int	app_run(const struct app_options *, const struct config *);
+
+/* Sets the message line (printf-style; NULL clears it). */
+void	app_say(struct app *, int, const char *, ...) __attribute__((format(printf, 3, 4)));
+/* Sets the message line from an allocated cause and frees it. */
+void	app_say_cause(struct app *, char *);
+/* Switches language now; the next redraw is in it. */
+void	app_set_language(struct app *, const char *);
+/* Queues the application in the outbox: 0, or -1 with *cause; caller frees. */
+int	app_queue(struct app *, char **);
+
+#endif

@@ -1,0 +1,28 @@
+/* commands.c -- the table of subcommands; each lives in its own engine file. */
+#include "system.h"
+
+#include <string.h>
+
+#include "commands.h"
+
+static const struct command commands[] = {
+	{ NULL, NULL, NULL, NULL }	/* keeps the table valid while it is empty */
+};
+
+const struct command *
+command_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < nitems(commands); i++)
+		if (commands[i].name != NULL && strcmp(commands[i].name, name) == 0)
+			return (&commands[i]);
+	return (NULL);
+}
+
+const struct command *
+command_at(int i)
+{
+	return (i >= 0 && (size_t)i < nitems(commands) && commands[i].name != NULL ?
+	    &commands[i] : NULL);
+}

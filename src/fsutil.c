@@ -1,0 +1,188 @@
+/* fsutil.c -- private directories and atomic writes (temp file, fsync, rename). */
+#include "system.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "xmalloc.h"
+
+static int	write_all(int, const void *, size_t);
+
+void
+fs_random(void *buf, size_t n)
+{
+	unsigned char *p = buf;
+	ssize_t got;
+
+	while (n > 0) {
+		if ((got = getrandom(p, n, 0)) < 0) {
+			if (errno == EINTR)
+				continue;
+			fatal("getrandom: %s", strerror(errno));
+		}
+		p += got;
+		n -= (size_t)got;
+	}
+}
+
+int
+fs_mkdir_private(const char *path, int own, char **cause)
+{
+	char *p = xstrdup(path), *s;
+	int depth = 0, total = 0, rc = -1;
+
+	for (s = p + 1; *s != '\0'; s++)
+		if (*s == '/' && s[1] != '/' && s[1] != '\0')
+			total++;
+	total++;
+	for (s = p + 1;; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		if (*s == '/' && (s[1] == '/' || s[1] == '\0'))
+			continue;
+		depth++;
+		char save = *s;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			*cause = xasprintf(_("cannot create folder %s: %s"), p,
+			    strerror(errno));
+			goto out;
+		}
+		/* Our own folders hold personal data: nobody else may look in. */
+		if (depth > total - own && chmod(p, 0700) != 0) {
+			*cause = xasprintf(_("cannot protect folder %s: %s"), p,
+			    strerror(errno));
+			goto out;
+		}
+		*s = save;
+		if (save == '\0')
+			break;
+	}
+	rc = 0;
+out:
+	free(p);
+	return (rc);
+}
+
+static int
+write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return (-1);
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return (0);
+}
+
+int
+fs_fsync_dir(const char *dir, char **cause)
+{
+	int fd;
+
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 || fsync(fd) != 0) {
+		*cause = xasprintf(_("cannot save folder %s: %s"), dir, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return (-1);
+	}
+	close(fd);
+	return (0);
+}
+
+int
+fs_write_atomic(const char *dir, const char *name, const void *data, size_t len,
+    char **cause)
+{
+	char *tmp, *dst;
+	int fd, rc = -1;
+
+	tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
+	dst = xasprintf("%s/%s", dir, name);
+	/* mkstemp creates the file 0600 with O_EXCL. */
+	if ((fd = mkstemp(tmp)) < 0) {
+		*cause = xasprintf(_("cannot write %s: %s"), dst, strerror(errno));
+		goto out;
+	}
+	/*
+	 * A failed fsync is not retried: the kernel may have dropped the
+	 * pages, so the old file stays and the caller is told.
+	 */
+	if (fchmod(fd, 0600) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+		*cause = xasprintf(_("cannot write %s: %s"), dst, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	if (close(fd) != 0 || rename(tmp, dst) != 0) {
+		*cause = xasprintf(_("cannot write %s: %s"), dst, strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	rc = fs_fsync_dir(dir, cause);
+out:
+	free(tmp);
+	free(dst);
+	return (rc);
+}
+
+int
+fs_read_file(const char *path, size_t max, char **data, size_t *len, char **cause)
+{
+	struct stat st;
+	char *buf;
+	ssize_t n;
+	size_t got = 0;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 || fstat(fd, &st) != 0) {
+		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return (-1);
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*cause = xasprintf(_("%s is not a regular file"), path);
+		close(fd);
+		return (-1);
+	}
+	if ((size_t)st.st_size > max) {
+		*cause = xasprintf(_("%s is too large (%lld bytes; at most %zu)"),
+		    path, (long long)st.st_size, max);
+		close(fd);
+		return (-1);
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size) {
+		if ((n = read(fd, buf + got, (size_t)st.st_size - got)) <= 0) {
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n == 0)	/* the file shrank while we read it */
+				break;
+			*cause = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
+			close(fd);
+			free(buf);
+			return (-1);
+		}
+		got += (size_t)n;
+	}
+	close(fd);
+	buf[got] = '\0';
+	*data = buf;
+	*len = got;
+	return (0);
+}

@@ -1,0 +1,21 @@
+/* fsutil.h -- private directories and atomic writes for personal data. */
+#ifndef SSCARD_FSUTIL_H
+#define SSCARD_FSUTIL_H
+
+#include <stddef.h>
+
+/* Creates path and missing parents; the last `own` components are made (or set) 0700. */
+int	fs_mkdir_private(const char *, int, char **);
+/*
+ * Writes data to dir/name atomically: a 0600 temp file in dir, fsync, rename,
+ * fsync of dir.  On failure the old file (if any) is intact.  Returns 0, or
+ * -1 with *cause; caller frees.
+ */
+int	fs_write_atomic(const char *, const char *, const void *, size_t, char **);
+/* Reads a whole file of at most `max` bytes; caller frees *data. */
+int	fs_read_file(const char *, size_t, char **, size_t *, char **);
+int	fs_fsync_dir(const char *, char **);
+/* Fills buf with n random bytes from the kernel. */
+void	fs_random(void *, size_t);
+
+#endif

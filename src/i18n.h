@@ -1,0 +1,24 @@
+/* i18n.h -- languages: choose, switch at run time, work with only C.UTF-8. */
+#ifndef SSCARD_I18N_H
+#define SSCARD_I18N_H
+
+struct language {
+	const char	*code;		/* "zh_CN" */
+	const char	*native;	/* "中文简体": never translated */
+};
+
+/*
+ * Sets the locale (falling back to C.UTF-8 when the user's is missing or not
+ * UTF-8), binds the catalogs, and picks the language: `lang` if given, else
+ * LANGUAGE, LC_ALL, LC_MESSAGES, LANG.  Returns 0, or -1 if lang is unknown.
+ */
+int			 i18n_init(const char *);
+/* Switches every later gettext() to code; returns -1 if unknown. */
+int			 i18n_set(const char *);
+const char		*i18n_current(void);
+const struct language	*i18n_language(int);	/* NULL past the end */
+int			 i18n_index(const char *);	/* -1 if unknown */
+/* Matches "zh_CN.UTF-8", "zh-TW", "es_MX", "en_GB" to a supported code, or NULL. */
+const char		*i18n_match(const char *);
+
+#endif

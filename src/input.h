@@ -1,0 +1,26 @@
+/* input.h -- where keys come from: the keyboard or a key script; --record writes them. */
+#ifndef SSCARD_INPUT_H
+#define SSCARD_INPUT_H
+
+#include <stdio.h>
+
+#include "key.h"
+#include "keyscript.h"
+
+struct input {
+	int			 replay;	/* 1: keys come from `script` */
+	struct keyscript	 script;
+	FILE			*record;	/* temp file, renamed to record_path at close */
+	char			*record_tmp;
+	char			*record_path;
+};
+
+/* Loads the key script (if path is not NULL); errors name line and column. */
+int	input_open(struct input *, const char *, char **);
+int	input_record(struct input *, const char *, char **);
+/* Next key: 0, or -1 when the script ran out (never blocks forever in replay). */
+int	input_next(struct input *, struct key *);
+/* Closes; a recording is fsynced and renamed into place.  Returns -1 on write error. */
+int	input_close(struct input *, char **);
+
+#endif

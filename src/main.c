@@ -1,0 +1,155 @@
+/* main.c -- locale, options, configuration, then the wizard or a command. */
+#include "system.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "commands.h"
+#include "config.h"
+#include "exitcode.h"
+#include "i18n.h"
+#include "xmalloc.h"
+
+enum {
+	OPT_LANG = 256,
+	OPT_CONFIG,
+	OPT_REPLAY,
+	OPT_RECORD,
+	OPT_SNAPSHOT,
+	OPT_PROFILE,
+};
+
+static const struct option long_options[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "replay", required_argument, NULL, OPT_REPLAY },
+	{ "record", required_argument, NULL, OPT_RECORD },
+	{ "snapshot", required_argument, NULL, OPT_SNAPSHOT },
+	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void	usage(void);
+static void	version(void);
+static int	close_stdout(int);
+
+static void
+usage(void)
+{
+	const struct command *c;
+	int i;
+
+	printf(_("Usage: %s [OPTION]...\n"
+	    "  or:  %s COMMAND [ARGUMENT]...\n"), PACKAGE, PACKAGE);
+	fputs(_("Change the photo on a Chinese social security card (社保卡): a wizard\n"
+	    "that explains the channels, takes your details, checks your photo and\n"
+	    "queues the application so that nothing is lost.\n\n"), stdout);
+	fputs(_("Options:\n"
+	    "  -h, --help           show this help and exit\n"
+	    "  -V, --version        show version information and exit\n"
+	    "      --lang=LANG      language: zh_CN, zh_TW, en or es\n"
+	    "      --config=FILE    read FILE after the system and user configuration\n"
+	    "      --replay=FILE    read keystrokes from FILE instead of the keyboard\n"
+	    "      --record=FILE    write what you type to FILE, in the same format\n"
+	    "      --snapshot=DIR   write the screen's text to DIR after every change\n"
+	    "      --profile=NAME   check photos against the photo profile NAME\n"), stdout);
+	if (command_at(0) != NULL)
+		fputs(_("\nCommands:\n"), stdout);
+	for (i = 0; (c = command_at(i)) != NULL; i++)
+		printf("  %-44s %s\n", c->synopsis, _(c->summary));
+	fputs(_("\nExit status: 0 finished, 1 error, 2 usage error, 3 cancelled by the\n"
+	    "user, 4 the key script ran out before the wizard ended.\n"), stdout);
+	printf(_("\nFull documentation: man %s\n"), PACKAGE);
+}
+
+static void
+version(void)
+{
+	printf("%s %s\n", PACKAGE, PACKAGE_VERSION);
+	fputs(_("License: GPL-3.0-or-later <https://gnu.org/licenses/gpl.html>.\n"
+	    "This is free software: you are free to change and redistribute it.\n"
+	    "There is NO WARRANTY, to the extent permitted by law.\n"), stdout);
+}
+
+/* A write error on stdout (a full disk, /dev/full) must change the exit status. */
+static int
+close_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("write error"),
+		    strerror(errno));
+		return (status == EXIT_FINISHED ? EXIT_FAILED : status);
+	}
+	return (status);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct app_options opts = { NULL, NULL, NULL, NULL };
+	const char *lang = NULL, *config_path = NULL;
+	const struct command *cmd = NULL;
+	struct config cfg;
+	char *cause = NULL;
+	size_t i;
+	int c, help = 0, ver = 0, status, lang_ok;
+
+	/* '+': options after a command word belong to the command. */
+	while ((c = getopt_long(argc, argv, "+hV", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'h':		help = 1;			break;
+		case 'V':		ver = 1;			break;
+		case OPT_LANG:		lang = optarg;			break;
+		case OPT_CONFIG:	config_path = optarg;		break;
+		case OPT_REPLAY:	opts.replay = optarg;		break;
+		case OPT_RECORD:	opts.record = optarg;		break;
+		case OPT_SNAPSHOT:	opts.snapshot_dir = optarg;	break;
+		case OPT_PROFILE:	opts.profile = optarg;		break;
+		default:
+			i18n_init(NULL);
+			fprintf(stderr, _("Try '%s --help' for more information.\n"),
+			    PACKAGE);
+			return (EXIT_USAGE);
+		}
+	}
+	lang_ok = i18n_init(lang) == 0;
+	if (help || ver) {
+		help ? usage() : version();
+		return (close_stdout(EXIT_FINISHED));
+	}
+	if (!lang_ok) {
+		fprintf(stderr, _("%s: unknown language '%s' (use zh_CN, zh_TW, en or es)\n"),
+		    PACKAGE, lang);
+		return (EXIT_USAGE);
+	}
+	if (optind < argc && (cmd = command_find(argv[optind])) == NULL) {
+		fprintf(stderr, _("%s: unknown command '%s'\n"), PACKAGE, argv[optind]);
+		fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+		return (EXIT_USAGE);
+	}
+	config_init(&cfg);
+	if (config_load(&cfg, config_path, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		free(cause);
+		config_free(&cfg);
+		return (EXIT_USAGE);
+	}
+	for (i = 0; i < cfg.nwarnings; i++)
+		fprintf(stderr, "%s: %s\n", PACKAGE, cfg.warnings[i]);
+	if (cmd != NULL) {
+		int first = optind;
+
+		optind = 0;	/* let the command run getopt afresh */
+		status = cmd->run(argc - first, argv + first, &cfg);
+	} else
+		status = app_run(&opts, &cfg);
+	config_free(&cfg);
+	return (close_stdout(status));
+}

@@ -1,0 +1,100 @@
+/* materials.c -- the checklist per channel (domain.md §4.3-4.4), and saving it. */
+#include "system.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fsutil.h"
+#include "materials.h"
+#include "model.h"
+#include "xmalloc.h"
+
+#define M_ID_ORIGINAL	{ "id_card", N_("Your ID card (original)") }
+#define M_ID_COPY	{ "id_card_copy", N_("Your ID card, original and a photocopy") }
+#define M_OLD_CARD	{ "old_card", N_("Your current social security card, to hand back") }
+#define M_PHOTO		{ "photo", N_("A recent 1-inch colour photo on a white background, " \
+			    "or a photo studio's digital photo receipt (数码照回执)") }
+#define M_FORM		{ "form", N_("The application form (you can fill it in there)") }
+#define M_FEE		{ "fee", N_("The card fee, if your region charges one (often 20 yuan)") }
+#define M_AGENT		{ "agent", N_("If someone applies for you: their ID card as well as yours") }
+
+static const struct material online[] = {
+	{ "card_number", N_("Your current social security card or its number") },
+	{ "digital_photo", N_("A digital photo that passes sscard's photo check, "
+	    "or a photo studio's digital photo receipt (数码照回执)") },
+	{ "phone", N_("A mobile phone that receives SMS codes") },
+	{ "address", N_("A postal address, if the new card is sent by post") },
+	{ "fee_online", N_("A way to pay the card fee online, if your region charges one") },
+};
+static const struct material bank[] = {
+	M_ID_COPY, M_OLD_CARD, M_PHOTO, M_FORM, M_FEE, M_AGENT,
+};
+static const struct material centre[] = {
+	M_ID_COPY, M_OLD_CARD, M_PHOTO, M_FORM, M_FEE, M_AGENT,
+	{ "receipt_note", N_("Somewhere safe to keep the receipt (回执单) and the "
+	    "replacement proof (补换卡证明)") },
+};
+
+const struct material *
+materials_for(int channel, int *n)
+{
+	switch (channel) {
+	case CHANNEL_ONLINE:
+		*n = (int)nitems(online);
+		return (online);
+	case CHANNEL_BANK:
+		*n = (int)nitems(bank);
+		return (bank);
+	case CHANNEL_CENTRE:
+		*n = (int)nitems(centre);
+		return (centre);
+	}
+	*n = 0;
+	return (NULL);
+}
+
+int
+materials_save(int channel, unsigned ticked, const char *region, const char *path,
+    char **cause)
+{
+	const struct material *m;
+	char *dir, *base, *slash, *text = NULL, *line, *old;
+	int n, i, rc;
+
+	m = materials_for(channel, &n);
+	text = xasprintf("%s\n%s: %s\n%s: %s\n\n", _("sscard checklist: changing "
+	    "the photo on a social security card"), _("Channel"), channel_name(channel),
+	    _("Region"), region);
+	for (i = 0; i < n; i++) {
+		line = xasprintf("%s %s\n", (ticked & (1u << i)) ? "[x]" : "[ ]",
+		    _(m[i].label));
+		old = text;
+		text = xasprintf("%s%s", old, line);
+		free(old);
+		free(line);
+	}
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) != NULL) {
+		*slash = '\0';
+		base = slash + 1;
+		if (*dir == '\0') {	/* "/file": the root folder */
+			free(dir);
+			dir = xstrdup("/");
+			base = strrchr(path, '/') + 1;
+		}
+	} else {
+		free(dir);
+		dir = xstrdup(".");
+		base = (char *)path;
+	}
+	if (*base == '\0') {
+		*cause = xasprintf(_("%s names a folder; add a file name"), path);
+		rc = -1;
+	} else
+		rc = fs_write_atomic(dir, base, text, strlen(text), cause);
+	free(dir);
+	free(text);
+	return (rc);
+}

@@ -1,0 +1,37 @@
+/* model.h -- everything the citizen entered; Back and Next never lose it. */
+#ifndef SSCARD_MODEL_H
+#define SSCARD_MODEL_H
+
+#include <stddef.h>
+
+enum channel {
+	CHANNEL_ONLINE,
+	CHANNEL_BANK,
+	CHANNEL_CENTRE,
+	CHANNEL_COUNT
+};
+
+#define MATERIALS_MAX	16
+
+struct application {
+	char		 lang[8];		/* "zh_CN", "zh_TW", "en", "es" */
+	int		 channel;		/* enum channel, or -1 before a choice */
+	char		*name;			/* UTF-8, as typed */
+	char		*id_number;		/* normalised 18 characters once valid */
+	char		*phone;
+	int		 region;		/* index in the region table */
+	unsigned	 ticked[CHANNEL_COUNT];	/* materials ticked, a bit per item */
+	char		*photo_path;
+	int		 consent;		/* the review screen's consent line */
+	char		*outbox_id;		/* set once queued */
+	char		*receipt;		/* set once the backend answered */
+};
+
+void		 application_init(struct application *);
+void		 application_clear(struct application *);	/* wipes personal data */
+void		 application_set(char **, const char *);
+const char	*channel_id(int);		/* "online", "bank", "centre" */
+const char	*channel_name(int);		/* translated */
+int		 channel_from_id(const char *);
+
+#endif

@@ -1,0 +1,38 @@
+/* profile.h -- a region's photo rules (pixels, dpi, file size, face geometry). */
+#ifndef SSCARD_PROFILE_H
+#define SSCARD_PROFILE_H
+
+struct config;
+
+struct photo_profile {
+	const char	*name;		/* stable id: "national", "ga461", "shenzhen" */
+	const char	*title;		/* N_() */
+	int		 width, height;	/* pixels */
+	int		 dpi;
+	long		 min_bytes;	/* file-size window; 0 = no limit */
+	long		 max_bytes;
+	int		 face_min, face_max;	/* face width, px */
+	int		 crown_min, crown_max;	/* top of hair to top edge, px */
+	int		 eye_line_min;		/* eye line to bottom edge, px */
+	int		 eye_x_min, eye_x_max;	/* eye midpoint from the left edge, px */
+	int		 glasses;	/* 1 if habitual glasses may be worn */
+	int		 quality;	/* the spec's nominal JPEG quality */
+	const char	*source;	/* where the numbers come from (untranslated) */
+};
+
+/*
+ * KB in the specs is ambiguous (1000 or 1024 bytes): the window is the
+ * intersection of both readings, so a photo inside it passes either way.
+ */
+#define KB_MIN(kb)	((long)(kb) * 1024)
+#define KB_MAX(kb)	((long)(kb) * 1000)
+
+/* Built-in profile by name, or NULL. */
+const struct photo_profile	*profile_find(const char *);
+/* The i-th built-in profile, or NULL past the end. */
+const struct photo_profile	*profile_at(int);
+/* Lower and upper file size in whole KB, for display. */
+int	profile_kb_min(const struct photo_profile *);
+int	profile_kb_max(const struct photo_profile *);
+
+#endif

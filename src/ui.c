@@ -1,0 +1,242 @@
+/* ui.c -- drawing helpers; screens describe, these lay out by display width. */
+#include "system.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "ui.h"
+#include "xmalloc.h"
+
+static wchar_t	*to_wide(const char *, size_t *);
+static int	 is_break_after(const wchar_t *, size_t);
+
+int
+ui_body_bottom(const struct ui *ui)
+{
+	return (ui->rows - 4);
+}
+
+void
+ui_focus(struct ui *ui, int y, int x)
+{
+	ui->cur_y = y;
+	ui->cur_x = x;
+}
+
+/* UTF-8 to a new wide string; caller frees. */
+static wchar_t *
+to_wide(const char *s, size_t *len)
+{
+	mbstate_t st;
+	size_t n = strlen(s);
+	wchar_t *w = xcalloc(n + 1, sizeof *w);
+	const char *p = s;
+
+	memset(&st, 0, sizeof st);
+	if ((n = mbsrtowcs(w, &p, n + 1, &st)) == (size_t)-1)
+		n = 0;
+	w[n] = L'\0';
+	*len = n;
+	return (w);
+}
+
+int
+ui_width(const char *s)
+{
+	size_t n, i;
+	wchar_t *w = to_wide(s, &n);
+	int cols = 0, cw;
+
+	for (i = 0; i < n; i++)
+		cols += (cw = wcwidth(w[i])) > 0 ? cw : 0;
+	free(w);
+	return (cols);
+}
+
+int
+ui_text(struct ui *ui, int y, int x, int maxw, attr_t attr, const char *s)
+{
+	size_t n, i;
+	wchar_t *w = to_wide(s, &n);
+	int cols = 0, cw;
+
+	if (y < 0 || y >= ui->rows || maxw <= 0) {
+		free(w);
+		return (0);
+	}
+	attron(attr);
+	move(y, x);
+	for (i = 0; i < n; i++) {
+		cw = wcwidth(w[i]);
+		if (cw < 0)
+			continue;
+		if (cols + cw > maxw)	/* never half a wide character */
+			break;
+		addnwstr(&w[i], 1);
+		cols += cw;
+	}
+	attroff(attr);
+	free(w);
+	return (cols);
+}
+
+/* A line may break after a space, or between two CJK (wide) characters. */
+static int
+is_break_after(const wchar_t *w, size_t i)
+{
+	return (w[i] == L' ' || (wcwidth(w[i]) == 2 && w[i + 1] != L'\0' &&
+	    wcwidth(w[i + 1]) == 2) || (wcwidth(w[i]) == 2 && w[i + 1] == L' '));
+}
+
+/*
+ * Lays s out in lines of at most w columns; calls back for each line unless
+ * ui is NULL.  Returns the number of rows.  A word wider than w is cut by
+ * characters, never in the middle of one.
+ */
+static int
+wrap(struct ui *ui, int y, int x, int w, int max, attr_t attr, const char *s)
+{
+	size_t n, start = 0, i, brk;
+	wchar_t *ws = to_wide(s, &n);
+	int rows = 0, cols, cw;
+
+	while (start < n && (max < 0 || rows < max)) {
+		if (ws[start] == L'\n') {
+			start++;
+			rows++;
+			continue;
+		}
+		cols = 0;
+		brk = 0;
+		for (i = start; i < n && ws[i] != L'\n'; i++) {
+			cw = wcwidth(ws[i]) > 0 ? wcwidth(ws[i]) : 0;
+			if (cols + cw > w)
+				break;
+			cols += cw;
+			if (is_break_after(ws, i))
+				brk = i + 1;
+		}
+		if (i < n && ws[i] != L'\n' && brk > start)
+			i = brk;
+		if (i == start)		/* a column narrower than one character */
+			i = start + 1;
+		if (ui != NULL && y + rows < ui->rows) {
+			attron(attr);
+			mvaddnwstr(y + rows, x, ws + start, (int)(i - start));
+			attroff(attr);
+		}
+		rows++;
+		start = i;
+		while (start < n && ws[start] == L' ')
+			start++;
+		if (start < n && ws[start] == L'\n')
+			start++;
+	}
+	free(ws);
+	return (rows);
+}
+
+int
+ui_wrap(struct ui *ui, int y, int x, int w, int max, attr_t attr, const char *s)
+{
+	return (wrap(ui, y, x, w, max, attr, s));
+}
+
+int
+ui_wrap_rows(int w, const char *s)
+{
+	return (wrap(NULL, 0, 0, w, -1, 0, s));
+}
+
+int
+ui_item(struct ui *ui, int y, int x, int w, const char *mark, const char *label,
+    int focused)
+{
+	int rows;
+
+	mvaddstr(y, x, focused ? ">" : " ");
+	mvaddstr(y, x + 2, mark);
+	rows = ui_wrap(ui, y, x + 3 + (int)strlen(mark), w - 3 - (int)strlen(mark),
+	    -1, focused ? A_BOLD : A_NORMAL, label);
+	if (focused)
+		ui_focus(ui, y, x + 3);	/* on the mark: a braille display shows [x] */
+	return (rows);
+}
+
+void
+ui_field(struct ui *ui, int y, int x, int labelw, int w, const char *label,
+    const struct field *f, int focused)
+{
+	size_t from;
+	int fx = x + 2 + labelw + 2, i, cols = 0, cw;
+
+	mvaddstr(y, x, focused ? ">" : " ");
+	ui_text(ui, y, x + 2, labelw, focused ? A_BOLD : A_NORMAL, label);
+	mvaddstr(y, fx - 1, "[");
+	from = field_scroll(f, w);
+	move(y, fx);
+	attron(A_UNDERLINE);
+	for (i = (int)from; i < (int)f->len; i++) {
+		cw = wcwidth(f->buf[i]) > 0 ? wcwidth(f->buf[i]) : 0;
+		if (cols + cw > w)
+			break;
+		addnwstr(&f->buf[i], 1);
+		cols += cw;
+	}
+	for (; cols < w; cols++)
+		addch(' ');
+	attroff(A_UNDERLINE);
+	addstr("]");
+	if (focused)
+		ui_focus(ui, y, fx + field_cursor_col(f, from));
+}
+
+void
+ui_button(struct ui *ui, int y, int x, const char *label, int focused)
+{
+	mvaddstr(y, x, focused ? ">[ " : " [ ");
+	ui_text(ui, y, x + 3, ui->cols - x - 5, focused ? A_BOLD | A_REVERSE : A_NORMAL,
+	    label);
+	addstr(" ]");
+	if (focused)
+		ui_focus(ui, y, x + 3);
+}
+
+int
+ui_box(struct ui *ui, int top, int left, int h, int w, const char *title)
+{
+	int y;
+
+	for (y = top; y < top + h; y++) {
+		mvhline(y, left, ' ', w);	/* the box hides what is under it */
+	}
+	/* Plain ASCII: it survives every terminal, snapshots and braille alike. */
+	mvhline(top, left, '-', w);
+	mvhline(top + h - 1, left, '-', w);
+	mvvline(top, left, '|', h);
+	mvvline(top, left + w - 1, '|', h);
+	mvaddch(top, left, '+');
+	mvaddch(top, left + w - 1, '+');
+	mvaddch(top + h - 1, left, '+');
+	mvaddch(top + h - 1, left + w - 1, '+');
+	mvaddstr(top, left + 2, " ");
+	ui_text(ui, top, left + 3, w - 6, A_BOLD, title);
+	addstr(" ");
+	return (top + 1);
+}
+
+void
+ui_choice(struct ui *ui, int y, int x, int labelw, const char *label,
+    const char *value, int focused)
+{
+	int vx = x + 2 + labelw + 1;
+
+	mvaddstr(y, x, focused ? ">" : " ");
+	ui_text(ui, y, x + 2, labelw, focused ? A_BOLD : A_NORMAL, label);
+	mvaddstr(y, vx, "< ");
+	ui_text(ui, y, vx + 2, ui->cols - vx - 5, focused ? A_BOLD : A_NORMAL, value);
+	addstr(" >");
+	if (focused)
+		ui_focus(ui, y, vx + 2);
+}

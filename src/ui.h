@@ -1,0 +1,44 @@
+/* ui.h -- drawing helpers: frame, text wrapped by display width, fields, marks. */
+#ifndef SSCARD_UI_H
+#define SSCARD_UI_H
+
+#include <curses.h>
+
+#include "field.h"
+
+/* The layout sscard is designed for. */
+#define UI_MIN_COLS	80
+#define UI_MIN_ROWS	24
+
+/* Rows of the frame: title, rule, body..., message, rule, keys. */
+#define UI_BODY_TOP	2
+
+struct ui {
+	int	 rows, cols;
+	int	 cur_y, cur_x;	/* where the focus is: the cursor ends here */
+	int	 colour;	/* colours may add emphasis, never meaning */
+};
+
+int	ui_body_bottom(const struct ui *);	/* last body row */
+/* Sets where the terminal cursor goes after this redraw. */
+void	ui_focus(struct ui *, int, int);
+/* Draws s (UTF-8) at y,x in at most w columns; never cuts a character. Returns columns used. */
+int	ui_text(struct ui *, int, int, int, attr_t, const char *);
+/* Word-wraps s into w columns from row y, at most `max` rows; returns rows used. */
+int	ui_wrap(struct ui *, int, int, int, int, attr_t, const char *);
+/* Rows s needs when wrapped into w columns. */
+int	ui_wrap_rows(int, const char *);
+/* Display width of a UTF-8 string. */
+int	ui_width(const char *);
+/* A focusable row: "> [x] label" or "  ( ) label"; the cursor goes on the mark. */
+int	ui_item(struct ui *, int, int, int, const char *, const char *, int);
+/* "Label: [value____]" with the cursor at the insertion point when focused. */
+void	ui_field(struct ui *, int, int, int, int, const char *, const struct field *, int);
+/* "[ label ]" button, "> " marks focus. */
+void	ui_button(struct ui *, int, int, const char *, int);
+/* A box with a title, for overlays; returns its inner top row. */
+int	ui_box(struct ui *, int, int, int, int, const char *);
+
+/* "Label:  < value >": a choice changed with Left and Right. */
+void	ui_choice(struct ui *, int, int, int, const char *, const char *, int);
+#endif
