@@ -28,3 +28,26 @@ struct photo_info {
 int	photo_probe(const char *, struct photo_info *, char **);
 
 #endif
+
+/* Limits and hints for photo_load. */
+struct photo_load_opts {
+	long	max_pixels;	/* refuse larger images from the header; 0: PHOTO_MAX_PIXELS */
+	int	min_w, min_h;	/* decode no smaller than this (DCT scaling); 0: full size */
+};
+
+#define PHOTO_MAX_PIXELS	(64L * 1000 * 1000)
+
+/*
+ * Decodes path to 8-bit RGB with EXIF orientation applied and alpha
+ * flattened on white, decoding no more pixels than opts allow.  Returns 0
+ * (out and info filled; free out with image_free), or -1 with *cause naming
+ * the file; caller frees.  Never prints.
+ */
+int	photo_load(const char *, const struct photo_load_opts *, struct image *,
+	    struct photo_info *, char **);
+
+/* Allocates a w x h image (uninitialised pixels); image_free(NULL-px) is allowed. */
+void	image_alloc(struct image *, int, int);
+void	image_free(struct image *);
+/* Resamples src to w x h without aliasing (area average down, bilinear up) into dst. */
+void	image_resize(const struct image *, int, int, struct image *);
