@@ -380,15 +380,16 @@ app_run(const struct app_options *opts, const struct config *cfg)
 	application_init(&app.model);
 	snprintf(app.model.lang, sizeof app.model.lang, "%s", i18n_current());
 	localtime_r(&now, &app.today);
-	if (opts->snapshot_dir != NULL &&
-	    fs_mkdir_private(opts->snapshot_dir, 1, &cause) != 0)
-		goto fail;
+	/* A bad key script is refused before anything runs. */
 	if (input_open(&app.in, opts->replay, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 		free(cause);
 		application_clear(&app.model);
 		return (EXIT_USAGE);
 	}
+	if (opts->snapshot_dir != NULL &&
+	    fs_mkdir_private(opts->snapshot_dir, 1, &cause) != 0)
+		goto fail;
 	if (opts->record != NULL && input_record(&app.in, opts->record, &cause) != 0)
 		goto fail;
 	if (terminal_start(opts, &cause) != 0)
