@@ -60,6 +60,14 @@ terminal_start(const struct app_options *o, char **cause)
 	}
 	if (term_out == NULL || term_in == NULL)
 		fatal("cannot open the terminal: %s", strerror(errno));
+	/*
+	 * LINES and COLUMNS size a replay; a real terminal's own size must
+	 * win, also after a resize, and ncurses would keep exported values.
+	 */
+	if (o->replay == NULL) {
+		unsetenv("LINES");
+		unsetenv("COLUMNS");
+	}
 	term_screen = term != NULL && *term != '\0' ?
 	    newterm(term, term_out, term_in) : NULL;
 	for (i = 0; term_screen == NULL && i < nitems(fallbacks); i++)
