@@ -10,6 +10,7 @@
 
 static void	resize_area(const struct image *, struct image *);
 static void	resize_bilinear(const struct image *, struct image *);
+static void	orient_source(int, int, int, int, int, int *, int *);
 
 void
 image_alloc(struct image *im, int w, int h)
@@ -100,4 +101,67 @@ image_resize(const struct image *src, int w, int h, struct image *dst)
 		resize_area(src, dst);
 	else
 		resize_bilinear(src, dst);
+}
+
+/* Where destination pixel (x, y) of an image oriented by o comes from in src. */
+static void
+orient_source(int o, int w, int h, int x, int y, int *sx, int *sy)
+{
+	switch (o) {
+	case 2:
+		*sx = w - 1 - x;
+		*sy = y;
+		break;
+	case 3:
+		*sx = w - 1 - x;
+		*sy = h - 1 - y;
+		break;
+	case 4:
+		*sx = x;
+		*sy = h - 1 - y;
+		break;
+	case 5:
+		*sx = y;
+		*sy = x;
+		break;
+	case 6:
+		*sx = y;
+		*sy = h - 1 - x;
+		break;
+	case 7:
+		*sx = w - 1 - y;
+		*sy = h - 1 - x;
+		break;
+	case 8:
+		*sx = w - 1 - y;
+		*sy = x;
+		break;
+	default:
+		*sx = x;
+		*sy = y;
+		break;
+	}
+}
+
+void
+image_orient(struct image *im, int o)
+{
+	struct image out;
+	int x, y, sx, sy;
+
+	if (o < 2 || o > 8 || im->px == NULL)
+		return;
+	if (o >= 5)
+		image_alloc(&out, im->h, im->w);
+	else
+		image_alloc(&out, im->w, im->h);
+	for (y = 0; y < out.h; y++) {
+		for (x = 0; x < out.w; x++) {
+			orient_source(o, im->w, im->h, x, y, &sx, &sy);
+			memcpy(out.px + ((size_t)y * out.w + x) * 3,
+			    im->px + ((size_t)sy * im->w + sx) * 3, 3);
+		}
+	}
+	image_free(im);
+	*im = out;
 }
