@@ -62,8 +62,29 @@ void	image_alloc(struct image *, int, int);
 void	image_free(struct image *);
 /* Resamples src to w x h without aliasing (area average down, bilinear up) into dst. */
 void	image_resize(const struct image *, int, int, struct image *);
+/*
+ * Rotates src by deg degrees (counter-clockwise as seen) about (cx, cy) into
+ * dst of the same size; the edges are repeated into the uncovered corners.
+ */
+void	image_rotate(const struct image *, double, double, double, struct image *);
 /* Applies EXIF orientation o (1-8) in place. */
 void	image_orient(struct image *, int);
+
+/* 8-bit luma, rows packed. */
+struct grey {
+	int		 w, h;
+	uint8_t		*px;
+};
+
+void	grey_alloc(struct grey *, int, int);
+void	grey_free(struct grey *);
+/* Fills g (allocated here) with the luma of im. */
+void	grey_from_image(const struct image *, struct grey *);
+void	grey_resize(const struct grey *, int, int, struct grey *);
+/* Rotates about the centre (see image_rotate) into dst, allocated here. */
+void	grey_rotate(const struct grey *, double, struct grey *);
+/* Histogram equalisation in place. */
+void	grey_equalize(struct grey *);
 
 /* The horizontal dots per inch info states, or 0 when it states none. */
 int	photo_dpi(const struct photo_info *);

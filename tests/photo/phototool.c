@@ -5,12 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "face-detect.h"
 #include "fsutil.h"
 #include "photo.h"
 #include "xmalloc.h"
 
 static int	cmd_load(int, char **);
 static int	cmd_exif(int, char **);
+static int	cmd_detect(int, char **);
 static void	put16(uint8_t *, unsigned);
 
 static int
@@ -91,14 +93,50 @@ cmd_exif(int argc, char **argv)
 	return (0);
 }
 
+/* Prints "how N" then one line per face: box, eyes, eyes_found, angle (original pixels). */
+static int
+cmd_detect(int argc, char **argv)
+{
+	struct photo_load_opts o = { 0, 480, 480 };
+	struct photo_info info;
+	struct detector d;
+	struct faces f;
+	struct image im;
+	char *cause = NULL;
+	double s;
+	int i;
+
+	if (detector_load(&d, getenv("CASCADE_DIR"), &cause) != 0 ||
+	    photo_load(argv[1], &o, &im, &info, &cause) != 0) {
+		printf("error: %s\n", cause);
+		free(cause);
+		return (1);
+	}
+	face_detect(&d, &im, &f);
+	s = (double)(info.orientation >= 5 ? info.height : info.width) / im.w;
+	printf("%s %d\n", f.how, f.n);
+	for (i = 0; i < f.n; i++)
+		printf("face %.0f %.0f %.0f %.0f eyes %.0f %.0f %.0f %.0f found %d "
+		    "angle %.0f n %d\n", f.v[i].x * s, f.v[i].y * s, f.v[i].w * s,
+		    f.v[i].h * s, f.v[i].lx * s, f.v[i].ly * s, f.v[i].rx * s,
+		    f.v[i].ry * s, f.v[i].eyes_found, f.v[i].angle,
+		    f.v[i].neighbours);
+	faces_free(&f);
+	detector_free(&d);
+	image_free(&im);
+	return (0);
+}
+
 int
 main(int argc, char **argv)
 {
 	if (argc >= 3 && strcmp(argv[1], "load") == 0)
 		return (cmd_load(argc - 1, argv + 1));
+	if (argc >= 3 && strcmp(argv[1], "detect") == 0)
+		return (cmd_detect(argc - 1, argv + 1));
 	if (argc >= 2 && strcmp(argv[1], "exif") == 0)
 		return (cmd_exif(argc - 1, argv + 1));
 	fprintf(stderr, "usage: phototool load FILE [MINW MINH [MAXPIXELS]] | "
-	    "exif ORIENTATION IN OUT\n");
+	    "exif ORIENTATION IN OUT | detect FILE\n");
 	return (2);
 }
