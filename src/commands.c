@@ -3,9 +3,14 @@
 
 #include <string.h>
 
+#include "cmd-photo.h"
 #include "commands.h"
 
 static const struct command commands[] = {
+	{ "check", "check [--profile P] [--json] PHOTO...",
+	  N_("check photos against a region's photo rules"), cmd_check },
+	{ "fix", "fix [--profile P] PHOTO -o OUT",
+	  N_("crop, whiten and resize a photo to the rules, then check it"), cmd_fix },
 	{ NULL, NULL, NULL, NULL }	/* keeps the table valid while it is empty */
 };
 
