@@ -10,9 +10,10 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "tmpdir.h"
+
 #include "config.h"
 
-static char dir[] = "/tmp/sscard-config-XXXXXX";
 
 /* Writes text to a file in the test folder; returns its path (static buffer). */
 static const char *
@@ -143,21 +144,6 @@ test_bad_values(void **state)
 	config_free(&cfg);
 }
 
-static int
-setup(void **state)
-{
-	return (mkdtemp(dir) == NULL ? -1 : 0);
-}
-
-static int
-teardown(void **state)
-{
-	char cmd[300];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return (system(cmd));
-}
-
 int
 main(void)
 {
@@ -169,5 +155,5 @@ main(void)
 		cmocka_unit_test(test_bad_values),
 	};
 
-	return (cmocka_run_group_tests(tests, setup, teardown));
+	return (cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown));
 }

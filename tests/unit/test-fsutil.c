@@ -11,9 +11,10 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "tmpdir.h"
+
 #include "fsutil.h"
 
-static char dir[] = "/tmp/sscard-fs-XXXXXX";
 
 static void
 test_private_dirs(void **state)
@@ -71,22 +72,8 @@ test_atomic_write(void **state)
 	mkdir(path, 0700);
 	assert_int_equal(fs_write_atomic(dir, "adir", "z", 1, &cause), -1);
 	free(cause);
-	assert_int_equal(system("test -z \"$(ls -A /tmp/sscard-fs-*/ | grep '^\\.')\""), 0);
-}
-
-static int
-setup(void **state)
-{
-	return (mkdtemp(dir) == NULL ? -1 : 0);
-}
-
-static int
-teardown(void **state)
-{
-	char cmd[300];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return (system(cmd));
+	snprintf(path, sizeof path, "test -z \"$(ls -A '%s' | grep '^\\.')\"", dir);
+	assert_int_equal(system(path), 0);	/* no temporary file left behind */
 }
 
 int
@@ -97,5 +84,5 @@ main(void)
 		cmocka_unit_test(test_atomic_write),
 	};
 
-	return (cmocka_run_group_tests(tests, setup, teardown));
+	return (cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown));
 }
