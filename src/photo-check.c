@@ -12,7 +12,7 @@
 #include "xmalloc.h"
 
 /* The analysis runs on at least this many pixels on the short side. */
-#define CHECK_SIDE	480
+#define CHECK_SIDE	360
 /* Faces are compared at this inter-eye distance, the one fix produces. */
 #define NORM_IED	90.0
 

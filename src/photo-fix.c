@@ -15,7 +15,7 @@
 #include "xmalloc.h"
 
 /* Fix decodes this many pixels on the short side, enough for a sharp crop. */
-#define FIX_SIDE	1100
+#define FIX_SIDE	720
 #define FACE_IED	2.19
 /* How far a crop may reach past the photo's edge, as a share of its size. */
 #define CROP_SLACK	0.02
