@@ -3,9 +3,16 @@
 
 #include <string.h>
 
+#include "cmd-net.h"
 #include "commands.h"
 
 static const struct command commands[] = {
+	{ "submit", "submit [--profile NAME] ANSWERS.json",
+	  N_("check, queue and send one application without the wizard"), cmd_submit },
+	{ "outbox", "outbox list | outbox flush [--all]",
+	  N_("list the queued applications, or send them"), cmd_outbox },
+	{ "status", "status RECEIPT",
+	  N_("ask the card service how an application is going"), cmd_status },
 	{ NULL, NULL, NULL, NULL }	/* keeps the table valid while it is empty */
 };
 
