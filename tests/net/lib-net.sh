@@ -32,12 +32,14 @@ make_ca() {
 }
 
 # start_server NAME [server.py options]: sets PORT; the server's log is $T/NAME.log.
+# It shows $SRV_CERT if set, else the certificate the test CA signed.
 start_server() {
 	name=$1
 	shift
 	rm -f "$T/$name.fifo"
 	mkfifo "$T/$name.fifo"
-	python3 "$SERVER_PY" --cert "$T/srv.pem" --key "$T/srv.key" "$@" \
+	python3 "$SERVER_PY" --cert "${SRV_CERT:-$T/srv}.pem" \
+	    --key "${SRV_CERT:-$T/srv}.key" "$@" \
 	    >"$T/$name.fifo" 2>"$T/$name.log" &
 	SERVER_PIDS="$SERVER_PIDS $!"
 	LAST_PID=$!
@@ -74,7 +76,7 @@ make_photo() {
 # stats PORT EXPR: evaluates a Python expression over the server's counts
 # (s: posts, created, applications, forms, parts, agents, bad).
 stats() {
-	python3 - "$T/ca.pem" "$1" "$2" <<'EOF'
+	python3 - "${STATS_CA:-$T/ca.pem}" "$1" "$2" <<'EOF'
 import json, ssl, sys, urllib.request
 ctx = ssl.create_default_context(cafile=sys.argv[1])
 s = json.load(urllib.request.urlopen(
