@@ -808,7 +808,7 @@ net_send(struct net *n, const struct outbox *ob, char *const *ids, size_t nids,
 	/* Cancelled: whatever is under way stays queued, untouched. */
 	for (j = 0; j < rs.nslots; j++)
 		if (rs.slots[j] != NULL)
-			xfer_close(rs.slots[j]);
+			slot_free(&rs, rs.slots[j]);
 	report(&rs, 1);
 	free(rs.slots);
 	free(rs.last_reason);
