@@ -20,6 +20,7 @@
 #include "net.h"
 #include "outbox.h"
 #include "person.h"
+#include "photo-check.h"
 #include "profile.h"
 #include "region.h"
 #include "xmalloc.h"
@@ -199,29 +200,31 @@ answers_person(struct application *a, char **cause)
 	return (-1);
 }
 
-/* The photo must pass the same check as `sscard check`. */
+/*
+ * The photo must pass the same check as `sscard check`, against --profile,
+ * else [photo] profile, else the region's profile.
+ */
 static int
 answers_photo(const struct application *a, const char *name,
     const struct config *cfg, char **cause)
 {
-	const struct photo_profile *pr;
+	struct photo_profile *pr;
 	char *why = NULL;
 	int rc;
 
-	if (name == NULL)
-		name = config_str(cfg, "photo", "profile", NULL);
-	if (name == NULL)
+	if (name == NULL && config_str(cfg, "photo", "profile", NULL) == NULL)
 		name = region_at(a->region)->profile;
-	if ((pr = profile_find(name)) == NULL)
-		pr = profile_find("national");
+	if ((pr = profile_load(cfg, name, cause)) == NULL)
+		return (-1);
 	rc = photo_verdict(a->photo_path, pr, cfg, &why);
-	if (rc == 0)
-		return (0);
-	*cause = rc > 0 ? xasprintf(_("the photo %s does not meet the rules of "
-	    "profile %s: %s"), a->photo_path, pr->name, why) : why;
-	if (rc > 0)
+	if (rc > 0) {
+		*cause = xasprintf(_("the photo %s does not meet the rules of "
+		    "profile %s: %s"), a->photo_path, pr->name, why);
 		free(why);
-	return (-1);
+	} else if (rc < 0)
+		*cause = why;
+	profile_free(pr);
+	return (rc == 0 ? 0 : -1);
 }
 
 /* One line on stderr, rewritten in place; only on a terminal. */

@@ -4,9 +4,14 @@
 #include <string.h>
 
 #include "cmd-net.h"
+#include "cmd-photo.h"
 #include "commands.h"
 
 static const struct command commands[] = {
+	{ "check", "check [--profile P] [--json] PHOTO...",
+	  N_("check photos against a region's photo rules"), cmd_check },
+	{ "fix", "fix [--profile P] PHOTO -o OUT",
+	  N_("crop, whiten and resize a photo to the rules, then check it"), cmd_fix },
 	{ "submit", "submit [--profile NAME] ANSWERS.json",
 	  N_("check, queue and send one application without the wizard"), cmd_submit },
 	{ "outbox", "outbox list | outbox flush [--all]",
