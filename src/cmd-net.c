@@ -84,8 +84,7 @@ answers_read(const char *path, json_t **out, char **cause)
 	if (*out == NULL || !json_is_object(*out)) {
 		*cause = *out == NULL ? xasprintf(_("line %d: %s"), err.line,
 		    err.text) : xstrdup(_("not a JSON object"));
-		json_decref(*out);
-		return (-1);
+		goto fail;
 	}
 	json_object_foreach(*out, key, v) {
 		for (i = 0; i < nitems(answer_keys); i++)
@@ -93,16 +92,18 @@ answers_read(const char *path, json_t **out, char **cause)
 				break;
 		if (i == nitems(answer_keys)) {
 			*cause = xasprintf(_("unknown key '%s'"), key);
-			json_decref(*out);
-			return (-1);
+			goto fail;
 		}
 		if (strcmp(key, "materials") != 0 && !json_is_string(v)) {
 			*cause = xasprintf(_("'%s' must be a string"), key);
-			json_decref(*out);
-			return (-1);
+			goto fail;
 		}
 	}
 	return (0);
+fail:
+	json_decref(*out);
+	*out = NULL;
+	return (-1);
 }
 
 static int
@@ -218,8 +219,8 @@ answers_photo(const struct application *a, const char *name,
 		return (-1);
 	rc = photo_verdict(a->photo_path, pr, cfg, &why);
 	if (rc > 0) {
-		*cause = xasprintf(_("the photo %s does not meet the rules of "
-		    "profile %s: %s"), a->photo_path, pr->name, why);
+		/* TRANSLATORS: photo profile name, then why the photo fails. */
+		*cause = xasprintf(_("photo profile %s: %s"), pr->name, why);
 		free(why);
 	} else if (rc < 0)
 		*cause = why;
