@@ -78,6 +78,7 @@ static long	 backoff_ms(const struct net *, int);
 static int	 run_loop(struct sendrun *, char *const *, size_t);
 static void	 fill_slots(struct sendrun *, char *const *, size_t, size_t *);
 static void	 slot_free(struct sendrun *, struct xfer *);
+static int	 start_due(struct sendrun *, long long *);
 
 static const struct {
 	const char	*id;
@@ -711,6 +712,42 @@ fill_slots(struct sendrun *rs, char *const *ids, size_t n, size_t *next)
 	}
 }
 
+/*
+ * Starts every slot whose time has come; a slot waiting for its retry sets
+ * *wake (0: none waits).  Returns 1 while any slot is in use.
+ */
+static int
+start_due(struct sendrun *rs, long long *wake)
+{
+	long long now = now_ms();
+	struct xfer *x;
+	int i, busy = 0;
+
+	*wake = 0;
+	for (i = 0; i < rs->nslots; i++) {
+		if ((x = rs->slots[i]) == NULL || x->active)
+			continue;
+		busy = 1;
+		if (rs->out->stopped != NULL) {
+			xfer_outcome(x, OUTBOX_QUEUED, xstrdup(rs->out->stopped));
+			slot_free(rs, x);
+		} else if (x->due <= now) {
+			if (xfer_arm(x) != 0) {
+				xfer_outcome(x, OUTBOX_QUEUED, xasprintf(_("cannot "
+				    "read %s"), x->parcel.photo_path));
+				slot_free(rs, x);
+				continue;
+			}
+			curl_multi_add_handle(rs->net->multi, x->easy);
+			x->active = 1;
+		} else if (*wake == 0 || x->due < *wake)
+			*wake = x->due;
+	}
+	for (i = 0; i < rs->nslots; i++)
+		busy |= rs->slots[i] != NULL;
+	return (busy);
+}
+
 /* The multi loop: start what is due, collect what finished, report, repeat. */
 static int
 run_loop(struct sendrun *rs, char *const *ids, size_t n)
@@ -720,38 +757,22 @@ run_loop(struct sendrun *rs, char *const *ids, size_t n)
 	struct xfer *x;
 	size_t next = 0;
 	long long now, wake;
-	int i, left, busy = 1, still;
+	int left, busy = 1, still, finished;
 
 	while (busy) {
 		fill_slots(rs, ids, n, &next);
-		busy = 0;
-		now = now_ms();
-		wake = now + 100;
-		for (i = 0; i < rs->nslots; i++) {
-			if ((x = rs->slots[i]) == NULL)
-				continue;
-			busy = 1;
-			if (!x->active && rs->out->stopped != NULL) {
-				xfer_outcome(x, OUTBOX_QUEUED,
-				    xstrdup(rs->out->stopped));
-				slot_free(rs, x);
-			} else if (!x->active && x->due <= now) {
-				if (xfer_arm(x) != 0)
-					fatal("curl_mime_filedata failed");
-				curl_multi_add_handle(m, x->easy);
-				x->active = 1;
-			} else if (!x->active && x->due < wake)
-				wake = x->due;
-		}
+		busy = start_due(rs, &wake);
 		if (report(rs, 0))
 			return (-1);
 		curl_multi_perform(m, &still);
+		finished = 0;
 		while ((msg = curl_multi_info_read(m, &left)) != NULL) {
 			if (msg->msg != CURLMSG_DONE)
 				continue;
 			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &x);
 			curl_multi_remove_handle(m, x->easy);
 			x->active = 0;
+			finished++;
 			if (rs->out->cancelled)
 				continue;
 			if (xfer_finish(x, msg->data.result))
@@ -760,10 +781,11 @@ run_loop(struct sendrun *rs, char *const *ids, size_t n)
 		}
 		if (rs->out->cancelled)
 			return (-1);
+		/* Wait only when nothing can start now: a freed slot can. */
 		now = now_ms();
-		if (busy && still > 0)
+		if (finished == 0 && still > 0)
 			curl_multi_poll(m, NULL, 0, 100, NULL);
-		else if (busy && wake > now)
+		else if (finished == 0 && wake > now)
 			curl_multi_poll(m, NULL, 0, (int)(wake - now > 100 ? 100 :
 			    wake - now), NULL);
 		busy = busy || (next < n && rs->out->stopped == NULL);
