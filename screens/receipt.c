@@ -11,6 +11,7 @@ receipt_draw(const struct app *app, struct ui *ui)
 {
 	const struct application *a = &app->model;
 	int y = UI_BODY_TOP, w = ui->cols - 2;
+	const char *next;
 	char *s;
 
 	if (a->receipt != NULL) {
@@ -29,13 +30,19 @@ receipt_draw(const struct app *app, struct ui *ui)
 	y += ui_wrap(ui, y, 3, w - 2, -1, A_NORMAL, s);
 	free(s);
 	y++;
-	y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, a->channel == CHANNEL_ONLINE ?
-	    _("Next: when the application is sent you get an application number "
-	    "(受理编号) to follow its progress.") :
-	    _("Next: take the materials on your checklist and this local id to "
-	    "the outlet. There you receive a receipt (回执单) and a replacement "
-	    "proof (补换卡证明); together they are your medical voucher until the "
-	    "new card is ready."));
+	if (a->receipt != NULL)
+		next = _("Next: keep the receipt; with it you can follow the "
+		    "application (sscard status RECEIPT) and ask the card service "
+		    "about it.");
+	else if (a->channel == CHANNEL_ONLINE)
+		next = _("Next: when the application is sent you get an "
+		    "application number (受理编号) to follow its progress.");
+	else
+		next = _("Next: take the materials on your checklist and this "
+		    "local id to the outlet. There you receive a receipt (回执单) "
+		    "and a replacement proof (补换卡证明); together they are your "
+		    "medical voucher until the new card is ready.");
+	y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, next);
 	y++;
 	ui_button(ui, y, 1, _("Finish"), 1);
 }

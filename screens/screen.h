@@ -22,6 +22,8 @@ struct screen {
 	/* Frees what enter allocated. */
 	void		 (*free)(struct app *);
 	int		 no_back;	/* 1: Back is refused (the application is queued) */
+	/* 1: nothing to do here now; app.c passes over the step (may be NULL). */
+	int		 (*skip)(const struct app *);
 };
 
 /* The steps in order, ended by NULL. */

@@ -4,7 +4,8 @@
 #include "screen.h"
 
 extern const struct screen welcome_screen, channel_screen, details_screen,
-    materials_screen, photo_screen, check_screen, review_screen, receipt_screen;
+    materials_screen, photo_screen, check_screen, review_screen, submit_screen,
+    receipt_screen;
 
 const struct screen *const steps[] = {
 	&welcome_screen,
@@ -14,6 +15,7 @@ const struct screen *const steps[] = {
 	&photo_screen,
 	&check_screen,
 	&review_screen,
+	&submit_screen,
 	&receipt_screen,
 	NULL
 };

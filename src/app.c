@@ -15,6 +15,7 @@
 #include "exitcode.h"
 #include "fsutil.h"
 #include "i18n.h"
+#include "net.h"
 #include "region.h"
 #include "screen.h"
 #include "xmalloc.h"
@@ -24,7 +25,7 @@ static FILE	*term_out, *term_in;
 
 static int	 terminal_start(const struct app_options *, char **);
 static void	 terminal_end(void);
-static void	 app_enter(struct app *, int);
+static void	 app_enter(struct app *, int, int);
 static void	 app_leave_step(struct app *);
 static void	 app_dispatch(struct app *, enum request, const struct key *);
 static void	 app_request(struct app *, enum request);
@@ -148,13 +149,23 @@ app_queue(struct app *app, char **cause)
 	return (0);
 }
 
+/* Enters step, passing over steps whose skip hook says so, in direction dir. */
 static void
-app_enter(struct app *app, int step)
+app_enter(struct app *app, int step, int dir)
 {
+	while (steps[step]->skip != NULL && steps[step]->skip(app) &&
+	    step + dir >= 0 && steps[step + dir] != NULL)
+		step += dir;
 	app->step = step;
 	app->priv = NULL;
 	if (steps[step]->enter != NULL)
 		steps[step]->enter(app);
+	/* Its work may be done on entry (an application sent): go on. */
+	if (steps[step]->skip != NULL && steps[step]->skip(app) &&
+	    step + dir >= 0 && steps[step + dir] != NULL) {
+		app_leave_step(app);
+		app_enter(app, step + dir, dir);
+	}
 }
 
 static void
@@ -186,7 +197,7 @@ app_request(struct app *app, enum request req)
 			return;
 		}
 		app_leave_step(app);
-		app_enter(app, app->step + 1);
+		app_enter(app, app->step + 1, 1);
 		break;
 	case REQ_BACK:
 		if (s->no_back) {
@@ -198,7 +209,7 @@ app_request(struct app *app, enum request req)
 			return;
 		app_say(app, 0, NULL);
 		app_leave_step(app);
-		app_enter(app, app->step - 1);
+		app_enter(app, app->step - 1, -1);
 		break;
 	case REQ_HELP:
 		app->overlay = OVERLAY_HELP;
@@ -265,6 +276,12 @@ draw_frame(struct app *app)
 	/* TRANSLATORS: the first line of every screen: "Step 3 of 7: Personal details". */
 	title = xasprintf(_("Step %d of %d: %s"), app->step + 1, steps_count(),
 	    _(s->title));
+	if (net_insecure(app->cfg)) {
+		keys = title;
+		title = xasprintf("%s  !! %s", keys, _("INSECURE: the card "
+		    "service's certificate is not checked"));
+		free(keys);
+	}
 	ui_text(ui, 0, 0, ui->cols, A_BOLD, title);
 	mvhline(1, 0, '-', ui->cols);
 	if (app->message != NULL)
@@ -298,6 +315,38 @@ app_draw(struct app *app)
 	refresh();
 	if (app->opts->snapshot_dir != NULL)
 		snapshot(app);
+}
+
+int
+app_poll(struct app *app)
+{
+	struct input *in = &app->in;
+	struct key k;
+	wint_t c;
+	int rc;
+
+	app_draw(app);
+	if (in->replay) {
+		if (in->script.next >= in->script.n ||
+		    in->script.keys[in->script.next].code != K_ESC)
+			return (0);
+		in->script.next++;
+		return (1);
+	}
+	nodelay(stdscr, TRUE);
+	rc = get_wch(&c);
+	nodelay(stdscr, FALSE);
+	if (rc == KEY_CODE_YES && c == KEY_RESIZE)
+		getmaxyx(stdscr, app->ui.rows, app->ui.cols);
+	if (rc != OK || c != 27)
+		return (0);	/* other keys mean nothing while sending */
+	if (in->record != NULL) {
+		memset(&k, 0, sizeof k);
+		k.code = K_ESC;
+		keyscript_write(in->record, &k);
+		fflush(in->record);
+	}
+	return (1);
 }
 
 static const char *
@@ -403,7 +452,7 @@ app_run(const struct app_options *opts, const struct config *cfg)
 	if (terminal_start(opts, &cause) != 0)
 		goto fail;
 	getmaxyx(stdscr, app.ui.rows, app.ui.cols);
-	app_enter(&app, 0);
+	app_enter(&app, 0, 1);
 	for (;;) {
 		app_draw(&app);
 		if (input_next(&app.in, &k) != 0) {
@@ -416,7 +465,10 @@ app_run(const struct app_options *opts, const struct config *cfg)
 	}
 	terminal_end();
 	status = app.exit_status;
-	if (status == EXIT_FINISHED && app.model.outbox_id != NULL)
+	if (status == EXIT_FINISHED && app.model.receipt != NULL)
+		printf(_("Application sent to the card service; receipt: %s\n"),
+		    app.model.receipt);
+	else if (status == EXIT_FINISHED && app.model.outbox_id != NULL)
 		printf(_("Application queued in the outbox: %s\n"), app.model.outbox_id);
 	else if (status == EXIT_REPLAY_ENDED)
 		fprintf(stderr, _("%s: the key script ended before the wizard did "

@@ -53,6 +53,12 @@ void	app_say(struct app *, int, const char *, ...) __attribute__((format(printf,
 void	app_say_cause(struct app *, char *);
 /* Switches language now; the next redraw is in it. */
 void	app_set_language(struct app *, const char *);
+/*
+ * For screens that work for a while (sending): redraws now and returns 1 if
+ * the user pressed Esc (in a replay: if the next scripted key is <Esc>,
+ * which is then used up), else 0.  Never blocks.
+ */
+int	app_poll(struct app *);
 /* Queues the application in the outbox: 0, or -1 with *cause; caller frees. */
 int	app_queue(struct app *, char **);
 

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "cmd-net.h"
 #include "cmd-photo.h"
 #include "commands.h"
 
@@ -11,6 +12,12 @@ static const struct command commands[] = {
 	  N_("check photos against a region's photo rules"), cmd_check },
 	{ "fix", "fix [--profile P] PHOTO -o OUT",
 	  N_("crop, whiten and resize a photo to the rules, then check it"), cmd_fix },
+	{ "submit", "submit [--profile NAME] ANSWERS.json",
+	  N_("check, queue and send one application without the wizard"), cmd_submit },
+	{ "outbox", "outbox list | outbox flush [--all]",
+	  N_("list the queued applications, or send them"), cmd_outbox },
+	{ "status", "status RECEIPT",
+	  N_("ask the card service how an application is going"), cmd_status },
 	{ NULL, NULL, NULL, NULL }	/* keeps the table valid while it is empty */
 };
 

@@ -59,6 +59,7 @@ static const struct {
 	{ "backend", "insecure" },
 	{ "backend", "application_part" },
 	{ "backend", "photo_part" },
+	{ "backend", "parallel" },
 	{ "form", "*" },
 };
 

@@ -14,6 +14,8 @@
 #include "xmalloc.h"
 
 static int	write_all(int, const void *, size_t);
+static int	write_atomic(const char *, const char *, const void *, size_t, int,
+		    char **);
 
 void
 fs_random(void *buf, size_t n)
@@ -108,6 +110,20 @@ int
 fs_write_atomic(const char *dir, const char *name, const void *data, size_t len,
     char **cause)
 {
+	return (write_atomic(dir, name, data, len, 1, cause));
+}
+
+int
+fs_replace(const char *dir, const char *name, const void *data, size_t len,
+    char **cause)
+{
+	return (write_atomic(dir, name, data, len, 0, cause));
+}
+
+static int
+write_atomic(const char *dir, const char *name, const void *data, size_t len,
+    int sync, char **cause)
+{
 	char *tmp, *dst;
 	int fd, rc = -1;
 
@@ -122,7 +138,8 @@ fs_write_atomic(const char *dir, const char *name, const void *data, size_t len,
 	 * A failed fsync is not retried: the kernel may have dropped the
 	 * pages, so the old file stays and the caller is told.
 	 */
-	if (fchmod(fd, 0600) != 0 || write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+	if (fchmod(fd, 0600) != 0 || write_all(fd, data, len) != 0 ||
+	    (sync && fsync(fd) != 0)) {
 		*cause = xasprintf(_("cannot write %s: %s"), dst, strerror(errno));
 		close(fd);
 		unlink(tmp);
@@ -133,7 +150,7 @@ fs_write_atomic(const char *dir, const char *name, const void *data, size_t len,
 		unlink(tmp);
 		goto out;
 	}
-	rc = fs_fsync_dir(dir, cause);
+	rc = sync ? fs_fsync_dir(dir, cause) : 0;
 out:
 	free(tmp);
 	free(dst);

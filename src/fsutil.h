@@ -12,6 +12,12 @@ int	fs_mkdir_private(const char *, int, char **);
  * -1 with *cause; caller frees.
  */
 int	fs_write_atomic(const char *, const char *, const void *, size_t, char **);
+/*
+ * The same without waiting for the disk: after a crash the file holds the
+ * old contents or the new, or may be empty.  Only for files that can be
+ * lost safely.  Returns 0, or -1 with *cause; caller frees.
+ */
+int	fs_replace(const char *, const char *, const void *, size_t, char **);
 /* Reads a whole file of at most `max` bytes; caller frees *data. */
 int	fs_read_file(const char *, size_t, char **, size_t *, char **);
 int	fs_fsync_dir(const char *, char **);

@@ -1,17 +1,22 @@
 /* outbox.c -- the embedded default backend: applications queued on local disk. */
 #include "system.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "config.h"
 #include "fsutil.h"
+#include "idnum.h"
 #include "materials.h"
 #include "model.h"
 #include "outbox.h"
@@ -25,6 +30,22 @@ static json_t	*materials_json(const struct application *);
 static char	*application_json(const struct application *, const char *,
 		    const char *, const char *, const char *);
 static const char *photo_name(const char *, size_t);
+static int	 read_json(const struct outbox *, const char *, const char *,
+		    json_t **, char **);
+static int	 entry_name_ok(const char *);
+static int	 entry_cmp(const void *, const void *);
+static int	 list_one(const struct outbox *, const char *, struct outbox_entry *,
+		    char **);
+static char	*json_strdup(json_t *, const char *);
+static void	 entry_free(struct outbox_entry *);
+
+/* application.json and state.json are small; anything larger is damaged. */
+#define OUTBOX_JSON_MAX	(1024 * 1024)
+
+static const char *const state_names[] = { "queued", "sent", "rejected" };
+static const char *const state_labels[] = {
+	N_("queued"), N_("sent"), N_("rejected")
+};
 
 int
 outbox_open(struct outbox *ob, const struct config *cfg, char **cause)
@@ -210,4 +231,306 @@ out:
 	free(tmpdir);
 	free(dst);
 	return (rc);
+}
+
+const char *
+outbox_state_name(enum outbox_state st)
+{
+	return (state_names[st]);
+}
+
+const char *
+outbox_state_label(enum outbox_state st)
+{
+	return (_(state_labels[st]));
+}
+
+/* Reads and parses <dir>/<id>/<name>; *cause names the file. */
+static int
+read_json(const struct outbox *ob, const char *id, const char *name, json_t **out,
+    char **cause)
+{
+	json_error_t err;
+	char *path, *data = NULL;
+	size_t len = 0;
+	int rc = -1;
+
+	path = xasprintf("%s/%s/%s", ob->dir, id, name);
+	if (fs_read_file(path, OUTBOX_JSON_MAX, &data, &len, cause) != 0)
+		goto out;
+	*out = json_loadb(data, len, 0, &err);
+	if (*out == NULL || !json_is_object(*out)) {
+		*cause = xasprintf(_("%s is damaged: %s"), path, *out == NULL ?
+		    err.text : _("not a JSON object"));
+		json_decref(*out);
+		*out = NULL;
+		goto out;
+	}
+	rc = 0;
+out:
+	wipe_free(data, len);
+	free(path);
+	return (rc);
+}
+
+static char *
+json_strdup(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	return (s != NULL ? xstrdup(s) : NULL);
+}
+
+int
+outbox_status_read(const struct outbox *ob, const char *id,
+    struct outbox_status *st, char **cause)
+{
+	struct stat sb;
+	char *path, *ignored = NULL;
+	json_t *o;
+	size_t i;
+
+	memset(st, 0, sizeof *st);
+	path = xasprintf("%s/%s/application.json", ob->dir, id);
+	if (stat(path, &sb) != 0) {
+		*cause = xasprintf(_("no application %s in the outbox %s"), id,
+		    ob->dir);
+		free(path);
+		return (-1);
+	}
+	free(path);
+	path = xasprintf("%s/%s/state.json", ob->dir, id);
+	if (access(path, F_OK) != 0) {
+		free(path);
+		return (0);
+	}
+	free(path);
+	if (read_json(ob, id, "state.json", &o, &ignored) != 0) {
+		st->reason = ignored;	/* sent again; the server knows the key */
+		return (0);
+	}
+	for (i = 0; i < nitems(state_names); i++)
+		if (json_is_string(json_object_get(o, "state")) &&
+		    strcmp(state_names[i], json_string_value(json_object_get(o,
+		    "state"))) == 0)
+			st->state = (enum outbox_state)i;
+	st->receipt = json_strdup(o, "receipt");
+	st->reason = json_strdup(o, "reason");
+	st->attempts = (int)json_integer_value(json_object_get(o, "attempts"));
+	st->next_try = json_integer_value(json_object_get(o, "next_try"));
+	if (st->state == OUTBOX_SENT && st->receipt == NULL)
+		st->state = OUTBOX_QUEUED;
+	json_decref(o);
+	return (0);
+}
+
+int
+outbox_status_write(const struct outbox *ob, const char *id,
+    const struct outbox_status *st, char **cause)
+{
+	char *dir, *s;
+	json_t *o;
+	int rc;
+
+	o = json_pack("{s:s, s:i, s:I, s:s?, s:s?}",
+	    "state", state_names[st->state],
+	    "attempts", st->attempts,
+	    "next_try", (json_int_t)st->next_try,
+	    "receipt", st->receipt,
+	    "reason", st->reason);
+	if (o == NULL || (s = json_dumps(o, JSON_INDENT(2) |
+	    JSON_PRESERVE_ORDER)) == NULL)
+		fatal("outbox_status_write: out of memory");
+	json_decref(o);
+	/*
+	 * Not synced to disk: a state lost in a crash reads as queued, and
+	 * sending again returns the same receipt (409) by the idempotency
+	 * key.  Waiting for the disk here would halve the speed of a flush.
+	 */
+	dir = xasprintf("%s/%s", ob->dir, id);
+	rc = fs_replace(dir, "state.json", s, strlen(s), cause);
+	free(dir);
+	free(s);
+	return (rc);
+}
+
+void
+outbox_status_free(struct outbox_status *st)
+{
+	free(st->receipt);
+	free(st->reason);
+	memset(st, 0, sizeof *st);
+}
+
+/* Entries are named 20261123-0A1B2C3D; hidden names are entries being built. */
+static int
+entry_name_ok(const char *name)
+{
+	return (name[0] != '.' && name[0] != '\0' &&
+	    strspn(name, "0123456789ABCDEF-") == strlen(name));
+}
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+	const struct outbox_entry *x = a, *y = b;
+	int c = strcmp(x->created, y->created);
+
+	return (c != 0 ? c : strcmp(x->id, y->id));
+}
+
+static int
+list_one(const struct outbox *ob, const char *id, struct outbox_entry *e,
+    char **cause)
+{
+	json_t *o;
+	const char *idnum;
+
+	memset(e, 0, sizeof *e);
+	if (read_json(ob, id, "application.json", &o, cause) != 0)
+		return (-1);
+	e->id = xstrdup(id);
+	e->created = json_strdup(o, "created");
+	e->channel = json_strdup(o, "channel");
+	if (e->created == NULL)
+		e->created = xstrdup("");
+	if (e->channel == NULL)
+		e->channel = xstrdup("");
+	idnum = json_string_value(json_object_get(o, "id_number"));
+	idnum_mask(idnum != NULL ? idnum : "", e->id_masked);
+	json_decref(o);	/* jansson does not wipe: the number was only read */
+	return (outbox_status_read(ob, id, &e->status, cause));
+}
+
+int
+outbox_list(const struct outbox *ob, struct outbox_entry **v, size_t *n,
+    char **cause)
+{
+	struct dirent *d;
+	DIR *dp;
+	char *skip = NULL;
+
+	*v = NULL;
+	*n = 0;
+	if ((dp = opendir(ob->dir)) == NULL) {
+		*cause = xasprintf(_("cannot read the outbox %s: %s"), ob->dir,
+		    strerror(errno));
+		return (-1);
+	}
+	while ((d = readdir(dp)) != NULL) {
+		if (!entry_name_ok(d->d_name))
+			continue;
+		*v = xreallocarray(*v, *n + 1, sizeof **v);
+		if (list_one(ob, d->d_name, &(*v)[*n], &skip) != 0) {
+			/* Half-written by a crash elsewhere: not ours to judge. */
+			entry_free(&(*v)[*n]);
+			free(skip);
+			skip = NULL;
+			continue;
+		}
+		(*n)++;
+	}
+	closedir(dp);
+	if (*n > 0)
+		qsort(*v, *n, sizeof **v, entry_cmp);
+	return (0);
+}
+
+static void
+entry_free(struct outbox_entry *e)
+{
+	free(e->id);
+	free(e->created);
+	free(e->channel);
+	outbox_status_free(&e->status);
+}
+
+void
+outbox_list_free(struct outbox_entry *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		entry_free(&v[i]);
+	free(v);
+}
+
+int
+outbox_lock(const struct outbox *ob, const char *id, int *fd, char **cause)
+{
+	char *path;
+	int busy;
+
+	/* A separate file: state.json is replaced by rename, its lock would not hold. */
+	path = xasprintf("%s/%s/lock", ob->dir, id);
+	if ((*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0) {
+		*cause = xasprintf(_("cannot lock %s: %s"), path, strerror(errno));
+		free(path);
+		return (-1);
+	}
+	if (flock(*fd, LOCK_EX | LOCK_NB) != 0) {
+		busy = errno == EWOULDBLOCK;
+		if (!busy)
+			*cause = xasprintf(_("cannot lock %s: %s"), path,
+			    strerror(errno));
+		close(*fd);
+		*fd = -1;
+		free(path);
+		return (busy ? 1 : -1);
+	}
+	free(path);
+	return (0);
+}
+
+void
+outbox_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);	/* the lock goes with the last descriptor */
+}
+
+int
+outbox_parcel(const struct outbox *ob, const char *id, struct outbox_parcel *p,
+    char **cause)
+{
+	json_error_t err;
+	json_t *o, *photo;
+	const char *file, *key;
+	char *path;
+
+	memset(p, 0, sizeof *p);
+	path = xasprintf("%s/%s/application.json", ob->dir, id);
+	if (fs_read_file(path, OUTBOX_JSON_MAX, &p->json, &p->json_len, cause) != 0) {
+		free(path);
+		return (-1);
+	}
+	o = json_loadb(p->json, p->json_len, 0, &err);
+	photo = json_object_get(o, "photo");
+	file = json_string_value(json_object_get(photo, "file"));
+	key = json_string_value(json_object_get(o, "idempotency_key"));
+	if (file == NULL || key == NULL || (strcmp(file, "photo.jpg") != 0 &&
+	    strcmp(file, "photo.png") != 0)) {
+		*cause = xasprintf(_("%s is damaged: %s"), path, o == NULL ?
+		    err.text : _("the photo or the idempotency key is missing"));
+		json_decref(o);
+		free(path);
+		outbox_parcel_free(p);
+		return (-1);
+	}
+	p->photo_name = strcmp(file, "photo.png") == 0 ? "photo.png" : "photo.jpg";
+	p->photo_type = strcmp(file, "photo.png") == 0 ? "image/png" : "image/jpeg";
+	p->photo_path = xasprintf("%s/%s/%s", ob->dir, id, p->photo_name);
+	p->key = xstrdup(key);
+	json_decref(o);
+	free(path);
+	return (0);
+}
+
+void
+outbox_parcel_free(struct outbox_parcel *p)
+{
+	wipe_free(p->json, p->json_len);
+	free(p->photo_path);
+	free(p->key);
+	memset(p, 0, sizeof *p);
 }

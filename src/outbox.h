@@ -2,6 +2,8 @@
 #ifndef SSCARD_OUTBOX_H
 #define SSCARD_OUTBOX_H
 
+#include <stddef.h>
+
 struct application;
 struct config;
 
@@ -26,5 +28,72 @@ void	outbox_close(struct outbox *);
  * *id set (caller frees), or -1 with *cause.
  */
 int	outbox_queue(const struct outbox *, const struct application *, char **, char **);
+
+enum outbox_state { OUTBOX_QUEUED, OUTBOX_SENT, OUTBOX_REJECTED };
+
+/*
+ * What became of an entry, kept in <id>/state.json beside the application
+ * (written atomically; absent means queued and never tried).
+ */
+struct outbox_status {
+	enum outbox_state	 state;
+	char			*receipt;	/* sent: the card service's receipt */
+	char			*reason;	/* rejected, or why the last try failed */
+	int			 attempts;	/* tries so far, over all runs */
+	long long		 next_try;	/* queued: not before (seconds since 1970) */
+};
+
+/* One line of `sscard outbox list`: nothing personal except a masked ID number. */
+struct outbox_entry {
+	char			*id;
+	char			*created;
+	char			*channel;
+	char			 id_masked[19];
+	struct outbox_status	 status;
+};
+
+/* What is sent for one entry; outbox_parcel fills it. */
+struct outbox_parcel {
+	char		*json;		/* application.json as stored */
+	size_t		 json_len;
+	char		*photo_path;	/* the entry's own copy */
+	const char	*photo_type;	/* "image/jpeg" or "image/png" */
+	const char	*photo_name;	/* "photo.jpg" or "photo.png" */
+	char		*key;		/* the idempotency key */
+};
+
+/* "queued", "sent", "rejected": stable, untranslated (files, scripts). */
+const char	*outbox_state_name(enum outbox_state);
+/* Translated state for people. */
+const char	*outbox_state_label(enum outbox_state);
+/*
+ * Reads the status of entry id.  A missing or damaged state file reads as
+ * queued: sending again is safe, the idempotency key stops a second
+ * application.  Returns 0, or -1 with *cause when the entry does not exist.
+ * Free with outbox_status_free.
+ */
+int	outbox_status_read(const struct outbox *, const char *,
+	    struct outbox_status *, char **);
+/* Writes the status atomically: 0, or -1 with *cause; caller frees. */
+int	outbox_status_write(const struct outbox *, const char *,
+	    const struct outbox_status *, char **);
+void	outbox_status_free(struct outbox_status *);
+/*
+ * Lists every entry, oldest first, into *v (*n entries; free with
+ * outbox_list_free).  Returns 0, or -1 with *cause; caller frees.
+ */
+int	outbox_list(const struct outbox *, struct outbox_entry **, size_t *, char **);
+void	outbox_list_free(struct outbox_entry *, size_t);
+/*
+ * Locks entry id against every other sscard process (flock on <id>/lock).
+ * Returns 0 with *fd set (release with outbox_unlock), 1 when another
+ * process holds it, or -1 with *cause; caller frees.
+ */
+int	outbox_lock(const struct outbox *, const char *, int *, char **);
+void	outbox_unlock(int);
+/* Reads what is sent for entry id: 0, or -1 with *cause; free with outbox_parcel_free. */
+int	outbox_parcel(const struct outbox *, const char *, struct outbox_parcel *,
+	    char **);
+void	outbox_parcel_free(struct outbox_parcel *);
 
 #endif

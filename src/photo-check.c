@@ -452,15 +452,18 @@ photo_verdict(const char *path, const struct photo_profile *p,
 {
 	struct photo_report r;
 	size_t i;
+	int failed;
 
 	if (photo_check_file(path, p, cfg, &r, cause) != 0)
 		return (-1);
 	for (i = 0; i < r.n; i++)
 		if (r.checks[i].verdict == PHOTO_FAIL)
 			break;
-	if (i < r.n)
+	/* Decide before the report is freed: freeing zeroes it. */
+	failed = i < r.n;
+	if (failed)
 		*cause = xasprintf(_("%s does not meet the photo rules (%s): %s"),
 		    path, r.checks[i].id, r.checks[i].message);
 	photo_report_free(&r);
-	return (i < r.n ? 1 : 0);
+	return (failed);
 }

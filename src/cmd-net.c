@@ -1,0 +1,465 @@
+/* cmd-net.c -- sscard submit, outbox list|flush, status: the outbox from the command line. */
+#include "system.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd-net.h"
+#include "config.h"
+#include "exitcode.h"
+#include "fsutil.h"
+#include "i18n.h"
+#include "idnum.h"
+#include "materials.h"
+#include "model.h"
+#include "net.h"
+#include "outbox.h"
+#include "person.h"
+#include "photo-check.h"
+#include "profile.h"
+#include "region.h"
+#include "xmalloc.h"
+
+/* An answers file is a few hundred bytes; anything this large is not one. */
+#define ANSWERS_MAX	(64 * 1024)
+
+static int	 say_error(const char *, char *);
+static void	 warn_insecure(const struct config *);
+static int	 answers_read(const char *, json_t **, char **);
+static int	 answers_apply(json_t *, struct application *, char **);
+static int	 answers_materials(json_t *, struct application *, char **);
+static int	 answers_person(struct application *, char **);
+static int	 answers_photo(const struct application *, const char *,
+		    const struct config *, char **);
+static int	 progress_line(const struct net_progress *, void *);
+static int	 send_ids(const struct config *, const struct outbox *, char *const *,
+		    size_t, int);
+static int	 outbox_do_list(const struct outbox *);
+static int	 outbox_do_flush(const struct config *, const struct outbox *, int);
+
+static const char *const answer_keys[] = {
+	"channel", "name", "id_number", "phone", "region", "photo", "materials",
+	"lang"
+};
+
+/* Prints "sscard: cause", frees it, and returns EXIT_FAILED. */
+static int
+say_error(const char *what, char *cause)
+{
+	if (what != NULL)
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, what, cause);
+	else
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+	free(cause);
+	return (EXIT_FAILED);
+}
+
+static void
+warn_insecure(const struct config *cfg)
+{
+	if (net_insecure(cfg))
+		fprintf(stderr, "%s: %s\n", PACKAGE, _("WARNING: insecure = yes: "
+		    "the card service's certificate is NOT checked; personal data "
+		    "may go to an impostor."));
+}
+
+static int
+answers_read(const char *path, json_t **out, char **cause)
+{
+	json_error_t err;
+	char *data = NULL;
+	size_t len = 0, i;
+	const char *key;
+	json_t *v;
+
+	if (fs_read_file(path, ANSWERS_MAX, &data, &len, cause) != 0)
+		return (-1);
+	*out = json_loadb(data, len, 0, &err);
+	wipe_free(data, len);
+	if (*out == NULL || !json_is_object(*out)) {
+		*cause = *out == NULL ? xasprintf(_("line %d: %s"), err.line,
+		    err.text) : xstrdup(_("not a JSON object"));
+		goto fail;
+	}
+	json_object_foreach(*out, key, v) {
+		for (i = 0; i < nitems(answer_keys); i++)
+			if (strcmp(key, answer_keys[i]) == 0)
+				break;
+		if (i == nitems(answer_keys)) {
+			*cause = xasprintf(_("unknown key '%s'"), key);
+			goto fail;
+		}
+		if (strcmp(key, "materials") != 0 && !json_is_string(v)) {
+			*cause = xasprintf(_("'%s' must be a string"), key);
+			goto fail;
+		}
+	}
+	return (0);
+fail:
+	json_decref(*out);
+	*out = NULL;
+	return (-1);
+}
+
+static int
+answers_materials(json_t *o, struct application *a, char **cause)
+{
+	const struct material *m;
+	json_t *list = json_object_get(o, "materials"), *v;
+	size_t i;
+	int n, j;
+
+	if (list == NULL)
+		return (0);
+	if (!json_is_array(list)) {
+		*cause = xstrdup(_("'materials' must be a list of material ids"));
+		return (-1);
+	}
+	m = materials_for(a->channel, &n);
+	json_array_foreach(list, i, v) {
+		for (j = 0; j < n; j++)
+			if (json_is_string(v) && strcmp(json_string_value(v),
+			    m[j].id) == 0)
+				break;
+		if (j == n) {
+			*cause = xasprintf(_("'materials': '%s' is not on the "
+			    "checklist of channel %s"), json_is_string(v) ?
+			    json_string_value(v) : "?", channel_id(a->channel));
+			return (-1);
+		}
+		a->ticked[a->channel] |= 1u << j;
+	}
+	return (0);
+}
+
+/* Fills the application from the answers, in the order the wizard asks. */
+static int
+answers_apply(json_t *o, struct application *a, char **cause)
+{
+	static const char *const required[] = {
+		"channel", "name", "id_number", "phone", "region", "photo"
+	};
+	const char *lang = json_string_value(json_object_get(o, "lang"));
+	size_t i;
+
+	for (i = 0; i < nitems(required); i++)
+		if (json_object_get(o, required[i]) == NULL) {
+			*cause = xasprintf(_("'%s' is missing"), required[i]);
+			return (-1);
+		}
+	if (lang != NULL && i18n_set(lang) != 0) {
+		*cause = xasprintf(_("unknown language '%s' (use zh_CN, zh_TW, "
+		    "en or es)"), lang);
+		return (-1);
+	}
+	snprintf(a->lang, sizeof a->lang, "%s", i18n_current());
+	a->channel = channel_from_id(json_string_value(json_object_get(o,
+	    "channel")));
+	if (a->channel < 0) {
+		*cause = xstrdup(_("'channel' must be online, bank or centre"));
+		return (-1);
+	}
+	a->region = region_find(json_string_value(json_object_get(o, "region")));
+	if (a->region < 0) {
+		*cause = xasprintf(_("unknown region '%s'"),
+		    json_string_value(json_object_get(o, "region")));
+		return (-1);
+	}
+	application_set(&a->name, json_string_value(json_object_get(o, "name")));
+	application_set(&a->id_number, json_string_value(json_object_get(o,
+	    "id_number")));
+	application_set(&a->phone, json_string_value(json_object_get(o, "phone")));
+	application_set(&a->photo_path, json_string_value(json_object_get(o,
+	    "photo")));
+	return (answers_materials(o, a, cause));
+}
+
+/* person_check, with the ID number never printed in full. */
+static int
+answers_person(struct application *a, char **cause)
+{
+	enum person_field field;
+	char *upgraded = NULL, masked[19];
+	time_t now = time(NULL);
+	struct tm today;
+
+	localtime_r(&now, &today);
+	if (person_check(a, &today, &field, cause, &upgraded) == 0)
+		return (0);
+	if (upgraded != NULL) {
+		free(*cause);
+		idnum_mask(upgraded, masked);
+		*cause = xasprintf(_("'id_number' is an old 15-digit number; give "
+		    "its 18-digit form (%s) instead"), masked);
+		wipe_str(upgraded);
+	}
+	return (-1);
+}
+
+/*
+ * The photo must pass the same check as `sscard check`, against --profile,
+ * else [photo] profile, else the region's profile.
+ */
+static int
+answers_photo(const struct application *a, const char *name,
+    const struct config *cfg, char **cause)
+{
+	struct photo_profile *pr;
+	char *why = NULL;
+	int rc;
+
+	if (name == NULL && config_str(cfg, "photo", "profile", NULL) == NULL)
+		name = region_at(a->region)->profile;
+	if ((pr = profile_load(cfg, name, cause)) == NULL)
+		return (-1);
+	rc = photo_verdict(a->photo_path, pr, cfg, &why);
+	if (rc > 0) {
+		/* TRANSLATORS: photo profile name, then why the photo fails. */
+		*cause = xasprintf(_("photo profile %s: %s"), pr->name, why);
+		free(why);
+	} else if (rc < 0)
+		*cause = why;
+	profile_free(pr);
+	return (rc == 0 ? 0 : -1);
+}
+
+/* One line on stderr, rewritten in place; only on a terminal. */
+static int
+progress_line(const struct net_progress *p, void *arg)
+{
+	long long pct = p->up_total > 0 ? p->up_now * 100 / p->up_total : 0;
+
+	if (p->total > 1)
+		pct = (long long)p->done * 100 / p->total;
+	fprintf(stderr, _("\rSending: %d of %d done (%lld%%), %d sent, %d "
+	    "rejected"), p->done, p->total, pct, p->sent, p->rejected);
+	if (p->wait_ms > 0)
+		fprintf(stderr, _("; try %d in %ld s"), p->attempt + 1,
+		    (p->wait_ms + 999) / 1000);
+	fputs("\033[K", stderr);
+	return (0);
+}
+
+/* Sends and prints what became of each entry; EXIT_FINISHED when all were sent. */
+static int
+send_ids(const struct config *cfg, const struct outbox *ob, char *const *ids,
+    size_t n, int all_due)
+{
+	struct net net;
+	struct net_run run;
+	char *cause = NULL;
+	int tty = isatty(STDERR_FILENO), status = EXIT_FINISHED;
+	size_t i;
+
+	if (net_open(&net, cfg, &cause) != 0)
+		return (say_error(NULL, cause));
+	warn_insecure(cfg);
+	if (net_send(&net, ob, all_due ? NULL : ids, n, tty ? progress_line :
+	    NULL, NULL, &run, &cause) != 0) {
+		net_close(&net);
+		return (say_error(NULL, cause));
+	}
+	if (tty)
+		fputc('\n', stderr);
+	for (i = 0; i < run.n; i++) {
+		if (run.v[i].state == OUTBOX_SENT)
+			printf(_("%s: sent; receipt %s\n"), run.v[i].id,
+			    run.v[i].receipt);
+		else {
+			printf(_("%s: %s: %s\n"), run.v[i].id,
+			    outbox_state_label(run.v[i].state), run.v[i].reason);
+			status = EXIT_FAILED;
+		}
+	}
+	if (run.stopped != NULL) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, run.stopped);
+		status = EXIT_FAILED;
+	}
+	if (status != EXIT_FINISHED)
+		printf("%s\n", _("Entries not sent stay in the outbox; send them "
+		    "later with: sscard outbox flush"));
+	net_run_free(&run);
+	net_close(&net);
+	return (status);
+}
+
+int
+cmd_submit(int argc, char **argv, struct config *cfg)
+{
+	static const struct option opts[] = {
+		{ "profile", required_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct application a;
+	struct outbox ob = { NULL };
+	const char *profile = NULL;
+	json_t *o = NULL;
+	char *cause = NULL, *id = NULL;
+	int c, status;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'p') {
+			fprintf(stderr, _("Usage: %s submit [--profile NAME] "
+			    "ANSWERS.json\n"), PACKAGE);
+			return (EXIT_USAGE);
+		}
+		profile = optarg;
+	}
+	if (optind != argc - 1) {
+		fprintf(stderr, _("Usage: %s submit [--profile NAME] ANSWERS.json\n"),
+		    PACKAGE);
+		return (EXIT_USAGE);
+	}
+	application_init(&a);
+	if (answers_read(argv[optind], &o, &cause) != 0 ||
+	    answers_apply(o, &a, &cause) != 0 || answers_person(&a, &cause) != 0 ||
+	    answers_photo(&a, profile, cfg, &cause) != 0) {
+		json_decref(o);
+		application_clear(&a);
+		fprintf(stderr, _("%s: nothing was queued.\n"), PACKAGE);
+		return (say_error(argv[optind], cause));
+	}
+	json_decref(o);
+	a.consent = 1;	/* the service point took it on paper */
+	if (outbox_open(&ob, cfg, &cause) != 0 ||
+	    outbox_queue(&ob, &a, &id, &cause) != 0) {
+		application_clear(&a);
+		outbox_close(&ob);
+		return (say_error(NULL, cause));
+	}
+	application_clear(&a);
+	printf(_("Queued in the outbox as %s\n"), id);
+	if (net_configured(cfg))
+		status = send_ids(cfg, &ob, &id, 1, 0);
+	else {
+		printf("%s\n", _("Queued, not yet sent: no card service is "
+		    "configured ([backend] base_url)."));
+		status = EXIT_FINISHED;
+	}
+	free(id);
+	outbox_close(&ob);
+	return (status);
+}
+
+static int
+outbox_do_list(const struct outbox *ob)
+{
+	struct outbox_entry *v;
+	char *cause = NULL;
+	size_t n, i;
+
+	if (outbox_list(ob, &v, &n, &cause) != 0)
+		return (say_error(NULL, cause));
+	/* TRANSLATORS: column headings of `sscard outbox list`. */
+	printf("%-17s  %-20s  %-7s  %-18s  %-8s  %s\n", _("ID"), _("CREATED"),
+	    _("CHANNEL"), _("ID NUMBER"), _("STATE"), _("RECEIPT"));
+	for (i = 0; i < n; i++) {
+		printf("%-17s  %-20s  %-7s  %-18s  %-8s  %s\n", v[i].id,
+		    v[i].created, v[i].channel, v[i].id_masked,
+		    outbox_state_label(v[i].status.state),
+		    v[i].status.receipt != NULL ? v[i].status.receipt : "-");
+		if (v[i].status.state != OUTBOX_SENT && v[i].status.reason != NULL)
+			printf("    %s\n", v[i].status.reason);
+	}
+	outbox_list_free(v, n);
+	return (EXIT_FINISHED);
+}
+
+static int
+outbox_do_flush(const struct config *cfg, const struct outbox *ob, int all)
+{
+	struct outbox_entry *v;
+	char *cause = NULL, **ids;
+	size_t n, i, k = 0;
+	int status;
+
+	if (!net_configured(cfg)) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, _("no card service is "
+		    "configured ([backend] base_url): the applications stay "
+		    "queued"));
+		return (EXIT_FAILED);
+	}
+	if (!all)
+		return (send_ids(cfg, ob, NULL, 0, 1));
+	/* --all: every queued entry, even one whose retry time has not come. */
+	if (outbox_list(ob, &v, &n, &cause) != 0)
+		return (say_error(NULL, cause));
+	ids = xcalloc(n + 1, sizeof *ids);
+	for (i = 0; i < n; i++)
+		if (v[i].status.state == OUTBOX_QUEUED)
+			ids[k++] = v[i].id;
+	status = send_ids(cfg, ob, ids, k, 0);
+	free(ids);
+	outbox_list_free(v, n);
+	return (status);
+}
+
+int
+cmd_outbox(int argc, char **argv, struct config *cfg)
+{
+	static const struct option opts[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct outbox ob;
+	char *cause = NULL;
+	int c, all = 0, status;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c != 'a')
+			goto usage;
+		all = 1;
+	}
+	if (optind != argc - 1 || (strcmp(argv[optind], "list") != 0 &&
+	    strcmp(argv[optind], "flush") != 0) ||
+	    (all && strcmp(argv[optind], "flush") != 0))
+		goto usage;
+	if (outbox_open(&ob, cfg, &cause) != 0)
+		return (say_error(NULL, cause));
+	if (strcmp(argv[optind], "list") == 0)
+		status = outbox_do_list(&ob);
+	else
+		status = outbox_do_flush(cfg, &ob, all);
+	outbox_close(&ob);
+	return (status);
+usage:
+	fprintf(stderr, _("Usage: %s outbox list\n"
+	    "       %s outbox flush [--all]\n"), PACKAGE, PACKAGE);
+	return (EXIT_USAGE);
+}
+
+int
+cmd_status(int argc, char **argv, struct config *cfg)
+{
+	struct net net;
+	char *cause = NULL, *status = NULL, *message = NULL;
+
+	if (argc != 2 || argv[1][0] == '-') {
+		fprintf(stderr, _("Usage: %s status RECEIPT\n"), PACKAGE);
+		return (EXIT_USAGE);
+	}
+	if (!net_configured(cfg)) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, _("no card service is "
+		    "configured ([backend] base_url)"));
+		return (EXIT_FAILED);
+	}
+	if (net_open(&net, cfg, &cause) != 0)
+		return (say_error(NULL, cause));
+	warn_insecure(cfg);
+	if (net_status(&net, argv[1], &status, &message, &cause) != 0) {
+		net_close(&net);
+		return (say_error(NULL, cause));
+	}
+	printf(_("Application %s: %s\n"), argv[1], status);
+	if (*message != '\0')
+		printf("%s\n", message);
+	free(status);
+	free(message);
+	net_close(&net);
+	return (EXIT_FINISHED);
+}
