@@ -25,6 +25,7 @@ static FILE	*term_out, *term_in;
 
 static int	 terminal_start(const struct app_options *, char **);
 static void	 terminal_end(void);
+static int	 step_number(const struct app *, int);
 static void	 app_enter(struct app *, int, int);
 static void	 app_leave_step(struct app *);
 static void	 app_dispatch(struct app *, enum request, const struct key *);
@@ -147,6 +148,18 @@ app_queue(struct app *app, char **cause)
 	free(app->model.outbox_id);
 	app->model.outbox_id = id;
 	return (0);
+}
+
+/* The number a person sees for step i: steps that are skipped are not counted. */
+static int
+step_number(const struct app *app, int i)
+{
+	int n = 0, j;
+
+	for (j = 0; j <= i; j++)
+		if (steps[j]->skip == NULL || !steps[j]->skip(app) || j == app->step)
+			n++;
+	return (n);
 }
 
 /* Enters step, passing over steps whose skip hook says so, in direction dir. */
@@ -274,8 +287,8 @@ draw_frame(struct app *app)
 	int y = ui->rows - 4;
 
 	/* TRANSLATORS: the first line of every screen: "Step 3 of 7: Personal details". */
-	title = xasprintf(_("Step %d of %d: %s"), app->step + 1, steps_count(),
-	    _(s->title));
+	title = xasprintf(_("Step %d of %d: %s"), step_number(app, app->step),
+	    step_number(app, steps_count() - 1), _(s->title));
 	if (net_insecure(app->cfg)) {
 		keys = title;
 		title = xasprintf("%s  !! %s", keys, _("INSECURE: the card "

@@ -5,9 +5,9 @@
 
 command -v convert >/dev/null 2>&1 || { echo "SKIP: ImageMagick's convert is not installed" >&2; exit 77; }
 make_ca
-convert -size 358x441 xc:white -quality 90 "$T/photo.jpg" || fail "convert failed"
+make_passing_photo "$T/photo.jpg"
 
-# keys AFTER_REVIEW: welcome, online, details, materials, photo, review (consent), then AFTER_REVIEW.
+# keys AFTER_REVIEW: welcome, online, details, materials, photo, its check, review (consent), then AFTER_REVIEW.
 keys() {
 	cat <<KEYS
 <Enter>
@@ -15,6 +15,7 @@ keys() {
 王小明<Enter>11010519491231002X<Enter>13800138000<Enter><Enter>
 <F3>
 $T/photo.jpg<F3>
+<F3>
 <Space><F3>
 $1
 KEYS
@@ -38,7 +39,7 @@ run sent "$T/w.conf" || fail "wizard with a card service: exit status $?: $(cat 
 last_snapshot sent | grep -q "Receipt: R000001" ||
     fail "the receipt screen does not show the server's receipt: $(last_snapshot sent)"
 ls "$T/sent.snap" | grep -q -- "-submit.txt" || fail "no snapshot of the Sending step"
-grep -l "Step 7 of 8: Sending" "$T/sent.snap"/*-submit.txt >/dev/null ||
+grep -l "Step 8 of 9: Sending" "$T/sent.snap"/*-submit.txt >/dev/null ||
     fail "the Sending step has no title: $(cat "$T/sent.snap"/*-submit.txt)"
 grep -q "%" "$T"/sent.snap/*-submit.txt || fail "no percentage on the Sending step"
 grep -q "receipt: R000001" "$T/sent.out" || fail "stdout: $(cat "$T/sent.out")"

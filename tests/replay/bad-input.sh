@@ -2,7 +2,7 @@
 # bad-input.sh -- bad input at every field is refused with a message; nothing typed is lost.
 . "$top_srcdir/tests/lib.sh"
 
-make_photo "$T/photo.jpg"
+make_passing_photo "$T/photo.jpg"
 printf 'this is text, not a photo\n' > "$T/text.jpg"
 : > "$T/empty.jpg"
 head -c 300 "$T/photo.jpg" > "$T/truncated.jpg"
@@ -81,12 +81,12 @@ for case in "missing.jpg:cannot open" "text.jpg:neither a JPEG nor a PNG" \
 	run_sscard
 	assert_snap photo "$msg" "$file"
 done
-keys "$base$T/text.jpg<Enter><C-u>$T/photo.jpg<Enter>"
+keys "$base$T/text.jpg<Enter><C-u>$T/photo.jpg<Enter><F3>"
 run_sscard
 assert_snap review "$T/photo.jpg"
 
 # Review: no consent, no queue; the entry appears only with consent.
-keys "$base$T/photo.jpg<Enter><F3>"
+keys "$base$T/photo.jpg<Enter><F3><F3>"
 run_sscard
 assert_snap review "Tick the consent line"
 [ -z "$(outbox_entries)" ] || fail "an application was queued without consent"

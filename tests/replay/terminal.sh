@@ -3,7 +3,7 @@
 . "$top_srcdir/tests/lib.sh"
 
 command -v tmux > /dev/null || { echo "SKIP: tmux is not installed" >&2; exit 77; }
-make_photo "$T/photo.jpg"
+make_passing_photo "$T/photo.jpg"
 SOCK="sscard-test-$$"
 tm() { tmux -L "$SOCK" "$@"; }
 trap 'st=$?; tm kill-server 2>/dev/null || true
@@ -23,9 +23,9 @@ tm -f /dev/null new-session -d -s w -x 80 -y 24 \
 	"'$SSCARD' --record '$T/rec.keys'; echo \$? > '$T/exit'; tmux -L '$SOCK' wait-for -S done"
 wait_for "Language / 语言"
 tm send-keys -t w Enter
-wait_for "Step 2 of 7"
+wait_for "Step 2 of 8"
 tm send-keys -t w Down Down Enter
-wait_for "Step 3 of 7"
+wait_for "Step 3 of 8"
 tm send-keys -t w -l "张三"
 wait_for "[张三"
 # The cursor is in the name field, after the two wide characters.
@@ -36,12 +36,15 @@ tm send-keys -t w -l "11010519491231002X"
 tm send-keys -t w Tab
 tm send-keys -t w -l "13800138000"
 tm send-keys -t w Enter Enter
-wait_for "Step 4 of 7"
+wait_for "Step 4 of 8"
 tm send-keys -t w Space Down Space F3
-wait_for "Step 5 of 7"
+wait_for "Step 5 of 8"
 tm send-keys -t w -l "$T/photo.jpg"
 tm send-keys -t w Enter
-wait_for "Step 6 of 7"
+wait_for "Step 6 of 8"
+wait_for "meets the rules"
+tm send-keys -t w F3
+wait_for "Step 7 of 8"
 tm send-keys -t w Space F3
 wait_for "It has NOT been sent yet"
 
