@@ -27,8 +27,6 @@ struct photo_info {
  */
 int	photo_probe(const char *, struct photo_info *, char **);
 
-#endif
-
 /* Limits and hints for photo_load. */
 struct photo_load_opts {
 	long	max_pixels;	/* refuse larger images from the header; 0: PHOTO_MAX_PIXELS */
@@ -51,3 +49,5 @@ void	image_alloc(struct image *, int, int);
 void	image_free(struct image *);
 /* Resamples src to w x h without aliasing (area average down, bilinear up) into dst. */
 void	image_resize(const struct image *, int, int, struct image *);
+
+#endif
