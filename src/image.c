@@ -1,6 +1,7 @@
-/* image.c -- RGB images in memory: allocate, free, resample. */
+/* image.c -- RGB and grey images in memory: allocate, free, resample, rotate, orient. */
 #include "system.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,8 +9,13 @@
 #include "photo.h"
 #include "xmalloc.h"
 
-static void	resize_area(const struct image *, struct image *);
-static void	resize_bilinear(const struct image *, struct image *);
+static void	resize_area(const uint8_t *, int, int, int, uint8_t *, int, int);
+static double	sample_bilinear(const uint8_t *, int, int, int, double, double, int);
+static void	resize_bilinear(const uint8_t *, int, int, int, uint8_t *, int, int);
+static void	resize_any(const uint8_t *, int, int, int, uint8_t *, int, int);
+static void	rotate_any(const uint8_t *, int, int, int, double, double, double,
+		    uint8_t *);
+static void	orient_source(int, int, int, int, int, int *, int *);
 
 void
 image_alloc(struct image *im, int w, int h)
@@ -32,72 +38,254 @@ image_free(struct image *im)
 
 /* Each destination pixel averages the source area it covers, with fractional edges. */
 static void
-resize_area(const struct image *src, struct image *dst)
+resize_area(const uint8_t *src, int sw, int sh, int ch, uint8_t *dst, int dw,
+    int dh)
 {
-	double sx = (double)src->w / dst->w, sy = (double)src->h / dst->h;
+	double sx = (double)sw / dw, sy = (double)sh / dh;
 	double acc[3], wy, wx, wsum, y0, y1, x0, x1;
 	int x, y, c, yy, xx;
 
-	for (y = 0; y < dst->h; y++) {
+	for (y = 0; y < dh; y++) {
 		y0 = y * sy;
 		y1 = y0 + sy;
-		for (x = 0; x < dst->w; x++) {
+		for (x = 0; x < dw; x++) {
 			x0 = x * sx;
 			x1 = x0 + sx;
 			acc[0] = acc[1] = acc[2] = wsum = 0;
-			for (yy = (int)y0; yy < src->h && yy < y1; yy++) {
+			for (yy = (int)y0; yy < sh && yy < y1; yy++) {
 				wy = (yy + 1 < y1 ? yy + 1 : y1) - (yy > y0 ? yy : y0);
-				for (xx = (int)x0; xx < src->w && xx < x1; xx++) {
-					const uint8_t *p = src->px + ((size_t)yy * src->w + xx) * 3;
+				for (xx = (int)x0; xx < sw && xx < x1; xx++) {
+					const uint8_t *p = src + ((size_t)yy * sw + xx) * ch;
 
 					wx = ((xx + 1 < x1 ? xx + 1 : x1) - (xx > x0 ? xx : x0)) * wy;
-					for (c = 0; c < 3; c++)
+					for (c = 0; c < ch; c++)
 						acc[c] += p[c] * wx;
 					wsum += wx;
 				}
 			}
-			for (c = 0; c < 3; c++)
-				dst->px[((size_t)y * dst->w + x) * 3 + c] =
+			for (c = 0; c < ch; c++)
+				dst[((size_t)y * dw + x) * ch + c] =
 				    (uint8_t)(acc[c] / wsum + 0.5);
 		}
 	}
 }
 
-static void
-resize_bilinear(const struct image *src, struct image *dst)
+/* The value of channel c at (fx, fy) interpolated between its four neighbours. */
+static double
+sample_bilinear(const uint8_t *src, int sw, int sh, int ch, double fx,
+    double fy, int c)
 {
-	double fx, fy, ax, ay, v;
-	int x, y, c, x0, y0, x1, y1;
+	int x0, y0, x1, y1;
+	double ax, ay;
 
-	for (y = 0; y < dst->h; y++) {
-		fy = (y + 0.5) * src->h / dst->h - 0.5;
-		fy = fy < 0 ? 0 : fy;
-		y0 = (int)fy;
-		y1 = y0 + 1 < src->h ? y0 + 1 : y0;
-		ay = fy - y0;
-		for (x = 0; x < dst->w; x++) {
-			fx = (x + 0.5) * src->w / dst->w - 0.5;
-			fx = fx < 0 ? 0 : fx;
-			x0 = (int)fx;
-			x1 = x0 + 1 < src->w ? x0 + 1 : x0;
-			ax = fx - x0;
-			for (c = 0; c < 3; c++) {
-#define PX(xx, yy) src->px[((size_t)(yy) * src->w + (xx)) * 3 + c]
-				v = (PX(x0, y0) * (1 - ax) + PX(x1, y0) * ax) * (1 - ay) +
-				    (PX(x0, y1) * (1 - ax) + PX(x1, y1) * ax) * ay;
+	fx = fx < 0 ? 0 : (fx > sw - 1 ? sw - 1 : fx);
+	fy = fy < 0 ? 0 : (fy > sh - 1 ? sh - 1 : fy);
+	x0 = (int)fx;
+	y0 = (int)fy;
+	x1 = x0 + 1 < sw ? x0 + 1 : x0;
+	y1 = y0 + 1 < sh ? y0 + 1 : y0;
+	ax = fx - x0;
+	ay = fy - y0;
+#define PX(xx, yy) src[((size_t)(yy) * sw + (xx)) * ch + c]
+	return ((PX(x0, y0) * (1 - ax) + PX(x1, y0) * ax) * (1 - ay) +
+	    (PX(x0, y1) * (1 - ax) + PX(x1, y1) * ax) * ay);
 #undef PX
-				dst->px[((size_t)y * dst->w + x) * 3 + c] = (uint8_t)(v + 0.5);
-			}
+}
+
+static void
+resize_bilinear(const uint8_t *src, int sw, int sh, int ch, uint8_t *dst,
+    int dw, int dh)
+{
+	double fx, fy;
+	int x, y, c;
+
+	for (y = 0; y < dh; y++) {
+		fy = (y + 0.5) * sh / dh - 0.5;
+		for (x = 0; x < dw; x++) {
+			fx = (x + 0.5) * sw / dw - 0.5;
+			for (c = 0; c < ch; c++)
+				dst[((size_t)y * dw + x) * ch + c] = (uint8_t)(
+				    sample_bilinear(src, sw, sh, ch, fx, fy, c) + 0.5);
 		}
 	}
+}
+
+static void
+resize_any(const uint8_t *src, int sw, int sh, int ch, uint8_t *dst, int dw,
+    int dh)
+{
+	if (dw <= sw && dh <= sh)
+		resize_area(src, sw, sh, ch, dst, dw, dh);
+	else
+		resize_bilinear(src, sw, sh, ch, dst, dw, dh);
 }
 
 void
 image_resize(const struct image *src, int w, int h, struct image *dst)
 {
 	image_alloc(dst, w, h);
-	if (w <= src->w && h <= src->h)
-		resize_area(src, dst);
+	resize_any(src->px, src->w, src->h, 3, dst->px, w, h);
+}
+
+/*
+ * Rotates by deg (counter-clockwise, as seen) about (cx, cy) into a buffer of
+ * the same size; pixels from outside repeat the nearest edge.
+ */
+static void
+rotate_any(const uint8_t *src, int w, int h, int ch, double deg, double cx,
+    double cy, uint8_t *dst)
+{
+	double a = deg * M_PI / 180, ca = cos(a), sa = sin(a), fx, fy;
+	int x, y, c;
+
+	for (y = 0; y < h; y++) {
+		for (x = 0; x < w; x++) {
+			fx = ca * (x - cx) - sa * (y - cy) + cx;
+			fy = sa * (x - cx) + ca * (y - cy) + cy;
+			for (c = 0; c < ch; c++)
+				dst[((size_t)y * w + x) * ch + c] = (uint8_t)(
+				    sample_bilinear(src, w, h, ch, fx, fy, c) + 0.5);
+		}
+	}
+}
+
+void
+image_rotate(const struct image *src, double deg, double cx, double cy,
+    struct image *dst)
+{
+	image_alloc(dst, src->w, src->h);
+	rotate_any(src->px, src->w, src->h, 3, deg, cx, cy, dst->px);
+}
+
+void
+grey_alloc(struct grey *g, int w, int h)
+{
+	if (w <= 0 || h <= 0)
+		fatal("grey_alloc: %dx%d", w, h);
+	g->w = w;
+	g->h = h;
+	g->px = xreallocarray(NULL, (size_t)w, (size_t)h);
+}
+
+void
+grey_free(struct grey *g)
+{
+	if (g->px != NULL)
+		wipe_free(g->px, (size_t)g->w * (size_t)g->h);
+	memset(g, 0, sizeof *g);
+}
+
+/* Luma with the weights (and rounding) OpenCV's detectors were trained on. */
+void
+grey_from_image(const struct image *im, struct grey *g)
+{
+	size_t i, n = (size_t)im->w * im->h;
+	const uint8_t *p = im->px;
+
+	grey_alloc(g, im->w, im->h);
+	for (i = 0; i < n; i++, p += 3)
+		g->px[i] = (uint8_t)((4899 * p[0] + 9617 * p[1] + 1868 * p[2] +
+		    8192) >> 14);
+}
+
+void
+grey_resize(const struct grey *src, int w, int h, struct grey *dst)
+{
+	grey_alloc(dst, w, h);
+	resize_any(src->px, src->w, src->h, 1, dst->px, w, h);
+}
+
+void
+grey_rotate(const struct grey *src, double deg, struct grey *dst)
+{
+	grey_alloc(dst, src->w, src->h);
+	rotate_any(src->px, src->w, src->h, 1, deg, (src->w - 1) / 2.0,
+	    (src->h - 1) / 2.0, dst->px);
+}
+
+/* Spreads the grey levels over 0-255 so low-contrast faces still show their features. */
+void
+grey_equalize(struct grey *g)
+{
+	size_t hist[256] = { 0 }, i, n = (size_t)g->w * g->h, cum = 0, first = 0;
+	uint8_t lut[256];
+	int v;
+
+	for (i = 0; i < n; i++)
+		hist[g->px[i]]++;
+	for (v = 0; v < 256 && hist[v] == 0; v++)
+		;
+	if (v == 256 || hist[v] == n)
+		return;
+	first = hist[v];
+	for (v = 0; v < 256; v++) {
+		cum += hist[v];
+		lut[v] = cum <= first ? 0 :
+		    (uint8_t)((double)(cum - first) * 255 / (n - first) + 0.5);
+	}
+	for (i = 0; i < n; i++)
+		g->px[i] = lut[g->px[i]];
+}
+
+/* Where destination pixel (x, y) of an image oriented by o comes from in src. */
+static void
+orient_source(int o, int w, int h, int x, int y, int *sx, int *sy)
+{
+	switch (o) {
+	case 2:
+		*sx = w - 1 - x;
+		*sy = y;
+		break;
+	case 3:
+		*sx = w - 1 - x;
+		*sy = h - 1 - y;
+		break;
+	case 4:
+		*sx = x;
+		*sy = h - 1 - y;
+		break;
+	case 5:
+		*sx = y;
+		*sy = x;
+		break;
+	case 6:
+		*sx = y;
+		*sy = h - 1 - x;
+		break;
+	case 7:
+		*sx = w - 1 - y;
+		*sy = h - 1 - x;
+		break;
+	case 8:
+		*sx = w - 1 - y;
+		*sy = x;
+		break;
+	default:
+		*sx = x;
+		*sy = y;
+		break;
+	}
+}
+
+void
+image_orient(struct image *im, int o)
+{
+	struct image out;
+	int x, y, sx, sy;
+
+	if (o < 2 || o > 8 || im->px == NULL)
+		return;
+	if (o >= 5)
+		image_alloc(&out, im->h, im->w);
 	else
-		resize_bilinear(src, dst);
+		image_alloc(&out, im->w, im->h);
+	for (y = 0; y < out.h; y++) {
+		for (x = 0; x < out.w; x++) {
+			orient_source(o, im->w, im->h, x, y, &sx, &sy);
+			memcpy(out.px + ((size_t)y * out.w + x) * 3,
+			    im->px + ((size_t)sy * im->w + sx) * 3, 3);
+		}
+	}
+	image_free(im);
+	*im = out;
 }

@@ -19,6 +19,19 @@ struct photo_info {
 	int			 width, height;	/* as stored, before orientation */
 	int			 components;	/* 1 grey, 3 colour, 4 CMYK/YCCK */
 	long			 file_size;
+	/* Filled by photo_load (photo_probe leaves them 0, orientation 1). */
+	int			 bit_depth;	/* 8, or 16 for some PNGs */
+	int			 progressive;	/* JPEG: progressive; PNG: interlaced */
+	int			 arithmetic;	/* JPEG: arithmetic-coded */
+	int			 cmyk;		/* 1 CMYK, 2 YCCK */
+	int			 palette;	/* PNG: indexed colour */
+	int			 alpha;		/* PNG: alpha channel or tRNS */
+	int			 jfif;		/* JPEG: has a JFIF APP0 marker */
+	int			 exif;		/* has an EXIF block */
+	int			 orientation;	/* EXIF 1-8; 1 when absent */
+	int			 density_unit;	/* 0 none (aspect only), 1 dpi, 2 per cm */
+	int			 xdensity, ydensity;
+	int			 scale_num, scale_denom; /* decoded = stored * num / denom */
 };
 
 /*
@@ -49,5 +62,31 @@ void	image_alloc(struct image *, int, int);
 void	image_free(struct image *);
 /* Resamples src to w x h without aliasing (area average down, bilinear up) into dst. */
 void	image_resize(const struct image *, int, int, struct image *);
+/*
+ * Rotates src by deg degrees (counter-clockwise as seen) about (cx, cy) into
+ * dst of the same size; the edges are repeated into the uncovered corners.
+ */
+void	image_rotate(const struct image *, double, double, double, struct image *);
+/* Applies EXIF orientation o (1-8) in place. */
+void	image_orient(struct image *, int);
+
+/* 8-bit luma, rows packed. */
+struct grey {
+	int		 w, h;
+	uint8_t		*px;
+};
+
+void	grey_alloc(struct grey *, int, int);
+void	grey_free(struct grey *);
+/* Fills g (allocated here) with the luma of im. */
+void	grey_from_image(const struct image *, struct grey *);
+void	grey_resize(const struct grey *, int, int, struct grey *);
+/* Rotates about the centre (see image_rotate) into dst, allocated here. */
+void	grey_rotate(const struct grey *, double, struct grey *);
+/* Histogram equalisation in place. */
+void	grey_equalize(struct grey *);
+
+/* The horizontal dots per inch info states, or 0 when it states none. */
+int	photo_dpi(const struct photo_info *);
 
 #endif

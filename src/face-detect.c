@@ -1,0 +1,803 @@
+/* face-detect.c -- a Viola-Jones evaluator for OpenCV's Haar cascade XML files. */
+#include "system.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "face-detect.h"
+#include "fsutil.h"
+#include "xmalloc.h"
+
+/*
+ * The cascades are trusted system files in one fixed layout (opencv-data),
+ * so a small tokenizer reads them: it skips comments, follows tags in
+ * document order and checks every index it keeps.
+ */
+#define CASCADE_MAX_BYTES	(16 << 20)
+#define DETECT_SIDE		480	/* longest side the face search runs at */
+#define SCALE_STEP		1.1
+#define FACE_NEIGHBOURS		4
+#define EYE_NEIGHBOURS		3
+#define GROUP_EPS		0.2
+#define SECOND_FACE_AREA	0.3
+#define ROLL_TRY		18.0
+
+struct rect {
+	int	x, y, w, h;
+	float	weight;
+};
+
+struct feature {
+	struct rect	r[3];
+	int		nrect;
+};
+
+struct node {
+	int	feature;
+	float	threshold;
+	int	left, right;	/* > 0: node in the tree; <= 0: leaf -value */
+};
+
+struct tree {
+	int	node0, nnodes;
+	int	leaf0, nleaves;
+};
+
+struct stage {
+	float	threshold;
+	int	tree0, ntrees;
+};
+
+struct cascade {
+	int		 w, h;
+	struct stage	*stages;
+	int		 nstages;
+	struct tree	*trees;
+	int		 ntrees;
+	struct node	*nodes;
+	int		 nnodes;
+	float		*leaves;
+	int		 nleaves;
+	struct feature	*features;
+	int		 nfeatures;
+	int		 tilted;
+};
+
+/* Integral images of one pyramid level, and the features' offsets in them. */
+struct scan {
+	int		 w, h, stride;
+	int32_t		*sum;
+	int64_t		*sq;
+	int		*ofs;	/* 4 per rect, 3 rects per feature */
+};
+
+struct hit {
+	int	x, y, w, h;
+	int	n;
+};
+
+struct hits {
+	struct hit	*v;
+	int		 n, cap;
+};
+
+struct xml {
+	const char	*p;
+	locale_t	 c;
+};
+
+static int	xml_tag(struct xml *, char *, size_t, int *);
+static int	xml_numbers(struct xml *, double *, int);
+static void	*grow(void *, int *, int, size_t);
+static int	cascade_parse(struct cascade *, struct xml *);
+static int	cascade_check(const struct cascade *);
+static struct cascade *cascade_load(const char *, const char *, char **);
+static void	cascade_free(struct cascade *);
+static void	scan_build(struct scan *, const struct grey *, const struct cascade *);
+static void	scan_free(struct scan *);
+static int	scan_window(const struct cascade *, const struct scan *, int);
+static void	hits_add(struct hits *, int, int, int, int, int);
+static void	detect_scales(const struct cascade *, const struct grey *, int,
+		    int, struct hits *);
+static int	similar(const struct hit *, const struct hit *);
+static void	group(struct hits *, int);
+static void	detect(const struct cascade *, const struct grey *, int, int,
+		    int, struct hits *);
+static void	find_eyes(struct detector *, const struct grey *, struct face *);
+static void	eye_guess(struct face *);
+static int	faces_from(struct detector *, const struct grey *, struct cascade *,
+		    struct faces *);
+static void	unrotate(const struct grey *, double, double *, double *);
+static int	try_rotated(struct detector *, const struct grey *, struct faces *);
+static void	faces_scale(struct faces *, double);
+
+/*
+ * Moves to the next tag; copies its name, sets *closing.  Returns 0 at the
+ * end of the text.  Comments, declarations and processing instructions are
+ * skipped.
+ */
+static int
+xml_tag(struct xml *x, char *name, size_t size, int *closing)
+{
+	const char *q, *e;
+	size_t n;
+
+	for (;;) {
+		if ((q = strchr(x->p, '<')) == NULL)
+			return (0);
+		if (strncmp(q, "<!--", 4) == 0) {
+			if ((e = strstr(q + 4, "-->")) == NULL)
+				return (0);
+			x->p = e + 3;
+			continue;
+		}
+		if ((e = strchr(q, '>')) == NULL)
+			return (0);
+		x->p = e + 1;
+		if (q[1] == '?' || q[1] == '!')
+			continue;
+		*closing = q[1] == '/';
+		q += 1 + *closing;
+		for (n = 0; q + n < e && q[n] != ' ' && q[n] != '/' && n + 1 < size; n++)
+			name[n] = q[n];
+		name[n] = '\0';
+		return (1);
+	}
+}
+
+/* Reads up to max numbers of the text after the current tag; returns how many. */
+static int
+xml_numbers(struct xml *x, double *v, int max)
+{
+	char *end;
+	int n = 0;
+
+	while (n < max) {
+		while (*x->p == ' ' || *x->p == '\n' || *x->p == '\r' || *x->p == '\t')
+			x->p++;
+		if (*x->p == '<' || *x->p == '\0')
+			break;
+		v[n] = strtod_l(x->p, &end, x->c);
+		if (end == x->p)
+			break;
+		x->p = end;
+		n++;
+	}
+	return (n);
+}
+
+/* Makes room for one more element in an array of n; returns the array. */
+static void *
+grow(void *v, int *cap, int n, size_t size)
+{
+	if (n < *cap)
+		return (v);
+	*cap = *cap == 0 ? 64 : *cap * 2;
+	return (xreallocarray(v, (size_t)*cap, size));
+}
+
+static int
+cascade_parse(struct cascade *c, struct xml *x)
+{
+	char name[32];
+	double v[8];
+	int closing, in_rects = 0, n, i, scap = 0, tcap = 0, ncap = 0, lcap = 0,
+	    fcap = 0;
+	struct tree *t;
+
+	while (xml_tag(x, name, sizeof name, &closing)) {
+		if (strcmp(name, "rects") == 0)
+			in_rects = !closing;
+		if (closing)
+			continue;
+		if (strcmp(name, "featureType") == 0 && strncmp(x->p, "HAAR", 4) != 0)
+			return (-1);
+		if ((strcmp(name, "width") == 0 || strcmp(name, "height") == 0) &&
+		    c->w == 0 && xml_numbers(x, v, 1) == 1)
+			*(name[0] == 'w' ? &c->w : &c->h) = (int)v[0];
+		if (strcmp(name, "stageThreshold") == 0 && xml_numbers(x, v, 1) == 1) {
+			c->stages = grow(c->stages, &scap, c->nstages, sizeof *c->stages);
+			c->stages[c->nstages].threshold = (float)(v[0] - 1e-5);
+			c->stages[c->nstages].tree0 = c->ntrees;
+			c->stages[c->nstages++].ntrees = 0;
+		}
+		if (strcmp(name, "internalNodes") == 0 && c->nstages > 0) {
+			c->trees = grow(c->trees, &tcap, c->ntrees, sizeof *c->trees);
+			t = &c->trees[c->ntrees++];
+			t->node0 = c->nnodes;
+			t->leaf0 = c->nleaves;
+			t->nnodes = t->nleaves = 0;
+			c->stages[c->nstages - 1].ntrees++;
+			while ((n = xml_numbers(x, v, 4)) == 4) {
+				c->nodes = grow(c->nodes, &ncap, c->nnodes, sizeof *c->nodes);
+				c->nodes[c->nnodes].left = (int)v[0];
+				c->nodes[c->nnodes].right = (int)v[1];
+				c->nodes[c->nnodes].feature = (int)v[2];
+				c->nodes[c->nnodes++].threshold = (float)v[3];
+				t->nnodes++;
+			}
+			if (n != 0)
+				return (-1);
+		}
+		if (strcmp(name, "leafValues") == 0 && c->ntrees > 0) {
+			while (xml_numbers(x, v, 1) == 1) {
+				c->leaves = grow(c->leaves, &lcap, c->nleaves, sizeof *c->leaves);
+				c->leaves[c->nleaves++] = (float)v[0];
+				c->trees[c->ntrees - 1].nleaves++;
+			}
+		}
+		if (strcmp(name, "rects") == 0) {
+			c->features = grow(c->features, &fcap, c->nfeatures, sizeof *c->features);
+			c->features[c->nfeatures++].nrect = 0;
+		}
+		if (strcmp(name, "_") == 0 && in_rects && c->nfeatures > 0) {
+			struct feature *f = &c->features[c->nfeatures - 1];
+
+			if (f->nrect == 3 || xml_numbers(x, v, 5) != 5)
+				return (-1);
+			f->r[f->nrect].x = (int)v[0];
+			f->r[f->nrect].y = (int)v[1];
+			f->r[f->nrect].w = (int)v[2];
+			f->r[f->nrect].h = (int)v[3];
+			f->r[f->nrect++].weight = (float)v[4];
+		}
+		if (strcmp(name, "tilted") == 0 && xml_numbers(x, v, 1) == 1 && v[0] != 0)
+			c->tilted = 1;
+	}
+	for (i = 0; i < c->nfeatures; i++)
+		if (c->features[i].nrect < 2)
+			return (-1);
+	return (cascade_check(c));
+}
+
+/* Every index the evaluator follows must stay inside its array. */
+static int
+cascade_check(const struct cascade *c)
+{
+	const struct tree *t;
+	const struct node *nd;
+	const struct rect *r;
+	int i, j;
+
+	if (c->w < 3 || c->h < 3 || c->w > 100 || c->h > 100 ||
+	    c->nstages == 0 || c->nfeatures == 0 || c->tilted)
+		return (-1);
+	for (i = 0; i < c->ntrees; i++) {
+		t = &c->trees[i];
+		if (t->nnodes == 0 || t->nleaves != t->nnodes + 1)
+			return (-1);
+		for (j = 0; j < t->nnodes; j++) {
+			nd = &c->nodes[t->node0 + j];
+			if (nd->feature < 0 || nd->feature >= c->nfeatures ||
+			    nd->left >= t->nnodes || nd->right >= t->nnodes ||
+			    -nd->left >= t->nleaves || -nd->right >= t->nleaves ||
+			    (nd->left > 0 && nd->left <= j) ||
+			    (nd->right > 0 && nd->right <= j))
+				return (-1);
+		}
+	}
+	for (i = 0; i < c->nfeatures; i++) {
+		for (j = 0; j < c->features[i].nrect; j++) {
+			r = &c->features[i].r[j];
+			if (r->x < 0 || r->y < 0 || r->w < 0 || r->h < 0 ||
+			    r->x + r->w > c->w || r->y + r->h > c->h)
+				return (-1);
+		}
+	}
+	return (0);
+}
+
+static struct cascade *
+cascade_load(const char *dir, const char *file, char **cause)
+{
+	struct cascade *c;
+	struct xml x;
+	char *path, *data, *why = NULL;
+	size_t len;
+	int rc;
+
+	path = xasprintf("%s/%s", dir, file);
+	if (fs_read_file(path, CASCADE_MAX_BYTES, &data, &len, &why) != 0) {
+		*cause = xasprintf(_("the face detector cannot read %s (%s): "
+		    "install the Debian package opencv-data, or set cascade_dir "
+		    "in the [photo] section of the configuration"), path, why);
+		free(why);
+		free(path);
+		return (NULL);
+	}
+	c = xcalloc(1, sizeof *c);
+	x.p = data;
+	if ((x.c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0)) == (locale_t)0)
+		fatal("newlocale failed");
+	rc = cascade_parse(c, &x);
+	freelocale(x.c);
+	free(data);
+	if (rc != 0) {
+		*cause = xasprintf(_("%s is not a Haar cascade the face detector "
+		    "can use: reinstall the Debian package opencv-data"), path);
+		cascade_free(c);
+		c = NULL;
+	}
+	free(path);
+	return (c);
+}
+
+static void
+cascade_free(struct cascade *c)
+{
+	if (c == NULL)
+		return;
+	free(c->stages);
+	free(c->trees);
+	free(c->nodes);
+	free(c->leaves);
+	free(c->features);
+	free(c);
+}
+
+int
+detector_load(struct detector *d, const char *dir, char **cause)
+{
+	memset(d, 0, sizeof *d);
+	d->dir = xstrdup(dir != NULL && *dir != '\0' ? dir : CASCADE_DIR);
+	if ((d->alt2 = cascade_load(d->dir, "haarcascade_frontalface_alt2.xml",
+	    cause)) == NULL ||
+	    (d->eye = cascade_load(d->dir, "haarcascade_eye.xml", cause)) == NULL) {
+		detector_free(d);
+		return (-1);
+	}
+	return (0);
+}
+
+void
+detector_free(struct detector *d)
+{
+	cascade_free(d->alt2);
+	cascade_free(d->deflt);
+	cascade_free(d->eye);
+	free(d->dir);
+	memset(d, 0, sizeof *d);
+}
+
+static void
+scan_build(struct scan *s, const struct grey *g, const struct cascade *c)
+{
+	const struct rect *r;
+	int x, y, i, j, st;
+	int32_t rs;
+	int64_t rq;
+
+	s->w = g->w;
+	s->h = g->h;
+	s->stride = st = g->w + 1;
+	s->sum = xcalloc((size_t)st * (g->h + 1), sizeof *s->sum);
+	s->sq = xcalloc((size_t)st * (g->h + 1), sizeof *s->sq);
+	for (y = 0; y < g->h; y++) {
+		rs = 0;
+		rq = 0;
+		for (x = 0; x < g->w; x++) {
+			int v = g->px[(size_t)y * g->w + x];
+
+			rs += v;
+			rq += v * v;
+			s->sum[(size_t)(y + 1) * st + x + 1] = s->sum[(size_t)y * st + x + 1] + rs;
+			s->sq[(size_t)(y + 1) * st + x + 1] = s->sq[(size_t)y * st + x + 1] + rq;
+		}
+	}
+	s->ofs = xreallocarray(NULL, (size_t)c->nfeatures * 12, sizeof *s->ofs);
+	for (i = 0; i < c->nfeatures; i++) {
+		for (j = 0; j < 3; j++) {
+			int *o = &s->ofs[i * 12 + j * 4];
+
+			if (j >= c->features[i].nrect) {
+				o[0] = o[1] = o[2] = o[3] = 0;
+				continue;
+			}
+			r = &c->features[i].r[j];
+			o[0] = r->y * st + r->x;
+			o[1] = r->y * st + r->x + r->w;
+			o[2] = (r->y + r->h) * st + r->x;
+			o[3] = (r->y + r->h) * st + r->x + r->w;
+		}
+	}
+}
+
+static void
+scan_free(struct scan *s)
+{
+	free(s->sum);
+	free(s->sq);
+	free(s->ofs);
+	memset(s, 0, sizeof *s);
+}
+
+#define RECTSUM(a, o, b) ((a)[(b) + (o)[0]] - (a)[(b) + (o)[1]] - \
+	(a)[(b) + (o)[2]] + (a)[(b) + (o)[3]])
+
+/*
+ * Runs the cascade on the window whose top-left integral offset is base.
+ * Returns 1 when every stage passes, 0 when a later stage rejects it and -1
+ * when the first stage (or the flatness test) does: the scan then skips ahead.
+ */
+static int
+scan_window(const struct cascade *c, const struct scan *s, int base)
+{
+	const int *o;
+	const struct tree *t;
+	const struct node *nd;
+	const struct feature *f;
+	int nofs[4], i, k, idx, area;
+	double sum, sq, nf, inv, val, acc;
+
+	nofs[0] = s->stride + 1;
+	nofs[1] = s->stride + c->w - 1;
+	nofs[2] = (c->h - 1) * s->stride + 1;
+	nofs[3] = (c->h - 1) * s->stride + c->w - 1;
+	area = (c->w - 2) * (c->h - 2);
+	sum = RECTSUM(s->sum, nofs, base);
+	sq = (double)RECTSUM(s->sq, nofs, base);
+	nf = area * sq - sum * sum;
+	if (nf <= 0)
+		return (-1);
+	inv = 1 / sqrt(nf);
+	if (area * inv >= 0.1)	/* a near-flat window: no face */
+		return (-1);
+	for (i = 0; i < c->nstages; i++) {
+		acc = 0;
+		for (k = 0; k < c->stages[i].ntrees; k++) {
+			t = &c->trees[c->stages[i].tree0 + k];
+			idx = 0;
+			do {
+				nd = &c->nodes[t->node0 + idx];
+				f = &c->features[nd->feature];
+				o = &s->ofs[nd->feature * 12];
+				val = f->r[0].weight * RECTSUM(s->sum, o, base) +
+				    f->r[1].weight * RECTSUM(s->sum, o + 4, base);
+				if (f->nrect == 3)
+					val += f->r[2].weight * RECTSUM(s->sum, o + 8, base);
+				idx = val * inv < nd->threshold ? nd->left : nd->right;
+			} while (idx > 0);
+			acc += c->leaves[t->leaf0 - idx];
+		}
+		if (acc < c->stages[i].threshold)
+			return (i == 0 ? -1 : 0);
+	}
+	return (1);
+}
+
+static void
+hits_add(struct hits *h, int x, int y, int w, int hh, int n)
+{
+	h->v = grow(h->v, &h->cap, h->n, sizeof *h->v);
+	h->v[h->n].x = x;
+	h->v[h->n].y = y;
+	h->v[h->n].w = w;
+	h->v[h->n].h = hh;
+	h->v[h->n++].n = n;
+}
+
+/* Scales the image down by 1.1 each step (OpenCV's scheme) and scans every level. */
+static void
+detect_scales(const struct cascade *c, const struct grey *g, int minsz,
+    int maxsz, struct hits *out)
+{
+	struct grey small;
+	struct scan s;
+	double f;
+	int ww, wh, sw, sh, x, y, step, r;
+
+	for (f = 1;; f *= SCALE_STEP) {
+		ww = (int)lround(c->w * f);
+		wh = (int)lround(c->h * f);
+		if (ww > maxsz || wh > maxsz)
+			break;
+		if (ww < minsz || wh < minsz)
+			continue;
+		sw = (int)lround(g->w / f);
+		sh = (int)lround(g->h / f);
+		if (sw < c->w + 1 || sh < c->h + 1)
+			break;
+		grey_resize(g, sw, sh, &small);
+		scan_build(&s, &small, c);
+		step = f > 2 ? 1 : 2;
+		for (y = 0; y + c->h <= sh; y += step) {
+			for (x = 0; x + c->w <= sw; x += step) {
+				r = scan_window(c, &s, y * s.stride + x);
+				if (r > 0)
+					hits_add(out, (int)lround(x * f),
+					    (int)lround(y * f), ww, wh, 1);
+				else if (r < 0)
+					x += step;
+			}
+		}
+		scan_free(&s);
+		grey_free(&small);
+	}
+}
+
+static int
+similar(const struct hit *a, const struct hit *b)
+{
+	double d = GROUP_EPS * ((a->w < b->w ? a->w : b->w) +
+	    (a->h < b->h ? a->h : b->h)) * 0.5;
+
+	return (abs(a->x - b->x) <= d && abs(a->y - b->y) <= d &&
+	    abs(a->x + a->w - b->x - b->w) <= d &&
+	    abs(a->y + a->h - b->y - b->h) <= d);
+}
+
+/* OpenCV's groupRectangles: average similar boxes, keep those with > min members. */
+static void
+group(struct hits *h, int min)
+{
+	int *label, i, j, k, n = h->n, nc = 0, dx, dy;
+	struct hit *cls, *a, *b;
+
+	if (n == 0)
+		return;
+	label = xreallocarray(NULL, (size_t)n, sizeof *label);
+	for (i = 0; i < n; i++)
+		label[i] = i;
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			if (label[i] != label[j] && similar(&h->v[i], &h->v[j]))
+				for (k = 0, dx = label[j]; k < n; k++)
+					if (label[k] == dx)
+						label[k] = label[i];
+	cls = xcalloc((size_t)n, sizeof *cls);
+	for (i = 0; i < n; i++) {
+		cls[label[i]].x += h->v[i].x;
+		cls[label[i]].y += h->v[i].y;
+		cls[label[i]].w += h->v[i].w;
+		cls[label[i]].h += h->v[i].h;
+		cls[label[i]].n++;
+	}
+	for (i = 0; i < n; i++) {
+		if (cls[i].n == 0)
+			continue;
+		cls[i].x = (int)lround((double)cls[i].x / cls[i].n);
+		cls[i].y = (int)lround((double)cls[i].y / cls[i].n);
+		cls[i].w = (int)lround((double)cls[i].w / cls[i].n);
+		cls[i].h = (int)lround((double)cls[i].h / cls[i].n);
+	}
+	for (i = 0; i < n; i++) {
+		a = &cls[i];
+		if (a->n <= min)
+			continue;
+		for (j = 0; j < n; j++) {
+			b = &cls[j];
+			if (j == i || b->n <= min)
+				continue;
+			dx = (int)lround(b->w * GROUP_EPS);
+			dy = (int)lround(b->h * GROUP_EPS);
+			if (a->x >= b->x - dx && a->y >= b->y - dy &&
+			    a->x + a->w <= b->x + b->w + dx &&
+			    a->y + a->h <= b->y + b->h + dy &&
+			    (b->n > (a->n > 3 ? a->n : 3) || a->n < 3))
+				break;
+		}
+		if (j == n)
+			h->v[nc++] = *a;
+	}
+	h->n = nc;
+	free(cls);
+	free(label);
+}
+
+static void
+detect(const struct cascade *c, const struct grey *g, int minsz, int maxsz,
+    int neighbours, struct hits *out)
+{
+	memset(out, 0, sizeof *out);
+	detect_scales(c, g, minsz, maxsz, out);
+	group(out, neighbours);
+}
+
+/* Eye centres from the eye cascade in the upper 60 % of the face box. */
+static void
+find_eyes(struct detector *d, const struct grey *g, struct face *fc)
+{
+	struct grey roi;
+	struct hits h;
+	struct hit *best[2] = { NULL, NULL };
+	int x0, y0, w, hh, y, i, side;
+	double cx, cy;
+
+	x0 = (int)fc->x < 0 ? 0 : (int)fc->x;
+	y0 = (int)fc->y < 0 ? 0 : (int)fc->y;
+	w = (int)fc->w;
+	hh = (int)(fc->h * 0.6);
+	if (x0 + w > g->w)
+		w = g->w - x0;
+	if (y0 + hh > g->h)
+		hh = g->h - y0;
+	eye_guess(fc);
+	if (w < 40 || hh < 24)
+		return;
+	grey_alloc(&roi, w, hh);
+	for (y = 0; y < hh; y++)
+		memcpy(roi.px + (size_t)y * w, g->px + (size_t)(y0 + y) * g->w + x0,
+		    (size_t)w);
+	detect(d->eye, &roi, w / 10, w / 2, EYE_NEIGHBOURS, &h);
+	for (i = 0; i < h.n; i++) {
+		cx = h.v[i].x + h.v[i].w / 2.0;
+		cy = h.v[i].y + h.v[i].h / 2.0;
+		if (cy < fc->h * 0.2 || cy > fc->h * 0.55)
+			continue;
+		side = cx < w / 2.0 ? 0 : 1;
+		if (best[side] == NULL || h.v[i].n > best[side]->n)
+			best[side] = &h.v[i];
+	}
+	if (best[0] != NULL && best[1] != NULL) {
+		fc->eyes_found = 1;
+		fc->lx = x0 + best[0]->x + best[0]->w / 2.0;
+		fc->ly = y0 + best[0]->y + best[0]->h / 2.0;
+		fc->rx = x0 + best[1]->x + best[1]->w / 2.0;
+		fc->ry = y0 + best[1]->y + best[1]->h / 2.0;
+	}
+	free(h.v);
+	grey_free(&roi);
+}
+
+/* Where the eyes usually sit in a frontal-face box (London Set calibration). */
+static void
+eye_guess(struct face *fc)
+{
+	double ied = fc->w / 2.6;
+
+	fc->eyes_found = 0;
+	fc->ly = fc->ry = fc->y + 0.388 * fc->w;
+	fc->lx = fc->x + fc->w / 2 - ied / 2;
+	fc->rx = fc->x + fc->w / 2 + ied / 2;
+}
+
+/* Runs one cascade on g; fills out (largest first, small extras dropped). */
+static int
+faces_from(struct detector *d, const struct grey *g, struct cascade *c,
+    struct faces *out)
+{
+	struct hits h;
+	struct hit t;
+	int i, j, side = g->w < g->h ? g->w : g->h, big;
+
+	detect(c, g, side / 5, side, FACE_NEIGHBOURS, &h);
+	for (i = 1; i < h.n; i++)	/* largest first */
+		for (j = i; j > 0 && h.v[j].w * h.v[j].h > h.v[j - 1].w * h.v[j - 1].h; j--) {
+			t = h.v[j];
+			h.v[j] = h.v[j - 1];
+			h.v[j - 1] = t;
+		}
+	out->v = xcalloc((size_t)h.n + 1, sizeof *out->v);
+	out->n = 0;
+	big = h.n > 0 ? h.v[0].w * h.v[0].h : 0;
+	for (i = 0; i < h.n; i++) {
+		if (h.v[i].w * h.v[i].h < SECOND_FACE_AREA * big)
+			continue;
+		out->v[out->n].x = h.v[i].x;
+		out->v[out->n].y = h.v[i].y;
+		out->v[out->n].w = h.v[i].w;
+		out->v[out->n].h = h.v[i].h;
+		out->v[out->n].neighbours = h.v[i].n;
+		find_eyes(d, g, &out->v[out->n]);
+		out->n++;
+	}
+	free(h.v);
+	return (out->n);
+}
+
+/* Maps a point of g turned by deg back into g's own frame. */
+static void
+unrotate(const struct grey *g, double deg, double *x, double *y)
+{
+	double a = deg * M_PI / 180, cx = (g->w - 1) / 2.0, cy = (g->h - 1) / 2.0;
+	double dx = *x - cx, dy = *y - cy;
+
+	*x = cos(a) * dx - sin(a) * dy + cx;
+	*y = sin(a) * dx + cos(a) * dy + cy;
+}
+
+/* A rolled head: turn the image both ways and keep the view with the best face. */
+static int
+try_rotated(struct detector *d, const struct grey *g, struct faces *out)
+{
+	static const double angles[] = { ROLL_TRY, -ROLL_TRY };
+	struct faces f;
+	struct grey r;
+	struct face *fc;
+	double cx, cy;
+	size_t i;
+	int k;
+
+	for (i = 0; i < nitems(angles); i++) {
+		grey_rotate(g, angles[i], &r);
+		if (faces_from(d, &r, d->alt2, &f) == 0 && d->deflt != NULL) {
+			free(f.v);
+			faces_from(d, &r, d->deflt, &f);
+		}
+		/* A turned view breeds false faces: trust it only with both eyes. */
+		if (f.n > 0 && f.v[0].eyes_found &&
+		    (out->n == 0 || !out->v[0].eyes_found)) {
+			for (k = 0; k < f.n; k++) {
+				fc = &f.v[k];
+				cx = fc->x + fc->w / 2;
+				cy = fc->y + fc->h / 2;
+				unrotate(&r, angles[i], &cx, &cy);
+				fc->x = cx - fc->w / 2;
+				fc->y = cy - fc->h / 2;
+				unrotate(&r, angles[i], &fc->lx, &fc->ly);
+				unrotate(&r, angles[i], &fc->rx, &fc->ry);
+				fc->angle = angles[i];
+			}
+			faces_free(out);
+			*out = f;
+			out->how = "rotated";
+		} else
+			free(f.v);
+		grey_free(&r);
+	}
+	return (out->n);
+}
+
+static void
+faces_scale(struct faces *f, double s)
+{
+	int i;
+
+	for (i = 0; i < f->n; i++) {
+		f->v[i].x *= s;
+		f->v[i].y *= s;
+		f->v[i].w *= s;
+		f->v[i].h *= s;
+		f->v[i].lx *= s;
+		f->v[i].ly *= s;
+		f->v[i].rx *= s;
+		f->v[i].ry *= s;
+	}
+}
+
+int
+face_detect(struct detector *d, const struct image *im, struct faces *out)
+{
+	struct grey full, g;
+	double s;
+	char *cause = NULL;
+	int big = im->w > im->h ? im->w : im->h;
+
+	memset(out, 0, sizeof *out);
+	grey_from_image(im, &full);
+	s = big > DETECT_SIDE ? (double)big / DETECT_SIDE : 1;
+	grey_resize(&full, (int)lround(im->w / s), (int)lround(im->h / s), &g);
+	grey_free(&full);
+	out->how = "alt2";
+	if (faces_from(d, &g, d->alt2, out) == 0) {
+		free(out->v);
+		if (!d->deflt_tried) {
+			d->deflt_tried = 1;
+			d->deflt = cascade_load(d->dir,
+			    "haarcascade_frontalface_default.xml", &cause);
+			free(cause);
+		}
+		grey_equalize(&g);
+		out->how = "default";
+		if (d->deflt == NULL || faces_from(d, &g, d->deflt, out) == 0) {
+			free(out->v);
+			memset(out, 0, sizeof *out);
+			out->how = "none";
+		}
+	}
+	if (out->n == 0 || !out->v[0].eyes_found)
+		try_rotated(d, &g, out);
+	faces_scale(out, s);
+	grey_free(&g);
+	return (out->n);
+}
+
+void
+faces_free(struct faces *f)
+{
+	free(f->v);
+	memset(f, 0, sizeof *f);
+}

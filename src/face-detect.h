@@ -1,0 +1,51 @@
+/* face-detect.h -- Viola-Jones faces and eyes over the Haar cascades of opencv-data. */
+#ifndef SSCARD_FACE_DETECT_H
+#define SSCARD_FACE_DETECT_H
+
+#include "photo.h"
+
+struct cascade;
+
+/* The cascades one detection needs; the fallbacks are read on first use. */
+struct detector {
+	char		*dir;
+	struct cascade	*alt2;
+	struct cascade	*deflt;
+	struct cascade	*eye;
+	int		 deflt_tried;
+};
+
+/* One face, in the pixels of the image given to face_detect. */
+struct face {
+	double	x, y, w, h;	/* box, axis-aligned in the view it was found in */
+	double	angle;		/* degrees the image was turned to find it; 0 upright */
+	int	neighbours;	/* raw detections merged into the box */
+	int	eyes_found;	/* 1: both eye centres come from the eye cascade */
+	double	lx, ly;		/* eye on the image's left (the subject's right) */
+	double	rx, ry;		/* eye on the image's right */
+};
+
+struct faces {
+	struct face	*v;	/* largest first */
+	int		 n;
+	const char	*how;	/* untranslated: "alt2", "default", "alt2 rotated" */
+};
+
+/*
+ * Loads the frontal-face (alt2) and eye cascades from dir (NULL: CASCADE_DIR).
+ * Returns 0, or -1 with *cause naming the missing file and the Debian
+ * package opencv-data; caller frees.  Free d with detector_free.
+ */
+int	detector_load(struct detector *, const char *, char **);
+void	detector_free(struct detector *);
+
+/*
+ * Finds the frontal faces in im (alt2 first, then the default cascade on an
+ * equalised image, then both on the image turned by +-18 degrees) and the eye
+ * centres inside each.  Faces whose area is under 0.3 of the largest are
+ * dropped.  Fills *out (free with faces_free); returns the number of faces.
+ */
+int	face_detect(struct detector *, const struct image *, struct faces *);
+void	faces_free(struct faces *);
+
+#endif

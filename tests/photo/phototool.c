@@ -1,0 +1,142 @@
+/* phototool.c -- test helper: load a photo and print what sscard saw, or craft EXIF. */
+#include "system.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "face-detect.h"
+#include "fsutil.h"
+#include "photo.h"
+#include "xmalloc.h"
+
+static int	cmd_load(int, char **);
+static int	cmd_exif(int, char **);
+static int	cmd_detect(int, char **);
+static void	put16(uint8_t *, unsigned);
+
+static int
+cmd_load(int argc, char **argv)
+{
+	struct photo_load_opts o = { 0, 0, 0 };
+	struct photo_info info;
+	struct image im;
+	char *cause = NULL;
+	const uint8_t *p;
+
+	if (argc > 3) {
+		o.min_w = atoi(argv[2]);
+		o.min_h = atoi(argv[3]);
+	}
+	if (argc > 4)
+		o.max_pixels = atol(argv[4]);
+	if (photo_load(argv[1], &o, &im, &info, &cause) != 0) {
+		printf("error: %s\n", cause);
+		free(cause);
+		return (1);
+	}
+	printf("size %dx%d stored %dx%d format %s components %d depth %d\n",
+	    im.w, im.h, info.width, info.height,
+	    info.format == PHOTO_JPEG ? "jpeg" : "png", info.components,
+	    info.bit_depth);
+	printf("progressive %d arithmetic %d cmyk %d palette %d alpha %d "
+	    "jfif %d exif %d orientation %d dpi %d scale %d/%d\n",
+	    info.progressive, info.arithmetic, info.cmyk, info.palette,
+	    info.alpha, info.jfif, info.exif, info.orientation,
+	    photo_dpi(&info), info.scale_num, info.scale_denom);
+	p = im.px;
+	printf("topleft %d %d %d\n", p[0], p[1], p[2]);
+	p = im.px + ((size_t)(im.h / 2) * im.w + im.w / 2) * 3;
+	printf("centre %d %d %d\n", p[0], p[1], p[2]);
+	image_free(&im);
+	return (0);
+}
+
+static void
+put16(uint8_t *p, unsigned v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+/* Inserts an APP1 EXIF block with one Orientation entry after SOI. */
+static int
+cmd_exif(int argc, char **argv)
+{
+	static const uint8_t tiff[] = {
+		'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, 42, 0, 0, 0, 8,
+		0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0
+	};
+	uint8_t seg[4 + sizeof tiff];
+	char *data, *cause = NULL;
+	size_t len;
+	FILE *f;
+
+	if (argc != 4)
+		return (2);
+	if (fs_read_file(argv[2], 64 << 20, &data, &len, &cause) != 0) {
+		fprintf(stderr, "%s\n", cause);
+		return (1);
+	}
+	seg[0] = 0xff;
+	seg[1] = 0xe1;
+	put16(seg + 2, sizeof tiff + 2);
+	memcpy(seg + 4, tiff, sizeof tiff);
+	put16(seg + 4 + 24, (unsigned)atoi(argv[1]));
+	if ((f = fopen(argv[3], "wb")) == NULL)
+		return (1);
+	fwrite(data, 1, 2, f);
+	fwrite(seg, 1, sizeof seg, f);
+	fwrite(data + 2, 1, len - 2, f);
+	fclose(f);
+	free(data);
+	return (0);
+}
+
+/* Prints "how N" then one line per face: box, eyes, eyes_found, angle (original pixels). */
+static int
+cmd_detect(int argc, char **argv)
+{
+	struct photo_load_opts o = { 0, 480, 480 };
+	struct photo_info info;
+	struct detector d;
+	struct faces f;
+	struct image im;
+	char *cause = NULL;
+	double s;
+	int i;
+
+	if (detector_load(&d, getenv("CASCADE_DIR"), &cause) != 0 ||
+	    photo_load(argv[1], &o, &im, &info, &cause) != 0) {
+		printf("error: %s\n", cause);
+		free(cause);
+		return (1);
+	}
+	face_detect(&d, &im, &f);
+	s = (double)(info.orientation >= 5 ? info.height : info.width) / im.w;
+	printf("%s %d\n", f.how, f.n);
+	for (i = 0; i < f.n; i++)
+		printf("face %.0f %.0f %.0f %.0f eyes %.0f %.0f %.0f %.0f found %d "
+		    "angle %.0f n %d\n", f.v[i].x * s, f.v[i].y * s, f.v[i].w * s,
+		    f.v[i].h * s, f.v[i].lx * s, f.v[i].ly * s, f.v[i].rx * s,
+		    f.v[i].ry * s, f.v[i].eyes_found, f.v[i].angle,
+		    f.v[i].neighbours);
+	faces_free(&f);
+	detector_free(&d);
+	image_free(&im);
+	return (0);
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc >= 3 && strcmp(argv[1], "load") == 0)
+		return (cmd_load(argc - 1, argv + 1));
+	if (argc >= 3 && strcmp(argv[1], "detect") == 0)
+		return (cmd_detect(argc - 1, argv + 1));
+	if (argc >= 2 && strcmp(argv[1], "exif") == 0)
+		return (cmd_exif(argc - 1, argv + 1));
+	fprintf(stderr, "usage: phototool load FILE [MINW MINH [MAXPIXELS]] | "
+	    "exif ORIENTATION IN OUT | detect FILE\n");
+	return (2);
+}
