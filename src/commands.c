@@ -4,8 +4,11 @@
 #include <string.h>
 
 #include "commands.h"
+#include "graphics.h"
 
 static const struct command commands[] = {
+	{ "preview", "preview [--graphics=MODE] [--cells COLSxROWS] PHOTO",
+	    N_("show a photo on this terminal as the wizard does"), cmd_preview },
 	{ NULL, NULL, NULL, NULL }	/* keeps the table valid while it is empty */
 };
 

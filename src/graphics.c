@@ -605,3 +605,29 @@ graphics_sixel(const struct image *img, int ncolours, char **out, size_t *len,
 	*len = buf.len;
 	return (0);
 }
+
+int
+graphics_load(const struct term_caps *caps, enum graphics_mode mode,
+    const char *path, int rows, int cols, struct image *out, char **cause)
+{
+	struct photo_load_opts o;
+	struct photo_info info;
+
+	memset(&o, 0, sizeof o);
+	/* DCT scaling: a 12-megapixel photo for a 300-pixel box decodes at 1/8. */
+	switch (mode) {
+	case GRAPHICS_SIXEL:
+		o.min_w = cols * caps->cell_w;
+		o.min_h = rows * caps->cell_h;
+		break;
+	case GRAPHICS_BLOCKS:
+		o.min_w = cols;
+		o.min_h = rows * 2;
+		break;
+	default:
+		o.min_w = cols;
+		o.min_h = rows;
+		break;
+	}
+	return (photo_load(path, &o, out, &info, cause));
+}

@@ -99,4 +99,16 @@ char	*graphics_text(const struct image *, enum graphics_mode, int, size_t *);
 void	graphics_target(const struct term_caps *, enum graphics_mode, int, int,
 	    int, int, int *, int *);
 
+/*
+ * Loads the photo at path, decoding no more pixels than a box of rows x
+ * cols cells can show in mode.  Returns 0 (free out with image_free), or -1
+ * with *cause naming the file; caller frees.
+ */
+int	graphics_load(const struct term_caps *, enum graphics_mode, const char *,
+	    int, int, struct image *, char **);
+
+struct config;
+/* sscard preview [--graphics=MODE] [--cells COLSxROWS] PHOTO */
+int	cmd_preview(int, char **, struct config *);
+
 #endif
