@@ -60,7 +60,6 @@ channel_draw(const struct app *app, struct ui *ui)
 
 	ui_choice(ui, y++, 1, 10, _("Region:"), _(region_at(app->model.region)->name),
 	    c->focus == 0);
-	y++;
 	for (i = 0; i < CHANNEL_COUNT; i++)
 		ui_item(ui, y++, 1, ui->cols - 2, app->model.channel == i ? "(*)" : "( )",
 		    channel_name(i), c->focus == i + 1);

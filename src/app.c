@@ -60,6 +60,14 @@ terminal_start(const struct app_options *o, char **cause)
 	}
 	if (term_out == NULL || term_in == NULL)
 		fatal("cannot open the terminal: %s", strerror(errno));
+	/*
+	 * LINES and COLUMNS size a replay; a real terminal's own size must
+	 * win, also after a resize, and ncurses would keep exported values.
+	 */
+	if (o->replay == NULL) {
+		unsetenv("LINES");
+		unsetenv("COLUMNS");
+	}
 	term_screen = term != NULL && *term != '\0' ?
 	    newterm(term, term_out, term_in) : NULL;
 	for (i = 0; term_screen == NULL && i < nitems(fallbacks); i++)
@@ -385,15 +393,16 @@ app_run(const struct app_options *opts, const struct config *cfg)
 	application_init(&app.model);
 	snprintf(app.model.lang, sizeof app.model.lang, "%s", i18n_current());
 	localtime_r(&now, &app.today);
-	if (opts->snapshot_dir != NULL &&
-	    fs_mkdir_private(opts->snapshot_dir, 1, &cause) != 0)
-		goto fail;
+	/* A bad key script is refused before anything runs. */
 	if (input_open(&app.in, opts->replay, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 		free(cause);
 		application_clear(&app.model);
 		return (EXIT_USAGE);
 	}
+	if (opts->snapshot_dir != NULL &&
+	    fs_mkdir_private(opts->snapshot_dir, 1, &cause) != 0)
+		goto fail;
 	if (opts->record != NULL && input_record(&app.in, opts->record, &cause) != 0)
 		goto fail;
 	/* Ask the terminal before curses owns it; never while replaying. */

@@ -60,7 +60,8 @@ materials_save(int channel, unsigned ticked, const char *region, const char *pat
     char **cause)
 {
 	const struct material *m;
-	char *dir, *base, *slash, *text = NULL, *line, *old;
+	const char *base, *slash;
+	char *dir, *text, *line, *old;
 	int n, i, rc;
 
 	m = materials_for(channel, &n);
@@ -75,19 +76,13 @@ materials_save(int channel, unsigned ticked, const char *region, const char *pat
 		free(old);
 		free(line);
 	}
-	dir = xstrdup(path);
-	if ((slash = strrchr(dir, '/')) != NULL) {
-		*slash = '\0';
-		base = slash + 1;
-		if (*dir == '\0') {	/* "/file": the root folder */
-			free(dir);
-			dir = xstrdup("/");
-			base = strrchr(path, '/') + 1;
-		}
-	} else {
-		free(dir);
+	/* fs_write_atomic wants the folder and the name apart. */
+	if ((slash = strrchr(path, '/')) == NULL) {
 		dir = xstrdup(".");
-		base = (char *)path;
+		base = path;
+	} else {
+		dir = slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
+		base = slash + 1;
 	}
 	if (*base == '\0') {
 		*cause = xasprintf(_("%s names a folder; add a file name"), path);

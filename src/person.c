@@ -120,20 +120,17 @@ person_check(struct application *a, const struct tm *today, enum person_field *f
 	}
 	application_set(&a->name, name);
 	wipe_str(name);
-	if (strlen(a->id_number) == 15 &&
-	    idnum_upgrade15(a->id_number, today, id, cause) == 0) {
+	/* An old 15-digit number is offered in its 18-digit form, never taken silently. */
+	if (strlen(a->id_number) == 15) {
+		*field = FIELD_ID;
+		if (idnum_upgrade15(a->id_number, today, id, cause) != 0)
+			return (-1);
 		*upgraded = xstrdup(id);
 		*cause = xasprintf(_("This is an old 15-digit number; its 18-digit "
 		    "form is %s. Check it against your ID card, then go on again."), id);
-		*field = FIELD_ID;
 		return (-1);
 	}
-	if (strlen(a->id_number) != 15 &&
-	    idnum_validate(a->id_number, today, id, cause) != 0) {
-		*field = FIELD_ID;
-		return (-1);
-	}
-	if (strlen(a->id_number) == 15) {	/* 15 digits that do not convert */
+	if (idnum_validate(a->id_number, today, id, cause) != 0) {
 		*field = FIELD_ID;
 		return (-1);
 	}

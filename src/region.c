@@ -18,9 +18,7 @@
 static const struct region regions[] = {
 	{ "national", N_("Other region (national default)"), "national",
 	  DISPUTED(20), { DISPUTED(15), DISPUTED(0), DISPUTED(15) },
-	  "国家政务服务平台, 电子社保卡, 掌上12333",
-	  N_("Fees and times differ between cities: 20 yuan and 15 working "
-	     "days are the most common figures.") },
+	  "国家政务服务平台, 电子社保卡, 掌上12333", NULL },
 	{ "beijing", N_("Beijing 北京"), "national",
 	  SOURCED(20), { SOURCED(4), UNKNOWN, DISPUTED(15) },
 	  "北京市社会保险网上服务平台, 北京12333, 京通",

@@ -11,10 +11,11 @@
 static wchar_t	*to_wide(const char *, size_t *);
 static int	 is_break_after(const wchar_t *, size_t);
 
+/* The body ends above the two message rows, the rule and the key line. */
 int
 ui_body_bottom(const struct ui *ui)
 {
-	return (ui->rows - 4);
+	return (ui->rows - 5);
 }
 
 void

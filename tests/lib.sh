@@ -1,7 +1,7 @@
 # lib.sh -- sourced by every shell test: a pinned environment and small helpers.
 # Tests run with no terminal: LANG=C.UTF-8, TZ=UTC, 80x24, HOME in a fresh folder.
 
-set -u
+set -eu
 : "${SSCARD:?run through make check}"
 : "${top_srcdir:?run through make check}"
 
@@ -27,4 +27,69 @@ need_shared() {
 		exit 77
 	fi
 	PHOTOS="$SSCARD_SHARED/fixtures/photos"
+}
+
+# keys TEXT: the key script for the next run_sscard.
+keys() {
+	printf '%s\n' "$1" > "$T/keys"
+}
+
+# run_sscard [ARG]...: replays $T/keys, snapshots into $T/shots; sets $status.
+run_sscard() {
+	rm -rf "$T/shots"
+	set +e
+	"$SSCARD" --replay "$T/keys" --snapshot "$T/shots" "$@" >"$T/out" 2>"$T/err"
+	status=$?
+	set -e
+}
+
+assert_status() {
+	[ "$status" -eq "$1" ] || fail "exit status $status, expected $1; stderr: $(cat "$T/err")"
+}
+
+# last_snap ID: the newest snapshot of screen ID.
+last_snap() {
+	ls "$T/shots" | grep -- "-$1.txt\$" | tail -n 1 | sed "s|^|$T/shots/|"
+}
+
+# assert_snap ID TEXT...: the newest snapshot of screen ID shows every TEXT.
+assert_snap() {
+	id=$1
+	shift
+	f=$(last_snap "$id")
+	[ -n "$f" ] || fail "no snapshot of screen '$id' (have: $(ls "$T/shots" | tr '\n' ' '))"
+	for text in "$@"; do
+		grep -qF -- "$text" "$f" || { cat "$f" >&2; fail "screen '$id' does not show: $text"; }
+	done
+}
+
+# refute_snap ID TEXT: the newest snapshot of screen ID does not show TEXT.
+refute_snap() {
+	f=$(last_snap "$1")
+	! grep -qF -- "$2" "$f" || { cat "$f" >&2; fail "screen '$1' shows: $2"; }
+}
+
+# tr_ LANG MSGID: the translation a user of LANG sees (the msgid itself in English).
+tr_() {
+	LANGUAGE=$1 TEXTDOMAINDIR="$SSCARD_LOCALEDIR" gettext -d sscard -- "$2"
+}
+
+# outbox_entries: the entry folders of the outbox.
+outbox_entries() {
+	find "$HOME/.local/share/sscard/outbox" -mindepth 1 -maxdepth 1 -type d ! -name '.*' 2>/dev/null
+}
+
+# json FILE EXPR: a value from a JSON file, by a Python expression on `d`.
+json() {
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
+}
+
+mode_of() {
+	stat -c %a "$1"
+}
+
+# A real 358x441 white JPEG made at test time (no fixture needed).
+make_photo() {
+	convert -size 358x441 xc:white -density 350 -units PixelsPerInch "$1" ||
+		fail "ImageMagick could not make a test photo"
 }

@@ -1,0 +1,80 @@
+#!/bin/sh
+# cli.sh -- options, exit statuses, configuration errors, write errors.
+. "$top_srcdir/tests/lib.sh"
+
+run() {
+	set +e
+	"$SSCARD" "$@" > "$T/out" 2> "$T/err" < /dev/null
+	status=$?
+	set -e
+}
+
+run --help
+assert_status 0
+grep -q -- "--replay=FILE" "$T/out" || fail "--help lacks --replay"
+grep -q "^Usage: sscard" "$T/out" || fail "--help has no usage line"
+run --version
+assert_status 0
+head -n 1 "$T/out" | grep -Eq '^sscard [0-9]+\.[0-9]+\.[0-9]+$' || fail "version line: $(head -n 1 "$T/out")"
+
+run --no-such-option
+assert_status 2
+grep -q "Try 'sscard --help'" "$T/err" || fail "no hint after a bad option"
+run no-such-command
+assert_status 2
+grep -q "unknown command 'no-such-command'" "$T/err" || fail "$(cat "$T/err")"
+run --lang=xx
+assert_status 2
+grep -q "unknown language 'xx'" "$T/err" || fail "$(cat "$T/err")"
+
+# Help in another language comes from the catalog.
+run --lang=es --help
+assert_status 0
+grep -qF "$(tr_ es '  -h, --help           show this help and exit' | head -n 1)" "$T/out" ||
+	fail "--lang=es --help is not in Spanish"
+
+# Writing to a full device is an error, not a silent success.
+if [ -w /dev/full ]; then
+	set +e
+	"$SSCARD" --help > /dev/full 2> "$T/err"
+	status=$?
+	set -e
+	assert_status 1
+	grep -q "write error" "$T/err" || fail "no write error reported"
+fi
+
+# No terminal and no key script: a clear message, never a hang.
+run
+assert_status 1
+grep -q -- "--replay" "$T/err" || fail "$(cat "$T/err")"
+
+# Configuration: a broken file is an error naming file and line.
+printf '[sscard]\nlang = en\nnot a key value line\n' > "$T/broken.conf"
+keys "<Enter>"
+run --config "$T/broken.conf" --replay "$T/keys"
+assert_status 2
+grep -q "broken.conf:3:" "$T/err" || fail "$(cat "$T/err")"
+run --config "$T/absent.conf" --replay "$T/keys"
+assert_status 2
+grep -q "absent.conf" "$T/err" || fail "$(cat "$T/err")"
+
+# An unknown key is a warning naming file and line; the wizard still runs.
+printf '[sscard]\nlang = en\ncolour = red\n' > "$T/unknown.conf"
+run --config "$T/unknown.conf" --replay "$T/keys"
+assert_status 4
+grep -q "unknown.conf:3: unknown key 'colour'" "$T/err" || fail "$(cat "$T/err")"
+
+# The user's file is read from XDG_CONFIG_HOME; --config wins over it.
+mkdir -p "$T/xdg/sscard"
+printf '[outbox]\ndir = %s\n' "$T/from-user" > "$T/xdg/sscard/config"
+printf '[outbox]\ndir = %s\n' "$T/from-option" > "$T/option.conf"
+make_photo "$T/p.jpg"
+keys "<Enter><Enter>张三<Tab>11010519491231002X<Tab>13800138000<F3><F3>$T/p.jpg<Enter><Space><F3><Enter>"
+XDG_CONFIG_HOME="$T/xdg" run --replay "$T/keys"
+assert_status 0
+[ -d "$T/from-user" ] && [ "$(ls "$T/from-user" | wc -l)" -eq 1 ] || fail "user config not read"
+XDG_CONFIG_HOME="$T/xdg" run --replay "$T/keys" --config "$T/option.conf"
+assert_status 0
+[ "$(ls "$T/from-option" | wc -l)" -eq 1 ] || fail "--config did not win"
+[ "$(ls "$T/from-user" | wc -l)" -eq 1 ] || fail "--config did not win"
+grep -q "Application queued in the outbox: " "$T/out" || fail "no closing line"

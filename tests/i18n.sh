@@ -1,0 +1,46 @@
+#!/bin/sh
+# i18n.sh -- every translatable file is in POTFILES; every catalog is complete and valid.
+. "$top_srcdir/tests/lib.sh"
+cd "$top_srcdir"
+
+# Files that call _() or N_() must be listed, and every listed file must exist.
+for f in $(grep -lE '\b(N?_|C_)\(' src/*.c screens/*.c); do
+	grep -qx "$f" locales/POTFILES || fail "$f uses gettext but is not in locales/POTFILES"
+done
+while read -r f; do
+	[ -f "$f" ] || fail "locales/POTFILES names $f, which does not exist"
+done < locales/POTFILES
+
+# The template is current: no message in the sources is missing from it.
+xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
+	-o "$T/fresh.pot" -f locales/POTFILES
+msgcmp --use-untranslated "$T/fresh.pot" locales/sscard.pot 2> "$T/cmp" ||
+	{ head -n 20 "$T/cmp" >&2; fail "locales/sscard.pot is stale: run make update-po"; }
+
+for l in zh_CN zh_TW es; do
+	"$MSGFMT" --check --statistics -o /dev/null "locales/$l.po" 2> "$T/stat" ||
+		{ cat "$T/stat" >&2; fail "$l.po does not compile"; }
+	grep -Eq 'untranslated|fuzzy' "$T/stat" && { cat "$T/stat" >&2; fail "$l.po is incomplete"; }
+	# Every message of the template is in the catalog, translated.
+	msgcmp "locales/$l.po" "$T/fresh.pot" 2> "$T/cmp" ||
+		{ head -n 20 "$T/cmp" >&2; fail "$l.po lacks messages: run make update-po"; }
+done
+
+# The catalogs work on a machine where only C.UTF-8 exists.
+keys "<Enter>"
+run_sscard --lang zh_TW
+assert_snap channel "$(tr_ zh_TW 'How to apply')"
+LANG=zh_CN.UTF-8 run_sscard
+assert_snap welcome "$(tr_ zh_CN 'Welcome')"
+LANGUAGE=es:en LANG=C.UTF-8 run_sscard
+assert_snap welcome "$(tr_ es 'Welcome')"
+# CJK is laid out by display width: no screen line is wider than 80 columns.
+for f in "$T"/shots/*.txt; do
+	python3 -c '
+import sys, unicodedata
+for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
+    w = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line.rstrip("\n"))
+    if w > 80:
+        sys.exit("%s:%d is %d columns wide" % (sys.argv[1], n, w))
+' "$f" || fail "a line is too wide"
+done

@@ -1,0 +1,71 @@
+#!/bin/sh
+# terminal.sh -- black box in a real terminal (tmux): keys, cursor, resize, --record, replay.
+. "$top_srcdir/tests/lib.sh"
+
+command -v tmux > /dev/null || { echo "SKIP: tmux is not installed" >&2; exit 77; }
+make_photo "$T/photo.jpg"
+SOCK="sscard-test-$$"
+tm() { tmux -L "$SOCK" "$@"; }
+trap 'st=$?; tm kill-server 2>/dev/null || true
+if [ $st -eq 0 ]; then rm -rf "$T"; else echo "kept $T for inspection" >&2; fi' EXIT
+
+# wait_for TEXT: until the pane shows TEXT (bounded: about 10 seconds).
+wait_for() {
+	i=0
+	while ! tm capture-pane -p -t w | grep -qF -- "$1"; do
+		i=$((i + 1))
+		[ $i -lt 200 ] || { tm capture-pane -p -t w >&2; fail "the screen never showed: $1"; }
+		sleep 0.05
+	done
+}
+
+tm -f /dev/null new-session -d -s w -x 80 -y 24 \
+	"'$SSCARD' --record '$T/rec.keys'; echo \$? > '$T/exit'; tmux -L '$SOCK' wait-for -S done"
+wait_for "Language / 语言"
+tm send-keys -t w Enter
+wait_for "Step 2 of 7"
+tm send-keys -t w Down Down Enter
+wait_for "Step 3 of 7"
+tm send-keys -t w -l "张三"
+wait_for "[张三"
+# The cursor is in the name field, after the two wide characters.
+[ "$(tm display -p -t w '#{cursor_x},#{cursor_y}')" = "25,5" ] ||
+	fail "cursor at $(tm display -p -t w '#{cursor_x},#{cursor_y}'), expected 25,5"
+tm send-keys -t w Tab
+tm send-keys -t w -l "11010519491231002X"
+tm send-keys -t w Tab
+tm send-keys -t w -l "13800138000"
+tm send-keys -t w Enter Enter
+wait_for "Step 4 of 7"
+tm send-keys -t w Space Down Space F3
+wait_for "Step 5 of 7"
+tm send-keys -t w -l "$T/photo.jpg"
+tm send-keys -t w Enter
+wait_for "Step 6 of 7"
+tm send-keys -t w Space F3
+wait_for "It has NOT been sent yet"
+
+# Too small: a polite message; large again: the receipt is redrawn whole.
+tm resize-window -t w -x 70 -y 20
+wait_for "at least 80"
+tm resize-window -t w -x 80 -y 24
+wait_for "It has NOT been sent yet"
+tm send-keys -t w Enter
+tm wait-for done
+[ "$(cat "$T/exit")" = 0 ] || fail "exit status $(cat "$T/exit")"
+[ "$(outbox_entries | wc -l)" -eq 1 ] || fail "no outbox entry"
+[ "$(mode_of "$T/rec.keys")" = 600 ] || fail "the recording is $(mode_of "$T/rec.keys"), not 600"
+grep -q "张三<Tab>11010519491231002X<Tab>13800138000<Enter>" "$T/rec.keys" ||
+	{ cat "$T/rec.keys" >&2; fail "the recording does not hold what was typed"; }
+
+# The recording replays to the same application.
+first=$(outbox_entries)
+keys "$(cat "$T/rec.keys")"
+run_sscard
+assert_status 0
+second=$(outbox_entries | grep -v "$first")
+[ -n "$second" ] || fail "the replay queued nothing"
+for k in channel name id_number phone materials; do
+	[ "$(json "$first/application.json" "d['$k']")" = "$(json "$second/application.json" "d['$k']")" ] ||
+		fail "replayed $k differs"
+done
