@@ -556,6 +556,14 @@ sixel_put(char *data, int size, void *priv)
 	return (size);
 }
 
+/*
+ * Measured on a 292x360 portrait (img2sixel: 148,825 bytes, 35.6 dB): 256
+ * colours with Floyd-Steinberg 140 KB; without diffusion 105 KB at 35.8
+ * dB; 112 colours from libsixel's 5-bit histogram 86 KB at 35.7 dB, but
+ * white turns grey (247); 64 colours from the full 8-bit histogram, each
+ * the average of its pixels, 76 KB at 36.8 dB in 13 ms, white kept white.
+ * Sixel runs make flat colour cheap; dithering makes it dear.
+ */
 int
 graphics_sixel(const struct image *img, int ncolours, char **out, size_t *len,
     char **cause)
@@ -572,8 +580,8 @@ graphics_sixel(const struct image *img, int ncolours, char **out, size_t *len,
 		    img->w, img->h);
 		return (-1);
 	}
-	if (ncolours <= 0 || ncolours > SIXEL_PALETTE_MAX)
-		ncolours = SIXEL_PALETTE_MAX;
+	if (ncolours <= 0 || ncolours > GRAPHICS_PALETTE)
+		ncolours = GRAPHICS_PALETTE;
 	/* libsixel dithers in place: it gets a copy. */
 	tmp = xmalloc(size);
 	memcpy(tmp, img->px, size);
@@ -584,9 +592,10 @@ graphics_sixel(const struct image *img, int ncolours, char **out, size_t *len,
 	}
 	if (SIXEL_SUCCEEDED(st))
 		st = sixel_dither_initialize(d, tmp, img->w, img->h,
-		    SIXEL_PIXELFORMAT_RGB888, SIXEL_LARGE_AUTO, SIXEL_REP_AUTO,
-		    SIXEL_QUALITY_AUTO);
+		    SIXEL_PIXELFORMAT_RGB888, SIXEL_LARGE_AUTO,
+		    SIXEL_REP_AVERAGE_PIXELS, SIXEL_QUALITY_FULL);
 	if (SIXEL_SUCCEEDED(st)) {
+		/* Diffusion sprinkles noise over the white background: no runs. */
 		sixel_dither_set_diffusion_type(d, SIXEL_DIFFUSE_NONE);
 		st = sixel_encode(tmp, img->w, img->h, 3, d, o);
 	}

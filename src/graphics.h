@@ -14,6 +14,8 @@ struct ui;
 #define GRAPHICS_CACHE		6	/* scaled images and sixels kept */
 /* libsixel computes sizes in int: stay far below its limits. */
 #define GRAPHICS_MAX_PX		2000
+/* Colour registers a preview uses: enough for a face, few bytes (graphics.c). */
+#define GRAPHICS_PALETTE	64
 
 /* A source image scaled for one box, and its sixel once encoded. */
 struct graphics_cached {
@@ -83,8 +85,9 @@ void	graphics_describe(const struct graphics *, char *, size_t);
  */
 void	graphics_fit(int, int, int, int, int, int, int, int *, int *);
 /*
- * Encodes img as a sixel sequence with at most ncolours (2..256) colour
- * registers.  Returns 0 with *out (caller frees with wipe_free) and *len,
+ * Encodes img as a sixel sequence with at most ncolours colour registers
+ * (the terminal's; 0 or more than GRAPHICS_PALETTE: GRAPHICS_PALETTE).
+ * Returns 0 with *out (caller frees with wipe_free) and *len,
  * or -1 with *cause; caller frees.
  */
 int	graphics_sixel(const struct image *, int, char **, size_t *, char **);
