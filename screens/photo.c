@@ -19,7 +19,7 @@ struct photo_state {
 	char		*preview_path;
 };
 
-#define PREVIEW_COLS	30	/* a 358x441 photo fills 18 rows at 9x19 pixel cells */
+#define PREVIEW_COLS	30	/* a 4:5 portrait in 17 rows of 9x19 pixel cells is 28 wide */
 
 static char	*expand_path(const char *);
 static void	 preview_box(const struct ui *, int *, int *, int *, int *);

@@ -217,7 +217,7 @@ graphics_place(struct ui *ui, int y, int x, int rows, int cols,
 	b->y = y;
 	b->x = x + (cols - b->cols) / 2;
 	if (g->mode == GRAPHICS_SIXEL)
-		draw_sixel_box(ui, b, img);
+		draw_sixel_box(ui, b, &g->cache[e].scaled);
 	else
 		draw_cells(g, b, &g->cache[e].scaled);
 }
@@ -236,7 +236,7 @@ draw_sixel_box(struct ui *ui, const struct graphics_box *b,
 
 	for (r = 0; r < b->rows; r++)
 		mvchgat(b->y + r, b->x, b->cols, A_INVIS, 0, NULL);
-	/* TRANSLATORS: stands where the photo is drawn; WxH in pixels. */
+	/* TRANSLATORS: lies under the photo drawn WxH pixels large. */
 	s = xasprintf(_("[photo %dx%d]"), img->w, img->h);
 	ui_text(ui, b->y, b->x, b->cols, A_NORMAL, s);
 	free(s);
@@ -658,10 +658,12 @@ graphics_load(const struct term_caps *caps, enum graphics_mode mode,
 		o.min_w = 2 * cols;
 		o.min_h = 4 * rows;
 		break;
-	default:
+	case GRAPHICS_ASCII:
 		o.min_w = 2 * cols;
 		o.min_h = 2 * rows;
 		break;
+	default:
+		break;	/* the text says how large the photo is */
 	}
 	return (photo_load(path, &o, out, &info, cause));
 }
