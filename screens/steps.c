@@ -4,7 +4,7 @@
 #include "screen.h"
 
 extern const struct screen welcome_screen, channel_screen, details_screen,
-    materials_screen, photo_screen, review_screen, receipt_screen;
+    materials_screen, photo_screen, check_screen, review_screen, receipt_screen;
 
 const struct screen *const steps[] = {
 	&welcome_screen,
@@ -12,6 +12,7 @@ const struct screen *const steps[] = {
 	&details_screen,
 	&materials_screen,
 	&photo_screen,
+	&check_screen,
 	&review_screen,
 	&receipt_screen,
 	NULL

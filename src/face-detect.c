@@ -24,6 +24,7 @@
 #define GROUP_EPS		0.2
 #define SECOND_FACE_AREA	0.3
 #define ROLL_TRY		18.0
+#define EYE_FACE		160	/* face width the eye search runs at */
 
 struct rect {
 	int	x, y, w, h;
@@ -600,11 +601,11 @@ detect(const struct cascade *c, const struct grey *g, int minsz, int maxsz,
 static void
 find_eyes(struct detector *d, const struct grey *g, struct face *fc)
 {
-	struct grey roi;
+	struct grey full, roi;
 	struct hits h;
 	struct hit *best[2] = { NULL, NULL };
 	int x0, y0, w, hh, y, i, side;
-	double cx, cy;
+	double cx, cy, k;
 
 	x0 = (int)fc->x < 0 ? 0 : (int)fc->x;
 	y0 = (int)fc->y < 0 ? 0 : (int)fc->y;
@@ -617,14 +618,18 @@ find_eyes(struct detector *d, const struct grey *g, struct face *fc)
 	eye_guess(fc);
 	if (w < 40 || hh < 24)
 		return;
-	grey_alloc(&roi, w, hh);
+	grey_alloc(&full, w, hh);
 	for (y = 0; y < hh; y++)
-		memcpy(roi.px + (size_t)y * w, g->px + (size_t)(y0 + y) * g->w + x0,
+		memcpy(full.px + (size_t)y * w, g->px + (size_t)(y0 + y) * g->w + x0,
 		    (size_t)w);
-	detect(d->eye, &roi, w / 10, w / 2, EYE_NEIGHBOURS, &h);
+	/* Eyes need no more than EYE_FACE pixels of face width to be found. */
+	k = w > EYE_FACE ? (double)w / EYE_FACE : 1;
+	grey_resize(&full, (int)lround(w / k), (int)lround(hh / k), &roi);
+	grey_free(&full);
+	detect(d->eye, &roi, roi.w / 10, roi.w / 2, EYE_NEIGHBOURS, &h);
 	for (i = 0; i < h.n; i++) {
-		cx = h.v[i].x + h.v[i].w / 2.0;
-		cy = h.v[i].y + h.v[i].h / 2.0;
+		cx = (h.v[i].x + h.v[i].w / 2.0) * k;
+		cy = (h.v[i].y + h.v[i].h / 2.0) * k;
 		if (cy < fc->h * 0.2 || cy > fc->h * 0.55)
 			continue;
 		side = cx < w / 2.0 ? 0 : 1;
@@ -633,10 +638,10 @@ find_eyes(struct detector *d, const struct grey *g, struct face *fc)
 	}
 	if (best[0] != NULL && best[1] != NULL) {
 		fc->eyes_found = 1;
-		fc->lx = x0 + best[0]->x + best[0]->w / 2.0;
-		fc->ly = y0 + best[0]->y + best[0]->h / 2.0;
-		fc->rx = x0 + best[1]->x + best[1]->w / 2.0;
-		fc->ry = y0 + best[1]->y + best[1]->h / 2.0;
+		fc->lx = x0 + (best[0]->x + best[0]->w / 2.0) * k;
+		fc->ly = y0 + (best[0]->y + best[0]->h / 2.0) * k;
+		fc->rx = x0 + (best[1]->x + best[1]->w / 2.0) * k;
+		fc->ry = y0 + (best[1]->y + best[1]->h / 2.0) * k;
 	}
 	free(h.v);
 	grey_free(&roi);

@@ -1,9 +1,35 @@
 /* profile.c -- the built-in photo profiles (data; sources in domain.md §1-2). */
 #include "system.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "profile.h"
+#include "xmalloc.h"
+
+/* The integer keys of a [profile NAME] section and where each one goes. */
+static const struct {
+	const char	*key;
+	size_t		 off;
+	long		 min, max;
+} int_keys[] = {
+	{ "width", offsetof(struct photo_profile, width), 16, 4000 },
+	{ "height", offsetof(struct photo_profile, height), 16, 4000 },
+	{ "dpi", offsetof(struct photo_profile, dpi), 1, 10000 },
+	{ "face_min", offsetof(struct photo_profile, face_min), 0, 4000 },
+	{ "face_max", offsetof(struct photo_profile, face_max), 0, 4000 },
+	{ "crown_min", offsetof(struct photo_profile, crown_min), 0, 4000 },
+	{ "crown_max", offsetof(struct photo_profile, crown_max), 0, 4000 },
+	{ "eye_line_min", offsetof(struct photo_profile, eye_line_min), 0, 4000 },
+	{ "eye_x_min", offsetof(struct photo_profile, eye_x_min), 0, 4000 },
+	{ "eye_x_max", offsetof(struct photo_profile, eye_x_max), 0, 4000 },
+	{ "quality", offsetof(struct photo_profile, quality), 1, 100 },
+};
+
+static int	section_exists(const struct config *, const char *);
+static int	profile_overlay(const struct config *, const char *,
+		    struct photo_profile *, char **);
 
 /* Geometry of the MOHRSS card spec at 358x441. */
 #define SSC_GEOMETRY	179, 255, 7, 21, 207, 162, 196
@@ -65,4 +91,95 @@ int
 profile_kb_max(const struct photo_profile *p)
 {
 	return ((int)(p->max_bytes / 1000));
+}
+
+static int
+section_exists(const struct config *cfg, const char *section)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->n; i++)
+		if (strcmp(cfg->v[i].section, section) == 0)
+			return (1);
+	return (0);
+}
+
+/* Lays the keys of [profile NAME] over p; 0, or -1 with *cause. */
+static int
+profile_overlay(const struct config *cfg, const char *section,
+    struct photo_profile *p, char **cause)
+{
+	const char *title;
+	size_t i;
+	long v, kb;
+
+	for (i = 0; i < nitems(int_keys); i++) {
+		int *field = (int *)((char *)p + int_keys[i].off);
+
+		if (config_long(cfg, section, int_keys[i].key, *field,
+		    int_keys[i].min, int_keys[i].max, &v, cause) != 0)
+			return (-1);
+		*field = (int)v;
+	}
+	if (config_long(cfg, section, "min_kb", profile_kb_min(p), 0, 100000,
+	    &kb, cause) != 0)
+		return (-1);
+	p->min_bytes = KB_MIN(kb);
+	if (config_long(cfg, section, "max_kb", p->max_bytes == 0 ? 0 :
+	    profile_kb_max(p), 0, 100000, &kb, cause) != 0)
+		return (-1);
+	p->max_bytes = KB_MAX(kb);
+	if (config_bool(cfg, section, "glasses", p->glasses, &p->glasses, cause) != 0)
+		return (-1);
+	if ((title = config_str(cfg, section, "title", NULL)) != NULL)
+		p->title = title;
+	return (0);
+}
+
+struct photo_profile *
+profile_load(const struct config *cfg, const char *name, char **cause)
+{
+	static const struct config none;
+	const struct photo_profile *base;
+	struct photo_profile *p;
+	char *section;
+	int custom;
+
+	if (cfg == NULL)
+		cfg = &none;
+	if (name == NULL)
+		name = config_str(cfg, "photo", "profile", "national");
+	section = xasprintf("profile %s", name);
+	custom = section_exists(cfg, section);
+	base = profile_find(custom ? config_str(cfg, section, "base", name) : name);
+	if (base == NULL && custom)
+		base = profile_find("national");
+	if (base == NULL) {
+		*cause = xasprintf(_("there is no photo profile called '%s' "
+		    "(see sscard(1) for the list)"), name);
+		free(section);
+		return (NULL);
+	}
+	p = xmalloc(sizeof *p);
+	*p = *base;
+	p->name = name;
+	if (custom && profile_overlay(cfg, section, p, cause) != 0) {
+		free(section);
+		free(p);
+		return (NULL);
+	}
+	free(section);
+	p->name = xstrdup(p->name);
+	p->title = xstrdup(p->title);
+	return (p);
+}
+
+void
+profile_free(struct photo_profile *p)
+{
+	if (p == NULL)
+		return;
+	free((char *)p->name);
+	free((char *)p->title);
+	free(p);
 }

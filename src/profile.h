@@ -31,6 +31,17 @@ struct photo_profile {
 const struct photo_profile	*profile_find(const char *);
 /* The i-th built-in profile, or NULL past the end. */
 const struct photo_profile	*profile_at(int);
+/*
+ * The profile called name (NULL: [photo] profile, else "national"): a
+ * built-in one with the keys of a [profile NAME] section of cfg laid over it,
+ * or one made from such a section alone (base = the built-in it starts from,
+ * "national" by default).  Returns an allocated copy to free with
+ * profile_free, or NULL with *cause (translated, naming the file and line of a
+ * bad value); caller frees.
+ */
+struct photo_profile	*profile_load(const struct config *, const char *, char **);
+void	profile_free(struct photo_profile *);
+
 /* Lower and upper file size in whole KB, for display. */
 int	profile_kb_min(const struct photo_profile *);
 int	profile_kb_max(const struct photo_profile *);

@@ -1,0 +1,245 @@
+/* check.c -- step 6: the photo checked against the region's rules, and fixed on request. */
+#include "system.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "fsutil.h"
+#include "photo-check.h"
+#include "profile.h"
+#include "region.h"
+#include "screen.h"
+#include "xmalloc.h"
+
+/* Columns kept blank on the right for a preview of the photo. */
+#define PREVIEW_COLS	20
+#define PREVIEW_ROWS	9
+
+struct check_state {
+	struct photo_profile	*profile;
+	struct photo_report	 report;	/* of app->model.photo_path */
+	char			*error;		/* the photo could not be read */
+	int			 fixed;		/* photo_path is our fixed copy */
+	int			 show_fix;	/* the Fix button is offered */
+};
+
+static void	check_run(struct app *, struct check_state *);
+static char	*cache_dir(char **);
+static int	draw_report(const struct check_state *, struct ui *, int, int);
+static void	check_fix(struct app *, struct check_state *);
+
+/* Checks the current photo; the report replaces the previous one. */
+static void
+check_run(struct app *app, struct check_state *c)
+{
+	if (c->profile == NULL)		/* c->error says why */
+		return;
+	photo_report_free(&c->report);
+	free(c->error);
+	c->error = NULL;
+	if (photo_check_file(app->model.photo_path, c->profile, app->cfg,
+	    &c->report, &c->error) != 0)
+		memset(&c->report, 0, sizeof c->report);
+	c->show_fix = c->error == NULL && !c->report.ok && c->report.fixable &&
+	    !c->fixed;
+}
+
+static void
+check_enter(struct app *app)
+{
+	struct check_state *c = xcalloc(1, sizeof *c);
+	const char *name = app->opts != NULL && app->opts->profile != NULL ?
+	    app->opts->profile : region_at(app->model.region)->profile;
+
+	c->profile = profile_load(app->cfg, name, &c->error);
+	app->priv = c;
+	check_run(app, c);
+}
+
+/* $XDG_CACHE_HOME/sscard (or ~/.cache/sscard), made private; caller frees. */
+static char *
+cache_dir(char **cause)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	char *dir;
+
+	if (xdg != NULL && *xdg == '/')
+		dir = xasprintf("%s/sscard", xdg);
+	else if (home != NULL && *home != '\0')
+		dir = xasprintf("%s/.cache/sscard", home);
+	else {
+		*cause = xstrdup(_("Neither XDG_CACHE_HOME nor HOME is set: "
+		    "there is nowhere to keep the fixed photo."));
+		return (NULL);
+	}
+	if (fs_mkdir_private(dir, 1, cause) != 0) {
+		free(dir);
+		return (NULL);
+	}
+	return (dir);
+}
+
+/* Rows: one per check that does not pass (with its advice), then the passes. */
+static int
+draw_report(const struct check_state *c, struct ui *ui, int y, int w)
+{
+	const struct photo_report *r = &c->report;
+	const struct photo_check *k;
+	size_t i, len = 0;
+	char *s, *pass = xstrdup("");
+	int bottom = ui_body_bottom(ui) - 2;
+
+	for (i = 0; i < r->n && y < bottom; i++) {
+		k = &r->checks[i];
+		if (k->verdict == PHOTO_PASS) {
+			s = xasprintf("%s%s%s", pass, len > 0 ? ", " : "", k->id);
+			free(pass);
+			pass = s;
+			len++;
+			continue;
+		}
+		/* TRANSLATORS: verdict, check id, measured value, expected value. */
+		s = xasprintf(_("%s  %s: %s (expected %s)"),
+		    photo_verdict_word(k->verdict), k->id, k->value, k->expected);
+		ui_text(ui, y++, 1, w, A_BOLD, s);
+		free(s);
+		y += ui_wrap(ui, y, 5, w - 4, 2, A_NORMAL, k->message);
+	}
+	if (len > 0 && y < bottom) {
+		s = xasprintf("%s  %s", photo_verdict_word(PHOTO_PASS), pass);
+		y += ui_wrap(ui, y, 1, w, bottom - y, A_NORMAL, s);
+		free(s);
+	}
+	free(pass);
+	return (y);
+}
+
+static void
+check_draw(const struct app *app, struct ui *ui)
+{
+	const struct check_state *c = app->priv;
+	int y = UI_BODY_TOP, w = ui->cols - PREVIEW_COLS - 4, x = ui->cols - PREVIEW_COLS - 1;
+	char *s;
+
+	/* A blank rectangle for the photo preview, labelled until it is drawn. */
+	s = c->profile != NULL ? xasprintf("[photo %dx%d]", c->profile->width,
+	    c->profile->height) : xstrdup("[photo]");
+	ui_text(ui, UI_BODY_TOP + PREVIEW_ROWS / 2, x + 1, PREVIEW_COLS - 2, A_NORMAL, s);
+	free(s);
+	if (c->error != NULL) {
+		y += ui_wrap(ui, y, 1, w, -1, A_BOLD, c->error);
+		ui_wrap(ui, y + 1, 1, w, 2, A_NORMAL, _("Go back (F2) and choose "
+		    "another photo file."));
+		ui_focus(ui, UI_BODY_TOP, 1);
+		return;
+	}
+	s = xasprintf(c->fixed ? _("The fixed photo, checked against the %s rules:") :
+	    _("Your photo, checked against the %s rules:"), _(c->profile->title));
+	y += ui_wrap(ui, y, 1, w, 2, A_NORMAL, s);
+	free(s);
+	ui_text(ui, y++, 1, w, A_BOLD, c->report.ok ? _("Result: the photo meets "
+	    "the rules.") : _("Result: the photo does not meet the rules."));
+	y = draw_report(c, ui, y, w);
+	if (c->show_fix)
+		ui_button(ui, ui_body_bottom(ui) - 1, 1, _("Fix the photo automatically"), 1);
+	else {
+		if (!c->report.ok)
+			ui_wrap(ui, ui_body_bottom(ui) - 1, 1, w, 2, A_NORMAL,
+			    _("This cannot be fixed automatically: go back (F2) and "
+			    "choose another photo."));
+		ui_focus(ui, UI_BODY_TOP, 1);
+	}
+}
+
+/* Writes the fixed photo into the private cache and uses it from now on. */
+static void
+check_fix(struct app *app, struct check_state *c)
+{
+	struct photo_report after;
+	char *dir, *out, *cause = NULL;
+
+	if ((dir = cache_dir(&cause)) == NULL) {
+		app_say_cause(app, cause);
+		return;
+	}
+	out = xasprintf("%s/fixed-photo.jpg", dir);
+	free(dir);
+	if (photo_fix_file(app->model.photo_path, c->profile, app->cfg, out,
+	    &after, &cause) != 0) {
+		app_say_cause(app, cause);
+		c->show_fix = 0;
+		free(out);
+		return;
+	}
+	application_set(&app->model.photo_path, out);
+	free(out);
+	photo_report_free(&c->report);
+	c->report = after;
+	c->fixed = 1;
+	c->show_fix = 0;
+	app_say(app, 0, "%s", after.ok ? _("The fixed photo meets the rules and "
+	    "will be used.") : _("The photo was fixed, but it still fails a rule."));
+}
+
+static enum request
+check_handle(struct app *app, enum request req, const struct key *k)
+{
+	struct check_state *c = app->priv;
+
+	if (req == REQ_ACTIVATE && c->show_fix) {
+		check_fix(app, c);
+		return (REQ_NONE);
+	}
+	return (req);
+}
+
+static int
+check_leave(struct app *app, char **cause)
+{
+	struct check_state *c = app->priv;
+	size_t i;
+
+	if (c->error != NULL) {
+		*cause = xstrdup(c->error);
+		return (-1);
+	}
+	if (c->report.ok)
+		return (0);
+	for (i = 0; i < c->report.n; i++)
+		if (c->report.checks[i].verdict == PHOTO_FAIL)
+			break;
+	*cause = xasprintf(c->show_fix ? _("The photo fails the rule '%s'. "
+	    "Press Enter to fix it automatically, or go back and choose "
+	    "another photo.") : _("The photo fails the rule '%s'. Go back and "
+	    "choose another photo."), i < c->report.n ? c->report.checks[i].id : "?");
+	return (-1);
+}
+
+static void
+check_free(struct app *app)
+{
+	struct check_state *c = app->priv;
+
+	photo_report_free(&c->report);
+	profile_free(c->profile);
+	free(c->error);
+	free(c);
+}
+
+const struct screen check_screen = {
+	.id = "check",
+	.title = N_("Photo check"),
+	.help = N_("Your photo is checked against the rules of your region: size "
+	    "in pixels, resolution, file size, one face looking at the camera, "
+	    "its size and position, a plain white background, light and "
+	    "sharpness. PASS, WARN and FAIL say how each rule went; warnings do "
+	    "not stop you. If a rule fails and the photo can be fixed, press "
+	    "Enter on the button: sscard crops and whitens a copy, keeps it in a "
+	    "private folder, and checks it again."),
+	.enter = check_enter,
+	.draw = check_draw,
+	.handle = check_handle,
+	.leave = check_leave,
+	.free = check_free,
+};

@@ -1,0 +1,227 @@
+/* cmd-photo.c -- `sscard check` and `sscard fix`: the photo engine on the command line. */
+#include "system.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "cmd-photo.h"
+#include "config.h"
+#include "exitcode.h"
+#include "photo-check.h"
+#include "profile.h"
+#include "xmalloc.h"
+
+enum { OPT_PROFILE = 256, OPT_JSON };
+
+static const struct option check_options[] = {
+	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const struct option fix_options[] = {
+	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "output", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int	width_of(const char *);
+static void	put_cell(const char *, int);
+static void	print_table(const char *, const struct photo_profile *,
+		    const struct photo_report *);
+static void	print_json(const char *, const struct photo_profile *,
+		    const struct photo_report *);
+static int	usage_error(const char *, const char *);
+static struct photo_profile *pick_profile(const struct config *, const char *);
+
+/* Columns on a terminal: CJK characters take two. */
+static int
+width_of(const char *s)
+{
+	wchar_t *w;
+	size_t n;
+	int cols;
+
+	if ((n = mbstowcs(NULL, s, 0)) == (size_t)-1)
+		return ((int)strlen(s));
+	w = xreallocarray(NULL, n + 1, sizeof *w);
+	mbstowcs(w, s, n + 1);
+	cols = wcswidth(w, n);
+	free(w);
+	return (cols < 0 ? (int)strlen(s) : cols);
+}
+
+static void
+put_cell(const char *s, int width)
+{
+	int pad = width - width_of(s);
+
+	fputs(s, stdout);
+	while (pad-- > 0)
+		putchar(' ');
+	putchar(' ');
+}
+
+static void
+print_table(const char *path, const struct photo_profile *p,
+    const struct photo_report *r)
+{
+	const char *head[4] = { _("RESULT"), _("CHECK"), _("MEASURED"), _("EXPECTED") };
+	int w[3] = { 0, 0, 0 }, i;
+	size_t k;
+
+	printf(_("%s: checked against the %s rules (profile %s)\n"), path,
+	    _(p->title), p->name);
+	for (i = 0; i < 3; i++)
+		w[i] = width_of(head[i]);
+	for (k = 0; k < r->n; k++) {
+		w[0] = width_of(photo_verdict_word(r->checks[k].verdict)) > w[0] ?
+		    width_of(photo_verdict_word(r->checks[k].verdict)) : w[0];
+		w[1] = width_of(r->checks[k].id) > w[1] ? width_of(r->checks[k].id) : w[1];
+		w[2] = width_of(r->checks[k].value) > w[2] ?
+		    width_of(r->checks[k].value) : w[2];
+	}
+	fputs("  ", stdout);
+	for (i = 0; i < 3; i++)
+		put_cell(head[i], w[i]);
+	printf("%s\n", head[3]);
+	for (k = 0; k < r->n; k++) {
+		fputs("  ", stdout);
+		put_cell(photo_verdict_word(r->checks[k].verdict), w[0]);
+		put_cell(r->checks[k].id, w[1]);
+		put_cell(r->checks[k].value, w[2]);
+		printf("%s\n", r->checks[k].expected);
+		if (r->checks[k].verdict != PHOTO_PASS)
+			printf("  %*s %s\n", w[0], "", r->checks[k].message);
+	}
+	printf("%s\n", r->ok ? _("The photo meets the rules.") :
+	    r->fixable ? _("The photo does not meet the rules; try: sscard fix PHOTO -o NEW.jpg") :
+	    _("The photo does not meet the rules, and sscard cannot fix it: take a new photo."));
+}
+
+static void
+print_json(const char *path, const struct photo_profile *p,
+    const struct photo_report *r)
+{
+	json_t *o, *a;
+	char *s;
+	size_t k;
+
+	a = json_array();
+	for (k = 0; k < r->n; k++)
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:s}",
+		    "id", r->checks[k].id,
+		    "verdict", photo_verdict_id(r->checks[k].verdict),
+		    "value", r->checks[k].value,
+		    "expected", r->checks[k].expected,
+		    "message", r->checks[k].message));
+	o = json_pack("{s:s, s:s, s:b, s:o}", "file", path, "profile", p->name,
+	    "ok", r->ok, "checks", a);
+	if (o == NULL || (s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER)) == NULL)
+		fatal("out of memory");
+	printf("%s\n", s);
+	free(s);
+	json_decref(o);
+}
+
+static int
+usage_error(const char *cmd, const char *synopsis)
+{
+	fprintf(stderr, _("Usage: %s %s\n"), PACKAGE, synopsis);
+	fprintf(stderr, _("Try 'man %s' for more information on '%s'.\n"), PACKAGE, cmd);
+	return (EXIT_USAGE);
+}
+
+static struct photo_profile *
+pick_profile(const struct config *cfg, const char *name)
+{
+	struct photo_profile *p;
+	char *cause = NULL;
+
+	if ((p = profile_load(cfg, name, &cause)) == NULL) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		free(cause);
+	}
+	return (p);
+}
+
+int
+cmd_check(int argc, char **argv, struct config *cfg)
+{
+	static const char synopsis[] = "check [--profile P] [--json] PHOTO...";
+	struct photo_profile *p;
+	struct photo_report r;
+	const char *name = NULL;
+	char *cause = NULL;
+	int c, json = 0, status = EXIT_FINISHED, i;
+
+	while ((c = getopt_long(argc, argv, "h", check_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_PROFILE:	name = optarg;	break;
+		case OPT_JSON:		json = 1;	break;
+		default:
+			return (usage_error(argv[0], synopsis));
+		}
+	}
+	if (optind >= argc)
+		return (usage_error(argv[0], synopsis));
+	if ((p = pick_profile(cfg, name)) == NULL)
+		return (EXIT_USAGE);
+	for (i = optind; i < argc; i++) {
+		if (photo_check_file(argv[i], p, cfg, &r, &cause) != 0) {
+			fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+			free(cause);
+			cause = NULL;
+			status = EXIT_USAGE;
+			continue;
+		}
+		json ? print_json(argv[i], p, &r) : print_table(argv[i], p, &r);
+		if (!r.ok && status == EXIT_FINISHED)
+			status = EXIT_FAILED;
+		photo_report_free(&r);
+	}
+	profile_free(p);
+	return (status);
+}
+
+int
+cmd_fix(int argc, char **argv, struct config *cfg)
+{
+	static const char synopsis[] = "fix [--profile P] PHOTO -o OUT";
+	struct photo_profile *p;
+	struct photo_report r;
+	const char *name = NULL, *out = NULL;
+	char *cause = NULL;
+	int c, status;
+
+	while ((c = getopt_long(argc, argv, "ho:", fix_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_PROFILE:	name = optarg;	break;
+		case 'o':		out = optarg;	break;
+		default:
+			return (usage_error(argv[0], synopsis));
+		}
+	}
+	if (optind + 1 != argc || out == NULL)
+		return (usage_error(argv[0], synopsis));
+	if ((p = pick_profile(cfg, name)) == NULL)
+		return (EXIT_USAGE);
+	if (photo_fix_file(argv[optind], p, cfg, out, &r, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		free(cause);
+		profile_free(p);
+		return (EXIT_FAILED);
+	}
+	printf(_("Wrote %s.\n"), out);
+	print_table(out, p, &r);
+	status = r.ok ? EXIT_FINISHED : EXIT_FAILED;
+	photo_report_free(&r);
+	profile_free(p);
+	return (status);
+}
