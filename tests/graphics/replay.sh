@@ -26,10 +26,10 @@ keys "$to_photo/nonexistent.jpg<F3>"
 run_sscard
 ! grep -q "graphics=" "$T/shots/index" || fail "a preview without a photo: $(cat "$T/shots/index")"
 
-keys "$to_photo$photo<F3>"
+keys "$to_photo$photo<F2>"
 run_sscard
-tail -n 1 "$T/shots/index" | grep -q -- "-review " || fail "not on the review step"
-! tail -n 1 "$T/shots/index" | grep -q "graphics=" || fail "the review step shows a photo"
+tail -n 1 "$T/shots/index" | grep -q -- "-materials " || fail "not back on the materials step"
+! tail -n 1 "$T/shots/index" | grep -q "graphics=" || fail "the materials step shows a photo"
 
 # Forced modes: ASCII, a text line, and sixel: its placeholder gives the drawn size,
 # 600x800 fitted to 17 rows of 20 pixels (the cell size when the terminal is not asked).
