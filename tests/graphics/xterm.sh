@@ -41,11 +41,11 @@ colourful() {
 
 set -e
 shoot "$T/photo.png"
-shoot "$T/next.png" -k F3
+shoot "$T/next.png" -k F2
 on=$(colourful "$T/photo.png")
 off=$(colourful "$T/next.png")
-echo "coloured share of the photo box: photo step $on, next step $off"
+echo "coloured share of the photo box: photo step $on, the step before $off"
 awk -v v="$on" 'BEGIN { exit !(v > 0.3) }' ||
 	fail "the photo step shows no photo (coloured share $on, expected > 0.3); see $T/photo.png"
 awk -v v="$off" 'BEGIN { exit !(v < 0.01) }' ||
-	fail "the photo was not wiped on the next step (coloured share $off); see $T/next.png"
+	fail "the photo was not wiped on the step before (coloured share $off); see $T/next.png"
