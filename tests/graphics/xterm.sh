@@ -1,6 +1,6 @@
 #!/bin/sh
-# xterm.sh -- in a real xterm (VT340, sixel) the photo step shows the photo, and the next
-# step wipes it. Screenshots through the shared xterm-shot harness (Xvfb, xdotool, xwd).
+# xterm.sh -- in a real xterm (VT340, sixel) the photo step shows the photo, and going back
+# a step wipes it. Screenshots through the shared xterm-shot harness (Xvfb, xdotool, xwd).
 . "$top_srcdir/tests/lib.sh"
 need_shared
 SHOT="$SSCARD_SHARED/tools/xterm-shot"
