@@ -6,15 +6,15 @@
 
 #include "config.h"
 #include "fsutil.h"
+#include "graphics.h"
 #include "photo-check.h"
 #include "profile.h"
 #include "region.h"
 #include "screen.h"
 #include "xmalloc.h"
 
-/* Columns kept blank on the right for a preview of the photo. */
-#define PREVIEW_COLS	20
-#define PREVIEW_ROWS	9
+/* Columns on the right for the photo, or the original and the fixed one side by side. */
+#define PREVIEW_COLS	26
 
 struct check_state {
 	struct photo_profile	*profile;
@@ -22,12 +22,46 @@ struct check_state {
 	char			*error;		/* the photo could not be read */
 	int			 fixed;		/* photo_path is our fixed copy */
 	int			 show_fix;	/* the Fix button is offered */
+	struct image		 shown[2];	/* the photo as given, and as fixed */
 };
 
 static void	check_run(struct app *, struct check_state *);
 static char	*cache_dir(char **);
 static int	draw_report(const struct check_state *, struct ui *, int, int);
 static void	check_fix(struct app *, struct check_state *);
+static void	preview_load(struct app *, struct check_state *, int);
+static void	draw_previews(const struct check_state *, struct ui *);
+
+/* Loads photo_path for preview i (0 the original, 1 the fixed copy); never in draw. */
+static void
+preview_load(struct app *app, struct check_state *c, int i)
+{
+	char *cause = NULL;
+
+	image_free(&c->shown[i]);
+	if (graphics_load(&app->gfx.caps, app->gfx.mode, app->model.photo_path,
+	    ui_body_bottom(&app->ui) - UI_BODY_TOP - 1, PREVIEW_COLS / (i + 1),
+	    &c->shown[i], &cause) != 0)
+		free(cause);	/* the report says why the photo cannot be read */
+}
+
+/* The photo on the right; once fixed, the original and the fixed one side by side. */
+static void
+draw_previews(const struct check_state *c, struct ui *ui)
+{
+	int x = ui->cols - PREVIEW_COLS - 1, rows = ui_body_bottom(ui) - UI_BODY_TOP - 1;
+	int half = (PREVIEW_COLS - 1) / 2;
+
+	if (c->shown[1].px == NULL) {
+		ui_text(ui, UI_BODY_TOP, x, PREVIEW_COLS, A_NORMAL, _("Your photo:"));
+		graphics_place(ui, UI_BODY_TOP + 1, x, rows, PREVIEW_COLS, &c->shown[0]);
+		return;
+	}
+	ui_text(ui, UI_BODY_TOP, x, half, A_NORMAL, _("Before:"));
+	ui_text(ui, UI_BODY_TOP, x + half + 1, half, A_NORMAL, _("After:"));
+	graphics_place(ui, UI_BODY_TOP + 1, x, rows, half, &c->shown[0]);
+	graphics_place(ui, UI_BODY_TOP + 1, x + half + 1, rows, half, &c->shown[1]);
+}
 
 /* Checks the current photo; the report replaces the previous one. */
 static void
@@ -55,6 +89,7 @@ check_enter(struct app *app)
 	c->profile = profile_load(app->cfg, name, &c->error);
 	app->priv = c;
 	check_run(app, c);
+	preview_load(app, c, 0);
 }
 
 /* $XDG_CACHE_HOME/sscard (or ~/.cache/sscard), made private; caller frees. */
@@ -119,14 +154,10 @@ static void
 check_draw(const struct app *app, struct ui *ui)
 {
 	const struct check_state *c = app->priv;
-	int y = UI_BODY_TOP, w = ui->cols - PREVIEW_COLS - 4, x = ui->cols - PREVIEW_COLS - 1;
+	int y = UI_BODY_TOP, w = ui->cols - PREVIEW_COLS - 4;
 	char *s;
 
-	/* A blank rectangle for the photo preview, labelled until it is drawn. */
-	s = c->profile != NULL ? xasprintf("[photo %dx%d]", c->profile->width,
-	    c->profile->height) : xstrdup("[photo]");
-	ui_text(ui, UI_BODY_TOP + PREVIEW_ROWS / 2, x + 1, PREVIEW_COLS - 2, A_NORMAL, s);
-	free(s);
+	draw_previews(c, ui);
 	if (c->error != NULL) {
 		y += ui_wrap(ui, y, 1, w, -1, A_BOLD, c->error);
 		ui_wrap(ui, y + 1, 1, w, 2, A_NORMAL, _("Go back (F2) and choose "
@@ -174,6 +205,7 @@ check_fix(struct app *app, struct check_state *c)
 	}
 	application_set(&app->model.photo_path, out);
 	free(out);
+	preview_load(app, c, 1);
 	photo_report_free(&c->report);
 	c->report = after;
 	c->fixed = 1;
@@ -224,6 +256,8 @@ check_free(struct app *app)
 	photo_report_free(&c->report);
 	profile_free(c->profile);
 	free(c->error);
+	image_free(&c->shown[0]);
+	image_free(&c->shown[1]);
 	free(c);
 }
 

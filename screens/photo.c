@@ -3,8 +3,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "field.h"
+#include "graphics.h"
 #include "photo.h"
 #include "profile.h"
 #include "region.h"
@@ -13,7 +15,60 @@
 
 struct photo_state {
 	struct field	path;
+	struct image	preview;	/* the photo at preview_path, for the preview */
+	char		*preview_path;
 };
+
+#define PREVIEW_COLS	30	/* a 4:5 portrait in 17 rows of 9x19 pixel cells is 28 wide */
+
+static char	*expand_path(const char *);
+static void	 preview_box(const struct ui *, int *, int *, int *, int *);
+static void	 preview_load(struct app *);
+
+/* "~/photo.jpg" means the home folder, as in a shell; caller frees. */
+static char *
+expand_path(const char *path)
+{
+	const char *home = getenv("HOME");
+
+	if (strncmp(path, "~/", 2) == 0 && home != NULL)
+		return (xasprintf("%s/%s", home, path + 2));
+	return (xstrdup(path));
+}
+
+/* The preview sits on the right of the body, above the message line. */
+static void
+preview_box(const struct ui *ui, int *y, int *x, int *rows, int *cols)
+{
+	*y = UI_BODY_TOP;
+	*x = ui->cols - PREVIEW_COLS - 1;
+	*rows = ui_body_bottom(ui) - UI_BODY_TOP;
+	*cols = PREVIEW_COLS;
+}
+
+/* Loads the photo for the preview once its path names a file; never in draw. */
+static void
+preview_load(struct app *app)
+{
+	struct photo_state *p = app->priv;
+	char *path = expand_path(app->model.photo_path), *cause = NULL;
+	struct stat sb;
+	int y, x, rows, cols;
+
+	if (p->preview_path != NULL && strcmp(path, p->preview_path) == 0) {
+		free(path);
+		return;
+	}
+	image_free(&p->preview);
+	free(p->preview_path);
+	p->preview_path = path;
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return;
+	preview_box(&app->ui, &y, &x, &rows, &cols);
+	if (graphics_load(&app->gfx.caps, app->gfx.mode, path, rows, cols,
+	    &p->preview, &cause) != 0)
+		app_say_cause(app, cause);
+}
 
 static void
 photo_enter(struct app *app)
@@ -22,6 +77,8 @@ photo_enter(struct app *app)
 
 	field_init(&p->path, 1000, app->model.photo_path);
 	app->priv = p;
+	if (app->model.photo_path[0] != '\0')
+		preview_load(app);
 }
 
 static void
@@ -29,20 +86,25 @@ photo_draw(const struct app *app, struct ui *ui)
 {
 	const struct photo_state *p = app->priv;
 	const struct photo_profile *pr = profile_find(region_at(app->model.region)->profile);
-	int y = UI_BODY_TOP;
+	int y = UI_BODY_TOP, w = ui->cols - 2, by, bx, brows, bcols;
 	char *s;
 
-	y += ui_wrap(ui, y, 1, ui->cols - 2, -1, A_NORMAL, _("Type the path of your "
+	if (p->preview.px != NULL) {
+		preview_box(ui, &by, &bx, &brows, &bcols);
+		graphics_place(ui, by, bx, brows, bcols, &p->preview);
+		w = bx - 3;
+	}
+	y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, _("Type the path of your "
 	    "photo file, a JPEG or PNG (for example /media/usb/photo.jpg)."));
 	y++;
-	ui_field(ui, y, 1, 10, ui->cols - 18, _("Photo:"), &p->path, 1);
+	ui_field(ui, y, 1, 10, w - 16, _("Photo:"), &p->path, 1);
 	y += 2;
 	/* TRANSLATORS: the photo rules: pixels, dpi, and the file-size window in KB. */
 	s = xasprintf(_("The card needs a recent colour photo, %dx%d pixels at %d "
 	    "dpi, on a plain white background, the face centred and looking at "
 	    "the camera; the file between %d and %d KB."), pr->width, pr->height,
 	    pr->dpi, profile_kb_min(pr), profile_kb_max(pr));
-	ui_wrap(ui, y, 1, ui->cols - 2, -1, A_NORMAL, s);
+	ui_wrap(ui, y, 1, w, -1, A_NORMAL, s);
 	free(s);
 }
 
@@ -56,6 +118,7 @@ photo_handle(struct app *app, enum request req, const struct key *k)
 		s = field_utf8(&p->path);
 		application_set(&app->model.photo_path, s);
 		free(s);
+		preview_load(app);
 		return (REQ_NONE);
 	}
 	return (req);
@@ -64,7 +127,6 @@ photo_handle(struct app *app, enum request req, const struct key *k)
 static int
 photo_leave(struct app *app, char **cause)
 {
-	const char *home = getenv("HOME");
 	struct photo_info info;
 	char *path;
 
@@ -72,13 +134,12 @@ photo_leave(struct app *app, char **cause)
 		*cause = xstrdup(_("Type the path of your photo file first."));
 		return (-1);
 	}
-	/* "~/photo.jpg" means the home folder, as in a shell. */
-	if (strncmp(app->model.photo_path, "~/", 2) == 0 && home != NULL) {
-		path = xasprintf("%s/%s", home, app->model.photo_path + 2);
+	path = expand_path(app->model.photo_path);
+	if (strcmp(path, app->model.photo_path) != 0) {
 		application_set(&app->model.photo_path, path);
 		field_set(&((struct photo_state *)app->priv)->path, path);
-		free(path);
 	}
+	free(path);
 	return (photo_probe(app->model.photo_path, &info, cause));
 }
 
@@ -88,6 +149,8 @@ photo_free(struct app *app)
 	struct photo_state *p = app->priv;
 
 	field_free(&p->path);
+	image_free(&p->preview);
+	free(p->preview_path);
 	free(p);
 }
 

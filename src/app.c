@@ -312,6 +312,7 @@ static void
 app_draw(struct app *app)
 {
 	erase();
+	graphics_begin(&app->gfx);
 	ui_focus(&app->ui, 0, 0);
 	if (too_small(app))
 		draw_too_small(app);
@@ -323,9 +324,11 @@ app_draw(struct app *app)
 		else if (app->overlay == OVERLAY_QUIT)
 			quit_draw(app, &app->ui);
 	}
+	if (too_small(app) || app->overlay != OVERLAY_NONE)
+		graphics_hide(&app->gfx);
 	/* Last: the cursor on the focus, for screen readers and braille. */
 	move(app->ui.cur_y, app->ui.cur_x);
-	refresh();
+	graphics_refresh(&app->gfx);
 	if (app->opts->snapshot_dir != NULL)
 		snapshot(app);
 }
@@ -413,6 +416,7 @@ snapshot(struct app *app)
 {
 	const char *dir = app->opts->snapshot_dir;
 	char *text = screen_text(&app->ui), *name, *idx, *cause = NULL;
+	char gfx[256];
 	FILE *f;
 
 	if (app->snapshot_last != NULL && strcmp(text, app->snapshot_last) == 0) {
@@ -425,8 +429,9 @@ snapshot(struct app *app)
 	idx = xasprintf("%s/index", dir);
 	if ((f = fopen(idx, "a")) == NULL)
 		fatal("%s: %s", idx, strerror(errno));
-	fprintf(f, "%.*s cursor=%d,%d\n", (int)strlen(name) - 4, name,
-	    app->ui.cur_y, app->ui.cur_x);
+	graphics_describe(&app->gfx, gfx, sizeof gfx);
+	fprintf(f, "%.*s cursor=%d,%d%s\n", (int)strlen(name) - 4, name,
+	    app->ui.cur_y, app->ui.cur_x, gfx);
 	if (fclose(f) != 0)
 		fatal("%s: %s", idx, strerror(errno));
 	free(idx);
@@ -462,8 +467,15 @@ app_run(const struct app_options *opts, const struct config *cfg)
 		goto fail;
 	if (opts->record != NULL && input_record(&app.in, opts->record, &cause) != 0)
 		goto fail;
+	/* Ask the terminal before curses owns it; never while replaying. */
+	if (graphics_open(&app.gfx, opts->graphics != NULL ? opts->graphics :
+	    config_str(cfg, "sscard", "graphics", NULL), opts->replay == NULL,
+	    &cause) != 0)
+		goto fail;
+	app.ui.gfx = &app.gfx;
 	if (terminal_start(opts, &cause) != 0)
 		goto fail;
+	graphics_start(&app.gfx, fileno(term_out));
 	getmaxyx(stdscr, app.ui.rows, app.ui.cols);
 	app_enter(&app, 0, 1);
 	for (;;) {
@@ -494,11 +506,13 @@ app_run(const struct app_options *opts, const struct config *cfg)
 	}
 	free(app.message);
 	wipe_str(app.snapshot_last);
+	graphics_close(&app.gfx);
 	outbox_close(&app.outbox);
 	application_clear(&app.model);
 	return (status);
 fail:
 	terminal_end();
+	graphics_close(&app.gfx);
 	fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 	free(cause);
 	input_close(&app.in, &cause);

@@ -4,6 +4,7 @@
 
 #include <time.h>
 
+#include "graphics.h"
 #include "input.h"
 #include "model.h"
 #include "outbox.h"
@@ -17,6 +18,7 @@ struct app_options {
 	const char	*record;	/* write typed keys here, or NULL */
 	const char	*snapshot_dir;	/* write screen text here, or NULL */
 	const char	*profile;	/* photo profile override, or NULL */
+	const char	*graphics;	/* --graphics mode name, or NULL */
 };
 
 enum overlay { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_QUIT };
@@ -27,6 +29,7 @@ struct app {
 	const struct app_options *opts;
 	struct input		 in;
 	struct ui		 ui;
+	struct graphics		 gfx;
 	struct outbox		 outbox;
 	struct tm		 today;		/* local date: birth dates are checked against it */
 

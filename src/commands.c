@@ -6,6 +6,7 @@
 #include "cmd-net.h"
 #include "cmd-photo.h"
 #include "commands.h"
+#include "graphics.h"
 
 static const struct command commands[] = {
 	{ "check", "check [--profile P] [--json] PHOTO...",
@@ -18,7 +19,9 @@ static const struct command commands[] = {
 	  N_("list the queued applications, or send them"), cmd_outbox },
 	{ "status", "status RECEIPT",
 	  N_("ask the card service how an application is going"), cmd_status },
-	{ NULL, NULL, NULL, NULL }	/* keeps the table valid while it is empty */
+	{ "preview", "preview [--graphics=MODE] [--cells COLSxROWS] PHOTO",
+	  N_("show a photo on this terminal as the wizard does"), cmd_preview },
+	{ NULL, NULL, NULL, NULL }
 };
 
 const struct command *

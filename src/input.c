@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "input.h"
+#include "term-detect.h"
 #include "xmalloc.h"
 
 static int	from_curses(wint_t, int, struct key *);
@@ -108,6 +109,8 @@ input_next(struct input *in, struct key *k)
 		rc = get_wch(&c);
 		if (rc == ERR)
 			return (-1);	/* the terminal is gone (hang-up): unwind */
+		if (rc == OK && c == 27 && term_drop_late_reply())
+			continue;	/* the terminal answering a query, not a key */
 		if (from_curses(c, rc, k) == 0)
 			break;
 	}

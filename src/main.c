@@ -22,6 +22,7 @@ enum {
 	OPT_RECORD,
 	OPT_SNAPSHOT,
 	OPT_PROFILE,
+	OPT_GRAPHICS,
 };
 
 static const struct option long_options[] = {
@@ -33,6 +34,7 @@ static const struct option long_options[] = {
 	{ "record", required_argument, NULL, OPT_RECORD },
 	{ "snapshot", required_argument, NULL, OPT_SNAPSHOT },
 	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "graphics", required_argument, NULL, OPT_GRAPHICS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -60,6 +62,8 @@ usage(void)
 	    "      --record=FILE    write what you type to FILE, in the same format\n"
 	    "      --snapshot=DIR   write the screen's text to DIR after every change\n"
 	    "      --profile=NAME   check photos against the photo profile NAME\n"), stdout);
+	fputs(_("      --graphics=MODE  show photos as auto, sixel, blocks, ascii or none\n"),
+	    stdout);
 	if (command_at(0) != NULL)
 		fputs(_("\nCommands:\n"), stdout);
 	for (i = 0; (c = command_at(i)) != NULL; i++)
@@ -93,7 +97,7 @@ close_stdout(int status)
 int
 main(int argc, char **argv)
 {
-	struct app_options opts = { NULL, NULL, NULL, NULL };
+	struct app_options opts = { NULL, NULL, NULL, NULL, NULL };
 	const char *lang = NULL, *config_path = NULL;
 	const struct command *cmd = NULL;
 	struct config cfg;
@@ -112,6 +116,7 @@ main(int argc, char **argv)
 		case OPT_RECORD:	opts.record = optarg;		break;
 		case OPT_SNAPSHOT:	opts.snapshot_dir = optarg;	break;
 		case OPT_PROFILE:	opts.profile = optarg;		break;
+		case OPT_GRAPHICS:	opts.graphics = optarg;		break;
 		default:
 			i18n_init(NULL);
 			fprintf(stderr, _("Try '%s --help' for more information.\n"),

@@ -6,6 +6,8 @@
 
 #include "field.h"
 
+struct graphics;
+
 /* The layout sscard is designed for. */
 #define UI_MIN_COLS	80
 #define UI_MIN_ROWS	24
@@ -17,6 +19,7 @@ struct ui {
 	int	 rows, cols;
 	int	 cur_y, cur_x;	/* where the focus is: the cursor ends here */
 	int	 colour;	/* colours may add emphasis, never meaning */
+	struct graphics *gfx;	/* where graphics_place puts photos */
 };
 
 int	ui_body_bottom(const struct ui *);	/* last body row */
