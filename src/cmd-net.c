@@ -236,7 +236,8 @@ progress_line(const struct net_progress *p, void *arg)
 
 	if (p->total > 1)
 		pct = (long long)p->done * 100 / p->total;
-	fprintf(stderr, _("\rSending: %d of %d done (%lld%%), %d sent, %d "
+	fputc('\r', stderr);	/* back to the start of the line, outside the message */
+	fprintf(stderr, _("Sending: %d of %d done (%lld%%), %d sent, %d "
 	    "rejected"), p->done, p->total, pct, p->sent, p->rejected);
 	if (p->wait_ms > 0)
 		fprintf(stderr, _("; try %d in %ld s"), p->attempt + 1,
