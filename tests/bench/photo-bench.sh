@@ -51,8 +51,8 @@ awk -v ok="$ok" '
 		printf "%-14s %9s %8s %12s %12s\n", "tool", "median s", "peak MB",
 		    "vs vips", "vs magick"
 		for (i = 1; i <= NR; i++) {
-			rv = at["vipsthumbnail"] > 0 ? t[i] / at["vipsthumbnail"] : 0
-			rm = at["imagemagick"] > 0 ? t[i] / at["imagemagick"] : 0
+			rv = (at["vipsthumbnail"] > 0) ? t[i] / at["vipsthumbnail"] : 0
+			rm = (at["imagemagick"] > 0) ? t[i] / at["imagemagick"] : 0
 			printf "%-14s %9.3f %8.1f %11.2fx %11.2fx\n", tool[i], t[i],
 			    rss[i] / 1024, rv, rm
 		}
