@@ -501,7 +501,7 @@ detect_scales(const struct cascade *c, const struct grey *g, int minsz,
 		sh = (int)lround(g->h / f);
 		if (sw < c->w + 1 || sh < c->h + 1)
 			break;
-		grey_resize(g, sw, sh, &small);
+		grey_scale_linear(g, sw, sh, &small);
 		scan_build(&s, &small, c);
 		step = f > 2 ? 1 : 2;
 		for (y = 0; y + c->h <= sh; y += step) {

@@ -81,6 +81,8 @@ void	grey_free(struct grey *);
 /* Fills g (allocated here) with the luma of im. */
 void	grey_from_image(const struct image *, struct grey *);
 void	grey_resize(const struct grey *, int, int, struct grey *);
+/* Fast bilinear resampling (8-bit fixed point) for detection pyramids. */
+void	grey_scale_linear(const struct grey *, int, int, struct grey *);
 /* Rotates about the centre (see image_rotate) into dst, allocated here. */
 void	grey_rotate(const struct grey *, double, struct grey *);
 /* Histogram equalisation in place. */
