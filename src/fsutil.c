@@ -158,6 +158,28 @@ out:
 }
 
 int
+fs_write_path(const char *path, const void *data, size_t len, char **cause)
+{
+	const char *slash = strrchr(path, '/'), *base = slash != NULL ? slash + 1 : path;
+	char *dir;
+	int rc;
+
+	if (*base == '\0') {
+		*cause = xasprintf(_("%s names a folder; add a file name"), path);
+		return (-1);
+	}
+	if (slash == NULL)
+		dir = xstrdup(".");
+	else if (slash == path)
+		dir = xstrdup("/");
+	else
+		dir = xstrndup(path, (size_t)(slash - path));
+	rc = fs_write_atomic(dir, base, data, len, cause);
+	free(dir);
+	return (rc);
+}
+
+int
 fs_read_file(const char *path, size_t max, char **data, size_t *len, char **cause)
 {
 	struct stat st;

@@ -18,6 +18,8 @@ int	fs_write_atomic(const char *, const char *, const void *, size_t, char **);
  * lost safely.  Returns 0, or -1 with *cause; caller frees.
  */
 int	fs_replace(const char *, const char *, const void *, size_t, char **);
+/* fs_write_atomic for a path ("dir/name", "name" or "/name"); -1 if it names a folder. */
+int	fs_write_path(const char *, const void *, size_t, char **);
 /* Reads a whole file of at most `max` bytes; caller frees *data. */
 int	fs_read_file(const char *, size_t, char **, size_t *, char **);
 int	fs_fsync_dir(const char *, char **);

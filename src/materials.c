@@ -60,8 +60,7 @@ materials_save(int channel, unsigned ticked, const char *region, const char *pat
     char **cause)
 {
 	const struct material *m;
-	const char *base, *slash;
-	char *dir, *text, *line, *old;
+	char *text, *line, *old;
 	int n, i, rc;
 
 	m = materials_for(channel, &n);
@@ -76,20 +75,7 @@ materials_save(int channel, unsigned ticked, const char *region, const char *pat
 		free(old);
 		free(line);
 	}
-	/* fs_write_atomic wants the folder and the name apart. */
-	if ((slash = strrchr(path, '/')) == NULL) {
-		dir = xstrdup(".");
-		base = path;
-	} else {
-		dir = slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path));
-		base = slash + 1;
-	}
-	if (*base == '\0') {
-		*cause = xasprintf(_("%s names a folder; add a file name"), path);
-		rc = -1;
-	} else
-		rc = fs_write_atomic(dir, base, text, strlen(text), cause);
-	free(dir);
+	rc = fs_write_path(path, text, strlen(text), cause);
 	free(text);
 	return (rc);
 }

@@ -42,7 +42,6 @@ static void	whiten(struct image *, const struct photo_scene *);
 static void	encode(const struct image *, int, int, int, struct jpeg_out *);
 static int	fit_size(const struct image *, const struct photo_profile *,
 		    struct jpeg_out *, char **, const char *);
-static int	write_out(const char *, const struct jpeg_out *, char **);
 
 /* What fix cannot repair, said before anything is written. */
 static int
@@ -323,25 +322,6 @@ fit_size(const struct image *im, const struct photo_profile *p,
 	return (0);
 }
 
-static int
-write_out(const char *path, const struct jpeg_out *o, char **cause)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir;
-	int rc;
-
-	if (slash == NULL)
-		dir = xstrdup(".");
-	else if (slash == path)
-		dir = xstrdup("/");
-	else
-		dir = xstrndup(path, (size_t)(slash - path));
-	rc = fs_write_atomic(dir, slash != NULL ? slash + 1 : path, o->buf,
-	    o->len, cause);
-	free(dir);
-	return (rc);
-}
-
 int
 photo_fix_file(const char *in, const struct photo_profile *p,
     const struct config *cfg, const char *out_path, struct photo_report *after,
@@ -362,7 +342,7 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 			cut(&sc.im, &c, p, &out);
 			whiten(&out, &sc);
 			if (fit_size(&out, p, &o, cause, in) == 0 &&
-			    write_out(out_path, &o, cause) == 0)
+			    fs_write_path(out_path, o.buf, o.len, cause) == 0)
 				rc = photo_check_file(out_path, p, cfg, after, cause);
 			image_free(&out);
 		}
