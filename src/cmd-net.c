@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cmd-net.h"
+#include "text.h"
 #include "config.h"
 #include "exitcode.h"
 #include "fsutil.h"
@@ -39,6 +40,8 @@ static int	 answers_photo(const struct application *, const char *,
 static int	 progress_line(const struct net_progress *, void *);
 static int	 send_ids(const struct config *, const struct outbox *, char *const *,
 		    size_t, int);
+static void	 list_row(const char *, const char *, const char *, const char *,
+		    const char *, const char *);
 static int	 outbox_do_list(const struct outbox *);
 static int	 outbox_do_flush(const struct config *, const struct outbox *, int);
 
@@ -347,6 +350,22 @@ cmd_submit(int argc, char **argv, struct config *cfg)
 	return (status);
 }
 
+/* One row of `outbox list`, padded by display width so CJK headings line up. */
+static void
+list_row(const char *id, const char *created, const char *channel,
+    const char *idnum, const char *state, const char *receipt)
+{
+	const char *cells[] = { id, created, channel, idnum, state };
+	static const int widths[] = { 17, 20, 7, 18, 8 };
+	size_t i;
+
+	for (i = 0; i < nitems(cells); i++) {
+		text_cell(stdout, cells[i], widths[i]);
+		fputs("  ", stdout);
+	}
+	printf("%s\n", receipt);
+}
+
 static int
 outbox_do_list(const struct outbox *ob)
 {
@@ -357,11 +376,10 @@ outbox_do_list(const struct outbox *ob)
 	if (outbox_list(ob, &v, &n, &cause) != 0)
 		return (say_error(NULL, cause));
 	/* TRANSLATORS: column headings of `sscard outbox list`. */
-	printf("%-17s  %-20s  %-7s  %-18s  %-8s  %s\n", _("ID"), _("CREATED"),
-	    _("CHANNEL"), _("ID NUMBER"), _("STATE"), _("RECEIPT"));
+	list_row(_("ID"), _("CREATED"), _("CHANNEL"), _("ID NUMBER"), _("STATE"),
+	    _("RECEIPT"));
 	for (i = 0; i < n; i++) {
-		printf("%-17s  %-20s  %-7s  %-18s  %-8s  %s\n", v[i].id,
-		    v[i].created, v[i].channel, v[i].id_masked,
+		list_row(v[i].id, v[i].created, v[i].channel, v[i].id_masked,
 		    outbox_state_label(v[i].status.state),
 		    v[i].status.receipt != NULL ? v[i].status.receipt : "-");
 		if (v[i].status.state != OUTBOX_SENT && v[i].status.reason != NULL)

@@ -9,6 +9,7 @@
 #include <wchar.h>
 
 #include "cmd-photo.h"
+#include "text.h"
 #include "config.h"
 #include "exitcode.h"
 #include "photo-check.h"
@@ -31,7 +32,6 @@ static const struct option fix_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-static int	width_of(const char *);
 static void	put_cell(const char *, int);
 static void	print_table(const char *, const struct photo_profile *,
 		    const struct photo_report *);
@@ -41,30 +41,10 @@ static int	usage_error(const char *, const char *);
 static struct photo_profile *pick_profile(const struct config *, const char *);
 
 /* Columns on a terminal: CJK characters take two. */
-static int
-width_of(const char *s)
-{
-	wchar_t *w;
-	size_t n;
-	int cols;
-
-	if ((n = mbstowcs(NULL, s, 0)) == (size_t)-1)
-		return ((int)strlen(s));
-	w = xreallocarray(NULL, n + 1, sizeof *w);
-	mbstowcs(w, s, n + 1);
-	cols = wcswidth(w, n);
-	free(w);
-	return (cols < 0 ? (int)strlen(s) : cols);
-}
-
 static void
 put_cell(const char *s, int width)
 {
-	int pad = width - width_of(s);
-
-	fputs(s, stdout);
-	while (pad-- > 0)
-		putchar(' ');
+	text_cell(stdout, s, width);
 	putchar(' ');
 }
 
@@ -79,13 +59,13 @@ print_table(const char *path, const struct photo_profile *p,
 	printf(_("%s: checked against the %s rules (profile %s)\n"), path,
 	    _(p->title), p->name);
 	for (i = 0; i < 3; i++)
-		w[i] = width_of(head[i]);
+		w[i] = text_width(head[i]);
 	for (k = 0; k < r->n; k++) {
-		w[0] = width_of(photo_verdict_word(r->checks[k].verdict)) > w[0] ?
-		    width_of(photo_verdict_word(r->checks[k].verdict)) : w[0];
-		w[1] = width_of(r->checks[k].id) > w[1] ? width_of(r->checks[k].id) : w[1];
-		w[2] = width_of(r->checks[k].value) > w[2] ?
-		    width_of(r->checks[k].value) : w[2];
+		w[0] = text_width(photo_verdict_word(r->checks[k].verdict)) > w[0] ?
+		    text_width(photo_verdict_word(r->checks[k].verdict)) : w[0];
+		w[1] = text_width(r->checks[k].id) > w[1] ? text_width(r->checks[k].id) : w[1];
+		w[2] = text_width(r->checks[k].value) > w[2] ?
+		    text_width(r->checks[k].value) : w[2];
 	}
 	fputs("  ", stdout);
 	for (i = 0; i < 3; i++)

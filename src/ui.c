@@ -5,6 +5,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "text.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -45,14 +46,7 @@ to_wide(const char *s, size_t *len)
 int
 ui_width(const char *s)
 {
-	size_t n, i;
-	wchar_t *w = to_wide(s, &n);
-	int cols = 0, cw;
-
-	for (i = 0; i < n; i++)
-		cols += (cw = wcwidth(w[i])) > 0 ? cw : 0;
-	free(w);
-	return (cols);
+	return (text_width(s));
 }
 
 int

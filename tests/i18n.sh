@@ -30,8 +30,13 @@ done
 keys "<Enter>"
 run_sscard --lang zh_TW
 assert_snap channel "$(tr_ zh_TW 'How to apply')"
+# LANG decides when LC_ALL is not set; zh_CN.UTF-8 need not be installed.
+unset LC_ALL
 LANG=zh_CN.UTF-8 run_sscard
 assert_snap welcome "$(tr_ zh_CN 'Welcome')"
+LC_ALL=es_ES.UTF-8 LANG=zh_CN.UTF-8 run_sscard
+assert_snap welcome "$(tr_ es 'Welcome')"
+export LC_ALL=C.UTF-8
 LANGUAGE=es:en LANG=C.UTF-8 run_sscard
 assert_snap welcome "$(tr_ es 'Welcome')"
 # CJK is laid out by display width: no screen line is wider than 80 columns.
