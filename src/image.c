@@ -10,7 +10,8 @@
 #include "xmalloc.h"
 
 static void	resize_area(const uint8_t *, int, int, int, uint8_t *, int, int);
-static double	sample_bilinear(const uint8_t *, int, int, int, double, double, int);
+static void	sample_bilinear(const uint8_t *, int, int, int, double, double,
+		    uint8_t *);
 static void	resize_bilinear(const uint8_t *, int, int, int, uint8_t *, int, int);
 static void	resize_any(const uint8_t *, int, int, int, uint8_t *, int, int);
 static void	rotate_any(const uint8_t *, int, int, int, double, double, double,
@@ -71,11 +72,13 @@ resize_area(const uint8_t *src, int sw, int sh, int ch, uint8_t *dst, int dw,
 }
 
 /* The value of channel c at (fx, fy) interpolated between its four neighbours. */
-static double
+/* Writes the ch channels at (fx, fy), bilinear, edges repeated. */
+static void
 sample_bilinear(const uint8_t *src, int sw, int sh, int ch, double fx,
-    double fy, int c)
+    double fy, uint8_t *out)
 {
-	int x0, y0, x1, y1;
+	const uint8_t *p00, *p01, *p10, *p11;
+	int x0, y0, x1, y1, c;
 	double ax, ay;
 
 	fx = fx < 0 ? 0 : (fx > sw - 1 ? sw - 1 : fx);
@@ -86,10 +89,13 @@ sample_bilinear(const uint8_t *src, int sw, int sh, int ch, double fx,
 	y1 = y0 + 1 < sh ? y0 + 1 : y0;
 	ax = fx - x0;
 	ay = fy - y0;
-#define PX(xx, yy) src[((size_t)(yy) * sw + (xx)) * ch + c]
-	return ((PX(x0, y0) * (1 - ax) + PX(x1, y0) * ax) * (1 - ay) +
-	    (PX(x0, y1) * (1 - ax) + PX(x1, y1) * ax) * ay);
-#undef PX
+	p00 = src + ((size_t)y0 * sw + x0) * ch;
+	p01 = src + ((size_t)y0 * sw + x1) * ch;
+	p10 = src + ((size_t)y1 * sw + x0) * ch;
+	p11 = src + ((size_t)y1 * sw + x1) * ch;
+	for (c = 0; c < ch; c++)
+		out[c] = (uint8_t)((p00[c] * (1 - ax) + p01[c] * ax) * (1 - ay) +
+		    (p10[c] * (1 - ax) + p11[c] * ax) * ay + 0.5);
 }
 
 static void
@@ -97,15 +103,14 @@ resize_bilinear(const uint8_t *src, int sw, int sh, int ch, uint8_t *dst,
     int dw, int dh)
 {
 	double fx, fy;
-	int x, y, c;
+	int x, y;
 
 	for (y = 0; y < dh; y++) {
 		fy = (y + 0.5) * sh / dh - 0.5;
 		for (x = 0; x < dw; x++) {
 			fx = (x + 0.5) * sw / dw - 0.5;
-			for (c = 0; c < ch; c++)
-				dst[((size_t)y * dw + x) * ch + c] = (uint8_t)(
-				    sample_bilinear(src, sw, sh, ch, fx, fy, c) + 0.5);
+			sample_bilinear(src, sw, sh, ch, fx, fy,
+			    dst + ((size_t)y * dw + x) * ch);
 		}
 	}
 }
@@ -136,16 +141,15 @@ rotate_any(const uint8_t *src, int w, int h, int ch, double deg, double cx,
     double cy, uint8_t *dst)
 {
 	double a = deg * M_PI / 180, ca = cos(a), sa = sin(a), fx, fy;
-	int x, y, c;
+	int x, y;
 
 	for (y = 0; y < h; y++) {
-		for (x = 0; x < w; x++) {
-			fx = ca * (x - cx) - sa * (y - cy) + cx;
-			fy = sa * (x - cx) + ca * (y - cy) + cy;
-			for (c = 0; c < ch; c++)
-				dst[((size_t)y * w + x) * ch + c] = (uint8_t)(
-				    sample_bilinear(src, w, h, ch, fx, fy, c) + 0.5);
-		}
+		/* Along a row the source point moves by (cos, sin) per pixel. */
+		fx = ca * -cx - sa * (y - cy) + cx;
+		fy = sa * -cx + ca * (y - cy) + cy;
+		for (x = 0; x < w; x++, fx += ca, fy += sa)
+			sample_bilinear(src, w, h, ch, fx, fy,
+			    dst + ((size_t)y * w + x) * ch);
 	}
 }
 
