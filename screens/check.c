@@ -22,12 +22,14 @@ struct check_state {
 	char			*error;		/* the photo could not be read */
 	int			 fixed;		/* photo_path is our fixed copy */
 	int			 show_fix;	/* the Fix button is offered */
+	int			 focus;		/* a row that does not pass, or the button */
 	struct image		 shown[2];	/* the photo as given, and as fixed */
 };
 
 static void	check_run(struct app *, struct check_state *);
 static char	*cache_dir(char **);
-static int	draw_report(const struct check_state *, struct ui *, int, int);
+static int	rows_of(const struct check_state *, const struct photo_check **);
+static void	draw_report(const struct check_state *, struct ui *, int, int);
 static void	check_fix(struct app *, struct check_state *);
 static void	preview_load(struct app *, struct check_state *, int);
 static void	draw_previews(const struct check_state *, struct ui *);
@@ -77,6 +79,7 @@ check_run(struct app *app, struct check_state *c)
 		memset(&c->report, 0, sizeof c->report);
 	c->show_fix = c->error == NULL && !c->report.ok && c->report.fixable &&
 	    !c->fixed;
+	c->focus = c->show_fix ? rows_of(c, NULL) : 0;
 }
 
 static void
@@ -115,39 +118,64 @@ cache_dir(char **cause)
 	return (dir);
 }
 
-/* Rows: one per check that does not pass (with its advice), then the passes. */
+/* The checks that do not pass: the rows a person moves through. */
 static int
+rows_of(const struct check_state *c, const struct photo_check **rows)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < c->report.n; i++)
+		if (c->report.checks[i].verdict != PHOTO_PASS) {
+			if (rows != NULL)
+				rows[n] = &c->report.checks[i];
+			n++;
+		}
+	return (n);
+}
+
+/*
+ * One line per rule that does not pass, scrolled so the focused one shows;
+ * its advice below the list; then the rules that pass, where there is room.
+ */
+static void
 draw_report(const struct check_state *c, struct ui *ui, int y, int w)
 {
-	const struct photo_report *r = &c->report;
-	const struct photo_check *k;
-	size_t i, len = 0;
+	const struct photo_check *rows[64];
+	int n = rows_of(c, rows), bottom = ui_body_bottom(ui) - 2;
+	int list_end = bottom - 3, first = 0, i, focused;
+	size_t k;
 	char *s, *pass = xstrdup("");
-	int bottom = ui_body_bottom(ui) - 2;
 
-	for (i = 0; i < r->n && y < bottom; i++) {
-		k = &r->checks[i];
-		if (k->verdict == PHOTO_PASS) {
-			s = xasprintf("%s%s%s", pass, len > 0 ? ", " : "", k->id);
-			free(pass);
-			pass = s;
-			len++;
-			continue;
-		}
+	if (c->focus < n && c->focus > list_end - y)
+		first = c->focus - (list_end - y);
+	for (i = first; i < n && y <= list_end; i++, y++) {
+		focused = c->focus == i;
 		/* TRANSLATORS: verdict, check id, measured value, expected value. */
 		s = xasprintf(_("%s  %s: %s (expected %s)"),
-		    photo_verdict_word(k->verdict), k->id, k->value, k->expected);
-		ui_text(ui, y++, 1, w, A_BOLD, s);
+		    photo_verdict_word(rows[i]->verdict), rows[i]->id,
+		    rows[i]->value, rows[i]->expected);
+		mvaddstr(y, 1, focused ? ">" : " ");
+		ui_text(ui, y, 3, w - 2, focused ? A_BOLD : A_NORMAL, s);
+		if (focused)
+			ui_focus(ui, y, 3);
 		free(s);
-		y += ui_wrap(ui, y, 5, w - 4, 2, A_NORMAL, k->message);
 	}
-	if (len > 0 && y < bottom) {
+	if (c->focus < n)
+		ui_wrap(ui, list_end + 1, 3, w - 2, 3, A_NORMAL, rows[c->focus]->message);
+	for (k = 0; k < c->report.n; k++) {
+		if (c->report.checks[k].verdict != PHOTO_PASS)
+			continue;
+		s = xasprintf("%s%s%s", pass, *pass ? ", " : "", c->report.checks[k].id);
+		free(pass);
+		pass = s;
+	}
+	if (*pass != '\0' && y < list_end) {
 		s = xasprintf("%s  %s", photo_verdict_word(PHOTO_PASS), pass);
-		y += ui_wrap(ui, y, 1, w, bottom - y, A_NORMAL, s);
+		ui_wrap(ui, y + 1, 3, w - 2, list_end - y, A_NORMAL, s);
 		free(s);
 	}
 	free(pass);
-	return (y);
 }
 
 static void
@@ -171,16 +199,15 @@ check_draw(const struct app *app, struct ui *ui)
 	free(s);
 	ui_text(ui, y++, 1, w, A_BOLD, c->report.ok ? _("Result: the photo meets "
 	    "the rules.") : _("Result: the photo does not meet the rules."));
-	y = draw_report(c, ui, y, w);
+	ui_focus(ui, UI_BODY_TOP, 1);
+	draw_report(c, ui, y, w);
 	if (c->show_fix)
-		ui_button(ui, ui_body_bottom(ui) - 1, 1, _("Fix the photo automatically"), 1);
-	else {
-		if (!c->report.ok)
-			ui_wrap(ui, ui_body_bottom(ui) - 1, 1, w, 2, A_NORMAL,
-			    _("This cannot be fixed automatically: go back (F2) and "
-			    "choose another photo."));
-		ui_focus(ui, UI_BODY_TOP, 1);
-	}
+		ui_button(ui, ui_body_bottom(ui) - 1, 1, _("Fix the photo automatically"),
+		    c->focus == rows_of(c, NULL));
+	else if (!c->report.ok)
+		ui_wrap(ui, ui_body_bottom(ui) - 1, 1, w, 2, A_NORMAL,
+		    _("This cannot be fixed automatically: go back (F2) and "
+		    "choose another photo."));
 }
 
 /* Writes the fixed photo into the private cache and uses it from now on. */
@@ -210,6 +237,7 @@ check_fix(struct app *app, struct check_state *c)
 	c->report = after;
 	c->fixed = 1;
 	c->show_fix = 0;
+	c->focus = 0;
 	app_say(app, 0, "%s", after.ok ? _("The fixed photo meets the rules and "
 	    "will be used.") : _("The photo was fixed, but it still fails a rule."));
 }
@@ -219,8 +247,16 @@ check_handle(struct app *app, enum request req, const struct key *k)
 {
 	struct check_state *c = app->priv;
 
+	int n = rows_of(c, NULL) + (c->show_fix ? 1 : 0);
+
+	if (n > 0 && screen_focus_move(&c->focus, n, req))
+		return (REQ_NONE);
 	if (req == REQ_ACTIVATE && c->show_fix) {
-		check_fix(app, c);
+		/* Enter on a rule goes to the button; on the button it fixes. */
+		if (c->focus == n - 1)
+			check_fix(app, c);
+		else
+			c->focus = n - 1;
 		return (REQ_NONE);
 	}
 	return (req);

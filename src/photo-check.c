@@ -189,16 +189,16 @@ check_file(struct photo_report *r, const struct photo_scene *sc,
 
 	if (in->format != PHOTO_JPEG)
 		add(r, "format", PHOTO_FAIL, 1, xstrdup("PNG"), xstrdup("JPEG/JFIF"),
-		    _("The photo is a PNG file; it must be a JPEG. sscard fix saves it as JPEG."));
+		    _("The photo is a PNG file; it must be a JPEG. The automatic fix saves it as JPEG."));
 	else if (in->arithmetic)
 		add(r, "format", PHOTO_FAIL, 1, xstrdup(_("JPEG, arithmetic coding")),
 		    xstrdup("JPEG/JFIF"), _("Arithmetic-coded JPEG files are "
-		    "refused by most systems; sscard fix saves a plain JPEG."));
+		    "refused by most systems; the automatic fix saves a plain JPEG."));
 	else if (!in->jfif || in->progressive)
 		add(r, "format", PHOTO_WARN, 1, xstrdup(in->progressive ?
 		    _("progressive JPEG") : _("JPEG without JFIF")),
 		    xstrdup("JPEG/JFIF"), _("Some systems expect a plain (baseline) "
-		    "JFIF file; sscard fix writes one."));
+		    "JFIF file; the automatic fix writes one."));
 	else
 		add(r, "format", PHOTO_PASS, 1, xstrdup("JPEG/JFIF"),
 		    xstrdup("JPEG/JFIF"), _("The file is a JPEG (JFIF)."));
@@ -208,17 +208,17 @@ check_file(struct photo_report *r, const struct photo_scene *sc,
 	else
 		add(r, "pixels", PHOTO_FAIL, 1, xasprintf("%dx%d", w, h),
 		    xasprintf("%dx%d", p->width, p->height),
-		    _("The photo must be exactly %dx%d pixels; sscard fix crops "
+		    _("The photo must be exactly %dx%d pixels; the automatic fix crops "
 		    "and resizes it."), p->width, p->height);
 	add(r, "dpi", dpi == p->dpi ? PHOTO_PASS : PHOTO_FAIL, 1,
 	    dpi > 0 ? xasprintf("%d", dpi) : xstrdup(_("none")),
 	    xasprintf("%d", p->dpi), dpi == p->dpi ? _("The resolution is right.") :
-	    _("The file must say %d dpi; sscard fix sets it."), p->dpi);
+	    _("The file must say %d dpi; the automatic fix sets it."), p->dpi);
 	if ((p->min_bytes > 0 && in->file_size < p->min_bytes) ||
 	    (p->max_bytes > 0 && in->file_size > p->max_bytes))
 		add(r, "filesize", PHOTO_FAIL, 1, xasprintf("%ld KB", kb),
 		    xasprintf("%d-%d KB", profile_kb_min(p), profile_kb_max(p)),
-		    _("The file must be between %d and %d KB; sscard fix picks "
+		    _("The file must be between %d and %d KB; the automatic fix picks "
 		    "the JPEG quality that fits."), profile_kb_min(p), profile_kb_max(p));
 	else
 		add(r, "filesize", PHOTO_PASS, 1, xasprintf("%ld KB", kb),
@@ -238,7 +238,7 @@ check_colour(struct photo_report *r, const struct photo_scene *sc)
 		tinted += abs(q[0] - q[1]) + abs(q[1] - q[2]) > 12;
 	if (sc->info.cmyk)
 		add(r, "colour", PHOTO_FAIL, 1, xstrdup("CMYK"), xstrdup(_("24-bit RGB")),
-		    _("The photo is in printing colours (CMYK); sscard fix "
+		    _("The photo is in printing colours (CMYK); the automatic fix "
 		    "converts it to RGB."));
 	else if (sc->info.components == 1 || tinted * 1000 < n)
 		add(r, "colour", PHOTO_FAIL, 0, xstrdup(_("greyscale")),
@@ -282,8 +282,8 @@ check_geometry(struct photo_report *r, const struct photo_scene *sc,
 	add(r, "face_width", v, 1, xasprintf("%d px", fw),
 	    xasprintf("%d-%d px", p->face_min, p->face_max), v == PHOTO_PASS ?
 	    _("The face has the right size.") : fw < p->face_min ?
-	    _("The face is too small in the frame; sscard fix can crop closer.") :
-	    _("The face is too large in the frame; sscard fix can crop wider "
+	    _("The face is too small in the frame; the automatic fix can crop closer.") :
+	    _("The face is too large in the frame; the automatic fix can crop wider "
 	    "if the photo shows enough around the head."));
 	v = crown >= p->crown_min && crown <= p->crown_max ? PHOTO_PASS : PHOTO_FAIL;
 	/* When hair and eye line cannot both fit, the eye line wins (GA 461 4.1.6). */
@@ -311,7 +311,7 @@ check_geometry(struct photo_report *r, const struct photo_scene *sc,
 	    PHOTO_WARN : PHOTO_FAIL;
 	add(r, "tilt", v, 1, xasprintf("%.1f°", sc->roll), xstrdup("<= 3.0°"),
 	    v == PHOTO_PASS ? _("The head is upright.") :
-	    _("The head is tilted to one side; sscard fix can level the "
+	    _("The head is tilted to one side; the automatic fix can level the "
 	    "eyes, but a new photo with the head upright is better."));
 }
 
@@ -339,7 +339,7 @@ check_background(struct photo_report *r, const struct photo_scene *sc)
 		    _("The photo seems to have a border; it must have none."));
 	else if (lo < 225)
 		add(r, "background", PHOTO_FAIL, 1, val, xstrdup(_("white, plain")),
-		    _("The background must be white; it is plain, so sscard fix "
+		    _("The background must be white; it is plain, so the automatic fix "
 		    "can whiten it."));
 	else if (lo < 240)
 		add(r, "background", PHOTO_WARN, 1, val, xstrdup(_("white, plain")),

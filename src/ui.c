@@ -10,6 +10,7 @@
 #include "xmalloc.h"
 
 static wchar_t	*to_wide(const char *, size_t *);
+static int	 no_line_start(wchar_t);
 static int	 is_break_after(const wchar_t *, size_t);
 
 /* The body ends above the two message rows, the rule and the key line. */
@@ -76,10 +77,19 @@ ui_text(struct ui *ui, int y, int x, int maxw, attr_t attr, const char *s)
 	return (cols);
 }
 
+/* Closing punctuation never starts a line (kinsoku), in CJK or Latin text. */
+static int
+no_line_start(wchar_t c)
+{
+	return (c != L'\0' && wcschr(L"。，、；：！？）」』”’》〉】,.;:!?)", c) != NULL);
+}
+
 /* A line may break after a space, or between two CJK (wide) characters. */
 static int
 is_break_after(const wchar_t *w, size_t i)
 {
+	if (no_line_start(w[i + 1]))
+		return (0);
 	return (w[i] == L' ' || (wcwidth(w[i]) == 2 && w[i + 1] != L'\0' &&
 	    wcwidth(w[i + 1]) == 2) || (wcwidth(w[i]) == 2 && w[i + 1] == L' '));
 }
