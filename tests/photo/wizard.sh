@@ -28,3 +28,21 @@ f="$HOME/.cache/sscard/fixed-photo.jpg"
 	fail "fixed copy not private: $(stat -c '%a %n' "$f" "$HOME/.cache/sscard")"
 "$SSCARD" check "$f" > /dev/null || fail "the fixed copy does not pass"
 echo "wizard check step OK"
+
+# Every rule that does not pass is listed, even many; moving the focus onto a
+# rule shows its advice there and puts the cursor on it.
+rm -rf snap2
+mkdir snap2
+printf '<Enter><Down><Space><F3>张三<Tab>11010519491231002X<Tab>13800138000<F3><F3>%s<F3><Up><Up><Up>' \
+    "$PHOTOS/london_042_03.jpg" > keys2
+"$SSCARD" --lang=en --replay=keys2 --snapshot=snap2 > out 2>&1
+last=$(ls snap2/*-check.txt | tail -1)
+for id in pixels dpi filesize face_width crown background; do
+	grep -q "FAIL  $id:" "$last" || fail "rule $id is not listed: $(cat "$last")"
+done
+grep -q "^ > FAIL  crown:" "$last" || fail "Up did not reach the crown row: $(cat "$last")"
+grep -q "too much space above the head" "$last" || fail "the crown advice is not shown: $(cat "$last")"
+row=$(grep -n "^ > FAIL  crown:" "$last" | cut -d: -f1)
+tail -n 1 snap2/index | grep -q "check cursor=$((row - 1)),3 " ||
+	fail "the cursor is not on the focused rule: $(tail -n 1 snap2/index)"
+echo "check list navigation OK"
