@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -427,7 +428,9 @@ snapshot(struct app *app)
 	if (fs_write_atomic(dir, name, text, strlen(text), &cause) != 0)
 		fatal("%s", cause);
 	idx = xasprintf("%s/index", dir);
-	if ((f = fopen(idx, "a")) == NULL)
+	/* Beside screens that show personal data: private like them. */
+	if ((fd = open(idx, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600)) < 0 ||
+	    (f = fdopen(fd, "a")) == NULL)
 		fatal("%s: %s", idx, strerror(errno));
 	graphics_describe(&app->gfx, gfx, sizeof gfx);
 	fprintf(f, "%.*s cursor=%d,%d%s\n", (int)strlen(name) - 4, name,

@@ -67,3 +67,11 @@ ls "$T/shots" | grep -Eq '^0001-welcome\.txt$' || fail "snapshot names: $(ls "$T
 keys "<Enter>"
 COLUMNS=70 LINES=20 run_sscard
 assert_snap too-small "70 columns by 20 lines" "at least 80" "columns and 24 lines"
+
+# Snapshots show personal data: a private folder, private files, the index too.
+keys "<Enter><Enter>张三"
+run_sscard
+[ "$(mode_of "$T/shots")" = 700 ] || fail "snapshot folder is $(mode_of "$T/shots")"
+for f in "$T"/shots/*; do
+	[ "$(mode_of "$f")" = 600 ] || fail "$f is $(mode_of "$f"), not 600"
+done
