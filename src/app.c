@@ -419,6 +419,7 @@ snapshot(struct app *app)
 	char *text = screen_text(&app->ui), *name, *idx, *cause = NULL;
 	char gfx[256];
 	FILE *f;
+	int fd;
 
 	if (app->snapshot_last != NULL && strcmp(text, app->snapshot_last) == 0) {
 		free(text);
