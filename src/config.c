@@ -304,24 +304,3 @@ config_bool(const struct config *cfg, const char *section, const char *key,
 	    e->line, key, e->value);
 	return (-1);
 }
-
-void
-config_each_section(const struct config *cfg, const char *prefix,
-    void (*fn)(const char *, void *), void *arg)
-{
-	size_t i, j, plen = strlen(prefix);
-	const char *name;
-
-	for (i = 0; i < cfg->n; i++) {
-		if (strncmp(cfg->v[i].section, prefix, plen) != 0 ||
-		    cfg->v[i].section[plen] != ' ')
-			continue;
-		for (j = 0; j < i; j++)	/* first time this section is seen? */
-			if (strcmp(cfg->v[j].section, cfg->v[i].section) == 0)
-				break;
-		if (j < i)
-			continue;
-		name = cfg->v[i].section + plen + 1;
-		fn(name, arg);
-	}
-}

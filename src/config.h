@@ -38,8 +38,5 @@ int	config_long(const struct config *, const char *, const char *, long, long,
 	    long, long *, char **);
 int	config_bool(const struct config *, const char *, const char *, int, int *,
 	    char **);
-/* Calls fn for every section named "<prefix> <name>", once per name. */
-void	config_each_section(const struct config *, const char *,
-	    void (*)(const char *, void *), void *);
 
 #endif

@@ -22,14 +22,6 @@ static const struct language languages[] = {
 static char current[8] = "en";
 
 const char *
-sscard_pgettext(const char *ctxt_id, const char *id)
-{
-	const char *t = gettext(ctxt_id);
-
-	return (t == ctxt_id ? id : t);
-}
-
-const char *
 i18n_match(const char *s)
 {
 	if (s == NULL || *s == '\0')

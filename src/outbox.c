@@ -234,12 +234,6 @@ out:
 }
 
 const char *
-outbox_state_name(enum outbox_state st)
-{
-	return (state_names[st]);
-}
-
-const char *
 outbox_state_label(enum outbox_state st)
 {
 	return (_(state_labels[st]));

@@ -63,7 +63,6 @@ struct outbox_parcel {
 };
 
 /* "queued", "sent", "rejected": stable, untranslated (files, scripts). */
-const char	*outbox_state_name(enum outbox_state);
 /* Translated state for people. */
 const char	*outbox_state_label(enum outbox_state);
 /*

@@ -50,8 +50,6 @@ static void	jpeg_guard_init(struct jpeg_guard *, struct jpeg_decompress_struct *
 static void	png_fail(png_structp, png_const_charp);
 static void	png_quiet(png_structp, png_const_charp);
 static png_structp png_open(struct load_ctx *, png_infop *);
-static int	probe_jpeg(struct load_ctx *, char **);
-static int	probe_png(struct load_ctx *, char **);
 static int	open_photo(struct load_ctx *, const char *, char **);
 static int	exif_orientation(const uint8_t *, size_t);
 static void	jpeg_read_exif(struct jpeg_decompress_struct *, struct photo_info *);
@@ -144,46 +142,6 @@ png_open(struct load_ctx *ctx, png_infop *pi)
 	return (png);
 }
 
-static int
-probe_jpeg(struct load_ctx *ctx, char **cause)
-{
-	struct jpeg_decompress_struct cinfo;
-	struct jpeg_guard g;
-
-	jpeg_guard_init(&g, &cinfo);
-	if (setjmp(g.jb)) {
-		*cause = xasprintf(_("%s is not a readable JPEG photo (%s)"),
-		    ctx->path, g.msg);
-		jpeg_destroy_decompress(&cinfo);
-		return (-1);
-	}
-	jpeg_create_decompress(&cinfo);
-	jpeg_stdio_src(&cinfo, ctx->f);
-	jpeg_read_header(&cinfo, TRUE);
-	jpeg_note_header(&cinfo, ctx->info);
-	jpeg_destroy_decompress(&cinfo);
-	return (0);
-}
-
-static int
-probe_png(struct load_ctx *ctx, char **cause)
-{
-	png_structp png;
-	png_infop pi = NULL;
-
-	png = png_open(ctx, &pi);
-	if (setjmp(png_jmpbuf(png))) {
-		*cause = xasprintf(_("%s is not a readable PNG photo (%s)"),
-		    ctx->path, ctx->pngmsg);
-		png_destroy_read_struct(&png, &pi, NULL);
-		return (-1);
-	}
-	png_read_info(png, pi);
-	png_note_header(png, pi, ctx->info);
-	png_destroy_read_struct(&png, &pi, NULL);
-	return (0);
-}
-
 /*
  * Opens path and checks its first bytes.  Returns 0 (JPEG), 1 (PNG), or -1
  * with *cause; on success ctx->f is open and rewound.
@@ -230,10 +188,11 @@ photo_probe(const char *path, struct photo_info *info, char **cause)
 	int kind, rc;
 
 	memset(&ctx, 0, sizeof ctx);
-	ctx.info = info;
+	ctx.info = info;	/* no ctx.out: the loaders stop after the header */
+	ctx.max_pixels = PHOTO_MAX_PIXELS;
 	if ((kind = open_photo(&ctx, path, cause)) < 0)
 		return (-1);
-	rc = kind == 0 ? probe_jpeg(&ctx, cause) : probe_png(&ctx, cause);
+	rc = kind == 0 ? load_jpeg(&ctx, cause) : load_png(&ctx, cause);
 	fclose(ctx.f);
 	return (rc);
 }
@@ -381,6 +340,10 @@ load_jpeg(struct load_ctx *ctx, char **cause)
 	jpeg_stdio_src(&cinfo, ctx->f);
 	jpeg_read_header(&cinfo, TRUE);
 	jpeg_note_header(&cinfo, ctx->info);
+	if (ctx->out == NULL) {		/* photo_probe: the header is all */
+		jpeg_destroy_decompress(&cinfo);
+		return (0);
+	}
 	if (too_large(ctx, cinfo.image_width, cinfo.image_height, cause)) {
 		jpeg_destroy_decompress(&cinfo);
 		return (-1);
@@ -502,9 +465,10 @@ load_png(struct load_ctx *ctx, char **cause)
 	}
 	png_read_info(png, pi);
 	png_note_header(png, pi, ctx->info);
-	if (too_large(ctx, ctx->info->width, ctx->info->height, cause)) {
+	if (ctx->out == NULL || too_large(ctx, ctx->info->width,
+	    ctx->info->height, cause)) {
 		png_destroy_read_struct(&png, &pi, NULL);
-		return (-1);
+		return (ctx->out == NULL ? 0 : -1);	/* photo_probe: header only */
 	}
 	/* Whatever is stored, read 8-bit RGBA. */
 	png_set_expand(png);

@@ -25,6 +25,13 @@ static void	find_crown(struct photo_scene *);
 static int	is_background_spot(const struct photo_scene *, int, int);
 static void	background_stats(struct photo_scene *);
 static void	border_stats(struct photo_scene *);
+static struct detector *scene_detector(const char *, char **);
+
+/*
+ * The cascades are parsed once and kept for the life of the process: a fix
+ * checks its own output again, and the wizard checks, then fixes.
+ */
+static struct detector	 detector;
 
 static const uint8_t *
 px_at(const struct image *im, int x, int y)
@@ -194,12 +201,26 @@ photo_scene_measure(struct photo_scene *sc)
 	border_stats(sc);
 }
 
+/* The detector for dir (NULL: the configured default), loaded on first use. */
+static struct detector *
+scene_detector(const char *dir, char **cause)
+{
+	const char *want = dir != NULL && *dir != '\0' ? dir : CASCADE_DIR;
+
+	if (detector.dir != NULL && strcmp(detector.dir, want) == 0)
+		return (&detector);
+	detector_free(&detector);
+	if (detector_load(&detector, want, cause) != 0)
+		return (NULL);
+	return (&detector);
+}
+
 int
 photo_scene_load(const char *path, const struct config *cfg, int min_side,
     struct photo_scene *sc, char **cause)
 {
 	struct photo_load_opts o;
-	struct detector d;
+	struct detector *d;
 	struct faces f;
 	long maxpx = PHOTO_MAX_PIXELS;
 	int ow;
@@ -214,16 +235,15 @@ photo_scene_load(const char *path, const struct config *cfg, int min_side,
 		return (-1);
 	ow = sc->info.orientation >= 5 ? sc->info.height : sc->info.width;
 	sc->scale = (double)ow / sc->im.w;
-	if (detector_load(&d, cfg != NULL ? config_str(cfg, "photo",
-	    "cascade_dir", NULL) : NULL, &sc->detector_cause) != 0)
+	if ((d = scene_detector(cfg != NULL ? config_str(cfg, "photo",
+	    "cascade_dir", NULL) : NULL, &sc->detector_cause)) == NULL)
 		return (0);
-	sc->nfaces = face_detect(&d, &sc->im, &f);
+	sc->nfaces = face_detect(d, &sc->im, &f);
 	if (sc->nfaces > 0) {
 		sc->face = f.v[0];
 		photo_scene_measure(sc);
 	}
 	faces_free(&f);
-	detector_free(&d);
 	return (0);
 }
 

@@ -75,12 +75,6 @@ profile_find(const char *name)
 	return (NULL);
 }
 
-const struct photo_profile *
-profile_at(int i)
-{
-	return (i >= 0 && (size_t)i < nitems(profiles) ? &profiles[i] : NULL);
-}
-
 int
 profile_kb_min(const struct photo_profile *p)
 {

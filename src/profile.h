@@ -29,8 +29,6 @@ struct photo_profile {
 
 /* Built-in profile by name, or NULL. */
 const struct photo_profile	*profile_find(const char *);
-/* The i-th built-in profile, or NULL past the end. */
-const struct photo_profile	*profile_at(int);
 /*
  * The profile called name (NULL: [photo] profile, else "national"): a
  * built-in one with the keys of a [profile NAME] section of cfg laid over it,

@@ -9,11 +9,7 @@
 
 #define _(s)		gettext(s)
 #define N_(s)		(s)
-/* pgettext without gettext.h: the context and the id joined by EOT. */
-#define C_(ctx, s)	sscard_pgettext(ctx "\004" s, s)
 
 #define nitems(a)	(sizeof (a) / sizeof (a)[0])
-
-const char	*sscard_pgettext(const char *, const char *);
 
 #endif

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "text.h"
 #include "ui.h"
 #include "xmalloc.h"
 
@@ -42,12 +41,6 @@ to_wide(const char *s, size_t *len)
 	w[n] = L'\0';
 	*len = n;
 	return (w);
-}
-
-int
-ui_width(const char *s)
-{
-	return (text_width(s));
 }
 
 int
@@ -95,12 +88,12 @@ is_break_after(const wchar_t *w, size_t i)
 }
 
 /*
- * Lays s out in lines of at most w columns; calls back for each line unless
- * ui is NULL.  Returns the number of rows.  A word wider than w is cut by
+ * Lays s out in lines of at most w columns from row y, at most max rows (-1:
+ * no limit); returns the rows used.  A word wider than w is cut by
  * characters, never in the middle of one.
  */
-static int
-wrap(struct ui *ui, int y, int x, int w, int max, attr_t attr, const char *s)
+int
+ui_wrap(struct ui *ui, int y, int x, int w, int max, attr_t attr, const char *s)
 {
 	size_t n, start = 0, i, brk;
 	wchar_t *ws = to_wide(s, &n);
@@ -126,7 +119,7 @@ wrap(struct ui *ui, int y, int x, int w, int max, attr_t attr, const char *s)
 			i = brk;
 		if (i == start)		/* a column narrower than one character */
 			i = start + 1;
-		if (ui != NULL && y + rows < ui->rows) {
+		if (y + rows < ui->rows) {
 			attron(attr);
 			mvaddnwstr(y + rows, x, ws + start, (int)(i - start));
 			attroff(attr);
@@ -140,18 +133,6 @@ wrap(struct ui *ui, int y, int x, int w, int max, attr_t attr, const char *s)
 	}
 	free(ws);
 	return (rows);
-}
-
-int
-ui_wrap(struct ui *ui, int y, int x, int w, int max, attr_t attr, const char *s)
-{
-	return (wrap(ui, y, x, w, max, attr, s));
-}
-
-int
-ui_wrap_rows(int w, const char *s)
-{
-	return (wrap(NULL, 0, 0, w, -1, 0, s));
 }
 
 int

@@ -29,10 +29,6 @@ void	ui_focus(struct ui *, int, int);
 int	ui_text(struct ui *, int, int, int, attr_t, const char *);
 /* Word-wraps s into w columns from row y, at most `max` rows; returns rows used. */
 int	ui_wrap(struct ui *, int, int, int, int, attr_t, const char *);
-/* Rows s needs when wrapped into w columns. */
-int	ui_wrap_rows(int, const char *);
-/* Display width of a UTF-8 string. */
-int	ui_width(const char *);
 /* A focusable row: "> [x] label" or "  ( ) label"; the cursor goes on the mark. */
 int	ui_item(struct ui *, int, int, int, const char *, const char *, int);
 /* "Label: [value____]" with the cursor at the insertion point when focused. */

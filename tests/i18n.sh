@@ -4,7 +4,7 @@
 cd "$top_srcdir"
 
 # Files that call _() or N_() must be listed, and every listed file must exist.
-for f in $(grep -lE '\b(N?_|C_)\(' src/*.c screens/*.c); do
+for f in $(grep -lE '\bN?_\(' src/*.c screens/*.c); do
 	grep -qx "$f" locales/POTFILES || fail "$f uses gettext but is not in locales/POTFILES"
 done
 while read -r f; do
@@ -12,7 +12,7 @@ while read -r f; do
 done < locales/POTFILES
 
 # The template is current: no message in the sources is missing from it.
-xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
+xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ \
 	-o "$T/fresh.pot" -f locales/POTFILES
 msgcmp --use-untranslated "$T/fresh.pot" locales/sscard.pot 2> "$T/cmp" ||
 	{ head -n 20 "$T/cmp" >&2; fail "locales/sscard.pot is stale: run make update-po"; }
