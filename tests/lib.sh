@@ -19,14 +19,25 @@ fail() {
 	exit 1
 }
 
-# need_shared: the real portraits live in ../shared, read in place, never copied.
+# The reduced portraits the tests carry (tests/data/README.md): every test can use them.
+DATA="$top_srcdir/tests/data"
+PHOTOS="$DATA/photos"
+
+# shared_photos: true, with ORIGINALS set, when the full-size originals are there
+# (SSCARD_SHARED); they only add cases, so a test never needs them.
+shared_photos() {
+	ORIGINALS="$SSCARD_SHARED/fixtures/photos"
+	[ -d "$ORIGINALS" ]
+}
+
+# need_shared: older tests that still read the originals in place; they skip without them.
 need_shared() {
-	if [ ! -d "$SSCARD_SHARED/fixtures/photos" ]; then
-		echo "SKIP: the shared fixtures are absent: $SSCARD_SHARED/fixtures/photos" >&2
+	if ! shared_photos; then
+		echo "SKIP: the shared fixtures are absent: $ORIGINALS" >&2
 		echo "      (set SSCARD_SHARED to the folder that holds fixtures/photos)" >&2
 		exit 77
 	fi
-	PHOTOS="$SSCARD_SHARED/fixtures/photos"
+	PHOTOS=$ORIGINALS
 }
 
 # keys TEXT: the key script for the next run_sscard.
