@@ -13,7 +13,7 @@ help_draw(const struct app *app, struct ui *ui)
 	const struct request_info *r;
 	int top = 1, left = 2, h = ui->rows - 2, w = ui->cols - 4;
 	int y, bottom = top + h - 2, skip = app->overlay_scroll, line;
-	char *title;
+	char *title, *keys;
 
 	/* TRANSLATORS: title of the help box, e.g. "Help: Personal details". */
 	title = xasprintf(_("Help: %s"), _(s->title));
@@ -27,7 +27,9 @@ help_draw(const struct app *app, struct ui *ui)
 			continue;
 		if (y >= bottom - 1)
 			break;
-		ui_text(ui, y, left + 2, 12, A_BOLD, r->keys);
+		keys = keys_label(r->keys);
+		ui_text(ui, y, left + 2, 12, A_BOLD, keys);
+		free(keys);
 		y += ui_wrap(ui, y, left + 15, w - 17, bottom - 1 - y, A_NORMAL,
 		    _(r->help));
 	}

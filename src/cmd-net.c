@@ -379,7 +379,8 @@ outbox_do_list(const struct outbox *ob)
 	list_row(_("ID"), _("CREATED"), _("CHANNEL"), _("ID NUMBER"), _("STATE"),
 	    _("RECEIPT"));
 	for (i = 0; i < n; i++) {
-		list_row(v[i].id, v[i].created, v[i].channel, v[i].id_masked,
+		list_row(v[i].id, v[i].created, channel_from_id(v[i].channel) < 0 ?
+		    v[i].channel : channel_name(channel_from_id(v[i].channel)), v[i].id_masked,
 		    outbox_state_label(v[i].status.state),
 		    v[i].status.receipt != NULL ? v[i].status.receipt : "-");
 		if (v[i].status.state != OUTBOX_SENT && v[i].status.reason != NULL)

@@ -1,7 +1,11 @@
 /* keys.c -- the one table from keys to requests. */
 #include "system.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "request.h"
+#include "xmalloc.h"
 
 const struct request_info request_table[] = {
 #define REQ_ROW(r, keys, help) { REQ_##r, keys, help },
@@ -9,6 +13,56 @@ const struct request_info request_table[] = {
 #undef REQ_ROW
 	{ REQ_NONE, NULL, NULL }
 };
+
+/* Key names whose label is a symbol or a word of the reader's language. */
+static const struct {
+	const char	*name;
+	const char	*label;		/* N_() where the reader's language has a word */
+	int		 translate;
+} key_labels[] = {
+	{ "Up", "↑", 0 },
+	{ "Down", "↓", 0 },
+	{ "Left", "←", 0 },
+	{ "Right", "→", 0 },
+	/* TRANSLATORS: the space bar, as the help box names it. */
+	{ "Space", N_("Space"), 1 },
+	/* TRANSLATORS: the Backspace key, as the help box names it. */
+	{ "BS", N_("Backspace"), 1 },
+};
+
+/* One key name as shown: a label, "Ctrl-S" for "C-s", "Shift-Tab" for "S-Tab". */
+static char *
+key_label(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < nitems(key_labels); i++)
+		if (strcmp(name, key_labels[i].name) == 0)
+			return (xstrdup(key_labels[i].translate ?
+			    _(key_labels[i].label) : key_labels[i].label));
+	if (strncmp(name, "C-", 2) == 0 && name[2] != '\0' && name[3] == '\0')
+		return (xasprintf("Ctrl-%c", name[2] - 'a' + 'A'));
+	if (strncmp(name, "S-", 2) == 0)
+		return (xasprintf("Shift-%s", name + 2));
+	return (xstrdup(name));
+}
+
+char *
+keys_label(const char *keys)
+{
+	char *copy = xstrdup(keys), *out = xstrdup(""), *tok, *save, *label, *s;
+
+	for (tok = strtok_r(copy, " ", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ", &save)) {
+		label = key_label(tok);
+		s = xasprintf("%s%s%s", out, *out != '\0' ? " " : "", label);
+		free(label);
+		free(out);
+		out = s;
+	}
+	free(copy);
+	return (out);
+}
 
 enum request
 keys_lookup(const struct key *k)

@@ -18,19 +18,22 @@
 static const struct region regions[] = {
 	{ "national", N_("Other region (national default)"), "national",
 	  DISPUTED(20), { DISPUTED(15), DISPUTED(0), DISPUTED(15) },
-	  "国家政务服务平台, 电子社保卡, 掌上12333", NULL },
+	  N_("the national government service platform (国家政务服务平台), the "
+	     "electronic card app (电子社保卡), 掌上12333"), NULL },
 	{ "beijing", N_("Beijing 北京"), "national",
 	  SOURCED(20), { SOURCED(4), UNKNOWN, DISPUTED(15) },
-	  "北京市社会保险网上服务平台, 北京12333, 京通",
+	  N_("the Beijing social insurance online platform (北京市社会保险网上服务平台), "
+	     "the 北京12333 app, 京通"),
 	  N_("Online applications open from the 5th of each month to its end, "
 	     "06:00-22:00. Progress: hotline 96102.") },
 	{ "shenzhen", N_("Shenzhen 深圳"), "shenzhen",
 	  DISPUTED(20), { UNKNOWN, SOURCED(0), UNKNOWN },
-	  "深圳社保 (WeChat)",
-	  N_("Get a photo receipt number (数字相片回执) first, then apply.") },
+	  N_("the 深圳社保 WeChat account"),
+	  N_("Get a photo receipt number (相片回执号) first, for example with the "
+	     "数字相片回执 mini-program, then apply.") },
 	{ "guangzhou", N_("Guangzhou 广州"), "guangzhou",
 	  DISPUTED(20), { UNKNOWN, UNKNOWN, UNKNOWN },
-	  "广州人社 (WeChat) → 社保通 → 社会保障卡",
+	  N_("the 广州人社 WeChat account → 社保通 → 社会保障卡"),
 	  N_("The photo is reviewed in 1 to 5 working days; you receive a photo "
 	     "receipt number (相片回执号) by SMS.") },
 	{ "binzhou", N_("Binzhou 滨州"), "binzhou",
@@ -42,7 +45,8 @@ static const struct region regions[] = {
 	  N_("The photo must be taken at a licensed ID-photo studio; glasses "
 	     "are not allowed.") },
 	{ "suzhou-ah", N_("Suzhou 宿州 (Anhui)"), "suzhou-ah",
-	  UNKNOWN, { UNKNOWN, UNKNOWN, UNKNOWN }, "安徽政务服务网, 皖事通",
+	  UNKNOWN, { UNKNOWN, UNKNOWN, UNKNOWN },
+	  N_("the Anhui government service website (安徽政务服务网), the 皖事通 app"),
 	  N_("After applying online, collect the card in person at the outlet "
 	     "you chose.") },
 	{ "hubei", N_("Hubei 湖北 / Wuhan 武汉"), "national",
@@ -143,7 +147,7 @@ region_describe(int index, int channel, enum region_topic topic)
 		if (channel == CHANNEL_ONLINE)
 			return (xasprintf(_("Online, with your current card and a "
 			    "phone that receives SMS codes: %s."),
-			    r->online != NULL ? r->online : regions[0].online));
+			    _(r->online != NULL ? r->online : regions[0].online)));
 		if (channel == CHANNEL_BANK)
 			return (xstrdup(_("An outlet of the cooperating bank that "
 			    "issued your card (合作银行网点); the bank is fixed by where "

@@ -22,7 +22,7 @@ struct region {
 	const char	*profile;		/* photo profile name */
 	struct fact	 fee;			/* yuan, when the change is for personal reasons */
 	struct fact	 days[CHANNEL_COUNT];	/* working days until the new card */
-	const char	*online;		/* the region's online services (proper names) */
+	const char	*online;		/* N_(): the region's online services */
 	const char	*note;			/* N_() or NULL */
 };
 

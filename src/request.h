@@ -48,5 +48,10 @@ struct request_info {
 enum request	keys_lookup(const struct key *);
 /* The table of requests with their keys and help, ended by REQ_NONE. */
 extern const struct request_info request_table[];
+/*
+ * The keys of a request as the help box shows them to a citizen: arrows as
+ * arrows, "C-s" as "Ctrl-S", the space bar in the reader's language; caller frees.
+ */
+char		*keys_label(const char *);
 
 #endif

@@ -5,12 +5,11 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "text.h"
 #include "ui.h"
 #include "xmalloc.h"
 
 static wchar_t	*to_wide(const char *, size_t *);
-static int	 no_line_start(wchar_t);
-static int	 is_break_after(const wchar_t *, size_t);
 
 /* The body ends above the two message rows, the rule and the key line. */
 int
@@ -70,66 +69,27 @@ ui_text(struct ui *ui, int y, int x, int maxw, attr_t attr, const char *s)
 	return (cols);
 }
 
-/* Closing punctuation never starts a line (kinsoku), in CJK or Latin text. */
-static int
-no_line_start(wchar_t c)
-{
-	return (c != L'\0' && wcschr(L"。，、；：！？）」』”’》〉】,.;:!?)", c) != NULL);
-}
-
-/* A line may break after a space, or between two CJK (wide) characters. */
-static int
-is_break_after(const wchar_t *w, size_t i)
-{
-	if (no_line_start(w[i + 1]))
-		return (0);
-	return (w[i] == L' ' || (wcwidth(w[i]) == 2 && w[i + 1] != L'\0' &&
-	    wcwidth(w[i + 1]) == 2) || (wcwidth(w[i]) == 2 && w[i + 1] == L' '));
-}
-
 /*
  * Lays s out in lines of at most w columns from row y, at most max rows (-1:
- * no limit); returns the rows used.  A word wider than w is cut by
- * characters, never in the middle of one.
+ * no limit); returns the rows used.  Where a line may break is text_line's
+ * rule (no break inside a word, a term or a number with its unit).
  */
 int
 ui_wrap(struct ui *ui, int y, int x, int w, int max, attr_t attr, const char *s)
 {
-	size_t n, start = 0, i, brk;
+	size_t n, start = 0, len, next;
 	wchar_t *ws = to_wide(s, &n);
-	int rows = 0, cols, cw;
+	int rows = 0;
 
 	while (start < n && (max < 0 || rows < max)) {
-		if (ws[start] == L'\n') {
-			start++;
-			rows++;
-			continue;
-		}
-		cols = 0;
-		brk = 0;
-		for (i = start; i < n && ws[i] != L'\n'; i++) {
-			cw = wcwidth(ws[i]) > 0 ? wcwidth(ws[i]) : 0;
-			if (cols + cw > w)
-				break;
-			cols += cw;
-			if (is_break_after(ws, i))
-				brk = i + 1;
-		}
-		if (i < n && ws[i] != L'\n' && brk > start)
-			i = brk;
-		if (i == start)		/* a column narrower than one character */
-			i = start + 1;
-		if (y + rows < ui->rows) {
+		len = text_line(ws + start, n - start, w, &next);
+		if (len > 0 && y + rows < ui->rows) {
 			attron(attr);
-			mvaddnwstr(y + rows, x, ws + start, (int)(i - start));
+			mvaddnwstr(y + rows, x, ws + start, (int)len);
 			attroff(attr);
 		}
 		rows++;
-		start = i;
-		while (start < n && ws[start] == L' ')
-			start++;
-		if (start < n && ws[start] == L'\n')
-			start++;
+		start += next;
 	}
 	free(ws);
 	return (rows);

@@ -3,8 +3,14 @@
 . "$top_srcdir/tests/lib.sh"
 cd "$top_srcdir"
 
-# Files that call _() or N_() must be listed, and every listed file must exist.
-for f in $(grep -lE '\bN?_\(' src/*.c screens/*.c); do
+# Every source file that marks a message with _("...") or N_("...") must be
+# listed: headers too (the key table's help texts are N_() strings in a header),
+# whatever the file's extension.  The template is made from POTFILES alone, so a
+# file missing here would be missing from the template as well and the
+# staleness check below could not notice it.
+marked=$(find src screens -type f ! -name '*.o' ! -name '*.a' -exec grep -lIE '(^|[^A-Za-z0-9_])N?_\("' {} + | sort)
+[ -n "$marked" ] || fail "no source file marks a message: the search for _() is broken"
+for f in $marked; do
 	grep -qx "$f" locales/POTFILES || fail "$f uses gettext but is not in locales/POTFILES"
 done
 while read -r f; do
