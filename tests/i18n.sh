@@ -32,6 +32,12 @@ for l in zh_CN zh_TW es; do
 		{ head -n 20 "$T/cmp" >&2; fail "$l.po lacks messages: run make update-po"; }
 done
 
+# The catalogs follow the glossary (terms, variants to avoid, Traditional
+# characters in zh_TW, full-width punctuation in Chinese).
+command -v opencc > /dev/null || fail "opencc is not installed (build-aux/install-deps installs it)"
+python3 "$top_srcdir/tests/i18n/glossary.py" "$top_srcdir" > "$T/glossary" ||
+	{ cat "$T/glossary" >&2; fail "the catalogs do not follow locales/glossary.tsv"; }
+
 # The catalogs work on a machine where only C.UTF-8 exists.
 keys "<Enter>"
 run_sscard --lang zh_TW
