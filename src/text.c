@@ -92,10 +92,11 @@ is_closing(wchar_t c)
 	    wcschr(L"。，、；：！？）」』”’》〉】〕］｝…·,.;:!?)]}", c) != NULL);
 }
 
+/* CJK for breaking: wide characters, and the quotation marks Chinese text uses. */
 static int
 is_wide(wchar_t c)
 {
-	return (wcwidth(c) == 2);
+	return (wcwidth(c) == 2 || (c != L'\0' && wcschr(L"“”‘’", c) != NULL));
 }
 
 static int

@@ -165,6 +165,11 @@ brackets_and_closing_punctuation(void **state)
 	assert_string_equal(lines[0], "照片符合要");
 	assert_string_equal(lines[1], "求。");
 	free_lines(lines);
+	/* Between a closing and an opening quotation mark a line may break. */
+	wrap("结果：“通过”“警告”“不通过”", 18, lines);
+	assert_string_equal(lines[0], "结果：“通过”“警告”");
+	assert_string_equal(lines[1], "“不通过”");
+	free_lines(lines);
 	wrap("It fails (pixels).", 16, lines);
 	assert_string_equal(lines[0], "It fails");
 	assert_string_equal(lines[1], "(pixels).");
