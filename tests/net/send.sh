@@ -56,9 +56,9 @@ grep -q "could not be read" "$T/stbad.out" || fail "status malformed: $(cat "$T/
 expect "status with a bad receipt: exit status" 1 "$?"
 stop_server
 
-# The list: states and receipts, ID numbers masked.
+# The list: states and receipts, channel names (not ids), ID numbers masked.
 "$SSCARD" --config "$T/dup.conf" outbox list >"$T/list.out" 2>&1 || fail "list"
-grep -q "^$id .* online .*1101\*\*\*\*\*\*\*\*\*\*002. .*sent .*$first" "$T/list.out" ||
+grep -q "^$id .* Online .*1101\*\*\*\*\*\*\*\*\*\*002. .*sent .*$first" "$T/list.out" ||
     fail "list: $(cat "$T/list.out")"
 grep -q "110105194912310" "$T/list.out" && fail "list shows a full ID number"
 

@@ -66,7 +66,7 @@ ls "$T/shots" | grep -Eq '^0001-welcome\.txt$' || fail "snapshot names: $(ls "$T
 # A terminal smaller than 80x24 gets a polite message with the size needed.
 keys "<Enter>"
 COLUMNS=70 LINES=20 run_sscard
-assert_snap too-small "70 columns by 20 lines" "at least 80" "columns and 24 lines"
+assert_snap too-small "70 columns by 20 lines" "at least" "80 columns and 24 lines"
 
 # Snapshots show personal data: a private folder, private files, the index too.
 keys "<Enter><Enter>张三"

@@ -50,7 +50,7 @@ wait_for "It has NOT been sent yet"
 
 # Too small: a polite message; large again: the receipt is redrawn whole.
 tm resize-window -t w -x 70 -y 20
-wait_for "at least 80"
+wait_for "80 columns and 24 lines"
 tm resize-window -t w -x 80 -y 24
 wait_for "It has NOT been sent yet"
 tm send-keys -t w Enter
