@@ -50,6 +50,36 @@ free_lines(char *lines[])
 		free(*lines);
 }
 
+/* s wrapped to width starts with the line first, then second (unless NULL). */
+static void
+assert_starts(const char *s, int width, const char *first, const char *second)
+{
+	char *lines[MAX_LINES + 1];
+
+	wrap(s, width, lines);
+	assert_string_equal(lines[0], first);
+	if (second != NULL) {
+		assert_non_null(lines[1]);
+		assert_string_equal(lines[1], second);
+	}
+	free_lines(lines);
+}
+
+/* s wrapped to width is exactly the lines of want, ended by NULL. */
+static void
+assert_lines(const char *s, int width, const char *const *want)
+{
+	char *lines[MAX_LINES + 1];
+	int i, n = wrap(s, width, lines);
+
+	for (i = 0; want[i] != NULL; i++) {
+		assert_true(i < n);
+		assert_string_equal(lines[i], want[i]);
+	}
+	assert_int_equal(n, i);
+	free_lines(lines);
+}
+
 static int
 width_of(const char *s)
 {
@@ -80,120 +110,66 @@ assert_layout(const char *s, int width)
 static void
 latin_words_are_never_split(void **state)
 {
-	char *lines[MAX_LINES + 1];
-	int n;
+	static const char *const outbox[] = { "It stays in the", "outbox; sscard",
+		"outbox flush", "sends it later.", NULL };
+	static const char *const path[] = { "see", "/media/usb", "/photo.jpg", NULL };
 
 	(void)state;
-	n = wrap("It stays in the outbox; sscard outbox flush sends it later.", 16, lines);
-	assert_int_equal(n, 4);
-	assert_string_equal(lines[0], "It stays in the");
-	assert_string_equal(lines[1], "outbox; sscard");
-	assert_string_equal(lines[2], "outbox flush");
-	assert_string_equal(lines[3], "sends it later.");
-	free_lines(lines);
+	assert_lines("It stays in the outbox; sscard outbox flush sends it later.", 16, outbox);
 	/* Only a word wider than the whole line is cut. */
-	n = wrap("see /media/usb/photo.jpg", 10, lines);
-	assert_string_equal(lines[0], "see");
-	assert_string_equal(lines[1], "/media/usb");
-	assert_string_equal(lines[2], "/photo.jpg");
-	assert_int_equal(n, 3);
-	free_lines(lines);
+	assert_lines("see /media/usb/photo.jpg", 10, path);
 }
 
 static void
 cjk_breaks_between_characters_but_not_inside_a_term(void **state)
 {
-	char *lines[MAX_LINES + 1];
-
 	(void)state;
 	/* 16 columns end inside 合作银行网点: the term moves down whole. */
-	wrap("请到您的合作银行网点办理", 16, lines);
-	assert_string_equal(lines[0], "请到您的");
-	assert_string_equal(lines[1], "合作银行网点办理");
-	free_lines(lines);
-	wrap("照相馆出具的数码照回执", 18, lines);
-	assert_string_equal(lines[0], "照相馆出具的");
-	assert_string_equal(lines[1], "数码照回执");
-	free_lines(lines);
+	assert_starts("请到您的合作银行网点办理", 16, "请到您的", "合作银行网点办理");
+	assert_starts("照相馆出具的数码照回执", 18, "照相馆出具的", "数码照回执");
 	/* Traditional forms too. */
-	wrap("請到您的合作銀行網點辦理", 16, lines);
-	assert_string_equal(lines[1], "合作銀行網點辦理");
-	free_lines(lines);
+	assert_starts("請到您的合作銀行網點辦理", 16, "請到您的", "合作銀行網點辦理");
 	/* Outside terms any two CJK characters may part. */
-	wrap("请向当地社保部门确认", 8, lines);
-	assert_string_equal(lines[0], "请向当地");
-	free_lines(lines);
+	assert_starts("请向当地社保部门确认", 8, "请向当地", NULL);
 }
 
 static void
 a_number_keeps_its_unit(void **state)
 {
-	char *lines[MAX_LINES + 1];
-
 	(void)state;
-	wrap("358x441 像素，350 dpi，纯白色背景", 20, lines);
-	assert_string_equal(lines[0], "358x441 像素，");
-	assert_string_equal(lines[1], "350 dpi，纯白色背景");
-	free_lines(lines);
-	wrap("the file between 14 and 40 KB.", 27, lines);
-	assert_string_equal(lines[0], "the file between 14 and");
-	assert_string_equal(lines[1], "40 KB.");
-	free_lines(lines);
-	wrap("有的收 25 元或 30 元", 13, lines);
-	assert_string_equal(lines[0], "有的收 25 元");
-	assert_string_equal(lines[1], "或 30 元");
-	free_lines(lines);
-	wrap("最长需要 15 个工作日", 12, lines);
-	assert_string_equal(lines[0], "最长需要");
-	assert_string_equal(lines[1], "15 个工作日");
-	free_lines(lines);
+	assert_starts("358x441 像素，350 dpi，纯白色背景", 20, "358x441 像素，",
+	    "350 dpi，纯白色背景");
+	assert_starts("the file between 14 and 40 KB.", 27, "the file between 14 and",
+	    "40 KB.");
+	assert_starts("有的收 25 元或 30 元", 13, "有的收 25 元", "或 30 元");
+	assert_starts("最长需要 15 个工作日", 12, "最长需要", "15 个工作日");
 }
 
 static void
 brackets_and_closing_punctuation(void **state)
 {
-	char *lines[MAX_LINES + 1];
-
 	(void)state;
 	/* A line never ends on "（": it goes down with what it opens. */
-	wrap("须为 JPEG 或 PNG 格式（例如 /media/usb/photo.jpg）。", 24, lines);
-	assert_string_equal(lines[0], "须为 JPEG 或 PNG 格式");
-	assert_string_equal(lines[1], "（例如");
-	free_lines(lines);
+	assert_starts("须为 JPEG 或 PNG 格式（例如 /media/usb/photo.jpg）。", 24,
+	    "须为 JPEG 或 PNG 格式", "（例如");
 	/* "。" and "）" never start a line: the character before goes down with them. */
-	wrap("照片符合要求。", 12, lines);
-	assert_string_equal(lines[0], "照片符合要");
-	assert_string_equal(lines[1], "求。");
-	free_lines(lines);
+	assert_starts("照片符合要求。", 12, "照片符合要", "求。");
 	/* Between a closing and an opening quotation mark a line may break. */
-	wrap("结果：“通过”“警告”“不通过”", 18, lines);
-	assert_string_equal(lines[0], "结果：“通过”“警告”");
-	assert_string_equal(lines[1], "“不通过”");
-	free_lines(lines);
-	wrap("It fails (pixels).", 16, lines);
-	assert_string_equal(lines[0], "It fails");
-	assert_string_equal(lines[1], "(pixels).");
-	free_lines(lines);
+	assert_starts("结果：“通过”“警告”“不通过”", 18, "结果：“通过”“警告”",
+	    "“不通过”");
+	assert_starts("It fails (pixels).", 16, "It fails", "(pixels).");
 }
 
 static void
 newlines_and_spaces(void **state)
 {
-	char *lines[MAX_LINES + 1];
-	int n;
+	static const char *const paragraphs[] = { "one", "", "two", "three", NULL };
+	static const char *const narrow[] = { "社", "保", NULL };
 
 	(void)state;
-	n = wrap("one\n\ntwo   three", 7, lines);
-	assert_int_equal(n, 4);
-	assert_string_equal(lines[0], "one");
-	assert_string_equal(lines[1], "");
-	assert_string_equal(lines[2], "two");
-	assert_string_equal(lines[3], "three");
-	free_lines(lines);
+	assert_lines("one\n\ntwo   three", 7, paragraphs);
 	/* A column narrower than one wide character still moves on. */
-	n = wrap("社保", 1, lines);
-	assert_int_equal(n, 2);
-	free_lines(lines);
+	assert_lines("社保", 1, narrow);
 }
 
 static void
