@@ -14,8 +14,6 @@ struct ui;
 #define GRAPHICS_CACHE		6	/* scaled images and sixels kept */
 /* libsixel computes sizes in int: stay far below its limits. */
 #define GRAPHICS_MAX_PX		2000
-/* Colour registers a preview uses: enough for a face, few bytes (graphics.c). */
-#define GRAPHICS_PALETTE	64
 
 /* A source image scaled for one box, and its sixel once encoded. */
 struct graphics_cached {
@@ -86,7 +84,7 @@ void	graphics_describe(const struct graphics *, char *, size_t);
 void	graphics_fit(int, int, int, int, int, int, int, int *, int *);
 /*
  * Encodes img as a sixel sequence with at most ncolours colour registers
- * (the terminal's; 0 or more than GRAPHICS_PALETTE: GRAPHICS_PALETTE).
+ * (the terminal's; 0 or more than PALETTE_MAX: PALETTE_MAX).
  * Returns 0 with *out (caller frees with wipe_free) and *len,
  * or -1 with *cause; caller frees.
  */
