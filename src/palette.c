@@ -19,7 +19,7 @@
 /* Floyd-Steinberg's error, passed on at this share: light, no visible grain. */
 #define DIFFUSE		0.5f
 /* The colour left of or above a pixel is kept if at most this much (Delta E) worse. */
-#define RUN_DE		1.5f
+#define RUN_DE		2.0f
 /* Refinement passes after the cut (k-means on the colour counts). */
 #define REFINE		2
 

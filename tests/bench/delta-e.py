@@ -12,9 +12,9 @@ import sys
 def pixels(name):
     """The pixels of an image as (width, height, bytes), decoded by ImageMagick."""
     # ImageMagick 6 writes a decoded sixel straight to PPM as black: through PNG first.
-    png = subprocess.run(["convert", name, "png:-"], check=True,
+    png = subprocess.run(["convert", name, "-strip", "-depth", "8", "png:-"], check=True,
                          stdout=subprocess.PIPE).stdout
-    data = subprocess.run(["convert", "png:-", "-depth", "8", "ppm:-"], check=True,
+    data = subprocess.run(["convert", "png:-", "-strip", "-depth", "8", "ppm:-"], check=True,
                           input=png, stdout=subprocess.PIPE).stdout
     fields, pos = [], 0
     while len(fields) < 4:  # P6 width height maxval, each after white space
