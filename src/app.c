@@ -474,7 +474,8 @@ app_run(const struct app_options *opts, const struct config *cfg)
 	/* Ask the terminal before curses owns it; never while replaying. */
 	if (graphics_open(&app.gfx, opts->graphics != NULL ? opts->graphics :
 	    config_str(cfg, "sscard", "graphics", NULL), opts->replay == NULL,
-	    &cause) != 0)
+	    &cause) != 0 || term_set_background(&app.gfx.caps, config_str(cfg,
+	    "sscard", "background", NULL), &cause) != 0)
 		goto fail;
 	app.ui.gfx = &app.gfx;
 	if (terminal_start(opts, &cause) != 0)

@@ -18,7 +18,7 @@
 #include "ui.h"
 #include "xmalloc.h"
 
-/* Dark to light would be backwards: photos are dark ink on white paper. */
+/* Light to dense ink: on a light background dark pixels get the most ink. */
 static const char ramp[] = " .:-=+*#%@";
 
 struct sixel_buf {
@@ -44,7 +44,7 @@ static int	 sixel_put(char *, int, void *);
 static int	 colour_256(const uint8_t *);
 static int	 colour_of(int, const uint8_t *);
 static const uint8_t *cell_px(const struct image *, int, int, const uint8_t **);
-static char	 ramp_char(const uint8_t *);
+static char	 ramp_char(const uint8_t *, enum term_background);
 
 int
 graphics_open(struct graphics *g, const char *want, int may_query, char **cause)
@@ -272,12 +272,15 @@ cell_px(const struct image *im, int x, int y, const uint8_t **bottom)
 	return (p);
 }
 
+/* On a dark background the ink is light: bright pixels get the most of it. */
 static char
-ramp_char(const uint8_t *p)
+ramp_char(const uint8_t *p, enum term_background bg)
 {
 	int l = (p[0] * 299 + p[1] * 587 + p[2] * 114) / 1000;
 
-	return (ramp[(255 - l) * (int)(sizeof ramp - 2) / 255]);
+	if (bg != TERM_BG_DARK)
+		l = 255 - l;
+	return (ramp[l * (int)(sizeof ramp - 2) / 255]);
 }
 
 /* The nearest of xterm's 6x6x6 cube and 24 greys. */
@@ -325,7 +328,8 @@ draw_cells(const struct graphics *g, const struct graphics_box *b,
 		for (x = 0; x < b->cols && x < s->w; x++) {
 			if (g->mode == GRAPHICS_ASCII) {
 				mvaddch(b->y + r, b->x + x,
-				    (chtype)ramp_char(cell_px(s, x, r, NULL)));
+				    (chtype)ramp_char(cell_px(s, x, r, NULL),
+				    g->caps.background));
 				continue;
 			}
 			top = cell_px(s, x, 2 * r, &bot);
@@ -340,8 +344,8 @@ draw_cells(const struct graphics *g, const struct graphics_box *b,
 }
 
 char *
-graphics_text(const struct image *s, enum graphics_mode mode, int colours,
-    size_t *len)
+graphics_text(const struct image *s, enum graphics_mode mode,
+    const struct term_caps *caps, size_t *len)
 {
 	const uint8_t *top, *bot;
 	size_t cap = (size_t)s->w * (size_t)(s->h + 1) * 40 + 64, n = 0;
@@ -352,8 +356,8 @@ graphics_text(const struct image *s, enum graphics_mode mode, int colours,
 		for (x = 0; x < s->w; x++) {
 			top = cell_px(s, x, y, &bot);
 			if (mode != GRAPHICS_BLOCKS)
-				out[n++] = ramp_char(top);
-			else if (colours >= (1 << 24))
+				out[n++] = ramp_char(top, caps->background);
+			else if (caps->colours >= (1 << 24))
 				n += (size_t)sprintf(out + n, "\033[38;2;%d;%d;%dm",
 				    top[0], top[1], top[2]);
 			else
@@ -361,7 +365,7 @@ graphics_text(const struct image *s, enum graphics_mode mode, int colours,
 				    colour_256(top));
 			if (mode != GRAPHICS_BLOCKS)
 				continue;
-			if (bot != NULL && colours >= (1 << 24))
+			if (bot != NULL && caps->colours >= (1 << 24))
 				n += (size_t)sprintf(out + n, "\033[48;2;%d;%d;%dm",
 				    bot[0], bot[1], bot[2]);
 			else if (bot != NULL)

@@ -92,10 +92,11 @@ int	graphics_sixel(const struct image *, int, char **, size_t *, char **);
 /*
  * The preview of an image already scaled for mode (half blocks: one column
  * and two rows per cell; ASCII: one pixel per cell) as text with escape
- * sequences for colours (8, 256 or 16777216).  Returns an allocated
- * string; caller frees with free.
+ * sequences for the terminal's colours (8, 256 or 16777216), ASCII ink
+ * for its background.  Returns an allocated string; caller frees with free.
  */
-char	*graphics_text(const struct image *, enum graphics_mode, int, size_t *);
+char	*graphics_text(const struct image *, enum graphics_mode,
+	    const struct term_caps *, size_t *);
 /* The size to scale a w x h image to for a box of rows x cols in mode. */
 void	graphics_target(const struct term_caps *, enum graphics_mode, int, int,
 	    int, int, int *, int *);

@@ -159,6 +159,7 @@ test_fit(void **state)
 static void
 test_blocks_text(void **state)
 {
+	struct term_caps caps = { .colours = 256 };
 	struct image im;
 	char *s;
 	size_t len;
@@ -166,7 +167,7 @@ test_blocks_text(void **state)
 	image_alloc(&im, 2, 3);
 	memset(im.px, 255, 18);
 	im.px[3] = 255, im.px[4] = 0, im.px[5] = 0;	/* (1,0) red */
-	s = graphics_text(&im, GRAPHICS_BLOCKS, 256, &len);
+	s = graphics_text(&im, GRAPHICS_BLOCKS, &caps, &len);
 	assert_int_equal(strlen(s), len);
 	/* Two rows of cells: the second has no bottom pixel. */
 	assert_string_equal(s,
@@ -174,7 +175,8 @@ test_blocks_text(void **state)
 	    "\033[38;5;196m\033[48;5;231m\xe2\x96\x80\033[0m\n"
 	    "\033[38;5;231m\xe2\x96\x80\033[38;5;231m\xe2\x96\x80\033[0m\n");
 	free(s);
-	s = graphics_text(&im, GRAPHICS_BLOCKS, 1 << 24, &len);
+	caps.colours = 1 << 24;
+	s = graphics_text(&im, GRAPHICS_BLOCKS, &caps, &len);
 	assert_non_null(strstr(s, "\033[38;2;255;0;0m\033[48;2;255;255;255m\xe2\x96\x80"));
 	free(s);
 	image_free(&im);
@@ -183,6 +185,7 @@ test_blocks_text(void **state)
 static void
 test_ascii_text(void **state)
 {
+	struct term_caps caps = { .colours = 8 };
 	struct image im;
 	char *s;
 	size_t len;
@@ -191,8 +194,13 @@ test_ascii_text(void **state)
 	memset(im.px, 255, 3);		/* white: paper */
 	memset(im.px + 3, 128, 3);	/* grey */
 	memset(im.px + 6, 0, 3);	/* black: ink */
-	s = graphics_text(&im, GRAPHICS_ASCII, 8, &len);
+	s = graphics_text(&im, GRAPHICS_ASCII, &caps, &len);
 	assert_string_equal(s, " =@\n");
+	free(s);
+	/* On a dark background the ink is light: not a negative. */
+	caps.background = TERM_BG_DARK;
+	s = graphics_text(&im, GRAPHICS_ASCII, &caps, &len);
+	assert_string_equal(s, "@= \n");
 	free(s);
 	image_free(&im);
 }
