@@ -325,7 +325,7 @@ app_draw(struct app *app)
 		else if (app->overlay == OVERLAY_QUIT)
 			quit_draw(app, &app->ui);
 	}
-	if (too_small(app) || app->overlay != OVERLAY_NONE)
+	if (too_small(app))	/* an overlay hides the photos it covers (ui_box) */
 		graphics_hide(&app->gfx);
 	/* Last: the cursor on the focus, for screen readers and braille. */
 	move(app->ui.cur_y, app->ui.cur_x);

@@ -21,6 +21,9 @@
 /* Light to dense ink: on a light background dark pixels get the most ink. */
 static const char ramp[] = " .:-=+*#%@";
 
+/* The frame's grey: seen on black and on white alike. */
+#define FRAME_GREY	128
+
 struct sixel_buf {
 	char	*p;
 	size_t	 len, cap;
@@ -29,6 +32,7 @@ struct sixel_buf {
 static uint32_t	 sample_sum(const struct image *);
 static int	 cache_get(struct graphics *, const struct image *, int, int);
 static void	 cache_drop(struct graphics *, int);
+static void	 resize_framed(const struct image *, int, int, struct image *);
 static void	 box_cells(const struct graphics *, const struct image *, int *,
 		    int *);
 static int	 box_same(const struct graphics_box *, const struct graphics_box *);
@@ -98,6 +102,24 @@ graphics_hide(struct graphics *g)
 	g->nplaced = 0;
 }
 
+void
+graphics_cover(struct graphics *g, int y, int x, int rows, int cols)
+{
+	const struct graphics_box *b;
+	int i, n = 0;
+
+	if (g == NULL)
+		return;
+	for (i = 0; i < g->nplaced; i++) {
+		b = &g->placed[i];
+		if (b->y < y + rows && y < b->y + b->rows && b->x < x + cols &&
+		    x < b->x + b->cols)
+			continue;	/* under the overlay: not sent this frame */
+		g->placed[n++] = *b;
+	}
+	g->nplaced = n;
+}
+
 /* Identifies a source image cheaply: its size and a sample of its pixels. */
 static uint32_t
 sample_sum(const struct image *im)
@@ -150,7 +172,10 @@ cache_get(struct graphics *g, const struct image *img, int rows, int cols)
 	cache_drop(g, victim);
 	c = &g->cache[victim];
 	graphics_target(&g->caps, g->mode, img->w, img->h, rows, cols, &w, &h);
-	image_resize(img, w, h, &c->scaled);
+	if (g->mode == GRAPHICS_SIXEL || g->mode == GRAPHICS_BLOCKS)
+		resize_framed(img, w, h, &c->scaled);
+	else
+		image_resize(img, w, h, &c->scaled);
 	if (g->mode == GRAPHICS_SIXEL && graphics_sixel(&c->scaled,
 	    g->caps.registers, &c->sixel, &c->sixel_len, &cause) != 0) {
 		free(cause);	/* the placeholder stays: better than nothing */
@@ -164,6 +189,29 @@ cache_get(struct graphics *g, const struct image *img, int rows, int cols)
 	c->cols = cols;
 	c->used = ++g->tick;
 	return (victim);
+}
+
+/*
+ * img scaled to w x h inside a one-pixel grey frame: a white background
+ * keeps its edge on a white terminal, a dark one on a dark terminal.
+ */
+static void
+resize_framed(const struct image *img, int w, int h, struct image *out)
+{
+	struct image in = { 0, 0, NULL };
+	int y;
+
+	if (w < 3 || h < 3) {
+		image_resize(img, w, h, out);
+		return;
+	}
+	image_resize(img, w - 2, h - 2, &in);
+	image_alloc(out, w, h);
+	memset(out->px, FRAME_GREY, (size_t)w * (size_t)h * 3);
+	for (y = 0; y < in.h; y++)
+		memcpy(out->px + ((size_t)(y + 1) * w + 1) * 3,
+		    in.px + (size_t)y * in.w * 3, (size_t)in.w * 3);
+	image_free(&in);
 }
 
 /* The cells a scaled image covers. */
@@ -236,9 +284,13 @@ draw_sixel_box(struct ui *ui, const struct graphics_box *b,
 
 	for (r = 0; r < b->rows; r++)
 		mvchgat(b->y + r, b->x, b->cols, A_INVIS, 0, NULL);
+	/*
+	 * Invisible too: it is there for snapshots and screen readers, and
+	 * must not show for the moment before the image, or under an overlay.
+	 */
 	/* TRANSLATORS: lies under the photo drawn WxH pixels large. */
 	s = xasprintf(_("[photo %dx%d]"), img->w, img->h);
-	ui_text(ui, b->y, b->x, b->cols, A_NORMAL, s);
+	ui_text(ui, b->y, b->x, b->cols, A_INVIS, s);
 	free(s);
 }
 

@@ -62,12 +62,15 @@ void	graphics_begin(struct graphics *);
 /*
  * Shows img in the box of rows x cols cells at y,x, at its aspect ratio.
  * Half blocks, ASCII and text are drawn now through curses; a sixel box is
- * kept blank (with a "[photo WxH]" placeholder under the image) and the image
- * is sent by graphics_refresh.  Screens call this from draw.
+ * kept blank (with an invisible "[photo WxH]" under the image) and the image
+ * is sent by graphics_refresh.  Sixels and half blocks get a thin grey
+ * frame.  Screens call this from draw.
  */
 void	graphics_place(struct ui *, int, int, int, int, const struct image *);
 /* An overlay covers the screen: this frame shows no sixel. */
 void	graphics_hide(struct graphics *);
+/* An overlay covers rows x cols at y,x: the images under it are not shown. */
+void	graphics_cover(struct graphics *, int, int, int, int);
 /*
  * Instead of refresh(): wipes sixels that are gone, refreshes, then sends the
  * sixels that are new or were wiped by a repaint, and leaves the cursor where

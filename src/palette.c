@@ -8,8 +8,8 @@
 #include "palette.h"
 #include "xmalloc.h"
 
-/* Colours are counted at 5 bits a channel; each count keeps its exact mean. */
-#define HIST_BITS	5
+/* Colours are counted at 6 bits a channel; each count keeps its exact mean. */
+#define HIST_BITS	6
 #define HIST_SIZE	(1 << (3 * HIST_BITS))
 /* Pixels are mapped through a cache of 6 bits a channel. */
 #define MAP_BITS	6
@@ -258,6 +258,7 @@ refine(const struct entry *e, int n, const struct box *boxes, int nb,
 	double (*sum)[4] = xcalloc((size_t)nb, sizeof *sum);
 	int i, j, c, round;
 
+	pal->n = nb;
 	for (j = 0; j < nb; j++)
 		for (i = boxes[j].lo; i < boxes[j].hi; i++) {
 			sum[j][0] += e[i].w;
@@ -282,7 +283,6 @@ refine(const struct entry *e, int n, const struct box *boxes, int nb,
 				sum[j][c + 1] += e[i].w * e[i].rgb[c];
 		}
 	}
-	pal->n = nb;
 	free(lab);
 	free(sum);
 }
