@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "config.h"
 #include "fsutil.h"
@@ -21,6 +22,7 @@ struct check_state {
 	int			 fixed;		/* photo_path is our fixed copy */
 	int			 show_fix;	/* the Fix button is offered */
 	int			 focus;		/* a row that does not pass, or the button */
+	int			 large;		/* V: the photos take the whole body */
 	struct image		 shown[2];	/* the photo as given, and as fixed */
 };
 
@@ -41,26 +43,35 @@ preview_load(struct app *app, struct check_state *c, int i)
 	struct layout l;
 
 	image_free(&c->shown[i]);
-	layout_photos(&app->ui, i + 1, 1, NULL, &l);
+	layout_photos(&app->ui, i + 1, 1, NULL, 0, &l);
 	if (graphics_load(&app->gfx.caps, app->gfx.mode, app->model.photo_path,
 	    l.photo[i].rows, l.photo[i].cols, &c->shown[i], &cause) != 0)
 		free(cause);	/* the report says why the photo cannot be read */
 }
 
-/* The photo on the right; once fixed, the original and the fixed one side by side. */
+/*
+ * The photo on the right; once fixed, the original and the fixed one side
+ * by side, with the key that shows them over the whole body (c->large).
+ */
 static void
 draw_previews(const struct check_state *c, struct ui *ui, struct layout *l)
 {
 	static const char *const labels[] = { N_("Before:"), N_("After:") };
-	int i, n = c->shown[1].px != NULL ? 2 : 1;
+	int i, n = c->shown[1].px != NULL ? 2 : 1, y;
 
-	layout_photos(ui, n, 1, c->shown, l);
+	layout_photos(ui, n, 1, c->shown, c->large ? 0 : LAYOUT_TEXT_MIN, l);
 	for (i = 0; i < n; i++) {
 		ui_text(ui, l->label[i].y, l->label[i].x, l->label[i].cols, A_NORMAL,
 		    n == 1 ? _("Your photo:") : _(labels[i]));
 		graphics_place(ui, l->photo[i].y, l->photo[i].x, l->photo[i].rows,
 		    l->photo[i].cols, &c->shown[i]);
 	}
+	y = l->photo[0].y + l->photo[0].rows;
+	if (n == 2 && y <= ui_body_bottom(ui))
+		ui_wrap(ui, y, l->photo[0].x, ui->cols - 1 - l->photo[0].x,
+		    ui_body_bottom(ui) - y + 1, A_NORMAL, c->large ?
+		    _("Press V to see the rules again.") :
+		    _("Press V to see the photos larger."));
 }
 
 /* Checks the current photo; the report replaces the previous one. */
@@ -187,6 +198,10 @@ check_draw(const struct app *app, struct ui *ui)
 	char *s;
 
 	draw_previews(c, ui, &l);
+	if (c->large) {
+		ui_focus(ui, UI_BODY_TOP, l.label[0].x);
+		return;
+	}
 	w = l.text.cols;
 	if (c->error != NULL) {
 		y += ui_wrap(ui, y, 1, w, -1, A_BOLD, c->error);
@@ -251,6 +266,11 @@ check_handle(struct app *app, enum request req, const struct key *k)
 
 	int n = rows_of(c, NULL) + (c->show_fix ? 1 : 0);
 
+	if (req == REQ_CHAR && towlower((wint_t)key_char(k)) == L'v' &&
+	    c->shown[1].px != NULL) {
+		c->large = !c->large;
+		return (REQ_NONE);
+	}
 	if (n > 0 && screen_focus_move(&c->focus, n, req))
 		return (REQ_NONE);
 	if (req == REQ_ACTIVATE && c->show_fix) {
@@ -308,7 +328,8 @@ const struct screen check_screen = {
 	    "sharpness. PASS, WARN and FAIL say how each rule went; warnings do "
 	    "not stop you. If a rule fails and the photo can be fixed, press "
 	    "Enter on the button: sscard crops and whitens a copy, keeps it in a "
-	    "private folder, and checks it again."),
+	    "private folder, and checks it again. Then V shows the photo before "
+	    "and after the fix over the whole screen, and V again the rules."),
 	.enter = check_enter,
 	.draw = check_draw,
 	.handle = check_handle,

@@ -52,7 +52,7 @@ preview_load(struct app *app)
 	p->preview_path = path;
 	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
 		return;
-	layout_photos(&app->ui, 1, 0, NULL, &l);
+	layout_photos(&app->ui, 1, 0, NULL, LAYOUT_TEXT_MIN, &l);
 	if (graphics_load(&app->gfx.caps, app->gfx.mode, path, l.photo[0].rows,
 	    l.photo[0].cols, &p->preview, &cause) != 0)
 		app_say_cause(app, cause);
@@ -79,7 +79,7 @@ photo_draw(const struct app *app, struct ui *ui)
 	char *s;
 
 	if (p->preview.px != NULL) {
-		layout_photos(ui, 1, 0, &p->preview, &l);
+		layout_photos(ui, 1, 0, &p->preview, LAYOUT_TEXT_MIN, &l);
 		graphics_place(ui, l.photo[0].y, l.photo[0].x, l.photo[0].rows,
 		    l.photo[0].cols, &p->preview);
 		w = l.text.cols;

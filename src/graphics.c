@@ -681,8 +681,13 @@ graphics_load(const struct term_caps *caps, enum graphics_mode mode,
 	 */
 	switch (mode) {
 	case GRAPHICS_SIXEL:
+		/* Enough for a larger box too: the window may grow. */
 		o.min_w = 2 * cols * caps->cell_w;
 		o.min_h = 2 * rows * caps->cell_h;
+		if (o.min_h < GRAPHICS_LOAD_MIN) {
+			o.min_w = (int)((long)o.min_w * GRAPHICS_LOAD_MIN / o.min_h);
+			o.min_h = GRAPHICS_LOAD_MIN;
+		}
 		break;
 	case GRAPHICS_BLOCKS:
 		o.min_w = 2 * cols;

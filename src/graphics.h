@@ -14,6 +14,8 @@ struct ui;
 #define GRAPHICS_CACHE		6	/* scaled images and sixels kept */
 /* libsixel computes sizes in int: stay far below its limits. */
 #define GRAPHICS_MAX_PX		2000
+/* Sixel previews are decoded at least this high: a box in 60 rows of 20 pixels. */
+#define GRAPHICS_LOAD_MIN	1200
 
 /* A source image scaled for one box, and its sixel once encoded. */
 struct graphics_cached {

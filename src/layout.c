@@ -13,7 +13,7 @@
 
 void
 layout_photos(const struct ui *ui, int n, int labels, const struct image *imgs,
-    struct layout *l)
+    int text_min, struct layout *l)
 {
 	int top = UI_BODY_TOP, rows = ui_body_bottom(ui) - UI_BODY_TOP - labels;
 	int cw = 10, ch = 20, iw = 0, ih = 0, area, cols, need, x, i;
@@ -38,7 +38,7 @@ layout_photos(const struct ui *ui, int n, int labels, const struct image *imgs,
 	rows = rows < 1 ? 1 : rows;
 	/* As wide as the full height needs, if the text keeps its minimum. */
 	cols = (int)(((long)rows * ch * iw + (long)ih * cw - 1) / ((long)ih * cw));
-	area = ui->cols - 1 - 1 - GAP_TEXT - LAYOUT_TEXT_MIN;
+	area = ui->cols - 1 - 1 - (text_min > 0 ? GAP_TEXT + text_min : 0);
 	if (n * cols + (n - 1) * GAP_PHOTOS > area)
 		cols = (area - (n - 1) * GAP_PHOTOS) / n;
 	cols = cols < 1 ? 1 : cols;
@@ -46,6 +46,8 @@ layout_photos(const struct ui *ui, int n, int labels, const struct image *imgs,
 	need = (int)(((long)cols * cw * ih + (long)iw * ch - 1) / ((long)iw * ch));
 	rows = need < rows ? need : rows;
 	x = ui->cols - 1 - n * cols - (n - 1) * GAP_PHOTOS;
+	if (text_min <= 0)
+		x /= 2;		/* alone on the screen: in the middle */
 	for (i = 0; i < n; i++) {
 		l->label[i].y = top;
 		l->label[i].rows = labels;
@@ -58,5 +60,5 @@ layout_photos(const struct ui *ui, int n, int labels, const struct image *imgs,
 	l->text.y = top;
 	l->text.x = 1;
 	l->text.rows = ui_body_bottom(ui) - top + 1;
-	l->text.cols = x - GAP_TEXT - 1;
+	l->text.cols = text_min > 0 ? x - GAP_TEXT - 1 : 0;
 }

@@ -21,14 +21,15 @@ struct layout {
 };
 
 /*
- * Splits the body of the screen: text on the left, n photos side by side on
+ * Splits the body of the screen: text on the left, at least text_min columns
+ * (0: no text, the photos take the whole width), n photos side by side on
  * the right (each under a label row when labels is 1), every photo box as
  * large as the body's height and the text's minimum width allow, at the
  * shape of the tallest of the n images at imgs (NULL, or none loaded: a 3:4
  * portrait) in the terminal's cells.  The text box ends on the body's last
  * row; photo boxes end a row above it.
  */
-void	layout_photos(const struct ui *, int, int, const struct image *,
+void	layout_photos(const struct ui *, int, int, const struct image *, int,
 	    struct layout *);
 
 #endif
