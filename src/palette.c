@@ -14,12 +14,17 @@
 /* Pixels are mapped through a cache of 6 bits a channel. */
 #define MAP_BITS	6
 #define MAP_SIZE	(1 << (3 * MAP_BITS))
-/* A pixel this close (Delta E 3, squared) to a palette colour is flat: no noise. */
-#define FLAT_DE2	(3.0f * 3.0f)
+/* A pixel this close (Delta E 1.5, squared) to a palette colour is flat: no noise. */
+#define FLAT_DE2	(1.5f * 1.5f)
 /* Floyd-Steinberg's error, passed on at this share: light, no visible grain. */
 #define DIFFUSE		0.5f
 /* The colour left of or above a pixel is kept if at most this much (Delta E) worse. */
-#define RUN_DE		2.0f
+#define RUN_DE		3.0f
+/*
+ * ... in full where neighbours differ by this much (Delta E), less where
+ * smoother: the photo's own texture hides a step, smooth skin shows it.
+ */
+#define MASK_DE		3.0f
 /* Refinement passes after the cut (k-means on the colour counts). */
 #define REFINE		2
 
@@ -347,17 +352,17 @@ distance2(const float *a, const float *b)
 
 /*
  * The colour for one pixel (px its Lab, v its value with the error passed
- * on): the nearest, unless the colour above it or on its left is nearly as
- * near.
+ * on): the nearest, unless the colour above it or on its left is at most
+ * tolerance further.
  * A sixel costs a few bytes per change of colour along a band; keeping the
  * colour above gives no streaks, as keeping only the left one did.
  */
 static int
 choose(const struct palette *pal, const float (*lab)[3], struct map *m,
-    const int *v, const float *px, int left, int up)
+    const int *v, const float *px, int left, int up, float tolerance)
 {
 	int j = lookup(pal, lab, m, v);
-	float dj = sqrtf(distance2(px, lab[j])) + RUN_DE, du = 1e9f, dl = 1e9f;
+	float dj = sqrtf(distance2(px, lab[j])) + tolerance, du = 1e9f, dl = 1e9f;
 
 	if (up >= 0)
 		du = sqrtf(distance2(px, lab[up]));
@@ -382,10 +387,11 @@ map_pixels(const struct image *img, const struct palette *pal, uint8_t *idx)
 	float (*lab)[3] = xcalloc((size_t)pal->n, sizeof *lab);
 	size_t row = (size_t)(img->w + 2) * 3;
 	float *cur = xcalloc(row, sizeof *cur), *next = xcalloc(row, sizeof *next);
-	float *tmp, px[3], e;
+	float *tmp, px[3], e, act, (*above)[3], prev[3] = { 0, 0, 0 };
 	const uint8_t *p;
 	int x, y, c, i, dir, j, left, flat, v[3];
 
+	above = xcalloc((size_t)img->w, sizeof *above);
 	for (j = 0; j < pal->n; j++)
 		palette_lab(pal->rgb[j], lab[j]);
 	m.idx = xmalloc(MAP_SIZE * sizeof *m.idx);
@@ -404,8 +410,15 @@ map_pixels(const struct image *img, const struct palette *pal, uint8_t *idx)
 				e = p[c] + cur[(x + 1) * 3 + c];
 				v[c] = e < 0 ? 0 : e > 255 ? 255 : (int)(e + 0.5f);
 			}
+			/* How much the photo changes here: noise hides a step. */
+			act = sqrtf(distance2(px, y > 0 ? above[x] : px));
+			if (i > 0 && sqrtf(distance2(px, prev)) > act)
+				act = sqrtf(distance2(px, prev));
+			memcpy(prev, px, sizeof prev);
+			memcpy(above[x], px, sizeof prev);
 			j = choose(pal, (const float (*)[3])lab, &m, v, px, left,
-			    y > 0 ? idx[(size_t)(y - 1) * img->w + x] : -1);
+			    y > 0 ? idx[(size_t)(y - 1) * img->w + x] : -1,
+			    act >= MASK_DE ? RUN_DE : RUN_DE * act / MASK_DE);
 			for (c = 0; !flat && c < 3; c++) {
 				e = (v[c] - pal->rgb[j][c]) * DIFFUSE / 16.0f;
 				cur[(x + 1 + dir) * 3 + c] += 7 * e;
@@ -421,6 +434,7 @@ map_pixels(const struct image *img, const struct palette *pal, uint8_t *idx)
 		memset(next, 0, row * sizeof *next);
 	}
 	free(m.idx);
+	free(above);
 	free(lab);
 	free(cur);
 	free(next);
