@@ -42,9 +42,18 @@ struct box {
 	int	axis;	/* the axis where most of it lies */
 };
 
+/* The palette in order of lightness: nearest() looks at few colours. */
+struct finder {
+	int		 n;
+	int		 order[PALETTE_MAX];
+	float		 l[PALETTE_MAX];
+	const float	(*lab)[3];
+};
+
 /* Pixels to palette indices, cached by colour. */
 struct map {
-	int16_t	*idx;		/* -1: not looked up yet */
+	int16_t		*idx;		/* -1: not looked up yet */
+	struct finder	 f;
 };
 
 static float	lin[256];
@@ -62,9 +71,10 @@ static int	 cut(struct entry *, int, int, struct box *);
 static void	 refine(const struct entry *, int, const struct box *, int,
 		    struct palette *);
 static uint8_t	 percent(float);
-static int	 nearest(const struct palette *, const float (*)[3], const float *);
-static int	 lookup(const struct palette *, const float (*)[3], struct map *,
-		    const int *);
+static float	 distance2(const float *, const float *);
+static void	 finder_init(struct finder *, const float (*)[3], int);
+static int	 nearest(const struct finder *, const float *);
+static int	 lookup(struct map *, const int *);
 static void	 map_pixels(const struct image *, const struct palette *, uint8_t *);
 
 /* Lab's cube root, from a table between 0 and 1 (cube roots are dear). */
@@ -261,6 +271,7 @@ refine(const struct entry *e, int n, const struct box *boxes, int nb,
 {
 	float (*lab)[3] = xcalloc((size_t)nb, sizeof *lab);
 	double (*sum)[4] = xcalloc((size_t)nb, sizeof *sum);
+	struct finder f;
 	int i, j, c, round;
 
 	pal->n = nb;
@@ -280,9 +291,10 @@ refine(const struct entry *e, int n, const struct box *boxes, int nb,
 		}
 		if (round == REFINE)
 			break;
+		finder_init(&f, (const float (*)[3])lab, nb);
 		memset(sum, 0, (size_t)nb * sizeof *sum);
 		for (i = 0; i < n; i++) {
-			j = nearest(pal, (const float (*)[3])lab, e[i].lab);
+			j = nearest(&f, e[i].lab);
 			sum[j][0] += e[i].w;
 			for (c = 0; c < 3; c++)
 				sum[j][c + 1] += e[i].w * e[i].rgb[c];
@@ -302,29 +314,67 @@ percent(float v)
 	return ((uint8_t)((p * 255 + 50) / 100));
 }
 
-static int
-nearest(const struct palette *pal, const float (*lab)[3], const float *x)
-{
-	float d, best = 0, dl, da, db;
-	int j, at = 0;
+static const float (*by_l_lab)[3];
 
-	for (j = 0; j < pal->n; j++) {
-		dl = lab[j][0] - x[0];
-		da = lab[j][1] - x[1];
-		db = lab[j][2] - x[2];
-		d = dl * dl + da * da + db * db;
-		if (j == 0 || d < best) {
-			best = d;
-			at = j;
-		}
+static int
+by_l(const void *a, const void *b)
+{
+	float x = by_l_lab[*(const int *)a][0], y = by_l_lab[*(const int *)b][0];
+
+	return ((x > y) - (x < y));
+}
+
+/* The palette's Lab colours in order of lightness, for nearest(). */
+static void
+finder_init(struct finder *f, const float (*lab)[3], int n)
+{
+	int i;
+
+	f->n = n;
+	f->lab = lab;
+	for (i = 0; i < n; i++)
+		f->order[i] = i;
+	by_l_lab = lab;
+	qsort(f->order, (size_t)n, sizeof f->order[0], by_l);
+	for (i = 0; i < n; i++)
+		f->l[i] = lab[f->order[i]][0];
+}
+
+/*
+ * The nearest colour to x: outwards from its lightness, stopping on each
+ * side where the lightness alone is further than the best found.
+ */
+static int
+nearest(const struct finder *f, const float *x)
+{
+	int lo = 0, hi = f->n, mid, i, at = f->order[0], side;
+	float d, best = -1, dl;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (f->l[mid] < x[0])
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	for (side = 0; side < 2; side++)
+		for (i = side == 0 ? lo : lo - 1; i >= 0 && i < f->n;
+		    i += side == 0 ? 1 : -1) {
+			dl = f->l[i] - x[0];
+			if (best >= 0 && dl * dl >= best)
+				break;
+			d = distance2(f->lab[f->order[i]], x);
+			if (best < 0 || d < best) {
+				best = d;
+				at = f->order[i];
+			}
+		}
 	return (at);
 }
 
 /* The palette colour nearest to an RGB value, through the cache. */
 static int
-lookup(const struct palette *pal, const float (*lab)[3], struct map *m,
-    const int *v)
+lookup(struct map *m, const int *v)
 {
 	int k = (v[0] >> (8 - MAP_BITS)) << (2 * MAP_BITS) |
 	    (v[1] >> (8 - MAP_BITS)) << MAP_BITS | v[2] >> (8 - MAP_BITS);
@@ -337,7 +387,7 @@ lookup(const struct palette *pal, const float (*lab)[3], struct map *m,
 			centre[c] = (uint8_t)((v[c] & ~((1 << (8 - MAP_BITS)) - 1)) |
 			    1 << (7 - MAP_BITS));
 		palette_lab(centre, x);
-		m->idx[k] = (int16_t)nearest(pal, lab, x);
+		m->idx[k] = (int16_t)nearest(&m->f, x);
 	}
 	return (m->idx[k]);
 }
@@ -358,10 +408,10 @@ distance2(const float *a, const float *b)
  * colour above gives no streaks, as keeping only the left one did.
  */
 static int
-choose(const struct palette *pal, const float (*lab)[3], struct map *m,
-    const int *v, const float *px, int left, int up, float tolerance)
+choose(const float (*lab)[3], struct map *m, const int *v, const float *px,
+    int left, int up, float tolerance)
 {
-	int j = lookup(pal, lab, m, v);
+	int j = lookup(m, v);
 	float dj = sqrtf(distance2(px, lab[j])) + tolerance, du = 1e9f, dl = 1e9f;
 
 	if (up >= 0)
@@ -396,6 +446,7 @@ map_pixels(const struct image *img, const struct palette *pal, uint8_t *idx)
 		palette_lab(pal->rgb[j], lab[j]);
 	m.idx = xmalloc(MAP_SIZE * sizeof *m.idx);
 	memset(m.idx, 0xff, MAP_SIZE * sizeof *m.idx);
+	finder_init(&m.f, (const float (*)[3])lab, pal->n);
 	for (y = 0; y < img->h; y++) {
 		dir = y % 2 == 0 ? 1 : -1;
 		for (i = 0, left = -1; i < img->w; i++) {
@@ -404,7 +455,7 @@ map_pixels(const struct image *img, const struct palette *pal, uint8_t *idx)
 			for (c = 0; c < 3; c++)
 				v[c] = p[c];
 			palette_lab(p, px);
-			j = lookup(pal, (const float (*)[3])lab, &m, v);
+			j = lookup(&m, v);
 			flat = distance2(px, lab[j]) <= FLAT_DE2;
 			for (c = 0; !flat && c < 3; c++) {
 				e = p[c] + cur[(x + 1) * 3 + c];
@@ -416,7 +467,7 @@ map_pixels(const struct image *img, const struct palette *pal, uint8_t *idx)
 				act = sqrtf(distance2(px, prev));
 			memcpy(prev, px, sizeof prev);
 			memcpy(above[x], px, sizeof prev);
-			j = choose(pal, (const float (*)[3])lab, &m, v, px, left,
+			j = choose((const float (*)[3])lab, &m, v, px, left,
 			    y > 0 ? idx[(size_t)(y - 1) * img->w + x] : -1,
 			    act >= MASK_DE ? RUN_DE : RUN_DE * act / MASK_DE);
 			for (c = 0; !flat && c < 3; c++) {
