@@ -10,7 +10,6 @@
 
 /* Colours are counted at 6 bits a channel; each count keeps its exact mean. */
 #define HIST_BITS	6
-#define HIST_SIZE	(1 << (3 * HIST_BITS))
 /* Pixels are mapped through a cache of 6 bits a channel. */
 #define MAP_BITS	6
 #define MAP_SIZE	(1 << (3 * MAP_BITS))
@@ -26,7 +25,7 @@
  */
 #define MASK_DE		3.0f
 /* Refinement passes after the cut (k-means on the colour counts). */
-#define REFINE		2
+#define REFINE		1
 
 /* One colour of the histogram: how many pixels, their mean, its Lab. */
 struct entry {
@@ -64,6 +63,8 @@ static float	f_table[F_STEPS + 1];
 static void	 init_lin(void);
 static float	 lab_f(float);
 static float	 lab_f_exact(float);
+static uint32_t	 cell_order(const uint8_t *);
+static void	 radix_sort(uint32_t *, size_t);
 static int	 count_colours(const struct image *, struct entry **);
 static void	 box_measure(const struct entry *, struct box *);
 static int	 box_split(struct entry *, struct box *, struct box *);
@@ -130,39 +131,90 @@ palette_lab(const uint8_t *p, float *lab)
 	lab[2] = 200.0f * (y - z);
 }
 
-/* The colours of img, counted; returns how many (caller frees *out). */
+/*
+ * A pixel's colour with the bits reordered so that sorting groups the
+ * pixels of one histogram cell together: its top HIST_BITS of each channel
+ * first.
+ */
+static uint32_t
+cell_order(const uint8_t *p)
+{
+	const int lo = 8 - HIST_BITS;
+
+	return ((uint32_t)(p[0] >> lo) << (2 * HIST_BITS + 3 * lo) |
+	    (uint32_t)(p[1] >> lo) << (HIST_BITS + 3 * lo) |
+	    (uint32_t)(p[2] >> lo) << (3 * lo) |
+	    (uint32_t)(p[0] & ((1 << lo) - 1)) << (2 * lo) |
+	    (uint32_t)(p[1] & ((1 << lo) - 1)) << lo | (p[2] & ((1 << lo) - 1)));
+}
+
+/* Sorts v (n values below 1 << 24) with three byte-wide radix passes. */
+static void
+radix_sort(uint32_t *v, size_t n)
+{
+	uint32_t *tmp = xmalloc(n * sizeof *tmp), *from = v, *to = tmp, *swap;
+	size_t count[257], i;
+	int shift;
+
+	for (shift = 0; shift < 24; shift += 8) {
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[((from[i] >> shift) & 0xff) + 1]++;
+		for (i = 1; i < 257; i++)
+			count[i] += count[i - 1];
+		for (i = 0; i < n; i++)
+			to[count[(from[i] >> shift) & 0xff]++] = from[i];
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != v)
+		memcpy(v, from, n * sizeof *v);
+	free(tmp);
+}
+
+/*
+ * The colours of img, counted by histogram cell (each with the exact mean
+ * of its pixels); returns how many (caller frees *out).  Sorting the pixels
+ * touches far less memory than a table of every cell.
+ */
 static int
 count_colours(const struct image *img, struct entry **out)
 {
-	uint32_t (*h)[4] = xcalloc(HIST_SIZE, sizeof *h);
-	size_t i, npx = (size_t)img->w * (size_t)img->h;
-	const uint8_t *p;
+	const int lo = 8 - HIST_BITS;
+	size_t i, j, npx = (size_t)img->w * (size_t)img->h;
+	uint32_t *v = xmalloc((npx > 0 ? npx : 1) * sizeof *v), cell;
+	double sum[3];
 	struct entry *e;
 	uint8_t mean[3];
-	int k, n = 0, c;
+	int n = 0, c;
 
-	for (i = 0, p = img->px; i < npx; i++, p += 3) {
-		k = (p[0] >> (8 - HIST_BITS)) << (2 * HIST_BITS) |
-		    (p[1] >> (8 - HIST_BITS)) << HIST_BITS | p[2] >> (8 - HIST_BITS);
-		if (h[k][0]++ == 0)
-			n++;
-		h[k][1] += p[0];
-		h[k][2] += p[1];
-		h[k][3] += p[2];
-	}
+	for (i = 0; i < npx; i++)
+		v[i] = cell_order(img->px + i * 3);
+	radix_sort(v, npx);
+	for (i = 0; i < npx; i++)
+		n += i == 0 || v[i] >> (3 * lo) != v[i - 1] >> (3 * lo);
 	e = *out = xcalloc((size_t)n > 0 ? (size_t)n : 1, sizeof *e);
-	for (k = 0; k < HIST_SIZE; k++) {
-		if (h[k][0] == 0)
-			continue;
-		e->w = (float)h[k][0];
+	for (i = 0; i < npx; i = j) {
+		cell = v[i] >> (3 * lo);
+		sum[0] = sum[1] = sum[2] = 0;
+		for (j = i; j < npx && v[j] >> (3 * lo) == cell; j++) {
+			sum[0] += (cell >> (2 * HIST_BITS)) << lo | ((v[j] >> (2 * lo)) &
+			    ((1 << lo) - 1));
+			sum[1] += ((cell >> HIST_BITS) & ((1 << HIST_BITS) - 1)) << lo |
+			    ((v[j] >> lo) & ((1 << lo) - 1));
+			sum[2] += (cell & ((1 << HIST_BITS) - 1)) << lo |
+			    (v[j] & ((1 << lo) - 1));
+		}
+		e->w = (float)(j - i);
 		for (c = 0; c < 3; c++) {
-			e->rgb[c] = (float)h[k][c + 1] / (float)h[k][0];
+			e->rgb[c] = (float)(sum[c] / (double)(j - i));
 			mean[c] = (uint8_t)(e->rgb[c] + 0.5f);
 		}
 		palette_lab(mean, e->lab);
 		e++;
 	}
-	free(h);
+	free(v);
 	return (n);
 }
 
@@ -412,12 +464,17 @@ choose(const float (*lab)[3], struct map *m, const int *v, const float *px,
     int left, int up, float tolerance)
 {
 	int j = lookup(m, v);
-	float dj = sqrtf(distance2(px, lab[j])) + tolerance, du = 1e9f, dl = 1e9f;
+	float dj, du = 1e9f, dl = 1e9f;
 
+	if (up < 0 && left < 0)
+		return (j);
+	/* Squared: a + b >= c is (a + b)^2 >= c^2 for distances. */
+	dj = sqrtf(distance2(px, lab[j])) + tolerance;
+	dj *= dj;
 	if (up >= 0)
-		du = sqrtf(distance2(px, lab[up]));
+		du = distance2(px, lab[up]);
 	if (left >= 0)
-		dl = sqrtf(distance2(px, lab[left]));
+		dl = distance2(px, lab[left]);
 	if (du <= dj && du <= dl)
 		return (up);
 	if (dl <= dj)
@@ -462,14 +519,15 @@ map_pixels(const struct image *img, const struct palette *pal, uint8_t *idx)
 				v[c] = e < 0 ? 0 : e > 255 ? 255 : (int)(e + 0.5f);
 			}
 			/* How much the photo changes here: noise hides a step. */
-			act = sqrtf(distance2(px, y > 0 ? above[x] : px));
-			if (i > 0 && sqrtf(distance2(px, prev)) > act)
-				act = sqrtf(distance2(px, prev));
+			act = y > 0 ? distance2(px, above[x]) : 0;
+			if (i > 0 && distance2(px, prev) > act)
+				act = distance2(px, prev);
 			memcpy(prev, px, sizeof prev);
 			memcpy(above[x], px, sizeof prev);
 			j = choose((const float (*)[3])lab, &m, v, px, left,
 			    y > 0 ? idx[(size_t)(y - 1) * img->w + x] : -1,
-			    act >= MASK_DE ? RUN_DE : RUN_DE * act / MASK_DE);
+			    act >= MASK_DE * MASK_DE ? RUN_DE :
+			    RUN_DE * sqrtf(act) / MASK_DE);
 			for (c = 0; !flat && c < 3; c++) {
 				e = (v[c] - pal->rgb[j][c]) * DIFFUSE / 16.0f;
 				cur[(x + 1 + dir) * 3 + c] += 7 * e;
