@@ -579,7 +579,13 @@ graphics_target(const struct term_caps *caps, enum graphics_mode mode, int w,
 			mh = caps->max_h;
 		mw = mw > GRAPHICS_MAX_PX ? GRAPHICS_MAX_PX : mw;
 		mh = mh > GRAPHICS_MAX_PX ? GRAPHICS_MAX_PX : mh;
-		graphics_fit(w, h, mw, mh, 1, 1, 1, tw, th);
+		/*
+		 * A 358x441 card photo too fills a large box, the crop is judged
+		 * by eye; but not blown up past twice its size.
+		 */
+		mw = mw > 2 * w ? 2 * w : mw;
+		mh = mh > 2 * h ? 2 * h : mh;
+		graphics_fit(w, h, mw, mh, 1, 1, 0, tw, th);
 		break;
 	case GRAPHICS_BLOCKS:
 		/* A cell holds two pixels, each half a cell high. */

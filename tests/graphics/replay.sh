@@ -74,9 +74,9 @@ awk -v x="$(echo "$large" | sed 's/.*box=//' | cut -d, -f2)" '
     /Photo:/ { if (index($0, "]") >= x + 1) bad = 1 } END { exit bad }' "$f" ||
 	fail "the field runs under the photo: $(grep Photo: "$f")"
 
-# The quit box keeps a photo it does not cover (200x60), and hides one it covers (80x24).
+# The quit box keeps a photo it does not cover (250x60), and hides one it covers (80x24).
 keys "$to_photo$photo<Esc>"
-export COLUMNS=200 LINES=60
+export COLUMNS=250 LINES=60
 run_sscard --graphics=sixel
 tail -n 1 "$T/shots/index" | grep -q -- "-quit .*graphics=sixel box=" ||
 	fail "the quit box hid a photo it does not cover: $(tail -n 1 "$T/shots/index")"

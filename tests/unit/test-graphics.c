@@ -139,13 +139,16 @@ test_fit(void **state)
 	memset(&caps, 0, sizeof caps);
 	caps.cell_w = 9;
 	caps.cell_h = 19;
-	/* 358x441 in 30x18 cells of 9x19 pixels: width bound; small ones never enlarged. */
+	/* 358x441 in 30x18 cells of 9x19 pixels: width bound; small ones twice their size at most. */
 	graphics_target(&caps, GRAPHICS_SIXEL, 358, 441, 18, 30, &w, &h);
 	assert_int_equal(w, 270);	/* 30 cells of 9 */
 	assert_int_equal(h, 333);
 	graphics_target(&caps, GRAPHICS_SIXEL, 100, 100, 18, 30, &w, &h);
-	assert_int_equal(w, 100);
-	assert_int_equal(h, 100);
+	assert_int_equal(w, 200);
+	assert_int_equal(h, 200);
+	graphics_target(&caps, GRAPHICS_SIXEL, 200, 100, 18, 30, &w, &h);
+	assert_int_equal(w, 270);	/* the box's width first */
+	assert_int_equal(h, 135);
 	/* XTSMGRAPHICS' limit wins over the box. */
 	caps.max_w = 200;
 	graphics_target(&caps, GRAPHICS_SIXEL, 3000, 4000, 18, 30, &w, &h);
