@@ -140,54 +140,38 @@ cell_of(const char *what, struct term_caps *caps)
 }
 
 /*
- * Zero pixels from TIOCGWINSZ: stock xterm (no window operations) still gives
- * its sixel geometry, the window's 720x456 pixels over 80x24 cells.  Too large
- * a cell would draw past the box; the geometry is the window, not a limit.
+ * Zero pixels from TIOCGWINSZ (the fake terminal's window is 80x24 cells,
+ * no pixels), and what the terminal says instead decides the cell; too large
+ * a cell would draw past the box.
  */
 static void
-test_cell_from_geometry(void **state)
+test_cell_size(void **state)
 {
+	static const struct {
+		const char	*replies;
+		int		 cell_w, cell_h, max_w, max_h;
+	} cases[] = {
+		/* Stock xterm (no window operations) still gives its sixel
+		 * geometry, the window's pixels: the window, not a limit. */
+		{ "\033[?1;0;256S\033[?2;0;720;456S\033[?63;1;2;4;6c", 9, 19, 0, 0 },
+		/* The text area in pixels (14 t) over its cells (18 t). */
+		{ "\033[4;760;900t\033[8;40;100t\033[?63;4c", 9, 19, 0, 0 },
+		/* A geometry below the window (maxGraphicSize) stays a limit. */
+		{ "\033[6;19;9t\033[?2;0;500;400S\033[?63;4c", 9, 19, 500, 400 },
+		/* Nothing but DA1: the 10x20 guess. */
+		{ "\033[?63;4c", 10, 20, 0, 0 },
+	};
 	struct term_caps caps;
+	size_t i;
 
-	cell_of("\033[?1;0;256S\033[?2;0;720;456S\033[?63;1;2;4;6c", &caps);
-	assert_int_equal(caps.cell_w, 9);
-	assert_int_equal(caps.cell_h, 19);
-	assert_int_equal(caps.max_w, 0);
+	for (i = 0; i < nitems(cases); i++) {
+		cell_of(cases[i].replies, &caps);
+		if (caps.cell_w != cases[i].cell_w || caps.cell_h != cases[i].cell_h ||
+		    caps.max_w != cases[i].max_w || caps.max_h != cases[i].max_h)
+			fail_msg("case %zu: cell %dx%d, limit %dx%d", i, caps.cell_w,
+			    caps.cell_h, caps.max_w, caps.max_h);
+	}
 	assert_int_equal(caps.background, TERM_BG_UNKNOWN);
-}
-
-/* The text area in pixels (14 t) over the one in cells (18 t), when the window's cells differ. */
-static void
-test_cell_from_area(void **state)
-{
-	struct term_caps caps;
-
-	cell_of("\033[4;760;900t\033[8;40;100t\033[?63;4c", &caps);
-	assert_int_equal(caps.cell_w, 9);
-	assert_int_equal(caps.cell_h, 19);
-}
-
-/* A geometry below the window (xterm's maxGraphicSize) stays a limit. */
-static void
-test_geometry_limit(void **state)
-{
-	struct term_caps caps;
-
-	cell_of("\033[6;19;9t\033[?2;0;500;400S\033[?63;4c", &caps);
-	assert_int_equal(caps.cell_w, 9);
-	assert_int_equal(caps.max_w, 500);
-	assert_int_equal(caps.max_h, 400);
-}
-
-/* Nothing but DA1: the 10x20 guess. */
-static void
-test_cell_unknown(void **state)
-{
-	struct term_caps caps;
-
-	cell_of("\033[?63;4c", &caps);
-	assert_int_equal(caps.cell_w, 10);
-	assert_int_equal(caps.cell_h, 20);
 }
 
 /* OSC 11 replies, ended by ST or BEL, with 2 or 4 hex digits a channel. */
@@ -279,10 +263,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_answers),
-		cmocka_unit_test(test_cell_from_geometry),
-		cmocka_unit_test(test_cell_from_area),
-		cmocka_unit_test(test_geometry_limit),
-		cmocka_unit_test(test_cell_unknown),
+		cmocka_unit_test(test_cell_size),
 		cmocka_unit_test(test_background),
 		cmocka_unit_test(test_never),
 		cmocka_unit_test(test_late),
