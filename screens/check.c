@@ -3,18 +3,17 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "config.h"
 #include "fsutil.h"
 #include "graphics.h"
+#include "layout.h"
 #include "photo-check.h"
 #include "profile.h"
 #include "region.h"
 #include "screen.h"
 #include "xmalloc.h"
-
-/* Columns on the right for the photo, or the original and the fixed one side by side. */
-#define PREVIEW_COLS	26
 
 struct check_state {
 	struct photo_profile	*profile;
@@ -23,6 +22,7 @@ struct check_state {
 	int			 fixed;		/* photo_path is our fixed copy */
 	int			 show_fix;	/* the Fix button is offered */
 	int			 focus;		/* a row that does not pass, or the button */
+	int			 large;		/* V: the photos take the whole body */
 	struct image		 shown[2];	/* the photo as given, and as fixed */
 };
 
@@ -32,37 +32,46 @@ static int	rows_of(const struct check_state *, const struct photo_check **);
 static void	draw_report(const struct check_state *, struct ui *, int, int);
 static void	check_fix(struct app *, struct check_state *);
 static void	preview_load(struct app *, struct check_state *, int);
-static void	draw_previews(const struct check_state *, struct ui *);
+static void	draw_previews(const struct check_state *, struct ui *,
+		    struct layout *);
 
 /* Loads photo_path for preview i (0 the original, 1 the fixed copy); never in draw. */
 static void
 preview_load(struct app *app, struct check_state *c, int i)
 {
 	char *cause = NULL;
+	struct layout l;
 
 	image_free(&c->shown[i]);
+	layout_photos(&app->ui, i + 1, 1, NULL, 0, &l);
 	if (graphics_load(&app->gfx.caps, app->gfx.mode, app->model.photo_path,
-	    ui_body_bottom(&app->ui) - UI_BODY_TOP - 1, PREVIEW_COLS / (i + 1),
-	    &c->shown[i], &cause) != 0)
+	    l.photo[i].rows, l.photo[i].cols, &c->shown[i], &cause) != 0)
 		free(cause);	/* the report says why the photo cannot be read */
 }
 
-/* The photo on the right; once fixed, the original and the fixed one side by side. */
+/*
+ * The photo on the right; once fixed, the original and the fixed one side
+ * by side, with the key that shows them over the whole body (c->large).
+ */
 static void
-draw_previews(const struct check_state *c, struct ui *ui)
+draw_previews(const struct check_state *c, struct ui *ui, struct layout *l)
 {
-	int x = ui->cols - PREVIEW_COLS - 1, rows = ui_body_bottom(ui) - UI_BODY_TOP - 1;
-	int half = (PREVIEW_COLS - 1) / 2;
+	static const char *const labels[] = { N_("Before:"), N_("After:") };
+	int i, n = c->shown[1].px != NULL ? 2 : 1, y;
 
-	if (c->shown[1].px == NULL) {
-		ui_text(ui, UI_BODY_TOP, x, PREVIEW_COLS, A_NORMAL, _("Your photo:"));
-		graphics_place(ui, UI_BODY_TOP + 1, x, rows, PREVIEW_COLS, &c->shown[0]);
-		return;
+	layout_photos(ui, n, 1, c->shown, c->large ? 0 : LAYOUT_TEXT_MIN, l);
+	for (i = 0; i < n; i++) {
+		ui_text(ui, l->label[i].y, l->label[i].x, l->label[i].cols, A_NORMAL,
+		    n == 1 ? _("Your photo:") : _(labels[i]));
+		graphics_place(ui, l->photo[i].y, l->photo[i].x, l->photo[i].rows,
+		    l->photo[i].cols, &c->shown[i]);
 	}
-	ui_text(ui, UI_BODY_TOP, x, half, A_NORMAL, _("Before:"));
-	ui_text(ui, UI_BODY_TOP, x + half + 1, half, A_NORMAL, _("After:"));
-	graphics_place(ui, UI_BODY_TOP + 1, x, rows, half, &c->shown[0]);
-	graphics_place(ui, UI_BODY_TOP + 1, x + half + 1, rows, half, &c->shown[1]);
+	y = l->photo[0].y + l->photo[0].rows;
+	if (n == 2 && y <= ui_body_bottom(ui))
+		ui_wrap(ui, y, l->photo[0].x, ui->cols - 1 - l->photo[0].x,
+		    ui_body_bottom(ui) - y + 1, A_NORMAL, c->large ?
+		    _("Press V to see the rules again.") :
+		    _("Press V to see the photos larger."));
 }
 
 /* Checks the current photo; the report replaces the previous one. */
@@ -147,18 +156,20 @@ draw_report(const struct check_state *c, struct ui *ui, int y, int w)
 	size_t k;
 	char *s, *pass = xstrdup("");
 
-	if (c->focus < n && c->focus > list_end - y)
-		first = c->focus - (list_end - y);
-	for (i = first; i < n && y <= list_end; i++, y++) {
+	/* Rows wrap in their column: count two lines each when scrolling. */
+	if (c->focus < n && c->focus > (list_end - y) / 2)
+		first = c->focus - (list_end - y) / 2;
+	for (i = first; i < n && y <= list_end; i++) {
 		focused = c->focus == i;
 		/* TRANSLATORS: verdict, check id, measured value, expected value. */
 		s = xasprintf(_("%s  %s: %s (expected %s)"),
 		    photo_verdict_word(rows[i]->verdict), rows[i]->id,
 		    rows[i]->value, rows[i]->expected);
 		mvaddstr(y, 1, focused ? ">" : " ");
-		ui_text(ui, y, 3, w - 2, focused ? A_BOLD : A_NORMAL, s);
 		if (focused)
 			ui_focus(ui, y, 3);
+		y += ui_wrap(ui, y, 3, w - 2, list_end - y + 1,
+		    focused ? A_BOLD : A_NORMAL, s);
 		free(s);
 	}
 	if (c->focus < n)
@@ -182,10 +193,16 @@ static void
 check_draw(const struct app *app, struct ui *ui)
 {
 	const struct check_state *c = app->priv;
-	int y = UI_BODY_TOP, w = ui->cols - PREVIEW_COLS - 4;
+	struct layout l;
+	int y = UI_BODY_TOP, w;
 	char *s;
 
-	draw_previews(c, ui);
+	draw_previews(c, ui, &l);
+	if (c->large) {
+		ui_focus(ui, UI_BODY_TOP, l.label[0].x);
+		return;
+	}
+	w = l.text.cols;
 	if (c->error != NULL) {
 		y += ui_wrap(ui, y, 1, w, -1, A_BOLD, c->error);
 		ui_wrap(ui, y + 1, 1, w, 2, A_NORMAL, _("Go back (F2) and choose "
@@ -249,6 +266,11 @@ check_handle(struct app *app, enum request req, const struct key *k)
 
 	int n = rows_of(c, NULL) + (c->show_fix ? 1 : 0);
 
+	if (req == REQ_CHAR && towlower((wint_t)key_char(k)) == L'v' &&
+	    c->shown[1].px != NULL) {
+		c->large = !c->large;
+		return (REQ_NONE);
+	}
 	if (n > 0 && screen_focus_move(&c->focus, n, req))
 		return (REQ_NONE);
 	if (req == REQ_ACTIVATE && c->show_fix) {
@@ -306,7 +328,8 @@ const struct screen check_screen = {
 	    "sharpness. PASS, WARN and FAIL say how each rule went; warnings do "
 	    "not stop you. If a rule fails and the photo can be fixed, press "
 	    "Enter on the button: sscard crops and whitens a copy, keeps it in a "
-	    "private folder, and checks it again."),
+	    "private folder, and checks it again. Then V shows the photo before "
+	    "and after the fix over the whole screen, and V again the rules."),
 	.enter = check_enter,
 	.draw = check_draw,
 	.handle = check_handle,

@@ -7,6 +7,7 @@
 
 #include "field.h"
 #include "graphics.h"
+#include "layout.h"
 #include "photo.h"
 #include "profile.h"
 #include "region.h"
@@ -19,10 +20,7 @@ struct photo_state {
 	char		*preview_path;
 };
 
-#define PREVIEW_COLS	30	/* a 4:5 portrait in 17 rows of 9x19 pixel cells is 28 wide */
-
 static char	*expand_path(const char *);
-static void	 preview_box(const struct ui *, int *, int *, int *, int *);
 static void	 preview_load(struct app *);
 
 /* "~/photo.jpg" means the home folder, as in a shell; caller frees. */
@@ -36,16 +34,6 @@ expand_path(const char *path)
 	return (xstrdup(path));
 }
 
-/* The preview sits on the right of the body, above the message line. */
-static void
-preview_box(const struct ui *ui, int *y, int *x, int *rows, int *cols)
-{
-	*y = UI_BODY_TOP;
-	*x = ui->cols - PREVIEW_COLS - 1;
-	*rows = ui_body_bottom(ui) - UI_BODY_TOP;
-	*cols = PREVIEW_COLS;
-}
-
 /* Loads the photo for the preview once its path names a file; never in draw. */
 static void
 preview_load(struct app *app)
@@ -53,7 +41,7 @@ preview_load(struct app *app)
 	struct photo_state *p = app->priv;
 	char *path = expand_path(app->model.photo_path), *cause = NULL;
 	struct stat sb;
-	int y, x, rows, cols;
+	struct layout l;
 
 	if (p->preview_path != NULL && strcmp(path, p->preview_path) == 0) {
 		free(path);
@@ -64,9 +52,9 @@ preview_load(struct app *app)
 	p->preview_path = path;
 	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
 		return;
-	preview_box(&app->ui, &y, &x, &rows, &cols);
-	if (graphics_load(&app->gfx.caps, app->gfx.mode, path, rows, cols,
-	    &p->preview, &cause) != 0)
+	layout_photos(&app->ui, 1, 0, NULL, LAYOUT_TEXT_MIN, &l);
+	if (graphics_load(&app->gfx.caps, app->gfx.mode, path, l.photo[0].rows,
+	    l.photo[0].cols, &p->preview, &cause) != 0)
 		app_say_cause(app, cause);
 }
 
@@ -86,13 +74,15 @@ photo_draw(const struct app *app, struct ui *ui)
 {
 	const struct photo_state *p = app->priv;
 	const struct photo_profile *pr = profile_find(region_at(app->model.region)->profile);
-	int y = UI_BODY_TOP, w = ui->cols - 2, by, bx, brows, bcols;
+	int y = UI_BODY_TOP, w = ui->cols - 2;
+	struct layout l;
 	char *s;
 
 	if (p->preview.px != NULL) {
-		preview_box(ui, &by, &bx, &brows, &bcols);
-		graphics_place(ui, by, bx, brows, bcols, &p->preview);
-		w = bx - 3;
+		layout_photos(ui, 1, 0, &p->preview, LAYOUT_TEXT_MIN, &l);
+		graphics_place(ui, l.photo[0].y, l.photo[0].x, l.photo[0].rows,
+		    l.photo[0].cols, &p->preview);
+		w = l.text.cols;
 	}
 	y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, _("Type the path of your "
 	    "photo file, a JPEG or PNG (for example /media/usb/photo.jpg)."));

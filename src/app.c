@@ -325,7 +325,7 @@ app_draw(struct app *app)
 		else if (app->overlay == OVERLAY_QUIT)
 			quit_draw(app, &app->ui);
 	}
-	if (too_small(app) || app->overlay != OVERLAY_NONE)
+	if (too_small(app))	/* an overlay hides the photos it covers (ui_box) */
 		graphics_hide(&app->gfx);
 	/* Last: the cursor on the focus, for screen readers and braille. */
 	move(app->ui.cur_y, app->ui.cur_x);
@@ -474,7 +474,8 @@ app_run(const struct app_options *opts, const struct config *cfg)
 	/* Ask the terminal before curses owns it; never while replaying. */
 	if (graphics_open(&app.gfx, opts->graphics != NULL ? opts->graphics :
 	    config_str(cfg, "sscard", "graphics", NULL), opts->replay == NULL,
-	    &cause) != 0)
+	    &cause) != 0 || term_set_background(&app.gfx.caps, config_str(cfg,
+	    "sscard", "background", NULL), &cause) != 0)
 		goto fail;
 	app.ui.gfx = &app.gfx;
 	if (terminal_start(opts, &cause) != 0)

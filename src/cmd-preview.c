@@ -71,7 +71,7 @@ show(const struct term_caps *caps, const struct image *img, int rows, int cols,
 	if (caps->mode == GRAPHICS_SIXEL)
 		rc = graphics_sixel(&s, caps->registers, &out, &len, cause);
 	else
-		out = graphics_text(&s, caps->mode, caps->colours, &len);
+		out = graphics_text(&s, caps->mode, caps, &len);
 	if (rc == 0) {
 		fwrite(out, 1, len, stdout);
 		wipe_free(out, len);
@@ -111,7 +111,9 @@ cmd_preview(int argc, char **argv, struct config *cfg)
 		    "[--cells COLSxROWS] PHOTO\n"), PACKAGE);
 		return (EXIT_USAGE);
 	}
-	if (term_detect(want, 1, &caps, &cause) != 0) {
+	if (term_detect(want, 1, &caps, &cause) != 0 ||
+	    term_set_background(&caps, config_str(cfg, "sscard", "background",
+	    NULL), &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 		free(cause);
 		return (EXIT_USAGE);

@@ -23,6 +23,7 @@ static const struct {
 } known_keys[] = {
 	{ "sscard", "lang" },
 	{ "sscard", "graphics" },
+	{ "sscard", "background" },
 	{ "sscard", "log" },
 	{ "outbox", "dir" },
 	{ "photo", "max_pixels" },

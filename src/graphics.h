@@ -14,8 +14,8 @@ struct ui;
 #define GRAPHICS_CACHE		6	/* scaled images and sixels kept */
 /* libsixel computes sizes in int: stay far below its limits. */
 #define GRAPHICS_MAX_PX		2000
-/* Colour registers a preview uses: enough for a face, few bytes (graphics.c). */
-#define GRAPHICS_PALETTE	64
+/* Sixel previews are decoded at least this high: a box in 60 rows of 20 pixels. */
+#define GRAPHICS_LOAD_MIN	1200
 
 /* A source image scaled for one box, and its sixel once encoded. */
 struct graphics_cached {
@@ -64,12 +64,15 @@ void	graphics_begin(struct graphics *);
 /*
  * Shows img in the box of rows x cols cells at y,x, at its aspect ratio.
  * Half blocks, ASCII and text are drawn now through curses; a sixel box is
- * kept blank (with a "[photo WxH]" placeholder under the image) and the image
- * is sent by graphics_refresh.  Screens call this from draw.
+ * kept blank (with an invisible "[photo WxH]" under the image) and the image
+ * is sent by graphics_refresh.  Sixels and half blocks get a thin grey
+ * frame.  Screens call this from draw.
  */
 void	graphics_place(struct ui *, int, int, int, int, const struct image *);
 /* An overlay covers the screen: this frame shows no sixel. */
 void	graphics_hide(struct graphics *);
+/* An overlay covers rows x cols at y,x: the images under it are not shown. */
+void	graphics_cover(struct graphics *, int, int, int, int);
 /*
  * Instead of refresh(): wipes sixels that are gone, refreshes, then sends the
  * sixels that are new or were wiped by a repaint, and leaves the cursor where
@@ -86,7 +89,7 @@ void	graphics_describe(const struct graphics *, char *, size_t);
 void	graphics_fit(int, int, int, int, int, int, int, int *, int *);
 /*
  * Encodes img as a sixel sequence with at most ncolours colour registers
- * (the terminal's; 0 or more than GRAPHICS_PALETTE: GRAPHICS_PALETTE).
+ * (the terminal's; 0 or more than PALETTE_MAX: PALETTE_MAX).
  * Returns 0 with *out (caller frees with wipe_free) and *len,
  * or -1 with *cause; caller frees.
  */
@@ -94,10 +97,11 @@ int	graphics_sixel(const struct image *, int, char **, size_t *, char **);
 /*
  * The preview of an image already scaled for mode (half blocks: one column
  * and two rows per cell; ASCII: one pixel per cell) as text with escape
- * sequences for colours (8, 256 or 16777216).  Returns an allocated
- * string; caller frees with free.
+ * sequences for the terminal's colours (8, 256 or 16777216), ASCII ink
+ * for its background.  Returns an allocated string; caller frees with free.
  */
-char	*graphics_text(const struct image *, enum graphics_mode, int, size_t *);
+char	*graphics_text(const struct image *, enum graphics_mode,
+	    const struct term_caps *, size_t *);
 /* The size to scale a w x h image to for a box of rows x cols in mode. */
 void	graphics_target(const struct term_caps *, enum graphics_mode, int, int,
 	    int, int, int *, int *);

@@ -12,6 +12,13 @@ enum graphics_mode {
 	GRAPHICS_AUTO		/* only as a request: detect */
 };
 
+/* What is behind the text: the ASCII preview draws ink of the other kind. */
+enum term_background {
+	TERM_BG_UNKNOWN,	/* taken as light: most terminals start black on white */
+	TERM_BG_LIGHT,
+	TERM_BG_DARK
+};
+
 /* How long the terminal has to answer, in milliseconds. */
 #define TERM_QUERY_MS	250
 
@@ -23,8 +30,10 @@ struct term_caps {
 	int			 registers;	/* sixel colour registers; 0 unknown */
 	int			 max_w, max_h;	/* largest sixel image; 0 unknown */
 	int			 area_w, area_h; /* text area in pixels (CSI 14 t) */
+	int			 text_rows, text_cols; /* text area in cells (CSI 18 t) */
 	int			 cell_w, cell_h; /* one cell in pixels; never 0 after detection */
 	int			 colours;	/* 8, 256 or 16777216 */
+	enum term_background	 background;	/* OSC 11, or known of the terminal */
 };
 
 /* "auto", "sixel", "blocks", "ascii", "none": 0 and *mode, or -1. */
@@ -41,12 +50,26 @@ const char	*term_mode_name(enum graphics_mode);
 int	term_detect(const char *, int, struct term_caps *, char **);
 
 /*
+ * The configuration's "background": "dark", "light", or NULL or "auto" for
+ * what the terminal said.  Returns 0, or -1 with *cause; caller frees.
+ */
+int	term_set_background(struct term_caps *, const char *, char **);
+
+/*
+ * The cell size in pixels for the terminal on fd: its window size in
+ * pixels if it gives one, else the replies in caps (CSI 16 t, CSI 14 t,
+ * XTSMGRAPHICS' geometry, over the cells of CSI 18 t or the window),
+ * else 10x20.  Also drops a sixel size limit that is only the window's.
+ */
+void	term_cell_size(int, struct term_caps *);
+
+/*
  * Sends the queries on out, reads replies from in (a terminal) until DA1's
  * reply or timeout_ms, then discards unread input and restores the terminal
  * mode.  Fills what the replies say into caps.
  */
 void	term_query(int, int, int, struct term_caps *);
-/* Reads the replies in buf (CSI ... c, S or t) into caps. */
+/* Reads the replies in buf (CSI ... c, S or t; OSC 11) into caps. */
 void	term_parse(const unsigned char *, size_t, struct term_caps *);
 
 /*

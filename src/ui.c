@@ -5,6 +5,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "graphics.h"
 #include "text.h"
 #include "ui.h"
 #include "xmalloc.h"
@@ -157,6 +158,7 @@ ui_box(struct ui *ui, int top, int left, int h, int w, const char *title)
 	for (y = top; y < top + h; y++) {
 		mvhline(y, left, ' ', w);	/* the box hides what is under it */
 	}
+	graphics_cover(ui->gfx, top, left, h, w);	/* photos it overlaps too */
 	/* Plain ASCII: it survives every terminal, snapshots and braille alike. */
 	mvhline(top, left, '-', w);
 	mvhline(top + h - 1, left, '-', w);

@@ -1,7 +1,6 @@
 #!/bin/sh
 # preview.sh -- `sscard preview`: sixel, half blocks, ASCII and text on standard output.
 . "$top_srcdir/tests/lib.sh"
-need_shared
 command -v convert >/dev/null 2>&1 || { echo "SKIP: ImageMagick's convert is needed" >&2; exit 77; }
 
 # A white card with a black square in its left half: known cells.
@@ -33,7 +32,34 @@ out=$("$SSCARD" preview --graphics=none "$T/card.png")
 "$SSCARD" preview --graphics=sixel --cells 30x18 "$PHOTOS/lisa2.jpg" > "$T/p.six" ||
 	fail "sixel preview failed"
 size=$(convert "sixel:$T/p.six" png:- | identify -format '%wx%h' -)
-[ "$size" = "270x360" ] || fail "sixel: decoded $size, expected 270x360 (600x800 in 300x360)"
+[ "$size" = "270x360" ] || fail "sixel: decoded $size, expected 270x360 (480x640 in 300x360)"
+# The palette keeps a white background white and flat around a face-like gradient:
+# one colour, no dithered noise (ImageMagick decodes a sixel to PPM wrongly: PNG first).
+convert -size 300x360 xc:white \( -size 150x200 radial-gradient:'#d09070-#603020' \) \
+    -gravity center -composite "$T/face.png"
+"$SSCARD" preview --graphics=sixel --cells 30x18 "$T/face.png" > "$T/f.six" ||
+	fail "sixel preview of a gradient failed"
+convert "sixel:$T/f.six" png:- | convert png:- -crop 60x60+0+0 +repage \
+    -format '%k %[fx:int(minima.r*255)]' info: > "$T/corner"
+[ "$(cat "$T/corner")" = "1 255" ] ||
+	fail "sixel: the white background is not one plain white: $(cat "$T/corner") (colours, least red)"
+# Across the gradient, 99% of the pixels within Delta E 3 (a just visible step) of the photo.
+de=$(python3 "$top_srcdir/tests/bench/delta-e.py" "$T/face.png" "sixel:$T/f.six")
+awk -v d="$de" 'BEGIN { split(d, v, " "); exit !(v[2] <= 3) }' ||
+	fail "sixel: Delta E mean, p99, max $de against the photo (p99 above 3)"
+
+# ASCII on a dark background: light ink, so white paper is dense and black ink is blank.
+printf '[sscard]\nbackground = dark\n' > "$T/dark"
+"$SSCARD" --config "$T/dark" preview --graphics=ascii --cells 8x2 "$T/card.png" > "$T/ascii" ||
+	fail "ascii preview on dark failed"
+printf '    @@@@\n    @@@@\n' > "$T/want-dark"
+cmp -s "$T/ascii" "$T/want-dark" || fail "ascii on dark: got '$(cat "$T/ascii")'"
+printf '[sscard]\nbackground = purple\n' > "$T/bad"
+set +e
+"$SSCARD" --config "$T/bad" preview --graphics=ascii "$T/card.png" > /dev/null 2> "$T/err"
+st=$?
+set -e
+[ $st -eq 2 ] && grep -q "unknown background 'purple'" "$T/err" || fail "bad background: status $st, $(cat "$T/err")"
 
 # The configuration chooses the mode; the option wins over it.
 printf '[sscard]\ngraphics = ascii\n' > "$T/conf"

@@ -10,8 +10,12 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <math.h>
 
 #include "graphics.h"
+#include "layout.h"
+#include "palette.h"
+#include "ui.h"
 #include "term-detect.h"
 #include "xmalloc.h"
 
@@ -135,13 +139,16 @@ test_fit(void **state)
 	memset(&caps, 0, sizeof caps);
 	caps.cell_w = 9;
 	caps.cell_h = 19;
-	/* 358x441 in 30x18 cells of 9x19 pixels: width bound; small ones never enlarged. */
+	/* 358x441 in 30x18 cells of 9x19 pixels: width bound; small ones twice their size at most. */
 	graphics_target(&caps, GRAPHICS_SIXEL, 358, 441, 18, 30, &w, &h);
 	assert_int_equal(w, 270);	/* 30 cells of 9 */
 	assert_int_equal(h, 333);
 	graphics_target(&caps, GRAPHICS_SIXEL, 100, 100, 18, 30, &w, &h);
-	assert_int_equal(w, 100);
-	assert_int_equal(h, 100);
+	assert_int_equal(w, 200);
+	assert_int_equal(h, 200);
+	graphics_target(&caps, GRAPHICS_SIXEL, 200, 100, 18, 30, &w, &h);
+	assert_int_equal(w, 270);	/* the box's width first */
+	assert_int_equal(h, 135);
 	/* XTSMGRAPHICS' limit wins over the box. */
 	caps.max_w = 200;
 	graphics_target(&caps, GRAPHICS_SIXEL, 3000, 4000, 18, 30, &w, &h);
@@ -159,6 +166,7 @@ test_fit(void **state)
 static void
 test_blocks_text(void **state)
 {
+	struct term_caps caps = { .colours = 256 };
 	struct image im;
 	char *s;
 	size_t len;
@@ -166,7 +174,7 @@ test_blocks_text(void **state)
 	image_alloc(&im, 2, 3);
 	memset(im.px, 255, 18);
 	im.px[3] = 255, im.px[4] = 0, im.px[5] = 0;	/* (1,0) red */
-	s = graphics_text(&im, GRAPHICS_BLOCKS, 256, &len);
+	s = graphics_text(&im, GRAPHICS_BLOCKS, &caps, &len);
 	assert_int_equal(strlen(s), len);
 	/* Two rows of cells: the second has no bottom pixel. */
 	assert_string_equal(s,
@@ -174,7 +182,8 @@ test_blocks_text(void **state)
 	    "\033[38;5;196m\033[48;5;231m\xe2\x96\x80\033[0m\n"
 	    "\033[38;5;231m\xe2\x96\x80\033[38;5;231m\xe2\x96\x80\033[0m\n");
 	free(s);
-	s = graphics_text(&im, GRAPHICS_BLOCKS, 1 << 24, &len);
+	caps.colours = 1 << 24;
+	s = graphics_text(&im, GRAPHICS_BLOCKS, &caps, &len);
 	assert_non_null(strstr(s, "\033[38;2;255;0;0m\033[48;2;255;255;255m\xe2\x96\x80"));
 	free(s);
 	image_free(&im);
@@ -183,6 +192,7 @@ test_blocks_text(void **state)
 static void
 test_ascii_text(void **state)
 {
+	struct term_caps caps = { .colours = 8 };
 	struct image im;
 	char *s;
 	size_t len;
@@ -191,8 +201,13 @@ test_ascii_text(void **state)
 	memset(im.px, 255, 3);		/* white: paper */
 	memset(im.px + 3, 128, 3);	/* grey */
 	memset(im.px + 6, 0, 3);	/* black: ink */
-	s = graphics_text(&im, GRAPHICS_ASCII, 8, &len);
+	s = graphics_text(&im, GRAPHICS_ASCII, &caps, &len);
 	assert_string_equal(s, " =@\n");
+	free(s);
+	/* On a dark background the ink is light: not a negative. */
+	caps.background = TERM_BG_DARK;
+	s = graphics_text(&im, GRAPHICS_ASCII, &caps, &len);
+	assert_string_equal(s, "@= \n");
 	free(s);
 	image_free(&im);
 }
@@ -259,6 +274,131 @@ test_mode_names(void **state)
 	assert_int_equal(term_detect(NULL, 1, &caps, &cause), 0);
 	assert_int_equal(caps.mode, GRAPHICS_NONE);
 	assert_int_equal(caps.cell_w, 10);	/* unknown: the common 10x20 */
+	/* The console is light on dark, and its ASCII follows. */
+	setenv("TERM", "linux", 1);
+	assert_int_equal(term_detect(NULL, 0, &caps, &cause), 0);
+	assert_int_equal(caps.background, TERM_BG_DARK);
+	assert_int_equal(term_set_background(&caps, "light", &cause), 0);
+	assert_int_equal(caps.background, TERM_BG_LIGHT);
+	assert_int_equal(term_set_background(&caps, "purple", &cause), -1);
+	assert_non_null(strstr(cause, "purple"));
+	free(cause);
+	setenv("TERM", "xterm-256color", 1);
+}
+
+/* A ui of cols x rows with 9x19-pixel sixel cells; pixels of the photo box i shows. */
+static long
+laid_out(int cols, int rows, int n, int text_min, const struct image *imgs,
+    struct layout *l, int i)
+{
+	static struct graphics g;
+	struct ui ui;
+	int w, h, k;
+
+	memset(&g, 0, sizeof g);
+	g.caps.cell_w = 9;
+	g.caps.cell_h = 19;
+	memset(&ui, 0, sizeof ui);
+	ui.cols = cols;
+	ui.rows = rows;
+	ui.gfx = &g;
+	layout_photos(&ui, n, 1, imgs, text_min, l);
+	for (k = 0; k < l->nphotos; k++) {
+		/* Inside the body, right of the text, left of the last column. */
+		assert_true(l->photo[k].y >= UI_BODY_TOP);
+		assert_true(l->photo[k].y + l->photo[k].rows <= ui_body_bottom(&ui));
+		assert_true(l->photo[k].x + l->photo[k].cols <= cols - 1);
+		assert_true(text_min == 0 || l->photo[k].x > l->text.x + l->text.cols);
+		if (k > 0)
+			assert_true(l->photo[k].x > l->photo[k - 1].x + l->photo[k - 1].cols - 1);
+	}
+	assert_true(text_min == 0 || l->text.cols >= text_min);
+	graphics_target(&g.caps, GRAPHICS_SIXEL, imgs[i].w, imgs[i].h, l->photo[i].rows,
+	    l->photo[i].cols, &w, &h);
+	/* Never past the box. */
+	assert_true(w <= l->photo[i].cols * 9 && h <= l->photo[i].rows * 19);
+	return ((long)w * h);
+}
+
+static void
+test_layout(void **state)
+{
+	struct image imgs[2] = { { 1350, 1350, NULL }, { 358, 441, NULL } };
+	struct image portrait[1] = { { 600, 800, NULL } };
+	struct layout l;
+	long small, large;
+	int sizes[][2] = { { 80, 24 }, { 100, 30 }, { 120, 40 }, { 200, 60 } };
+	size_t i;
+
+	small = laid_out(80, 24, 1, LAYOUT_TEXT_MIN, portrait, &l, 0);
+	large = laid_out(120, 40, 1, LAYOUT_TEXT_MIN, portrait, &l, 0);
+	if (large < 18 * small / 10)
+		fail_msg("photo step: %ld pixels at 120x40, %ld at 80x24", large, small);
+	for (i = 0; i < nitems(sizes); i++) {
+		laid_out(sizes[i][0], sizes[i][1], 2, LAYOUT_TEXT_MIN, imgs, &l, 1);
+		if (sizes[i][0] >= 100 && (l.photo[0].cols < 20 || l.photo[1].cols < 20))
+			fail_msg("Before/After at %dx%d: %d and %d columns", sizes[i][0],
+			    sizes[i][1], l.photo[0].cols, l.photo[1].cols);
+	}
+	/* At 80x24 the photos alone are at least 1.4 times as wide as beside the text. */
+	laid_out(80, 24, 2, LAYOUT_TEXT_MIN, imgs, &l, 1);
+	small = l.photo[1].cols;
+	laid_out(80, 24, 2, 0, imgs, &l, 1);
+	assert_true(l.photo[1].cols * 10 >= small * 14);
+	/* Nothing loaded yet: a portrait's box. */
+	laid_out(80, 24, 1, LAYOUT_TEXT_MIN, portrait, &l, 0);
+	small = l.photo[0].cols;
+	layout_photos(&(struct ui){ .cols = 80, .rows = 24 }, 1, 0, NULL, LAYOUT_TEXT_MIN, &l);
+	assert_true(l.photo[0].cols > 0 && l.photo[0].cols <= small + 3);
+}
+
+/* The palette: white stays exactly white, flat; a smooth ramp shows no steps. */
+static void
+test_palette(void **state)
+{
+	struct image im;
+	struct palette pal;
+	uint8_t *idx;
+	int x, y;
+
+	image_alloc(&im, 200, 100);
+	for (y = 0; y < 100; y++)
+		for (x = 0; x < 200; x++) {
+			uint8_t *p = im.px + ((size_t)y * 200 + x) * 3;
+
+			p[0] = p[1] = p[2] = 255;
+			if (x >= 100) {	/* a skin-toned ramp */
+				p[0] = (uint8_t)(120 + x / 2);
+				p[1] = (uint8_t)(70 + x / 3);
+				p[2] = (uint8_t)(50 + x / 4);
+			}
+		}
+	idx = xmalloc(200 * 100);
+	palette_quantize(&im, 256, &pal, idx);
+	assert_true(pal.n >= 2 && pal.n <= 256);
+	for (y = 0; y < 100; y++)
+		for (x = 0; x < 100; x++)
+			assert_int_equal(idx[y * 200 + x], idx[0]);
+	assert_int_equal(pal.rgb[idx[0]][0], 255);
+	assert_int_equal(pal.rgb[idx[0]][1], 255);
+	assert_int_equal(pal.rgb[idx[0]][2], 255);
+	/* No visible step on the ramp: every pixel within Delta E 2 of its colour. */
+	for (y = 0; y < 100; y++)
+		for (x = 100; x < 200; x++) {
+			float a[3], b[3], d;
+
+			palette_lab(im.px + ((size_t)y * 200 + x) * 3, a);
+			palette_lab(pal.rgb[idx[y * 200 + x]], b);
+			d = sqrtf((a[0] - b[0]) * (a[0] - b[0]) + (a[1] - b[1]) *
+			    (a[1] - b[1]) + (a[2] - b[2]) * (a[2] - b[2]));
+			if (d > 2)
+				fail_msg("ramp pixel %d,%d is Delta E %.1f off", x, y, d);
+		}
+	/* A terminal with 16 registers gets at most 16. */
+	palette_quantize(&im, 16, &pal, idx);
+	assert_true(pal.n <= 16);
+	free(idx);
+	image_free(&im);
 }
 
 int
@@ -272,6 +412,8 @@ main(void)
 		cmocka_unit_test(test_ascii_text),
 		cmocka_unit_test(test_parse_replies),
 		cmocka_unit_test(test_mode_names),
+		cmocka_unit_test(test_layout),
+		cmocka_unit_test(test_palette),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
