@@ -12,7 +12,8 @@ struct detector {
 	struct cascade	*alt2;
 	struct cascade	*deflt;
 	struct cascade	*eye;
-	int		 deflt_tried;
+	struct cascade	*glasses;	/* eyes behind glasses */
+	int		 deflt_tried, glasses_tried;
 };
 
 /* One face, in the pixels of the image given to face_detect. */
@@ -20,7 +21,8 @@ struct face {
 	double	x, y, w, h;	/* box, axis-aligned in the view it was found in */
 	double	angle;		/* degrees the image was turned to find it; 0 upright */
 	int	neighbours;	/* raw detections merged into the box */
-	int	eyes_found;	/* 1: both eye centres come from the eye cascade */
+	int	eyes_found;	/* 1: both eye centres come from an eye cascade */
+	const char *eyes_how;	/* NULL: the eye cascade; "eyeglasses" */
 	double	lx, ly;		/* eye on the image's left (the subject's right) */
 	double	rx, ry;		/* eye on the image's right */
 };
@@ -38,6 +40,8 @@ struct faces {
  */
 int	detector_load(struct detector *, const char *, char **);
 void	detector_free(struct detector *);
+/* Parses the cascade file dir/file and frees it: 0, or -1 with *cause naming the bad element. */
+int	cascade_try(const char *, const char *, char **);
 
 /*
  * Finds the frontal faces in im (alt2 first, then the default cascade on an
