@@ -153,7 +153,7 @@ draw_report(const struct check_state *c, struct ui *ui, int y, int w)
 		focused = c->focus == i;
 		/* TRANSLATORS: verdict, check id, measured value, expected value. */
 		s = xasprintf(_("%s  %s: %s (expected %s)"),
-		    photo_verdict_word(rows[i]->verdict), rows[i]->id,
+		    photo_verdict_word(rows[i]->verdict), rows[i]->name,
 		    rows[i]->value, rows[i]->expected);
 		mvaddstr(y, 1, focused ? ">" : " ");
 		ui_text(ui, y, 3, w - 2, focused ? A_BOLD : A_NORMAL, s);
@@ -166,7 +166,7 @@ draw_report(const struct check_state *c, struct ui *ui, int y, int w)
 	for (k = 0; k < c->report.n; k++) {
 		if (c->report.checks[k].verdict != PHOTO_PASS)
 			continue;
-		s = xasprintf("%s%s%s", pass, *pass ? ", " : "", c->report.checks[k].id);
+		s = xasprintf("%s%s%s", pass, *pass ? ", " : "", c->report.checks[k].name);
 		free(pass);
 		pass = s;
 	}
