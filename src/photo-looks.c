@@ -15,7 +15,7 @@
 #define ENLARGE_FAIL	1.6
 
 static double	luma_of(const uint8_t *);
-static int	vivid(const uint8_t *);
+static int	vivid(const struct photo_scene *, const uint8_t *);
 static double	dip(const struct photo_scene *, double, double, double, double);
 static double	teeth(const struct photo_scene *);
 static void	check_resolution(struct photo_report *, const struct photo_scene *);
@@ -36,14 +36,14 @@ luma_of(const uint8_t *p)
 	return (0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2]);
 }
 
-/* A strong colour: far from grey and not a skin tone (red above green above blue). */
+/* A strong colour: far from grey, and not the colour of the cheeks. */
 static int
-vivid(const uint8_t *p)
+vivid(const struct photo_scene *sc, const uint8_t *p)
 {
 	int mx = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
 	int mn = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
 
-	return (mx - mn > 70 && !(p[0] >= p[1] && p[1] >= p[2]));
+	return (mx - mn > 80 && !photo_scene_skin(sc, p));
 }
 
 void
@@ -70,7 +70,7 @@ scene_tone(const struct photo_scene *sc, double dx0, double dy0, double dx1,
 			t->under += l <= 25;
 			t->over += l >= 250;
 			t->skin += photo_scene_skin(sc, p);
-			t->vivid += vivid(p);
+			t->vivid += vivid(sc, p);
 			t->n++;
 		}
 	if (t->n == 0)
@@ -256,7 +256,9 @@ check_headwear(struct photo_report *r, const struct photo_scene *sc)
 	struct tone top;
 	enum photo_verdict v;
 
-	scene_tone(sc, -0.6, -1.3, 0.6, -0.85, &top);
+	/* From just under the top of the head to the top of the forehead. */
+	scene_tone(sc, -0.6, fmax(-2.2, (sc->crown_y - sc->eye_y) / sc->ied + 0.1),
+	    0.6, -1.0, &top);
 	v = top.vivid > 0.25 ? PHOTO_FAIL : PHOTO_PASS;
 	report_add(r, "headwear", v, 0, xasprintf(_("colour %.0f%%"), top.vivid * 100),
 	    xstrdup(_("bare head")), v == PHOTO_PASS ?
