@@ -280,7 +280,7 @@ check_leave(struct app *app, char **cause)
 	*cause = xasprintf(c->show_fix ? _("The photo fails the rule '%s'. "
 	    "Press Enter to fix it automatically, or go back and choose "
 	    "another photo.") : _("The photo fails the rule '%s'. Go back and "
-	    "choose another photo."), i < c->report.n ? c->report.checks[i].id : "?");
+	    "choose another photo."), i < c->report.n ? c->report.checks[i].name : "?");
 	return (-1);
 }
 

@@ -483,7 +483,7 @@ photo_verdict(const char *path, const struct photo_profile *p,
 	failed = i < r.n;
 	if (failed)
 		*cause = xasprintf(_("%s does not meet the photo rules (%s): %s"),
-		    path, r.checks[i].id, r.checks[i].message);
+		    path, r.checks[i].name, r.checks[i].message);
 	photo_report_free(&r);
 	return (failed);
 }

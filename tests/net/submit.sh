@@ -4,7 +4,7 @@
 need_shared
 
 make_ca
-"$SSCARD" fix "$PHOTOS/london_030_03.jpg" -o "$T/ok.jpg" >"$T/fix.out" 2>&1 ||
+"$SSCARD" fix "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" -o "$T/ok.jpg" >"$T/fix.out" 2>&1 ||
     fail "sscard fix could not make a passing photo: $(cat "$T/fix.out")"
 
 # answers FILE [JSON members overriding the good ones]
