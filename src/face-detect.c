@@ -17,7 +17,7 @@
  * document order and checks every index it keeps.
  */
 #define CASCADE_MAX_BYTES	(16 << 20)
-#define DETECT_SIDE		480	/* longest side the face search runs at */
+#define DETECT_SIDE		400	/* longest side the face search runs at */
 #define SCALE_STEP		1.1
 #define FACE_NEIGHBOURS		4
 #define EYE_NEIGHBOURS		3
