@@ -108,9 +108,10 @@ const char	*photo_verdict_id(enum photo_verdict);
 
 /*
  * Fixes the photo at in for profile p and writes a JFIF to out_path
- * (atomically, 0600), then checks it into *after.  Returns 0 when written
- * (the re-check may still fail), or -1 with *cause saying what cannot be
- * fixed; caller frees.  *after is filled only on success.
+ * (atomically, 0600) only when the fixed photo passes every rule of p (its
+ * report goes to *after) and its background was replaced cleanly.  Returns
+ * 0 when written, or -1 with *cause saying what cannot be fixed, and nothing
+ * written; caller frees.  *after is filled only on success.
  */
 int	photo_fix_file(const char *, const struct photo_profile *,
 	    const struct config *, const char *, struct photo_report *, char **);

@@ -47,6 +47,7 @@ def main():
     bad = []
     table = {}
     fixes = []
+    misses = []
     for f, want_check, want_fix, per in rows:
         photo = os.path.join(folder, f)
         if not os.path.exists(photo):
@@ -59,11 +60,15 @@ def main():
             g = got[k]["verdict"] if got is not None and k in got else "fail"
             t = table.setdefault(k, [0, 0, 0])
             if v == "fail":
-                t[0 if g == "fail" else 1] += 1
+                col = 0 if g == "fail" else 1
             elif v == "warn":
-                t[0 if g == "warn" else 1 if g == "pass" else 2] += 1
+                col = 0 if g == "warn" else 1 if g == "pass" else 2
             else:
-                t[0 if g != "fail" else 2] += 1
+                col = 0 if g != "fail" else 2
+            t[col] += 1
+            if col:
+                misses.append("  %-12s %-11s %s: %s, expected %s" % (k,
+                    "false pass" if col == 1 else "false fail", f, g, v))
         out = os.path.join(work, f + ".fixed.jpg")
         st, wrote, reason = run_fix(sscard, photo, out)
         if want_fix == "refuse":
@@ -82,6 +87,7 @@ def main():
         for k in sorted(table):
             a, fp, ff = table[k]
             print("%-12s %6d %11d %11d" % (k, a, fp, ff))
+        print("\n".join(misses))
         print()
         print("fix results (%s):" % folder)
         for f, what, reason in fixes:
