@@ -748,7 +748,7 @@ eyes_with(const struct cascade *c, const struct grey *roi, double k,
 	double cx, cy;
 	int i, side, found[2] = { 0, 0 };
 
-	detect(c, roi, roi->w / 10, roi->w / 2, EYE_NEIGHBOURS, &h);
+	detect(c, roi, roi->w / 8, roi->w / 3, EYE_NEIGHBOURS, &h);
 	for (i = 0; i < h.n; i++) {
 		cx = (h.v[i].x + h.v[i].w / 2.0) * k;
 		cy = (h.v[i].y + h.v[i].h / 2.0) * k;
