@@ -836,8 +836,9 @@ faces_from(struct detector *d, const struct grey *g, struct cascade *c,
 	struct hits h;
 	struct hit t;
 	int i, j, side = g->w < g->h ? g->w : g->h, big;
+	double share = d->min_share > 0 ? d->min_share : 0.2;
 
-	detect(c, g, side / 5, side, FACE_NEIGHBOURS, &h);
+	detect(c, g, (int)(side * share), side, FACE_NEIGHBOURS, &h);
 	for (i = 1; i < h.n; i++)	/* largest first */
 		for (j = i; j > 0 && h.v[j].w * h.v[j].h > h.v[j - 1].w * h.v[j - 1].h; j--) {
 			t = h.v[j];

@@ -14,6 +14,7 @@ struct detector {
 	struct cascade	*eye;
 	struct cascade	*glasses;	/* eyes behind glasses */
 	int		 deflt_tried, glasses_tried;
+	double		 min_share;	/* smallest face, share of the short side; 0: 0.2 */
 };
 
 /* One face, in the pixels of the image given to face_detect. */

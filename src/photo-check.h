@@ -47,6 +47,7 @@ struct photo_scene {
 	double			 skin[3];	/* mean colour of the cheeks */
 	double			 enlarge;	/* scaling the face needs to fit, >= 1 */
 	int			 sliver;	/* too small or too narrow to hold a face */
+	double			 min_face;	/* searched from this share of the short side; 0: a fifth */
 	double			 bg[3];		/* background colour from the top corners */
 	double			 bg_std;
 	int			 bg_seen;	/* pixels of background sampled */

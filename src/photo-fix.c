@@ -19,6 +19,8 @@
 #define FACE_IED	2.19
 /* A backdrop darker than this (luma) is not told from dark hair with certainty. */
 #define MIN_BACKDROP	140
+/* The face box of a fixed photo spans at least this share of its width. */
+#define OUTPUT_FACE	0.45
 /* Share of the hair, neck or backdrop zones a sound matte may get wrong. */
 #define MATTE_SLACK	0.05
 /* How far a crop may reach past the photo's edge, as a share of its size. */
@@ -467,6 +469,8 @@ check_output(const struct jpeg_out *o, const struct photo_profile *p,
 	size_t i;
 
 	decode(o, p, &sc);
+	/* A fixed photo's face fills most of its width: no smaller one is searched. */
+	sc.min_face = OUTPUT_FACE;
 	photo_scene_analyse(&sc, cfg);
 	sc.enlarge = enlarge;
 	photo_check_scene(&sc, p, after);

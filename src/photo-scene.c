@@ -369,7 +369,9 @@ photo_scene_analyse(struct photo_scene *sc, const struct config *cfg)
 	if ((d = scene_detector(cfg != NULL ? config_str(cfg, "photo",
 	    "cascade_dir", NULL) : NULL, &sc->detector_cause)) == NULL)
 		return;
+	d->min_share = sc->min_face;
 	sc->nfaces = face_detect(d, &sc->im, &f);
+	d->min_share = 0;
 	if (sc->nfaces > 0) {
 		sc->face = f.v[0];
 		photo_scene_measure(sc);
