@@ -21,6 +21,10 @@
 #define MIN_BACKDROP	140
 /* The face box of a fixed photo spans at least this share of its width. */
 #define OUTPUT_FACE	0.45
+/* Kept patches apart from the person larger than this share of the photo are leftovers. */
+#define MATTE_BLOB	0.0005
+/* Backdrop-coloured pixels kept beside or above the head, as a share of the photo. */
+#define MATTE_LEFT	0.0003
 /* Share of the hair, neck or backdrop zones a sound matte may get wrong. */
 #define MATTE_SLACK	0.05
 /* How far a crop may reach past the photo's edge, as a share of its size. */
@@ -47,6 +51,10 @@ static void	row_background(const struct image *, const double *, double, int,
 static float	*whiten(struct image *, const struct photo_scene *);
 static int	refuse_rules(const struct photo_report *, const char *, char **);
 static double	share_whitened(const float *, int, int, double, double, double, double);
+static int	stray_blob(const float *, int, int, int, int);
+static int	kept_inside(const float *, int, int, int, int);
+static double	backdrop_kept(const float *, const struct image *,
+		    const struct photo_scene *, double, double, double, double);
 static int	matte_sound(const float *, const struct image *, const struct photo_scene *,
 		    const struct crop *, double, const char *, char **);
 static int	decode(const struct jpeg_out *, const struct photo_profile *,
@@ -386,20 +394,120 @@ share_whitened(const float *soft, int w, int h, double x0, double y0,
 }
 
 /*
- * The matte is sound when the hair over the forehead and the neck were
- * kept, and beside the head and above it (where only backdrop can be)
- * nothing of the old backdrop was left.  s is output pixels per scene pixel.
+ * The largest patch of kept pixels not connected to the person (whose face
+ * holds (sx, sy)): a piece of the old backdrop the whitening could not reach.
+ * Returns its size in pixels; the whole image when the face was whitened.
  */
 static int
-matte_sound(const float *soft, const struct image *im,
+stray_blob(const float *soft, int w, int h, int sx, int sy)
+{
+	size_t n = (size_t)w * h, i, j, top, *stack;
+	uint8_t *seen;
+	int pass, x, y, k, size, biggest = 0;
+	static const int dx[4] = { 1, -1, 0, 0 }, dy[4] = { 0, 0, 1, -1 };
+
+	if (sx < 0 || sy < 0 || sx >= w || sy >= h || soft[(size_t)sy * w + sx] > 0.5f)
+		return (w * h);
+	seen = xcalloc(n, 1);
+	stack = xreallocarray(NULL, n, sizeof *stack);
+	/* Pass 0 floods the person from the face; pass 1 measures every other patch. */
+	for (pass = 0; pass < 2; pass++)
+		for (i = pass == 0 ? (size_t)sy * w + sx : 0; i < n; i++) {
+			if (seen[i] || soft[i] > 0.5f)
+				continue;
+			seen[i] = 1;
+			stack[0] = i;
+			top = 1;
+			size = 0;
+			while (top > 0) {
+				j = stack[--top];
+				size++;
+				for (k = 0; k < 4; k++) {
+					x = (int)(j % w) + dx[k];
+					y = (int)(j / w) + dy[k];
+					if (x < 0 || y < 0 || x >= w || y >= h)
+						continue;
+					if (!seen[(size_t)y * w + x] &&
+					    soft[(size_t)y * w + x] <= 0.5f) {
+						seen[(size_t)y * w + x] = 1;
+						stack[top++] = (size_t)y * w + x;
+					}
+				}
+			}
+			if (pass == 0)
+				break;
+			biggest = size > biggest ? size : biggest;
+		}
+	free(seen);
+	free(stack);
+	return (biggest);
+}
+
+/* Pixel (x, y) and those two pixels around it were kept whole. */
+static int
+kept_inside(const float *soft, int w, int h, int x, int y)
+{
+	int dx, dy;
+
+	for (dy = -2; dy <= 2; dy += 2)
+		for (dx = -2; dx <= 2; dx += 2)
+			if (x + dx < 0 || y + dy < 0 || x + dx >= w || y + dy >= h ||
+			    soft[(size_t)(y + dy) * w + x + dx] > 0.05f)
+				return (0);
+	return (1);
+}
+
+/*
+ * Share of the photo that was kept beside the head (above the ear lobes) or
+ * above it although it has the backdrop's hue and is no darker than half
+ * of it: the backdrop in shadow, or a patch the whitening did not reach.
+ * Hair is darker or of another hue; ears are skin.
+ */
+static double
+backdrop_kept(const float *soft, const struct image *before,
+    const struct photo_scene *sc, double ex, double ey, double ied, double crown)
+{
+	double bs = sc->bg[0] + sc->bg[1] + sc->bg[2] + 1, s, l, bl;
+	const uint8_t *p;
+	int x, y, n = 0;
+
+	bl = 0.299 * sc->bg[0] + 0.587 * sc->bg[1] + 0.114 * sc->bg[2];
+	for (y = 0; y < before->h && y < ey + 0.9 * ied; y++)
+		for (x = 0; x < before->w; x++) {
+			if (fabs(x - ex) < 1.0 * ied && y > crown)
+				continue;
+			/* Inside what was kept: the soft rim around hair blends with the backdrop. */
+			if (!kept_inside(soft, before->w, before->h, x, y))
+				continue;
+			p = before->px + ((size_t)y * before->w + x) * 3;
+			s = p[0] + p[1] + p[2] + 1;
+			l = 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
+			n += hypot(p[0] / s - sc->bg[0] / bs, p[1] / s - sc->bg[1] / bs) < 0.025 &&
+			    l >= 0.45 * bl && !photo_scene_skin(sc, p);
+		}
+	return ((double)n / ((double)before->w * before->h));
+}
+
+/*
+ * The matte is sound when nothing kept stands apart from the person, the
+ * hair over the forehead and the neck were kept, and beside the head and
+ * above it (where only backdrop can be) nothing of the old backdrop was left.  s is output pixels per scene pixel.
+ */
+static int
+matte_sound(const float *soft, const struct image *before,
     const struct photo_scene *sc, const struct crop *c, double s,
     const char *in, char **cause)
 {
+	const struct image *im = before;
 	double ied = sc->ied * s, ex = c->eye_x, ey = c->eye_y;
 	double crown = ey - (sc->eye_y - sc->crown_y) * s;
 	const char *why = NULL;
 
-	if (share_whitened(soft, im->w, im->h, ex - 0.6 * ied, crown + 0.15 * ied,
+	if (stray_blob(soft, im->w, im->h, (int)ex, (int)(ey + 0.5 * ied)) >
+	    MATTE_BLOB * im->w * im->h ||
+	    backdrop_kept(soft, before, sc, ex, ey, ied, crown) > MATTE_LEFT)
+		why = _("patches of the old background would remain");
+	else if (share_whitened(soft, im->w, im->h, ex - 0.6 * ied, crown + 0.15 * ied,
 	    ex + 0.6 * ied, ey - 0.6 * ied) > MATTE_SLACK)
 		why = _("the hair would be whitened away");
 	else if (share_whitened(soft, im->w, im->h, ex - 0.3 * ied, ey + 2.0 * ied,
@@ -494,7 +602,7 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	struct photo_scene sc;
 	struct photo_report before;
 	struct jpeg_out o = { NULL, 0 };
-	struct image out;
+	struct image out, plain;
 	struct crop c;
 	float *soft;
 	double enlarge;
@@ -509,9 +617,11 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 		level(&sc);
 		if (plan_crop(&sc, p, &c, cause, in) == 0) {
 			cut(&sc.im, &c, p, &out);
+			image_alloc(&plain, out.w, out.h);
+			memcpy(plain.px, out.px, (size_t)out.w * out.h * 3);
 			soft = whiten(&out, &sc);
 			enlarge = fmax(1, p->width / c.w / sc.scale);
-			if (matte_sound(soft, &out, &sc, &c, p->width / c.w, in,
+			if (matte_sound(soft, &plain, &sc, &c, p->width / c.w, in,
 			    cause) == 0 && fit_size(&out, p, &o, cause, in) == 0 &&
 			    check_output(&o, p, cfg, enlarge, after, cause, in) == 0) {
 				if (fs_write_path(out_path, o.buf, o.len, cause) == 0)
@@ -520,6 +630,7 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 					photo_report_free(after);
 			}
 			free(soft);
+			image_free(&plain);
 			image_free(&out);
 		}
 	}

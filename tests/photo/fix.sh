@@ -66,6 +66,14 @@ refused "$PHOTOS/lisa2.jpg" "background is not plain"
 refused "$PHOTOS/chelsea.png" "no face"
 refused "$PHOTOS/camera.png" "no face"
 refused "$PHOTOS/zoom_15cm.jpg" "not plain"
+# A shadow on the backdrop beside the head, or a patch the whitening cannot reach,
+# would stay in the fixed photo: refused, nothing written.
+convert "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" -fill '#84788a' \
+    -draw "ellipse 400,200 40,70 0,360" shadow.jpg
+refused shadow.jpg "old background would remain"
+convert "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" -fill '#605060' \
+    -draw "rectangle 60,140 100,200" patch.jpg
+refused patch.jpg "old background would remain"
 # An output that would fail a rule is not written: here the profile wants a
 # face wider than the fix can frame and the eyes higher than the photo allows.
 printf '[profile national]\neye_line_min = 420\n' > high.conf
