@@ -47,8 +47,11 @@ int	cascade_try(const char *, const char *, char **);
 /*
  * Finds the frontal faces in im (alt2 first, then the default cascade on an
  * equalised image, then both on the image turned by +-18 degrees) and the eye
- * centres inside each.  Faces whose area is under 0.3 of the largest are
- * dropped.  Fills *out (free with faces_free); returns the number of faces.
+ * centres inside each (the eyeglasses cascade where the eye cascade finds
+ * none).  Faces under d->min_share of the short side, or whose area is under
+ * 0.3 of the largest, are dropped; an image too small for the cascade's
+ * window has none.  Fills *out (free with faces_free); returns the number of
+ * faces.
  */
 int	face_detect(struct detector *, const struct image *, struct faces *);
 void	faces_free(struct faces *);
