@@ -42,6 +42,7 @@ static void	border_stats(struct photo_scene *);
 static struct detector *scene_detector(const char *, char **);
 static void	skin_colour(struct photo_scene *);
 static int	cheek_edge(const struct photo_scene *, int, int);
+static double	median(double *, int);
 static void	find_face_width(struct photo_scene *);
 
 /*
@@ -255,6 +256,22 @@ cheek_edge(const struct photo_scene *sc, int y, int dir)
 	return (-1);
 }
 
+/* The median of v[0..n-1] (a few rows: insertion sort in place). */
+static double
+median(double *v, int n)
+{
+	double t;
+	int i, j;
+
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && v[j] < v[j - 1]; j--) {
+			t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	return (v[n / 2]);
+}
+
 /*
  * Face width between the ear roots, measured: the skin edges of the cheeks
  * on the rows just below the ear lobes (the ears themselves are skin too),
@@ -264,8 +281,8 @@ cheek_edge(const struct photo_scene *sc, int y, int dir)
 static void
 find_face_width(struct photo_scene *sc)
 {
-	double wl[64], wr[64], t;
-	int y, y0, y1, n = 0, l, r, i, j;
+	double wl[64], wr[64], t, l2, r2;
+	int y, y0, y1, n = 0, l, r;
 
 	sc->face_measured = 0;
 	sc->face_w = FACE_IED * sc->ied;
@@ -282,20 +299,14 @@ find_face_width(struct photo_scene *sc)
 	}
 	if (n < (y1 - y0 + 1) / 2 || n == 0)
 		return;
-	for (i = 1; i < n; i++)		/* medians: a few rows, insertion sort */
-		for (j = i; j > 0 && wl[j] < wl[j - 1]; j--) {
-			t = wl[j]; wl[j] = wl[j - 1]; wl[j - 1] = t;
-		}
-	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && wr[j] < wr[j - 1]; j--) {
-			t = wr[j]; wr[j] = wr[j - 1]; wr[j - 1] = t;
-		}
-	t = wl[n / 2] + wr[n / 2];
+	l2 = median(wl, n);
+	r2 = median(wr, n);
+	t = l2 + r2;
 	if (t < EDGE_MIN * sc->ied || t > EDGE_MAX * sc->ied)
 		return;
 	t *= EDGE_TO_EARS;
-	sc->face_l = sc->eye_x - wl[n / 2] * EDGE_TO_EARS;
-	sc->face_r = sc->eye_x + wr[n / 2] * EDGE_TO_EARS;
+	sc->face_l = sc->eye_x - l2 * EDGE_TO_EARS;
+	sc->face_r = sc->eye_x + r2 * EDGE_TO_EARS;
 	sc->face_w = t;
 	sc->face_measured = 1;
 }
