@@ -1,4 +1,4 @@
-/* photo-fix.c -- level, crop, resize, whiten and encode a photo to a profile. */
+/* photo-fix.c -- make a photo fit a profile, and write it only when it then passes. */
 #include "system.h"
 
 #include <math.h>
@@ -16,7 +16,6 @@
 
 /* Fix decodes this many pixels on the short side, enough for a sharp crop. */
 #define FIX_SIDE	720
-#define FACE_IED	2.19
 /* A backdrop darker than this (luma) is not told from dark hair with certainty. */
 #define MIN_BACKDROP	140
 /* The face box of a fixed photo spans at least this share of its width. */
