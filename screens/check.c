@@ -163,7 +163,7 @@ draw_report(const struct check_state *c, struct ui *ui, int y, int w)
 		focused = c->focus == i;
 		/* TRANSLATORS: verdict, check id, measured value, expected value. */
 		s = xasprintf(_("%s  %s: %s (expected %s)"),
-		    photo_verdict_word(rows[i]->verdict), rows[i]->id,
+		    photo_verdict_word(rows[i]->verdict), rows[i]->name,
 		    rows[i]->value, rows[i]->expected);
 		mvaddstr(y, 1, focused ? ">" : " ");
 		if (focused)
@@ -177,7 +177,7 @@ draw_report(const struct check_state *c, struct ui *ui, int y, int w)
 	for (k = 0; k < c->report.n; k++) {
 		if (c->report.checks[k].verdict != PHOTO_PASS)
 			continue;
-		s = xasprintf("%s%s%s", pass, *pass ? ", " : "", c->report.checks[k].id);
+		s = xasprintf("%s%s%s", pass, *pass ? ", " : "", c->report.checks[k].name);
 		free(pass);
 		pass = s;
 	}
@@ -302,7 +302,7 @@ check_leave(struct app *app, char **cause)
 	*cause = xasprintf(c->show_fix ? _("The photo fails the rule '%s'. "
 	    "Press Enter to fix it automatically, or go back and choose "
 	    "another photo.") : _("The photo fails the rule '%s'. Go back and "
-	    "choose another photo."), i < c->report.n ? c->report.checks[i].id : "?");
+	    "choose another photo."), i < c->report.n ? c->report.checks[i].name : "?");
 	return (-1);
 }
 

@@ -63,7 +63,7 @@ print_table(const char *path, const struct photo_profile *p,
 	for (k = 0; k < r->n; k++) {
 		w[0] = text_width(photo_verdict_word(r->checks[k].verdict)) > w[0] ?
 		    text_width(photo_verdict_word(r->checks[k].verdict)) : w[0];
-		w[1] = text_width(r->checks[k].id) > w[1] ? text_width(r->checks[k].id) : w[1];
+		w[1] = text_width(r->checks[k].name) > w[1] ? text_width(r->checks[k].name) : w[1];
 		w[2] = text_width(r->checks[k].value) > w[2] ?
 		    text_width(r->checks[k].value) : w[2];
 	}
@@ -74,7 +74,7 @@ print_table(const char *path, const struct photo_profile *p,
 	for (k = 0; k < r->n; k++) {
 		fputs("  ", stdout);
 		put_cell(photo_verdict_word(r->checks[k].verdict), w[0]);
-		put_cell(r->checks[k].id, w[1]);
+		put_cell(r->checks[k].name, w[1]);
 		put_cell(r->checks[k].value, w[2]);
 		printf("%s\n", r->checks[k].expected);
 		if (r->checks[k].verdict != PHOTO_PASS)
@@ -95,8 +95,8 @@ print_json(const char *path, const struct photo_profile *p,
 
 	a = json_array();
 	for (k = 0; k < r->n; k++)
-		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:s}",
-		    "id", r->checks[k].id,
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}",
+		    "id", r->checks[k].id, "name", r->checks[k].name,
 		    "verdict", photo_verdict_id(r->checks[k].verdict),
 		    "value", r->checks[k].value,
 		    "expected", r->checks[k].expected,

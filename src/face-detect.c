@@ -17,7 +17,7 @@
  * document order and checks every index it keeps.
  */
 #define CASCADE_MAX_BYTES	(16 << 20)
-#define DETECT_SIDE		480	/* longest side the face search runs at */
+#define DETECT_SIDE		400	/* longest side the face search runs at */
 #define SCALE_STEP		1.1
 #define FACE_NEIGHBOURS		4
 #define EYE_NEIGHBOURS		3
@@ -34,6 +34,7 @@ struct rect {
 struct feature {
 	struct rect	r[3];
 	int		nrect;
+	int		tilted;	/* rectangles turned by 45 degrees */
 };
 
 struct node {
@@ -72,6 +73,7 @@ struct scan {
 	int		 w, h, stride;
 	int32_t		*sum;
 	int64_t		*sq;
+	int32_t		*tilt;	/* 45-degree integral; NULL without tilted features */
 	int		*ofs;	/* 4 per rect, 3 rects per feature */
 };
 
@@ -93,10 +95,13 @@ struct xml {
 static int	xml_tag(struct xml *, char *, size_t, int *);
 static int	xml_numbers(struct xml *, double *, int);
 static void	*grow(void *, int *, int, size_t);
-static int	cascade_parse(struct cascade *, struct xml *);
-static int	cascade_check(const struct cascade *);
+static int	whole(double, long, long, int *);
+static int	cascade_parse(struct cascade *, struct xml *, char **);
+static int	rect_inside(const struct rect *, int, int, int);
+static int	cascade_check(const struct cascade *, char **);
 static struct cascade *cascade_load(const char *, const char *, char **);
 static void	cascade_free(struct cascade *);
+static void	tilt_build(struct scan *, const struct grey *);
 static void	scan_build(struct scan *, const struct grey *, const struct cascade *);
 static void	scan_free(struct scan *);
 static int	scan_window(const struct cascade *, const struct scan *, int);
@@ -107,6 +112,8 @@ static int	similar(const struct hit *, const struct hit *);
 static void	group(struct hits *, int);
 static void	detect(const struct cascade *, const struct grey *, int, int,
 		    int, struct hits *);
+static int	eyes_with(const struct cascade *, const struct grey *, double,
+		    const struct face *, int, struct hit[2]);
 static void	find_eyes(struct detector *, const struct grey *, struct face *);
 static void	eye_guess(struct face *);
 static int	faces_from(struct detector *, const struct grey *, struct cascade *,
@@ -180,26 +187,51 @@ grow(void *v, int *cap, int n, size_t size)
 	return (xreallocarray(v, (size_t)*cap, size));
 }
 
+/* A whole number in [lo, hi]: cascade files can come from any configuration. */
 static int
-cascade_parse(struct cascade *c, struct xml *x)
+whole(double v, long lo, long hi, int *out)
+{
+	if (!isfinite(v) || v != floor(v) || v < lo || v > hi)
+		return (-1);
+	*out = (int)v;
+	return (0);
+}
+
+/*
+ * Reads the cascade; on a bad element returns -1 with *what naming it
+ * (untranslated: the names are those of the XML file).
+ */
+static int
+cascade_parse(struct cascade *c, struct xml *x, char **what)
 {
 	char name[32];
 	double v[8];
 	int closing, in_rects = 0, n, i, scap = 0, tcap = 0, ncap = 0, lcap = 0,
 	    fcap = 0;
 	struct tree *t;
+	struct node *nd;
 
 	while (xml_tag(x, name, sizeof name, &closing)) {
 		if (strcmp(name, "rects") == 0)
 			in_rects = !closing;
 		if (closing)
 			continue;
-		if (strcmp(name, "featureType") == 0 && strncmp(x->p, "HAAR", 4) != 0)
+		if (strcmp(name, "featureType") == 0 && strncmp(x->p, "HAAR", 4) != 0) {
+			*what = xstrdup("featureType (only HAAR is supported)");
 			return (-1);
+		}
 		if ((strcmp(name, "width") == 0 || strcmp(name, "height") == 0) &&
-		    c->w == 0 && xml_numbers(x, v, 1) == 1)
-			*(name[0] == 'w' ? &c->w : &c->h) = (int)v[0];
+		    c->w == 0 && xml_numbers(x, v, 1) == 1) {
+			if (whole(v[0], 3, 100, name[0] == 'w' ? &c->w : &c->h) != 0) {
+				*what = xasprintf("%s %g (3 to 100)", name, v[0]);
+				return (-1);
+			}
+		}
 		if (strcmp(name, "stageThreshold") == 0 && xml_numbers(x, v, 1) == 1) {
+			if (!isfinite(v[0])) {
+				*what = xasprintf("stageThreshold of stage %d", c->nstages);
+				return (-1);
+			}
 			c->stages = grow(c->stages, &scap, c->nstages, sizeof *c->stages);
 			c->stages[c->nstages].threshold = (float)(v[0] - 1e-5);
 			c->stages[c->nstages].tree0 = c->ntrees;
@@ -214,17 +246,30 @@ cascade_parse(struct cascade *c, struct xml *x)
 			c->stages[c->nstages - 1].ntrees++;
 			while ((n = xml_numbers(x, v, 4)) == 4) {
 				c->nodes = grow(c->nodes, &ncap, c->nnodes, sizeof *c->nodes);
-				c->nodes[c->nnodes].left = (int)v[0];
-				c->nodes[c->nnodes].right = (int)v[1];
-				c->nodes[c->nnodes].feature = (int)v[2];
-				c->nodes[c->nnodes++].threshold = (float)v[3];
+				nd = &c->nodes[c->nnodes++];
+				if (whole(v[0], -1000000, 1000000, &nd->left) != 0 ||
+				    whole(v[1], -1000000, 1000000, &nd->right) != 0 ||
+				    whole(v[2], 0, 1000000, &nd->feature) != 0 ||
+				    !isfinite(v[3])) {
+					*what = xasprintf("internalNodes of tree %d, node %d",
+					    c->ntrees - 1, t->nnodes);
+					return (-1);
+				}
+				nd->threshold = (float)v[3];
 				t->nnodes++;
 			}
-			if (n != 0)
+			if (n != 0) {
+				*what = xasprintf("internalNodes of tree %d: not groups "
+				    "of four numbers", c->ntrees - 1);
 				return (-1);
+			}
 		}
 		if (strcmp(name, "leafValues") == 0 && c->ntrees > 0) {
 			while (xml_numbers(x, v, 1) == 1) {
+				if (!isfinite(v[0])) {
+					*what = xasprintf("leafValues of tree %d", c->ntrees - 1);
+					return (-1);
+				}
 				c->leaves = grow(c->leaves, &lcap, c->nleaves, sizeof *c->leaves);
 				c->leaves[c->nleaves++] = (float)v[0];
 				c->trees[c->ntrees - 1].nleaves++;
@@ -232,62 +277,92 @@ cascade_parse(struct cascade *c, struct xml *x)
 		}
 		if (strcmp(name, "rects") == 0) {
 			c->features = grow(c->features, &fcap, c->nfeatures, sizeof *c->features);
+			c->features[c->nfeatures].tilted = 0;
 			c->features[c->nfeatures++].nrect = 0;
 		}
 		if (strcmp(name, "_") == 0 && in_rects && c->nfeatures > 0) {
 			struct feature *f = &c->features[c->nfeatures - 1];
+			struct rect *r = &f->r[f->nrect];
 
-			if (f->nrect == 3 || xml_numbers(x, v, 5) != 5)
+			if (f->nrect == 3 || xml_numbers(x, v, 5) != 5 ||
+			    whole(v[0], 0, 100, &r->x) != 0 ||
+			    whole(v[1], 0, 100, &r->y) != 0 ||
+			    whole(v[2], 0, 100, &r->w) != 0 ||
+			    whole(v[3], 0, 100, &r->h) != 0 || !isfinite(v[4])) {
+				*what = xasprintf("rects of feature %d, rectangle %d",
+				    c->nfeatures - 1, f->nrect);
 				return (-1);
-			f->r[f->nrect].x = (int)v[0];
-			f->r[f->nrect].y = (int)v[1];
-			f->r[f->nrect].w = (int)v[2];
-			f->r[f->nrect].h = (int)v[3];
-			f->r[f->nrect++].weight = (float)v[4];
+			}
+			r->weight = (float)v[4];
+			f->nrect++;
 		}
-		if (strcmp(name, "tilted") == 0 && xml_numbers(x, v, 1) == 1 && v[0] != 0)
+		if (strcmp(name, "tilted") == 0 && xml_numbers(x, v, 1) == 1 &&
+		    v[0] != 0 && c->nfeatures > 0) {
+			c->features[c->nfeatures - 1].tilted = 1;
 			c->tilted = 1;
+		}
 	}
 	for (i = 0; i < c->nfeatures; i++)
-		if (c->features[i].nrect < 2)
+		if (c->features[i].nrect < 2) {
+			*what = xasprintf("rects of feature %d: fewer than two", i);
 			return (-1);
-	return (cascade_check(c));
+		}
+	return (cascade_check(c, what));
+}
+
+/* A rectangle of feature f lies inside the w x h window, upright or turned. */
+static int
+rect_inside(const struct rect *r, int tilted, int w, int h)
+{
+	long x = r->x, y = r->y, rw = r->w, rh = r->h;
+
+	if (tilted)
+		return (x - rh >= 0 && x + rw <= w && y + rw + rh <= h);
+	return (x + rw <= w && y + rh <= h);
 }
 
 /* Every index the evaluator follows must stay inside its array. */
 static int
-cascade_check(const struct cascade *c)
+cascade_check(const struct cascade *c, char **what)
 {
 	const struct tree *t;
 	const struct node *nd;
-	const struct rect *r;
 	int i, j;
 
-	if (c->w < 3 || c->h < 3 || c->w > 100 || c->h > 100 ||
-	    c->nstages == 0 || c->nfeatures == 0 || c->tilted)
+	if (c->w < 3 || c->h < 3 || c->nstages == 0 || c->nfeatures == 0) {
+		*what = xstrdup(c->nstages == 0 ? "stages (none)" :
+		    c->nfeatures == 0 ? "features (none)" : "width and height");
 		return (-1);
+	}
 	for (i = 0; i < c->ntrees; i++) {
 		t = &c->trees[i];
-		if (t->nnodes == 0 || t->nleaves != t->nnodes + 1)
+		if (t->nnodes == 0 || t->nleaves != t->nnodes + 1) {
+			*what = xasprintf("tree %d: %d nodes and %d leaf values",
+			    i, t->nnodes, t->nleaves);
 			return (-1);
+		}
 		for (j = 0; j < t->nnodes; j++) {
 			nd = &c->nodes[t->node0 + j];
-			if (nd->feature < 0 || nd->feature >= c->nfeatures ||
+			/* > 0: a later node of this tree; <= 0: leaf -value. */
+			if (nd->feature >= c->nfeatures ||
 			    nd->left >= t->nnodes || nd->right >= t->nnodes ||
-			    -nd->left >= t->nleaves || -nd->right >= t->nleaves ||
+			    -(long)nd->left >= t->nleaves || -(long)nd->right >= t->nleaves ||
 			    (nd->left > 0 && nd->left <= j) ||
-			    (nd->right > 0 && nd->right <= j))
+			    (nd->right > 0 && nd->right <= j)) {
+				*what = xasprintf("internalNodes of tree %d, node %d: "
+				    "index out of range", i, j);
 				return (-1);
+			}
 		}
 	}
-	for (i = 0; i < c->nfeatures; i++) {
-		for (j = 0; j < c->features[i].nrect; j++) {
-			r = &c->features[i].r[j];
-			if (r->x < 0 || r->y < 0 || r->w < 0 || r->h < 0 ||
-			    r->x + r->w > c->w || r->y + r->h > c->h)
+	for (i = 0; i < c->nfeatures; i++)
+		for (j = 0; j < c->features[i].nrect; j++)
+			if (!rect_inside(&c->features[i].r[j], c->features[i].tilted,
+			    c->w, c->h)) {
+				*what = xasprintf("rects of feature %d, rectangle %d: "
+				    "outside the %dx%d window", i, j, c->w, c->h);
 				return (-1);
-		}
-	}
+			}
 	return (0);
 }
 
@@ -313,12 +388,14 @@ cascade_load(const char *dir, const char *file, char **cause)
 	x.p = data;
 	if ((x.c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0)) == (locale_t)0)
 		fatal("newlocale failed");
-	rc = cascade_parse(c, &x);
+	rc = cascade_parse(c, &x, &why);
 	freelocale(x.c);
 	free(data);
 	if (rc != 0) {
 		*cause = xasprintf(_("%s is not a Haar cascade the face detector "
-		    "can use: reinstall the Debian package opencv-data"), path);
+		    "can use (bad %s): reinstall the Debian package opencv-data"),
+		    path, why);
+		free(why);
 		cascade_free(c);
 		c = NULL;
 	}
@@ -337,6 +414,17 @@ cascade_free(struct cascade *c)
 	free(c->leaves);
 	free(c->features);
 	free(c);
+}
+
+int
+cascade_try(const char *dir, const char *file, char **cause)
+{
+	struct cascade *c;
+
+	if ((c = cascade_load(dir, file, cause)) == NULL)
+		return (-1);
+	cascade_free(c);
+	return (0);
 }
 
 int
@@ -359,8 +447,45 @@ detector_free(struct detector *d)
 	cascade_free(d->alt2);
 	cascade_free(d->deflt);
 	cascade_free(d->eye);
+	cascade_free(d->glasses);
 	free(d->dir);
 	memset(d, 0, sizeof *d);
+}
+
+/*
+ * The 45-degree integral of OpenCV (Lienhart's rotated sum): tilt at (X, Y)
+ * is the sum of the pixels (x, y) with y < Y and |x - X + 1| <= Y - 1 - y,
+ * the triangle whose apex is the pixel (X - 1, Y - 1).  The triangles of
+ * apexes outside the image still cover pixels inside it, so rows are built
+ * over a band H + 1 wider on each side.
+ */
+static void
+tilt_build(struct scan *s, const struct grey *g)
+{
+	int pad = g->h + 1, ew = g->w + 2 * pad, x, y;
+	int32_t *tri = xcalloc((size_t)ew * (g->h + 1), sizeof *tri), *row, *up, *up2;
+
+	/* tri row b + 1 holds the triangles of apex row b; row 0 is empty. */
+	for (y = 0; y < g->h; y++) {
+		row = tri + (size_t)(y + 1) * ew;
+		up = tri + (size_t)y * ew;
+		up2 = y > 0 ? tri + (size_t)(y - 1) * ew : NULL;
+		for (x = 1; x < ew - 1; x++) {
+			int a = x - pad, v = 0;
+
+			if (a >= 0 && a < g->w) {
+				v = g->px[(size_t)y * g->w + a];
+				if (y > 0)
+					v += g->px[(size_t)(y - 1) * g->w + a];
+			}
+			row[x] = up[x - 1] + up[x + 1] - (up2 != NULL ? up2[x] : 0) + v;
+		}
+	}
+	s->tilt = xcalloc((size_t)s->stride * (g->h + 1), sizeof *s->tilt);
+	for (y = 1; y <= g->h; y++)
+		for (x = 0; x <= g->w; x++)
+			s->tilt[(size_t)y * s->stride + x] = tri[(size_t)y * ew + x - 1 + pad];
+	free(tri);
 }
 
 static void
@@ -376,6 +501,7 @@ scan_build(struct scan *s, const struct grey *g, const struct cascade *c)
 	s->stride = st = g->w + 1;
 	s->sum = xcalloc((size_t)st * (g->h + 1), sizeof *s->sum);
 	s->sq = xcalloc((size_t)st * (g->h + 1), sizeof *s->sq);
+	s->tilt = NULL;
 	for (y = 0; y < g->h; y++) {
 		rs = 0;
 		rq = 0;
@@ -388,6 +514,8 @@ scan_build(struct scan *s, const struct grey *g, const struct cascade *c)
 			s->sq[(size_t)(y + 1) * st + x + 1] = s->sq[(size_t)y * st + x + 1] + rq;
 		}
 	}
+	if (c->tilted)
+		tilt_build(s, g);
 	s->ofs = xreallocarray(NULL, (size_t)c->nfeatures * 12, sizeof *s->ofs);
 	for (i = 0; i < c->nfeatures; i++) {
 		for (j = 0; j < 3; j++) {
@@ -398,6 +526,14 @@ scan_build(struct scan *s, const struct grey *g, const struct cascade *c)
 				continue;
 			}
 			r = &c->features[i].r[j];
+			if (c->features[i].tilted) {
+				/* (x, y), (x - h, y + h), (x + w, y + w), (x + w - h, y + w + h) */
+				o[0] = r->y * st + r->x;
+				o[1] = (r->y + r->h) * st + r->x - r->h;
+				o[2] = (r->y + r->w) * st + r->x + r->w;
+				o[3] = (r->y + r->w + r->h) * st + r->x + r->w - r->h;
+				continue;
+			}
 			o[0] = r->y * st + r->x;
 			o[1] = r->y * st + r->x + r->w;
 			o[2] = (r->y + r->h) * st + r->x;
@@ -411,6 +547,7 @@ scan_free(struct scan *s)
 {
 	free(s->sum);
 	free(s->sq);
+	free(s->tilt);
 	free(s->ofs);
 	memset(s, 0, sizeof *s);
 }
@@ -430,6 +567,7 @@ scan_window(const struct cascade *c, const struct scan *s, int base)
 	const struct tree *t;
 	const struct node *nd;
 	const struct feature *f;
+	const int32_t *a;
 	int nofs[4], i, k, idx, area;
 	double sum, sq, nf, inv, val, acc;
 
@@ -455,10 +593,11 @@ scan_window(const struct cascade *c, const struct scan *s, int base)
 				nd = &c->nodes[t->node0 + idx];
 				f = &c->features[nd->feature];
 				o = &s->ofs[nd->feature * 12];
-				val = f->r[0].weight * RECTSUM(s->sum, o, base) +
-				    f->r[1].weight * RECTSUM(s->sum, o + 4, base);
+				a = f->tilted ? s->tilt : s->sum;
+				val = f->r[0].weight * RECTSUM(a, o, base) +
+				    f->r[1].weight * RECTSUM(a, o + 4, base);
 				if (f->nrect == 3)
-					val += f->r[2].weight * RECTSUM(s->sum, o + 8, base);
+					val += f->r[2].weight * RECTSUM(a, o + 8, base);
 				idx = val * inv < nd->threshold ? nd->left : nd->right;
 			} while (idx > 0);
 			acc += c->leaves[t->leaf0 - idx];
@@ -597,15 +736,46 @@ detect(const struct cascade *c, const struct grey *g, int minsz, int maxsz,
 	group(out, neighbours);
 }
 
-/* Eye centres from the eye cascade in the upper 60 % of the face box. */
+/*
+ * The best eye box on each side of the face found by cascade c in roi
+ * (the top of the face box, at 1/k of its pixels); 1 when both are found.
+ */
+static int
+eyes_with(const struct cascade *c, const struct grey *roi, double k,
+    const struct face *fc, int w, struct hit best[2])
+{
+	struct hits h;
+	double cx, cy;
+	int i, side, found[2] = { 0, 0 };
+
+	detect(c, roi, roi->w / 8, roi->w / 3, EYE_NEIGHBOURS, &h);
+	for (i = 0; i < h.n; i++) {
+		cx = (h.v[i].x + h.v[i].w / 2.0) * k;
+		cy = (h.v[i].y + h.v[i].h / 2.0) * k;
+		if (cy < fc->h * 0.2 || cy > fc->h * 0.55)
+			continue;
+		side = cx < w / 2.0 ? 0 : 1;
+		if (!found[side] || h.v[i].n > best[side].n) {
+			best[side] = h.v[i];
+			found[side] = 1;
+		}
+	}
+	free(h.v);
+	return (found[0] && found[1]);
+}
+
+/*
+ * Eye centres from the eye cascade in the upper 60 % of the face box; eyes
+ * behind glasses, which that cascade often misses, from the eyeglasses one.
+ */
 static void
 find_eyes(struct detector *d, const struct grey *g, struct face *fc)
 {
 	struct grey full, roi;
-	struct hits h;
-	struct hit *best[2] = { NULL, NULL };
-	int x0, y0, w, hh, y, i, side;
-	double cx, cy, k;
+	struct hit best[2];
+	int x0, y0, w, hh, y, ok;
+	double k;
+	char *cause = NULL;
 
 	x0 = (int)fc->x < 0 ? 0 : (int)fc->x;
 	y0 = (int)fc->y < 0 ? 0 : (int)fc->y;
@@ -626,24 +796,23 @@ find_eyes(struct detector *d, const struct grey *g, struct face *fc)
 	k = w > EYE_FACE ? (double)w / EYE_FACE : 1;
 	grey_resize(&full, (int)lround(w / k), (int)lround(hh / k), &roi);
 	grey_free(&full);
-	detect(d->eye, &roi, roi.w / 10, roi.w / 2, EYE_NEIGHBOURS, &h);
-	for (i = 0; i < h.n; i++) {
-		cx = (h.v[i].x + h.v[i].w / 2.0) * k;
-		cy = (h.v[i].y + h.v[i].h / 2.0) * k;
-		if (cy < fc->h * 0.2 || cy > fc->h * 0.55)
-			continue;
-		side = cx < w / 2.0 ? 0 : 1;
-		if (best[side] == NULL || h.v[i].n > best[side]->n)
-			best[side] = &h.v[i];
+	ok = eyes_with(d->eye, &roi, k, fc, w, best);
+	if (!ok && !d->glasses_tried) {
+		d->glasses_tried = 1;
+		d->glasses = cascade_load(d->dir,
+		    "haarcascade_eye_tree_eyeglasses.xml", &cause);
+		free(cause);
 	}
-	if (best[0] != NULL && best[1] != NULL) {
+	if (!ok && d->glasses != NULL && (ok = eyes_with(d->glasses, &roi, k,
+	    fc, w, best)))
+		fc->eyes_how = "eyeglasses";
+	if (ok) {
 		fc->eyes_found = 1;
-		fc->lx = x0 + (best[0]->x + best[0]->w / 2.0) * k;
-		fc->ly = y0 + (best[0]->y + best[0]->h / 2.0) * k;
-		fc->rx = x0 + (best[1]->x + best[1]->w / 2.0) * k;
-		fc->ry = y0 + (best[1]->y + best[1]->h / 2.0) * k;
+		fc->lx = x0 + (best[0].x + best[0].w / 2.0) * k;
+		fc->ly = y0 + (best[0].y + best[0].h / 2.0) * k;
+		fc->rx = x0 + (best[1].x + best[1].w / 2.0) * k;
+		fc->ry = y0 + (best[1].y + best[1].h / 2.0) * k;
 	}
-	free(h.v);
 	grey_free(&roi);
 }
 
@@ -667,8 +836,9 @@ faces_from(struct detector *d, const struct grey *g, struct cascade *c,
 	struct hits h;
 	struct hit t;
 	int i, j, side = g->w < g->h ? g->w : g->h, big;
+	double share = d->min_share > 0 ? d->min_share : 0.2;
 
-	detect(c, g, side / 5, side, FACE_NEIGHBOURS, &h);
+	detect(c, g, (int)(side * share), side, FACE_NEIGHBOURS, &h);
 	for (i = 1; i < h.n; i++)	/* largest first */
 		for (j = i; j > 0 && h.v[j].w * h.v[j].h > h.v[j - 1].w * h.v[j - 1].h; j--) {
 			t = h.v[j];
@@ -772,8 +942,12 @@ face_detect(struct detector *d, const struct image *im, struct faces *out)
 	int big = im->w > im->h ? im->w : im->h;
 
 	memset(out, 0, sizeof *out);
-	grey_from_image(im, &full);
+	out->how = "none";
 	s = big > DETECT_SIDE ? (double)big / DETECT_SIDE : 1;
+	/* A sliver of a photo has no room for a face (and would shrink to nothing). */
+	if (lround(im->w / s) < d->alt2->w || lround(im->h / s) < d->alt2->h)
+		return (0);
+	grey_from_image(im, &full);
 	grey_resize(&full, (int)lround(im->w / s), (int)lround(im->h / s), &g);
 	grey_free(&full);
 	out->how = "alt2";

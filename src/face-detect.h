@@ -12,7 +12,9 @@ struct detector {
 	struct cascade	*alt2;
 	struct cascade	*deflt;
 	struct cascade	*eye;
-	int		 deflt_tried;
+	struct cascade	*glasses;	/* eyes behind glasses */
+	int		 deflt_tried, glasses_tried;
+	double		 min_share;	/* smallest face, share of the short side; 0: 0.2 */
 };
 
 /* One face, in the pixels of the image given to face_detect. */
@@ -20,7 +22,8 @@ struct face {
 	double	x, y, w, h;	/* box, axis-aligned in the view it was found in */
 	double	angle;		/* degrees the image was turned to find it; 0 upright */
 	int	neighbours;	/* raw detections merged into the box */
-	int	eyes_found;	/* 1: both eye centres come from the eye cascade */
+	int	eyes_found;	/* 1: both eye centres come from an eye cascade */
+	const char *eyes_how;	/* NULL: the eye cascade; "eyeglasses" */
 	double	lx, ly;		/* eye on the image's left (the subject's right) */
 	double	rx, ry;		/* eye on the image's right */
 };
@@ -38,12 +41,17 @@ struct faces {
  */
 int	detector_load(struct detector *, const char *, char **);
 void	detector_free(struct detector *);
+/* Parses the cascade file dir/file and frees it: 0, or -1 with *cause naming the bad element. */
+int	cascade_try(const char *, const char *, char **);
 
 /*
  * Finds the frontal faces in im (alt2 first, then the default cascade on an
  * equalised image, then both on the image turned by +-18 degrees) and the eye
- * centres inside each.  Faces whose area is under 0.3 of the largest are
- * dropped.  Fills *out (free with faces_free); returns the number of faces.
+ * centres inside each (the eyeglasses cascade where the eye cascade finds
+ * none).  Faces under d->min_share of the short side, or whose area is under
+ * 0.3 of the largest, are dropped; an image too small for the cascade's
+ * window has none.  Fills *out (free with faces_free); returns the number of
+ * faces.
  */
 int	face_detect(struct detector *, const struct image *, struct faces *);
 void	faces_free(struct faces *);

@@ -9,6 +9,8 @@
 #include "photo.h"
 #include "xmalloc.h"
 
+static struct span *spans(int, int);
+static void	spans_free(struct span *, int);
 static void	resize_area(const uint8_t *, int, int, int, uint8_t *, int, int);
 static void	sample_bilinear(const uint8_t *, int, int, int, double, double,
 		    uint8_t *);
@@ -37,38 +39,90 @@ image_free(struct image *im)
 	memset(im, 0, sizeof *im);
 }
 
-/* Each destination pixel averages the source area it covers, with fractional edges. */
+/*
+ * The source pixels destination index i covers when n source pixels map to
+ * m: the first, how many, and each one's share (fractional at the edges).
+ */
+struct span {
+	int	first, n;
+	float	*w;	/* n shares */
+	float	 sum;
+};
+
+static struct span *
+spans(int n, int m)
+{
+	struct span *v = xcalloc((size_t)m, sizeof *v);
+	double step = (double)n / m, a, b, lo, hi;
+	int i, k;
+
+	for (i = 0; i < m; i++) {
+		a = i * step;
+		b = a + step;
+		v[i].first = (int)a;
+		v[i].n = 0;
+		v[i].w = xreallocarray(NULL, (size_t)step + 2, sizeof *v[i].w);
+		for (k = (int)a; k < n && k < b; k++) {
+			lo = k > a ? k : a;
+			hi = k + 1 < b ? k + 1 : b;
+			v[i].w[v[i].n++] = (float)(hi - lo);
+			v[i].sum += (float)(hi - lo);
+		}
+	}
+	return (v);
+}
+
+static void
+spans_free(struct span *v, int m)
+{
+	int i;
+
+	for (i = 0; i < m; i++)
+		free(v[i].w);
+	free(v);
+}
+
+/*
+ * Each destination pixel averages the source area it covers, with
+ * fractional edges; the weights are separable, so rows are averaged first
+ * and then columns.
+ */
 static void
 resize_area(const uint8_t *src, int sw, int sh, int ch, uint8_t *dst, int dw,
     int dh)
 {
-	double sx = (double)sw / dw, sy = (double)sh / dh;
-	double acc[3], wy, wx, wsum, y0, y1, x0, x1;
-	int x, y, c, yy, xx;
+	struct span *xs = spans(sw, dw), *ys = spans(sh, dh);
+	float *rows = xreallocarray(NULL, (size_t)dw * sh, (size_t)ch * sizeof *rows);
+	float acc[3], *r;
+	const uint8_t *p;
+	int x, y, c, k;
 
-	for (y = 0; y < dh; y++) {
-		y0 = y * sy;
-		y1 = y0 + sy;
+	for (y = 0; y < sh; y++)
 		for (x = 0; x < dw; x++) {
-			x0 = x * sx;
-			x1 = x0 + sx;
-			acc[0] = acc[1] = acc[2] = wsum = 0;
-			for (yy = (int)y0; yy < sh && yy < y1; yy++) {
-				wy = (yy + 1 < y1 ? yy + 1 : y1) - (yy > y0 ? yy : y0);
-				for (xx = (int)x0; xx < sw && xx < x1; xx++) {
-					const uint8_t *p = src + ((size_t)yy * sw + xx) * ch;
-
-					wx = ((xx + 1 < x1 ? xx + 1 : x1) - (xx > x0 ? xx : x0)) * wy;
-					for (c = 0; c < ch; c++)
-						acc[c] += p[c] * wx;
-					wsum += wx;
-				}
+			acc[0] = acc[1] = acc[2] = 0;
+			p = src + ((size_t)y * sw + xs[x].first) * ch;
+			for (k = 0; k < xs[x].n; k++, p += ch)
+				for (c = 0; c < ch; c++)
+					acc[c] += p[c] * xs[x].w[k];
+			r = rows + ((size_t)y * dw + x) * ch;
+			for (c = 0; c < ch; c++)
+				r[c] = acc[c] / xs[x].sum;
+		}
+	for (y = 0; y < dh; y++)
+		for (x = 0; x < dw; x++) {
+			acc[0] = acc[1] = acc[2] = 0;
+			for (k = 0; k < ys[y].n; k++) {
+				r = rows + ((size_t)(ys[y].first + k) * dw + x) * ch;
+				for (c = 0; c < ch; c++)
+					acc[c] += r[c] * ys[y].w[k];
 			}
 			for (c = 0; c < ch; c++)
 				dst[((size_t)y * dw + x) * ch + c] =
-				    (uint8_t)(acc[c] / wsum + 0.5);
+				    (uint8_t)(acc[c] / ys[y].sum + 0.5f);
 		}
-	}
+	free(rows);
+	spans_free(xs, dw);
+	spans_free(ys, dh);
 }
 
 /* The value of channel c at (fx, fy) interpolated between its four neighbours. */

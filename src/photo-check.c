@@ -8,6 +8,7 @@
 
 #include "config.h"
 #include "photo-check.h"
+#include "photo-rules.h"
 #include "profile.h"
 #include "xmalloc.h"
 
@@ -16,18 +17,38 @@
 /* Faces are compared at this inter-eye distance, the one fix produces. */
 #define NORM_IED	90.0
 
-struct zone {
-	double	mean, under, over;
-	int	n;
+/* Every check, in the order they are reported, with its name for people. */
+static const struct rule {
+	const char	*id;
+	const char	*name;
+} rules[] = {
+	{ "format", N_("File format") },
+	{ "colour", N_("Colour") },
+	{ "pixels", N_("Size in pixels") },
+	{ "dpi", N_("Dots per inch") },
+	{ "filesize", N_("File size") },
+	{ "face", N_("One face") },
+	{ "resolution", N_("Detail of the face") },
+	{ "face_width", N_("Face width") },
+	{ "crown", N_("Room above the head") },
+	{ "eye_line", N_("Height of the eyes") },
+	{ "centring", N_("Face centred") },
+	{ "tilt", N_("Head level") },
+	{ "pose", N_("Facing the camera") },
+	{ "eyes", N_("Eyes open and visible") },
+	{ "glasses", N_("Glasses") },
+	{ "headwear", N_("Bare head") },
+	{ "expression", N_("Mouth closed") },
+	{ "accessories", N_("Jewellery and ornaments") },
+	{ "clothing", N_("Dark top") },
+	{ "background", N_("Background") },
+	{ "exposure", N_("Exposure") },
+	{ "lighting", N_("Even light") },
+	{ "sharpness", N_("Sharpness") },
 };
 
-static void	add(struct photo_report *, const char *, enum photo_verdict, int,
-		    char *, char *, const char *, ...)
-		    __attribute__((format(printf, 7, 8)));
-static void	zone_luma(const struct photo_scene *, double, double, double,
-		    double, struct zone *);
+static const char *rule_name(const char *);
 static double	sharpness(const struct photo_scene *);
-static double	teeth(const struct photo_scene *);
 static void	check_file(struct photo_report *, const struct photo_scene *,
 		    const struct photo_profile *);
 static void	check_colour(struct photo_report *, const struct photo_scene *);
@@ -39,9 +60,21 @@ static void	check_light(struct photo_report *, const struct photo_scene *);
 static void	check_detail(struct photo_report *, const struct photo_scene *);
 static void	not_measured(struct photo_report *, const struct photo_scene *);
 
-static void
-add(struct photo_report *r, const char *id, enum photo_verdict v, int fixable,
-    char *value, char *expected, const char *fmt, ...)
+/* The translated name of check id; every id add is given is in the table. */
+static const char *
+rule_name(const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < nitems(rules); i++)
+		if (strcmp(rules[i].id, id) == 0)
+			return (_(rules[i].name));
+	fatal("no rule '%s'", id);
+}
+
+void
+report_add(struct photo_report *r, const char *id, enum photo_verdict v,
+    int fixable, char *value, char *expected, const char *fmt, ...)
 {
 	struct photo_check *c;
 	va_list ap;
@@ -49,6 +82,7 @@ add(struct photo_report *r, const char *id, enum photo_verdict v, int fixable,
 	r->checks = xreallocarray(r->checks, r->n + 1, sizeof *r->checks);
 	c = &r->checks[r->n++];
 	c->id = id;
+	c->name = rule_name(id);
 	c->verdict = v;
 	c->fixable = fixable;
 	c->value = value;
@@ -80,37 +114,6 @@ const char *
 photo_verdict_id(enum photo_verdict v)
 {
 	return (v == PHOTO_PASS ? "pass" : v == PHOTO_WARN ? "warn" : "fail");
-}
-
-/* Luma statistics of a box given in eye-distance units around the eye midpoint. */
-static void
-zone_luma(const struct photo_scene *sc, double dx0, double dy0, double dx1,
-    double dy1, struct zone *z)
-{
-	const struct image *im = &sc->im;
-	int x, y, x0, x1, y0, y1;
-	const uint8_t *p;
-	double l, sum = 0;
-
-	x0 = (int)fmax(0, sc->eye_x + dx0 * sc->ied);
-	x1 = (int)fmin(im->w, sc->eye_x + dx1 * sc->ied);
-	y0 = (int)fmax(0, sc->eye_y + dy0 * sc->ied);
-	y1 = (int)fmin(im->h, sc->eye_y + dy1 * sc->ied);
-	memset(z, 0, sizeof *z);
-	for (y = y0; y < y1; y++)
-		for (x = x0; x < x1; x++) {
-			p = im->px + ((size_t)y * im->w + x) * 3;
-			l = 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
-			sum += l;
-			z->under += l <= 25;
-			z->over += l >= 250;
-			z->n++;
-		}
-	if (z->n == 0)
-		return;
-	z->mean = sum / z->n;
-	z->under /= z->n;
-	z->over /= z->n;
 }
 
 /*
@@ -156,28 +159,6 @@ sharpness(const struct photo_scene *sc)
 	return (100 * (lap / cnt) / v);
 }
 
-/* Share of bright, colourless pixels (teeth) in the mouth band. */
-static double
-teeth(const struct photo_scene *sc)
-{
-	const struct image *im = &sc->im;
-	int x, y, x0, x1, y0, y1, n = 0, t = 0, mx, mn;
-	const uint8_t *p;
-
-	x0 = (int)fmax(0, sc->eye_x - 0.45 * sc->ied);
-	x1 = (int)fmin(im->w, sc->eye_x + 0.45 * sc->ied);
-	y0 = (int)fmax(0, sc->eye_y + 1.0 * sc->ied);
-	y1 = (int)fmin(im->h, sc->eye_y + 1.45 * sc->ied);
-	for (y = y0; y < y1; y++)
-		for (x = x0; x < x1; x++, n++) {
-			p = im->px + ((size_t)y * im->w + x) * 3;
-			mx = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
-			mn = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
-			t += mx > 140 && (mx - mn) * 100 < mx * 22;
-		}
-	return (n > 0 ? (double)t / n : 0);
-}
-
 static void
 check_file(struct photo_report *r, const struct photo_scene *sc,
     const struct photo_profile *p)
@@ -188,40 +169,44 @@ check_file(struct photo_report *r, const struct photo_scene *sc,
 	long kb = (in->file_size + 512) / 1024;
 
 	if (in->format != PHOTO_JPEG)
-		add(r, "format", PHOTO_FAIL, 1, xstrdup("PNG"), xstrdup("JPEG/JFIF"),
+		report_add(r, "format", PHOTO_FAIL, 1, xstrdup("PNG"), xstrdup("JPEG/JFIF"),
 		    _("The photo is a PNG file; it must be a JPEG. The automatic fix saves it as JPEG."));
 	else if (in->arithmetic)
-		add(r, "format", PHOTO_FAIL, 1, xstrdup(_("JPEG, arithmetic coding")),
+		report_add(r, "format", PHOTO_FAIL, 1, xstrdup(_("JPEG, arithmetic coding")),
 		    xstrdup("JPEG/JFIF"), _("Arithmetic-coded JPEG files are "
 		    "refused by most systems; the automatic fix saves a plain JPEG."));
 	else if (!in->jfif || in->progressive)
-		add(r, "format", PHOTO_WARN, 1, xstrdup(in->progressive ?
+		report_add(r, "format", PHOTO_WARN, 1, xstrdup(in->progressive ?
 		    _("progressive JPEG") : _("JPEG without JFIF")),
 		    xstrdup("JPEG/JFIF"), _("Some systems expect a plain (baseline) "
 		    "JFIF file; the automatic fix writes one."));
 	else
-		add(r, "format", PHOTO_PASS, 1, xstrdup("JPEG/JFIF"),
+		report_add(r, "format", PHOTO_PASS, 1, xstrdup("JPEG/JFIF"),
 		    xstrdup("JPEG/JFIF"), _("The file is a JPEG (JFIF)."));
 	if (w == p->width && h == p->height)
-		add(r, "pixels", PHOTO_PASS, 1, xasprintf("%dx%d", w, h),
+		report_add(r, "pixels", PHOTO_PASS, 1, xasprintf("%dx%d", w, h),
 		    xasprintf("%dx%d", p->width, p->height), _("The size in pixels is right."));
 	else
-		add(r, "pixels", PHOTO_FAIL, 1, xasprintf("%dx%d", w, h),
+		report_add(r, "pixels", PHOTO_FAIL, 1, xasprintf("%dx%d", w, h),
 		    xasprintf("%dx%d", p->width, p->height),
 		    _("The photo must be exactly %dx%d pixels; the automatic fix crops "
 		    "and resizes it."), p->width, p->height);
-	add(r, "dpi", dpi == p->dpi ? PHOTO_PASS : PHOTO_FAIL, 1,
+	report_add(r, "dpi", dpi == p->dpi ? PHOTO_PASS : PHOTO_FAIL, 1,
 	    dpi > 0 ? xasprintf("%d", dpi) : xstrdup(_("none")),
 	    xasprintf("%d", p->dpi), dpi == p->dpi ? _("The resolution is right.") :
 	    _("The file must say %d dpi; the automatic fix sets it."), p->dpi);
 	if ((p->min_bytes > 0 && in->file_size < p->min_bytes) ||
 	    (p->max_bytes > 0 && in->file_size > p->max_bytes))
-		add(r, "filesize", PHOTO_FAIL, 1, xasprintf("%ld KB", kb),
+		report_add(r, "filesize", p->size_recommended ? PHOTO_WARN : PHOTO_FAIL,
+		    1, xasprintf("%ld KB", kb),
 		    xasprintf("%d-%d KB", profile_kb_min(p), profile_kb_max(p)),
-		    _("The file must be between %d and %d KB; the automatic fix picks "
-		    "the JPEG quality that fits."), profile_kb_min(p), profile_kb_max(p));
+		    p->size_recommended ? _("The file is outside the recommended "
+		    "window of %d to %d KB; the automatic fix picks the JPEG "
+		    "quality that fits.") : _("The file must be between %d and %d "
+		    "KB; the automatic fix picks the JPEG quality that fits."),
+		    profile_kb_min(p), profile_kb_max(p));
 	else
-		add(r, "filesize", PHOTO_PASS, 1, xasprintf("%ld KB", kb),
+		report_add(r, "filesize", PHOTO_PASS, 1, xasprintf("%ld KB", kb),
 		    xasprintf("%d-%d KB", profile_kb_min(p), profile_kb_max(p)),
 		    _("The file size is inside the window."));
 }
@@ -237,33 +222,38 @@ check_colour(struct photo_report *r, const struct photo_scene *sc)
 	for (i = 0; i < n; i++, q += 3)
 		tinted += abs(q[0] - q[1]) + abs(q[1] - q[2]) > 12;
 	if (sc->info.cmyk)
-		add(r, "colour", PHOTO_FAIL, 1, xstrdup("CMYK"), xstrdup(_("24-bit RGB")),
+		report_add(r, "colour", PHOTO_FAIL, 1, xstrdup("CMYK"), xstrdup(_("24-bit RGB")),
 		    _("The photo is in printing colours (CMYK); the automatic fix "
 		    "converts it to RGB."));
 	else if (sc->info.components == 1 || tinted * 1000 < n)
-		add(r, "colour", PHOTO_FAIL, 0, xstrdup(_("greyscale")),
+		report_add(r, "colour", PHOTO_FAIL, 0, xstrdup(_("greyscale")),
 		    xstrdup(_("24-bit RGB")), _("The photo is black and white; "
 		    "a colour photo is required. Take a new colour photo."));
 	else
-		add(r, "colour", PHOTO_PASS, 1, xstrdup(_("24-bit RGB")),
+		report_add(r, "colour", PHOTO_PASS, 1, xstrdup(_("24-bit RGB")),
 		    xstrdup(_("24-bit RGB")), _("The photo is in colour."));
 }
 
 static void
 check_face(struct photo_report *r, const struct photo_scene *sc)
 {
-	if (sc->detector_cause != NULL)
-		add(r, "face", PHOTO_FAIL, 0, xstrdup(_("not checked")),
+	if (sc->sliver)
+		report_add(r, "face", PHOTO_FAIL, 0, xstrdup("0"), xstrdup("1"),
+		    _("The photo is %dx%d pixels: too small or too narrow to show "
+		    "a face. Take a new photo of your head and shoulders."),
+		    (int)lround(sc->im.w * sc->scale), (int)lround(sc->im.h * sc->scale));
+	else if (sc->detector_cause != NULL)
+		report_add(r, "face", PHOTO_FAIL, 0, xstrdup(_("not checked")),
 		    xstrdup("1"), "%s", sc->detector_cause);
 	else if (sc->nfaces == 0)
-		add(r, "face", PHOTO_FAIL, 0, xstrdup("0"), xstrdup("1"),
+		report_add(r, "face", PHOTO_FAIL, 0, xstrdup("0"), xstrdup("1"),
 		    _("No face looking at the camera was found. Take a photo "
 		    "facing the camera, with the whole face visible."));
 	else if (sc->nfaces > 1)
-		add(r, "face", PHOTO_FAIL, 0, xasprintf("%d", sc->nfaces), xstrdup("1"),
+		report_add(r, "face", PHOTO_FAIL, 0, xasprintf("%d", sc->nfaces), xstrdup("1"),
 		    _("More than one face is in the photo; only you may be in it."));
 	else
-		add(r, "face", PHOTO_PASS, 1, xstrdup("1"), xstrdup("1"),
+		report_add(r, "face", PHOTO_PASS, 1, xstrdup("1"), xstrdup("1"),
 		    _("One face was found."));
 }
 
@@ -279,9 +269,16 @@ check_geometry(struct photo_report *r, const struct photo_scene *sc,
 	enum photo_verdict v;
 
 	v = fw >= p->face_min && fw <= p->face_max ? PHOTO_PASS : PHOTO_FAIL;
-	add(r, "face_width", v, 1, xasprintf("%d px", fw),
+	/* An estimate inside the window is not a measurement: say so. */
+	if (v == PHOTO_PASS && !sc->face_measured)
+		v = PHOTO_WARN;
+	report_add(r, "face_width", v, 1, sc->face_measured ? xasprintf("%d px", fw) :
+	    xasprintf(_("%d px, estimated"), fw),
 	    xasprintf("%d-%d px", p->face_min, p->face_max), v == PHOTO_PASS ?
-	    _("The face has the right size.") : fw < p->face_min ?
+	    _("The face has the right size.") : v == PHOTO_WARN ?
+	    _("The edges of the face could not be seen (hair, shadow or "
+	    "background); the width is estimated from the eyes and looks right.") :
+	    fw < p->face_min ?
 	    _("The face is too small in the frame; the automatic fix can crop closer.") :
 	    _("The face is too large in the frame; the automatic fix can crop wider "
 	    "if the photo shows enough around the head."));
@@ -290,26 +287,31 @@ check_geometry(struct photo_report *r, const struct photo_scene *sc,
 	if (v == PHOTO_FAIL && crown < p->crown_min &&
 	    eye >= p->eye_line_min && eye <= p->eye_line_min + 6)
 		v = PHOTO_WARN;
-	add(r, "crown", v, 1, sc->crown_measured ? xasprintf("%d px", crown) :
-	    xasprintf(_("about %d px"), crown),
+	if (v == PHOTO_PASS && !sc->crown_measured)
+		v = PHOTO_WARN;
+	report_add(r, "crown", v, 1, sc->crown_measured ? xasprintf("%d px", crown) :
+	    xasprintf(_("%d px, estimated"), crown),
 	    xasprintf("%d-%d px", p->crown_min, p->crown_max),
 	    v == PHOTO_PASS ? _("The space above the head is right.") :
+	    v == PHOTO_WARN && !sc->crown_measured ? _("The top of the hair "
+	    "could not be told from the background; the space above the head is "
+	    "estimated from the eyes.") :
 	    v == PHOTO_WARN ? _("Tall hair is cut by the top edge; this is "
 	    "allowed so that the eyes stay high enough.") : crown < p->crown_min ?
 	    _("The top of the head is too close to (or beyond) the top edge.") :
 	    _("There is too much space above the head."));
 	v = eye >= p->eye_line_min ? PHOTO_PASS : PHOTO_FAIL;
-	add(r, "eye_line", v, 1, xasprintf("%d px", eye),
+	report_add(r, "eye_line", v, 1, xasprintf("%d px", eye),
 	    xasprintf(">= %d px", p->eye_line_min), v == PHOTO_PASS ?
 	    _("The eyes are high enough.") :
 	    _("The eyes are too low in the photo."));
 	v = ex >= p->eye_x_min && ex <= p->eye_x_max ? PHOTO_PASS : PHOTO_FAIL;
-	add(r, "centring", v, 1, xasprintf("%d px", ex),
+	report_add(r, "centring", v, 1, xasprintf("%d px", ex),
 	    xasprintf("%d-%d px", p->eye_x_min, p->eye_x_max), v == PHOTO_PASS ?
 	    _("The face is centred.") : _("The face is not centred left to right."));
 	v = fabs(sc->roll) <= 3 ? PHOTO_PASS : fabs(sc->roll) <= 8 ?
 	    PHOTO_WARN : PHOTO_FAIL;
-	add(r, "tilt", v, 1, xasprintf("%.1f°", sc->roll), xstrdup("<= 3.0°"),
+	report_add(r, "tilt", v, 1, xasprintf("%.1f°", sc->roll), xstrdup("<= 3.0°"),
 	    v == PHOTO_PASS ? _("The head is upright.") :
 	    _("The head is tilted to one side; the automatic fix can level the "
 	    "eyes, but a new photo with the head upright is better."));
@@ -323,7 +325,7 @@ check_background(struct photo_report *r, const struct photo_scene *sc)
 	char *val;
 
 	if (sc->bg_seen < 100) {
-		add(r, "background", PHOTO_FAIL, 0, xstrdup(_("not visible")),
+		report_add(r, "background", PHOTO_FAIL, 0, xstrdup(_("not visible")),
 		    xstrdup(_("white, plain")), _("The head fills the photo: "
 		    "no background shows. Step back from the camera."));
 		return;
@@ -331,46 +333,46 @@ check_background(struct photo_report *r, const struct photo_scene *sc)
 	val = xasprintf(_("RGB %.0f,%.0f,%.0f, deviation %.1f, detail %.0f%%"),
 	    m[0], m[1], m[2], sc->bg_spread, sc->bg_outliers * 100);
 	if (!photo_scene_plain(sc))
-		add(r, "background", PHOTO_FAIL, 0, val, xstrdup(_("white, plain")),
+		report_add(r, "background", PHOTO_FAIL, 0, val, xstrdup(_("white, plain")),
 		    _("The background is not plain (objects, patterns or "
 		    "shadows). Stand in front of a plain white wall."));
 	else if (sc->border > 30)
-		add(r, "background", PHOTO_FAIL, 1, val, xstrdup(_("white, plain")),
+		report_add(r, "background", PHOTO_FAIL, 1, val, xstrdup(_("white, plain")),
 		    _("The photo seems to have a border; it must have none."));
 	else if (lo < 225)
-		add(r, "background", PHOTO_FAIL, 1, val, xstrdup(_("white, plain")),
+		report_add(r, "background", PHOTO_FAIL, 1, val, xstrdup(_("white, plain")),
 		    _("The background must be white; it is plain, so the automatic fix "
 		    "can whiten it."));
 	else if (lo < 240)
-		add(r, "background", PHOTO_WARN, 1, val, xstrdup(_("white, plain")),
+		report_add(r, "background", PHOTO_WARN, 1, val, xstrdup(_("white, plain")),
 		    _("The background is light but not quite white."));
 	else
-		add(r, "background", PHOTO_PASS, 1, val, xstrdup(_("white, plain")),
+		report_add(r, "background", PHOTO_PASS, 1, val, xstrdup(_("white, plain")),
 		    _("The background is white and plain."));
 }
 
 static void
 check_light(struct photo_report *r, const struct photo_scene *sc)
 {
-	struct zone f, a, b;
+	struct tone f, a, b;
 	enum photo_verdict v;
 	double ratio;
 
-	zone_luma(sc, -0.8, -0.3, 0.8, 1.4, &f);
-	v = f.under > 0.3 || f.over > 0.15 || f.mean < 45 || f.mean > 235 ?
-	    PHOTO_FAIL : f.under > 0.1 || f.over > 0.05 || f.mean < 60 ?
+	scene_tone(sc, -0.8, -0.3, 0.8, 1.4, &f);
+	v = f.under > 0.3 || f.over > 0.15 || f.luma < 45 || f.luma > 235 ?
+	    PHOTO_FAIL : f.under > 0.1 || f.over > 0.05 || f.luma < 60 ?
 	    PHOTO_WARN : PHOTO_PASS;
-	add(r, "exposure", v, 0, xasprintf(_("mean %.0f, dark %.0f%%, bright %.0f%%"),
-	    f.mean, f.under * 100, f.over * 100),
+	report_add(r, "exposure", v, 0, xasprintf(_("mean %.0f, dark %.0f%%, bright %.0f%%"),
+	    f.luma, f.under * 100, f.over * 100),
 	    xstrdup(_("mean 45-235, dark <= 30%, bright <= 15%")),
 	    v == PHOTO_PASS ? _("The face is neither too dark nor too bright.") :
-	    f.mean < 100 ? _("The face is too dark. Take the photo in more light.") :
+	    f.luma < 100 ? _("The face is too dark. Take the photo in more light.") :
 	    _("The face is too bright (washed out). Avoid direct flash or sun."));
-	zone_luma(sc, -0.75, 0.25, -0.2, 0.9, &a);
-	zone_luma(sc, 0.2, 0.25, 0.75, 0.9, &b);
-	ratio = fmax(a.mean, b.mean) > 0 ? fmin(a.mean, b.mean) / fmax(a.mean, b.mean) : 0;
+	scene_tone(sc, -0.75, 0.25, -0.2, 0.9, &a);
+	scene_tone(sc, 0.2, 0.25, 0.75, 0.9, &b);
+	ratio = fmax(a.luma, b.luma) > 0 ? fmin(a.luma, b.luma) / fmax(a.luma, b.luma) : 0;
 	v = ratio >= 0.75 ? PHOTO_PASS : ratio >= 0.6 ? PHOTO_WARN : PHOTO_FAIL;
-	add(r, "lighting", v, 0, xasprintf("%.2f", ratio), xstrdup(">= 0.75"),
+	report_add(r, "lighting", v, 0, xasprintf("%.2f", ratio), xstrdup(">= 0.75"),
 	    v == PHOTO_PASS ? _("The face is evenly lit.") :
 	    _("One side of the face is in shadow. Face the light, or light "
 	    "both sides evenly."));
@@ -379,33 +381,47 @@ check_light(struct photo_report *r, const struct photo_scene *sc)
 static void
 check_detail(struct photo_report *r, const struct photo_scene *sc)
 {
-	double s = sharpness(sc), t = teeth(sc);
+	double s = sharpness(sc);
 	enum photo_verdict v;
 
 	v = s >= 14 ? PHOTO_PASS : s >= 9 ? PHOTO_WARN : PHOTO_FAIL;
-	add(r, "sharpness", v, 0, xasprintf("%.1f", s), xstrdup(">= 14"),
+	report_add(r, "sharpness", v, 0, xasprintf("%.1f", s), xstrdup(">= 14"),
 	    v == PHOTO_PASS ? _("The photo is sharp.") :
 	    _("The photo is blurred. Hold the camera still and focus on the face."));
-	v = t > 0.12 ? PHOTO_WARN : PHOTO_PASS;
-	add(r, "expression", v, 1, xasprintf(_("teeth %.0f%%"), t * 100),
-	    xstrdup(_("mouth closed")), v == PHOTO_PASS ?
-	    _("The expression looks neutral.") :
-	    _("The mouth seems open or smiling; a neutral expression with "
-	    "the mouth closed is required."));
 }
 
 /* Without exactly one face the face checks cannot measure anything. */
 static void
 not_measured(struct photo_report *r, const struct photo_scene *sc)
 {
-	static const char *const ids[] = { "face_width", "crown", "eye_line",
-	    "centring", "tilt", "background", "exposure", "lighting",
-	    "sharpness", "expression" };
+	static const char *const ids[] = { "resolution", "face_width", "crown",
+	    "eye_line", "centring", "tilt", "pose", "eyes", "glasses", "headwear",
+	    "expression", "accessories", "clothing", "background", "exposure",
+	    "lighting", "sharpness" };
 	size_t i;
 
 	for (i = 0; i < nitems(ids); i++)
-		add(r, ids[i], PHOTO_FAIL, 0, xstrdup("-"), xstrdup("-"), "%s",
+		report_add(r, ids[i], PHOTO_FAIL, 0, xstrdup("-"), xstrdup("-"), "%s",
 		    _("Not measured: it needs exactly one face in the photo."));
+}
+
+void
+photo_check_scene(const struct photo_scene *sc, const struct photo_profile *p,
+    struct photo_report *r)
+{
+	memset(r, 0, sizeof *r);
+	r->ok = r->fixable = 1;
+	check_file(r, sc, p);
+	check_colour(r, sc);
+	check_face(r, sc);
+	if (sc->nfaces == 1 && sc->detector_cause == NULL) {
+		check_geometry(r, sc, p);
+		check_looks(r, sc, p);
+		check_background(r, sc);
+		check_light(r, sc);
+		check_detail(r, sc);
+	} else
+		not_measured(r, sc);
 }
 
 int
@@ -417,19 +433,23 @@ photo_check_file(const char *path, const struct photo_profile *p,
 	memset(r, 0, sizeof *r);
 	if (photo_scene_load(path, cfg, CHECK_SIDE, &sc, cause) != 0)
 		return (-1);
-	r->ok = r->fixable = 1;
-	check_file(r, &sc, p);
-	check_colour(r, &sc);
-	check_face(r, &sc);
-	if (sc.nfaces == 1 && sc.detector_cause == NULL) {
-		check_geometry(r, &sc, p);
-		check_background(r, &sc);
-		check_light(r, &sc);
-		check_detail(r, &sc);
-	} else
-		not_measured(r, &sc);
+	sc.enlarge = photo_scene_enlarge(&sc, p);
+	photo_check_scene(&sc, p, r);
 	photo_scene_free(&sc);
 	return (0);
+}
+
+double
+photo_scene_enlarge(const struct photo_scene *sc, const struct photo_profile *p)
+{
+	double file_face = sc->face_w * sc->scale;
+
+	if ((int)lround(sc->im.w * sc->scale) == p->width &&
+	    (int)lround(sc->im.h * sc->scale) == p->height)
+		return (1);
+	if (file_face <= 0)
+		return (1);
+	return (fmax(1, (p->face_min + p->face_max) / 2.0 / file_face));
 }
 
 void
@@ -463,7 +483,7 @@ photo_verdict(const char *path, const struct photo_profile *p,
 	failed = i < r.n;
 	if (failed)
 		*cause = xasprintf(_("%s does not meet the photo rules (%s): %s"),
-		    path, r.checks[i].id, r.checks[i].message);
+		    path, r.checks[i].name, r.checks[i].message);
 	photo_report_free(&r);
 	return (failed);
 }

@@ -14,6 +14,7 @@ enum photo_verdict { PHOTO_PASS, PHOTO_WARN, PHOTO_FAIL };
 
 struct photo_check {
 	const char		*id;		/* stable: "format", "face_width" */
+	const char		*name;		/* translated: "File format" */
 	enum photo_verdict	 verdict;
 	char			*value;		/* measured, e.g. "358x441" */
 	char			*expected;	/* e.g. "358x441" */
@@ -41,6 +42,12 @@ struct photo_scene {
 	double			 eye_x, eye_y;	/* midpoint of the eyes */
 	double			 crown_y, chin_y, face_w;
 	int			 crown_measured;	/* 0: estimated from the eyes */
+	int			 face_measured;	/* 0: face_w estimated from the eyes */
+	double			 face_l, face_r;	/* cheek edges at the ear roots */
+	double			 skin[3];	/* mean colour of the cheeks */
+	double			 enlarge;	/* scaling the face needs to fit, >= 1 */
+	int			 sliver;	/* too small or too narrow to hold a face */
+	double			 min_face;	/* searched from this share of the short side; 0: a fifth */
 	double			 bg[3];		/* background colour from the top corners */
 	double			 bg_std;
 	int			 bg_seen;	/* pixels of background sampled */
@@ -58,11 +65,23 @@ struct photo_scene {
  */
 int	photo_scene_load(const char *, const struct config *, int,
 	    struct photo_scene *, char **);
+/*
+ * Finds the face in sc->im (sc->info and sc->scale filled) and measures it;
+ * the detector's trouble goes to sc->detector_cause.
+ */
+void	photo_scene_analyse(struct photo_scene *, const struct config *);
 /* Measures crown, chin and background of sc->im around sc->face again. */
 void	photo_scene_measure(struct photo_scene *);
 /* 1 when the background shows and is plain enough to be judged or whitened. */
 int	photo_scene_plain(const struct photo_scene *);
+/* 1 when pixel p has the colour of the cheeks (hue and saturation, luma within reason). */
+int	photo_scene_skin(const struct photo_scene *, const uint8_t *);
 void	photo_scene_free(struct photo_scene *);
+/*
+ * How much the face must be enlarged to fill p's face width: 1 for a photo
+ * already of p's size, else the mid width over the face's width in the file.
+ */
+double	photo_scene_enlarge(const struct photo_scene *, const struct photo_profile *);
 
 /*
  * Checks the photo at path against profile p.  Returns 0 with *r filled
@@ -71,6 +90,9 @@ void	photo_scene_free(struct photo_scene *);
  */
 int	photo_check_file(const char *, const struct photo_profile *,
 	    const struct config *, struct photo_report *, char **);
+/* Checks an analysed scene against p into *r (free with photo_report_free). */
+void	photo_check_scene(const struct photo_scene *, const struct photo_profile *,
+	    struct photo_report *);
 void	photo_report_free(struct photo_report *);
 
 /*
@@ -87,9 +109,10 @@ const char	*photo_verdict_id(enum photo_verdict);
 
 /*
  * Fixes the photo at in for profile p and writes a JFIF to out_path
- * (atomically, 0600), then checks it into *after.  Returns 0 when written
- * (the re-check may still fail), or -1 with *cause saying what cannot be
- * fixed; caller frees.  *after is filled only on success.
+ * (atomically, 0600) only when the fixed photo passes every rule of p (its
+ * report goes to *after) and its background was replaced cleanly.  Returns
+ * 0 when written, or -1 with *cause saying what cannot be fixed, and nothing
+ * written; caller frees.  *after is filled only on success.
  */
 int	photo_fix_file(const char *, const struct photo_profile *,
 	    const struct config *, const char *, struct photo_report *, char **);

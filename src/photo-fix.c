@@ -1,4 +1,4 @@
-/* photo-fix.c -- level, crop, resize, whiten and encode a photo to a profile. */
+/* photo-fix.c -- make a photo fit a profile, and write it only when it then passes. */
 #include "system.h"
 
 #include <math.h>
@@ -16,7 +16,16 @@
 
 /* Fix decodes this many pixels on the short side, enough for a sharp crop. */
 #define FIX_SIDE	720
-#define FACE_IED	2.19
+/* A backdrop darker than this (luma) is not told from dark hair with certainty. */
+#define MIN_BACKDROP	140
+/* The face box of a fixed photo spans at least this share of its width. */
+#define OUTPUT_FACE	0.45
+/* Kept patches apart from the person larger than this share of the photo are leftovers. */
+#define MATTE_BLOB	0.0005
+/* Backdrop-coloured pixels kept beside or above the head, as a share of the photo. */
+#define MATTE_LEFT	0.0003
+/* Share of the hair, neck or backdrop zones a sound matte may get wrong. */
+#define MATTE_SLACK	0.05
 /* How far a crop may reach past the photo's edge, as a share of its size. */
 #define CROP_SLACK	0.02
 
@@ -38,7 +47,20 @@ static void	cut(const struct image *, const struct crop *,
 		    const struct photo_profile *, struct image *);
 static void	row_background(const struct image *, const double *, double, int,
 		    double *, double *);
-static void	whiten(struct image *, const struct photo_scene *);
+static float	*whiten(struct image *, const struct photo_scene *);
+static int	refuse_rules(const struct photo_report *, const char *, char **);
+static double	share_whitened(const float *, int, int, double, double, double, double);
+static int	stray_blob(const float *, int, int, int, int);
+static int	kept_inside(const float *, int, int, int, int);
+static double	backdrop_kept(const float *, const struct image *,
+		    const struct photo_scene *, double, double, double, double);
+static int	matte_sound(const float *, const struct image *, const struct photo_scene *,
+		    const struct crop *, double, const char *, char **);
+static int	decode(const struct jpeg_out *, const struct photo_profile *,
+		    struct photo_scene *);
+static int	check_output(const struct jpeg_out *, const struct photo_profile *,
+		    const struct config *, double, struct photo_report *, char **,
+		    const char *);
 static void	encode(const struct image *, int, int, int, struct jpeg_out *);
 static int	fit_size(const struct image *, const struct photo_profile *,
 		    struct jpeg_out *, char **, const char *);
@@ -47,7 +69,11 @@ static int	fit_size(const struct image *, const struct photo_profile *,
 static int
 refuse(const struct photo_scene *sc, const char *in, char **cause)
 {
-	if (sc->detector_cause != NULL)
+	if (sc->sliver)
+		*cause = xasprintf(_("%s is too small or too narrow to show a "
+		    "face; it cannot be fixed. Take a new photo of your head and "
+		    "shoulders."), in);
+	else if (sc->detector_cause != NULL)
 		*cause = xstrdup(sc->detector_cause);
 	else if (sc->nfaces == 0)
 		*cause = xasprintf(_("%s: no face was found, so the photo cannot "
@@ -62,6 +88,11 @@ refuse(const struct photo_scene *sc, const char *in, char **cause)
 		*cause = xasprintf(_("%s: the background is not plain (or does "
 		    "not show), so it cannot be replaced by white. Take a new "
 		    "photo in front of a plain wall."), in);
+	else if (0.299 * sc->bg_mean[0] + 0.587 * sc->bg_mean[1] +
+	    0.114 * sc->bg_mean[2] < MIN_BACKDROP)
+		*cause = xasprintf(_("%s: the background is too dark to be told "
+		    "apart from hair and clothes with certainty, so it is not "
+		    "replaced. Take a new photo in front of a light plain wall."), in);
 	else
 		return (0);
 	return (-1);
@@ -173,9 +204,10 @@ row_background(const struct image *im, const double *bg, double t, int y,
 /*
  * Replaces the plain backdrop with white: pixels close to the local backdrop
  * colour and connected to the edge become white, with a soft transition
- * around the hair.
+ * around the hair.  Returns how much each pixel was whitened (0-1); caller
+ * frees.
  */
-static void
+static float *
 whiten(struct image *im, const struct photo_scene *sc)
 {
 	double tlo = fmax(18, 2.5 * sc->bg_std + 8), thi = tlo + 22, d, a, l[3], r[3];
@@ -244,9 +276,9 @@ whiten(struct image *im, const struct photo_scene *sc)
 			im->px[i * 3 + c] = (uint8_t)lround(im->px[i * 3 + c] *
 			    (1 - soft[i]) + 255 * soft[i]);
 	free(alpha);
-	free(soft);
 	free(seen);
 	free(stack);
+	return (soft);
 }
 
 static void
@@ -286,16 +318,22 @@ encode(const struct image *im, int quality, int dpi, int full_chroma,
 }
 
 /*
- * The best quality whose file fits under the maximum, by bisection; files
- * are never padded, so one still under the minimum at full quality fails.
+ * The file size: the profile's quality when it sets one; else the best
+ * quality whose file lies under the top of the target window (the common
+ * 14-20 KB where the profile's window allows, else the profile's), by
+ * bisection.  Files are never padded, so one under the minimum at full
+ * quality does not fit.  Outside a required window nothing is written.
  */
 static int
 fit_size(const struct image *im, const struct photo_profile *p,
     struct jpeg_out *o, char **cause, const char *in)
 {
-	long max = p->max_bytes > 0 ? p->max_bytes : 1L << 30;
+	long min, max, len;
 	int lo = 10, hi = 100, q, best = -1;
 
+	profile_size_target(p, &min, &max);
+	if (p->quality > 0)
+		lo = hi = p->quality;
 	while (lo <= hi) {
 		q = (lo + hi) / 2;
 		encode(im, q, p->dpi, 0, o);
@@ -305,21 +343,254 @@ fit_size(const struct image *im, const struct photo_profile *p,
 		} else
 			hi = q - 1;
 	}
-	if (best < 0) {
-		*cause = xasprintf(_("%s: even at the lowest JPEG quality the "
-		    "photo is larger than %d KB."), in, profile_kb_max(p));
-		return (-1);
-	}
+	if (best < 0)
+		best = p->quality > 0 ? p->quality : 10;
 	encode(im, best, p->dpi, 0, o);
-	if ((long)o->len < p->min_bytes && best == 100)
+	if ((long)o->len < p->min_bytes && best == 100 && p->quality == 0)
 		encode(im, 100, p->dpi, 1, o);
-	if ((long)o->len < p->min_bytes || (long)o->len > max) {
-		*cause = xasprintf(_("%s: the fixed photo cannot be made at "
-		    "least %d KB without padding the file; the region's size "
-		    "window cannot be met by this photo."), in, profile_kb_min(p));
-		return (-1);
-	}
+	len = (long)o->len;
+	if (p->size_recommended || ((p->min_bytes == 0 || len >= p->min_bytes) &&
+	    (p->max_bytes == 0 || len <= p->max_bytes)))
+		return (0);
+	if (len > p->max_bytes)
+		*cause = xasprintf(_("%s: at JPEG quality %d the fixed photo is "
+		    "%ld KB, larger than %d KB."), in, best, (len + 512) / 1024,
+		    profile_kb_max(p));
+	else
+		*cause = xasprintf(_("%s: at JPEG quality %d the fixed photo is "
+		    "%ld KB; it cannot be made at least %d KB without padding the "
+		    "file, so the region's size window cannot be met."), in, best,
+		    (len + 512) / 1024, profile_kb_min(p));
+	return (-1);
+}
+
+/* What the check of the photo as given finds that no fix can change. */
+static int
+refuse_rules(const struct photo_report *r, const char *in, char **cause)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->checks[i].verdict == PHOTO_FAIL && !r->checks[i].fixable) {
+			*cause = xasprintf(_("%s cannot be fixed: %s: %s"), in,
+			    r->checks[i].name, r->checks[i].message);
+			return (-1);
+		}
 	return (0);
+}
+
+/* Share of the box (x0, y0)-(x1, y1) of a w x h matte whitened by more than half. */
+static double
+share_whitened(const float *soft, int w, int h, double x0, double y0,
+    double x1, double y1)
+{
+	int x, y, n = 0, white = 0;
+
+	for (y = (int)fmax(0, y0); y < fmin(h, y1); y++)
+		for (x = (int)fmax(0, x0); x < fmin(w, x1); x++, n++)
+			white += soft[(size_t)y * w + x] > 0.5f;
+	return (n > 0 ? (double)white / n : 0);
+}
+
+/*
+ * The largest patch of kept pixels not connected to the person (whose face
+ * holds (sx, sy)): a piece of the old backdrop the whitening could not reach.
+ * Returns its size in pixels; the whole image when the face was whitened.
+ */
+static int
+stray_blob(const float *soft, int w, int h, int sx, int sy)
+{
+	size_t n = (size_t)w * h, i, j, top, *stack;
+	uint8_t *seen;
+	int pass, x, y, k, size, biggest = 0;
+	static const int dx[4] = { 1, -1, 0, 0 }, dy[4] = { 0, 0, 1, -1 };
+
+	if (sx < 0 || sy < 0 || sx >= w || sy >= h || soft[(size_t)sy * w + sx] > 0.5f)
+		return (w * h);
+	seen = xcalloc(n, 1);
+	stack = xreallocarray(NULL, n, sizeof *stack);
+	/* Pass 0 floods the person from the face; pass 1 measures every other patch. */
+	for (pass = 0; pass < 2; pass++)
+		for (i = pass == 0 ? (size_t)sy * w + sx : 0; i < n; i++) {
+			if (seen[i] || soft[i] > 0.5f)
+				continue;
+			seen[i] = 1;
+			stack[0] = i;
+			top = 1;
+			size = 0;
+			while (top > 0) {
+				j = stack[--top];
+				size++;
+				for (k = 0; k < 4; k++) {
+					x = (int)(j % w) + dx[k];
+					y = (int)(j / w) + dy[k];
+					if (x < 0 || y < 0 || x >= w || y >= h)
+						continue;
+					if (!seen[(size_t)y * w + x] &&
+					    soft[(size_t)y * w + x] <= 0.5f) {
+						seen[(size_t)y * w + x] = 1;
+						stack[top++] = (size_t)y * w + x;
+					}
+				}
+			}
+			if (pass == 0)
+				break;
+			biggest = size > biggest ? size : biggest;
+		}
+	free(seen);
+	free(stack);
+	return (biggest);
+}
+
+/* Pixel (x, y) and those two pixels around it were kept whole. */
+static int
+kept_inside(const float *soft, int w, int h, int x, int y)
+{
+	int dx, dy;
+
+	for (dy = -2; dy <= 2; dy += 2)
+		for (dx = -2; dx <= 2; dx += 2)
+			if (x + dx < 0 || y + dy < 0 || x + dx >= w || y + dy >= h ||
+			    soft[(size_t)(y + dy) * w + x + dx] > 0.05f)
+				return (0);
+	return (1);
+}
+
+/*
+ * Share of the photo that was kept beside the head (above the ear lobes) or
+ * above it although it has the backdrop's hue and is no darker than half
+ * of it: the backdrop in shadow, or a patch the whitening did not reach.
+ * Hair is darker or of another hue; ears are skin.
+ */
+static double
+backdrop_kept(const float *soft, const struct image *before,
+    const struct photo_scene *sc, double ex, double ey, double ied, double crown)
+{
+	double bs = sc->bg[0] + sc->bg[1] + sc->bg[2] + 1, s, l, bl;
+	const uint8_t *p;
+	int x, y, n = 0;
+
+	bl = 0.299 * sc->bg[0] + 0.587 * sc->bg[1] + 0.114 * sc->bg[2];
+	for (y = 0; y < before->h && y < ey + 0.9 * ied; y++)
+		for (x = 0; x < before->w; x++) {
+			if (fabs(x - ex) < 1.0 * ied && y > crown)
+				continue;
+			/* Inside what was kept: the soft rim around hair blends with the backdrop. */
+			if (!kept_inside(soft, before->w, before->h, x, y))
+				continue;
+			p = before->px + ((size_t)y * before->w + x) * 3;
+			s = p[0] + p[1] + p[2] + 1;
+			l = 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
+			n += hypot(p[0] / s - sc->bg[0] / bs, p[1] / s - sc->bg[1] / bs) < 0.025 &&
+			    l >= 0.45 * bl && !photo_scene_skin(sc, p);
+		}
+	return ((double)n / ((double)before->w * before->h));
+}
+
+/*
+ * The matte is sound when nothing kept stands apart from the person, the
+ * hair over the forehead and the neck were kept, and beside the head and
+ * above it (where only backdrop can be) nothing of the old backdrop was left.  s is output pixels per scene pixel.
+ */
+static int
+matte_sound(const float *soft, const struct image *before,
+    const struct photo_scene *sc, const struct crop *c, double s,
+    const char *in, char **cause)
+{
+	const struct image *im = before;
+	double ied = sc->ied * s, ex = c->eye_x, ey = c->eye_y;
+	double crown = ey - (sc->eye_y - sc->crown_y) * s;
+	const char *why = NULL;
+
+	if (stray_blob(soft, im->w, im->h, (int)ex, (int)(ey + 0.5 * ied)) >
+	    MATTE_BLOB * im->w * im->h ||
+	    backdrop_kept(soft, before, sc, ex, ey, ied, crown) > MATTE_LEFT)
+		why = _("patches of the old background would remain");
+	else if (share_whitened(soft, im->w, im->h, ex - 0.6 * ied, crown + 0.15 * ied,
+	    ex + 0.6 * ied, ey - 0.6 * ied) > MATTE_SLACK)
+		why = _("the hair would be whitened away");
+	else if (share_whitened(soft, im->w, im->h, ex - 0.3 * ied, ey + 2.0 * ied,
+	    ex + 0.3 * ied, ey + 2.4 * ied) > MATTE_SLACK)
+		why = _("the neck would be whitened");
+	else if (1 - share_whitened(soft, im->w, im->h, 0, 0, im->w, crown - 0.1 * ied) >
+	    MATTE_SLACK ||
+	    1 - share_whitened(soft, im->w, im->h, 0, 0, ex - 1.6 * ied, ey + 1.0 * ied) >
+	    MATTE_SLACK ||
+	    1 - share_whitened(soft, im->w, im->h, ex + 1.6 * ied, 0, im->w, ey + 1.0 * ied) >
+	    MATTE_SLACK)
+		why = _("patches of the old background would remain");
+	if (why == NULL)
+		return (0);
+	*cause = xasprintf(_("%s: the person cannot be separated from the "
+	    "background with certainty (%s), so nothing was written. Take a new "
+	    "photo in front of a plain, light wall, with light falling evenly."),
+	    in, why);
+	return (-1);
+}
+
+/* Reads the encoded photo back, as a check of the file would. */
+static int
+decode(const struct jpeg_out *o, const struct photo_profile *p,
+    struct photo_scene *sc)
+{
+	struct jpeg_decompress_struct d;
+	struct jpeg_error_mgr err;
+	JSAMPROW row;
+
+	memset(sc, 0, sizeof *sc);
+	d.err = jpeg_std_error(&err);	/* our own encoder's output: errors are bugs */
+	jpeg_create_decompress(&d);
+	jpeg_mem_src(&d, o->buf, o->len);
+	jpeg_read_header(&d, TRUE);
+	d.out_color_space = JCS_RGB;
+	jpeg_start_decompress(&d);
+	image_alloc(&sc->im, (int)d.output_width, (int)d.output_height);
+	while (d.output_scanline < d.output_height) {
+		row = sc->im.px + (size_t)d.output_scanline * sc->im.w * 3;
+		jpeg_read_scanlines(&d, &row, 1);
+	}
+	jpeg_finish_decompress(&d);
+	jpeg_destroy_decompress(&d);
+	sc->info.format = PHOTO_JPEG;
+	sc->info.width = sc->im.w;
+	sc->info.height = sc->im.h;
+	sc->info.components = 3;
+	sc->info.bit_depth = 8;
+	sc->info.jfif = 1;
+	sc->info.orientation = 1;
+	sc->info.density_unit = 1;
+	sc->info.xdensity = sc->info.ydensity = p->dpi;
+	sc->info.scale_num = sc->info.scale_denom = 1;
+	sc->info.file_size = (long)o->len;
+	sc->scale = 1;
+	return (0);
+}
+
+/* Checks the encoded output; 0 when it passes, else -1 with the first failure. */
+static int
+check_output(const struct jpeg_out *o, const struct photo_profile *p,
+    const struct config *cfg, double enlarge, struct photo_report *after,
+    char **cause, const char *in)
+{
+	struct photo_scene sc;
+	size_t i;
+
+	decode(o, p, &sc);
+	/* A fixed photo's face fills most of its width: no smaller one is searched. */
+	sc.min_face = OUTPUT_FACE;
+	photo_scene_analyse(&sc, cfg);
+	sc.enlarge = enlarge;
+	photo_check_scene(&sc, p, after);
+	photo_scene_free(&sc);
+	if (after->ok)
+		return (0);
+	for (i = 0; i < after->n && after->checks[i].verdict != PHOTO_FAIL; i++)
+		;
+	*cause = xasprintf(_("%s: the fixed photo would still fail a rule, so "
+	    "nothing was written: %s: %s"), in, after->checks[i].name,
+	    after->checks[i].message);
+	photo_report_free(after);
+	return (-1);
 }
 
 int
@@ -328,25 +599,41 @@ photo_fix_file(const char *in, const struct photo_profile *p,
     char **cause)
 {
 	struct photo_scene sc;
+	struct photo_report before;
 	struct jpeg_out o = { NULL, 0 };
-	struct image out;
+	struct image out, plain;
 	struct crop c;
+	float *soft;
+	double enlarge;
 	int rc = -1;
 
 	memset(after, 0, sizeof *after);
 	if (photo_scene_load(in, cfg, FIX_SIDE, &sc, cause) != 0)
 		return (-1);
-	if (refuse(&sc, in, cause) == 0) {
+	sc.enlarge = photo_scene_enlarge(&sc, p);
+	photo_check_scene(&sc, p, &before);
+	if (refuse(&sc, in, cause) == 0 && refuse_rules(&before, in, cause) == 0) {
 		level(&sc);
 		if (plan_crop(&sc, p, &c, cause, in) == 0) {
 			cut(&sc.im, &c, p, &out);
-			whiten(&out, &sc);
-			if (fit_size(&out, p, &o, cause, in) == 0 &&
-			    fs_write_path(out_path, o.buf, o.len, cause) == 0)
-				rc = photo_check_file(out_path, p, cfg, after, cause);
+			image_alloc(&plain, out.w, out.h);
+			memcpy(plain.px, out.px, (size_t)out.w * out.h * 3);
+			soft = whiten(&out, &sc);
+			enlarge = fmax(1, p->width / c.w / sc.scale);
+			if (matte_sound(soft, &plain, &sc, &c, p->width / c.w, in,
+			    cause) == 0 && fit_size(&out, p, &o, cause, in) == 0 &&
+			    check_output(&o, p, cfg, enlarge, after, cause, in) == 0) {
+				if (fs_write_path(out_path, o.buf, o.len, cause) == 0)
+					rc = 0;
+				else
+					photo_report_free(after);
+			}
+			free(soft);
+			image_free(&plain);
 			image_free(&out);
 		}
 	}
+	photo_report_free(&before);
 	if (o.buf != NULL)
 		wipe_free(o.buf, o.len);
 	photo_scene_free(&sc);

@@ -25,6 +25,7 @@ static const struct {
 	{ "eye_x_min", offsetof(struct photo_profile, eye_x_min), 0, 4000 },
 	{ "eye_x_max", offsetof(struct photo_profile, eye_x_max), 0, 4000 },
 	{ "quality", offsetof(struct photo_profile, quality), 1, 100 },
+	{ "pose_max", offsetof(struct photo_profile, pose_max), 1, 45 },
 };
 
 static int	section_exists(const struct config *, const char *);
@@ -33,34 +34,41 @@ static int	profile_overlay(const struct config *, const char *,
 
 /* Geometry of the MOHRSS card spec at 358x441. */
 #define SSC_GEOMETRY	179, 255, 7, 21, 207, 162, 196
+/*
+ * File-size window required (0) or recommended (1); glasses allowed; mouth
+ * closed; head turned at most 12 degrees; quality chosen to fit.
+ */
+#define REQUIRED	0
+#define RECOMMENDED	1
+#define LOOKS(glasses)	glasses, 1, 12, 0
 
 static const struct photo_profile profiles[] = {
 	{ "national", N_("National social security card (MOHRSS)"),
-	  358, 441, 350, KB_MIN(14), KB_MAX(40), SSC_GEOMETRY, 1, 70,
+	  358, 441, 350, KB_MIN(14), KB_MAX(40), SSC_GEOMETRY, REQUIRED, LOOKS(1),
 	  "MOHRSS 社会保障卡制证用数字相片技术要求 (variant A)" },
 	{ "ga461", N_("ID card photo (GA 461)"),
-	  358, 441, 350, KB_MIN(14), KB_MAX(20), 193, 221, 7, 21, 207, 162, 196, 1, 70,
+	  358, 441, 350, KB_MIN(14), KB_MAX(20), 193, 221, 7, 21, 207, 162, 196, RECOMMENDED, LOOKS(1),
 	  "GA 461-2004 4.1" },
 	{ "binzhou", N_("Binzhou"),
-	  358, 441, 350, KB_MIN(14), KB_MAX(40), SSC_GEOMETRY, 1, 70,
+	  358, 441, 350, KB_MIN(14), KB_MAX(40), SSC_GEOMETRY, REQUIRED, LOOKS(1),
 	  "Binzhou SSC photo spec" },
 	{ "jinan", N_("Jinan"),
-	  358, 441, 350, KB_MIN(16), KB_MAX(60), SSC_GEOMETRY, 1, 70,
+	  358, 441, 350, KB_MIN(16), KB_MAX(60), SSC_GEOMETRY, RECOMMENDED, LOOKS(1),
 	  "Jinan employer batch upload" },
 	{ "shenzhen", N_("Shenzhen"),
-	  358, 441, 350, KB_MIN(9), KB_MAX(20), SSC_GEOMETRY, 1, 70,
+	  358, 441, 350, KB_MIN(9), KB_MAX(20), SSC_GEOMETRY, REQUIRED, LOOKS(1),
 	  "Shenzhen photo receipt rules" },
 	{ "guangzhou", N_("Guangzhou"),
-	  358, 441, 350, KB_MIN(20), KB_MAX(200), SSC_GEOMETRY, 1, 70,
+	  358, 441, 350, KB_MIN(20), KB_MAX(200), SSC_GEOMETRY, RECOMMENDED, LOOKS(1),
 	  "Guangzhou 广州人社 upload (20-200 KB recommended)" },
 	{ "suzhou-ah", N_("Suzhou (Anhui)"),
-	  358, 441, 350, KB_MIN(5), KB_MAX(50), SSC_GEOMETRY, 1, 70,
+	  358, 441, 350, KB_MIN(5), KB_MAX(50), SSC_GEOMETRY, REQUIRED, LOOKS(1),
 	  "Suzhou (Anhui) 社会保障卡照片质量规范" },
 	{ "liaocheng", N_("Liaocheng"),
-	  358, 441, 350, KB_MIN(14), KB_MAX(40), SSC_GEOMETRY, 0, 70,
+	  358, 441, 350, KB_MIN(14), KB_MAX(40), SSC_GEOMETRY, REQUIRED, LOOKS(0),
 	  "Liaocheng list (no glasses; its >=140 KB figure is contradictory, national window used)" },
 	{ "dongying", N_("Dongying (batch upload)"),
-	  236, 295, 300, 0, KB_MAX(100), 118, 168, 5, 14, 138, 108, 131, 1, 70,
+	  236, 295, 300, 0, KB_MAX(100), 118, 168, 5, 14, 138, 108, 131, REQUIRED, LOOKS(1),
 	  "Dongying employer batch upload (236x295, geometry scaled from the national spec)" },
 };
 
@@ -73,6 +81,26 @@ profile_find(const char *name)
 		if (strcmp(profiles[i].name, name) == 0)
 			return (&profiles[i]);
 	return (NULL);
+}
+
+/* Where the common windows overlap: national 14-40, GA 461 14-20, Shenzhen 9-20. */
+#define COMMON_MIN	KB_MIN(14)
+#define COMMON_MAX	KB_MAX(20)
+
+void
+profile_size_target(const struct photo_profile *p, long *min, long *max)
+{
+	long hi = p->max_bytes > 0 ? p->max_bytes : 1L << 30;
+	long lo = p->min_bytes > COMMON_MIN ? p->min_bytes : COMMON_MIN;
+
+	*min = p->min_bytes;
+	*max = hi;
+	if (hi > COMMON_MAX)
+		hi = COMMON_MAX;
+	if (lo <= hi) {
+		*min = lo;
+		*max = hi;
+	}
 }
 
 int
@@ -103,7 +131,7 @@ static int
 profile_overlay(const struct config *cfg, const char *section,
     struct photo_profile *p, char **cause)
 {
-	const char *title;
+	const char *title, *window;
 	size_t i;
 	long v, kb;
 
@@ -123,8 +151,18 @@ profile_overlay(const struct config *cfg, const char *section,
 	    profile_kb_max(p), 0, 100000, &kb, cause) != 0)
 		return (-1);
 	p->max_bytes = KB_MAX(kb);
-	if (config_bool(cfg, section, "glasses", p->glasses, &p->glasses, cause) != 0)
+	if (config_bool(cfg, section, "glasses", p->glasses, &p->glasses, cause) != 0 ||
+	    config_bool(cfg, section, "mouth_closed", p->mouth_closed,
+	    &p->mouth_closed, cause) != 0)
 		return (-1);
+	if ((window = config_str(cfg, section, "size_window", NULL)) != NULL) {
+		if (strcmp(window, "required") != 0 && strcmp(window, "recommended") != 0) {
+			*cause = xasprintf(_("[%s] size_window must be 'required' or "
+			    "'recommended', not '%s'"), section, window);
+			return (-1);
+		}
+		p->size_recommended = window[2] == 'c';
+	}
 	if ((title = config_str(cfg, section, "title", NULL)) != NULL)
 		p->title = title;
 	return (0);

@@ -15,8 +15,11 @@ struct photo_profile {
 	int		 crown_min, crown_max;	/* top of hair to top edge, px */
 	int		 eye_line_min;		/* eye line to bottom edge, px */
 	int		 eye_x_min, eye_x_max;	/* eye midpoint from the left edge, px */
+	int		 size_recommended;	/* 1: the file-size window only warns */
 	int		 glasses;	/* 1 if habitual glasses may be worn */
-	int		 quality;	/* the spec's nominal JPEG quality */
+	int		 mouth_closed;	/* 1: a mouth open or showing teeth fails */
+	int		 pose_max;	/* head turned or tilted up/down, degrees */
+	int		 quality;	/* JPEG quality of fixed photos; 0: chosen to fit */
 	const char	*source;	/* where the numbers come from (untranslated) */
 };
 
@@ -39,6 +42,12 @@ const struct photo_profile	*profile_find(const char *);
  */
 struct photo_profile	*profile_load(const struct config *, const char *, char **);
 void	profile_free(struct photo_profile *);
+
+/*
+ * The file-size window fix aims for: where the common windows overlap
+ * (14-20 KB) inside the profile's own, else the profile's.
+ */
+void	profile_size_target(const struct photo_profile *, long *, long *);
 
 /* Lower and upper file size in whole KB, for display. */
 int	profile_kb_min(const struct photo_profile *);

@@ -1,6 +1,5 @@
 # check.sh -- every check of `sscard check` has a photo that passes it and one that does not.
 . "$top_srcdir/tests/lib.sh"
-need_shared
 cd "$T" || exit 1
 
 # verdict FILE ID: the verdict `sscard $G check --json $C FILE` gives for check ID.
@@ -20,9 +19,12 @@ expect() {
 	[ "$got" = "$want" ] || fail "$f: check $id: expected $want, got '$got': $("$SSCARD" ${G:-} check ${C:-} "$f")"
 }
 
-"$SSCARD" fix "$PHOTOS/london_030_03.jpg" -o good.jpg > /dev/null || fail "cannot make good.jpg"
-for id in format colour pixels dpi filesize face face_width crown eye_line centring \
-    tilt background exposure lighting sharpness expression; do
+# The dark-top portrait on a plain backdrop, fixed: a photo that passes every check.
+"$SSCARD" fix "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" -o good.jpg > /dev/null ||
+	fail "cannot make good.jpg"
+for id in format colour pixels dpi filesize face resolution face_width crown eye_line \
+    centring tilt pose eyes glasses headwear expression accessories clothing background \
+    exposure lighting sharpness; do
 	expect good.jpg $id pass
 done
 "$SSCARD" check good.jpg > out || fail "good.jpg: exit $?: $(cat out)"
@@ -59,6 +61,8 @@ G=--config=nocascade.conf expect good.jpg face fail
 # face_width and crown: the uncropped portrait.
 expect "$PHOTOS/london_030_03.jpg" face_width fail
 expect "$PHOTOS/london_030_03.jpg" crown fail
+"$SSCARD" check --json good.jpg | grep -q '"id":"face_width","name":"Face width","verdict":"pass"' ||
+	fail "face_width: no name in JSON"
 # eye_line and centring: the good photo shifted down, and sideways.
 convert good.jpg -background white -gravity north -splice 0x70 -crop 358x441+0+0 +repage low.jpg
 expect low.jpg eye_line fail
@@ -80,12 +84,48 @@ expect shadow.jpg lighting fail
 # sharpness: a blurred copy.
 convert good.jpg -blur 0x3 blur.jpg
 expect blur.jpg sharpness fail
-# expression: teeth showing.
-"$SSCARD" fix "$PHOTOS/london_030_08_smiling.jpg" -o smile.jpg > /dev/null
-expect smile.jpg expression warn
+# expression: teeth showing fails where the profile wants the mouth closed (all built-in).
+expect "$PHOTOS/london_030_08_smiling.jpg" expression fail
+expect "$PHOTOS/london_127_08_eastasian_f_smiling_teeth.jpg" expression fail
+printf '[profile national]\nmouth_closed = no\n' > open.conf
+G=--config=open.conf expect "$PHOTOS/london_030_08_smiling.jpg" expression warn
+# clothing: a white T-shirt (every London sitter) fails, before and after whitening;
+# a light-blue shirt fails too.
+expect "$PHOTOS/london_030_03.jpg" clothing fail
+expect "$PHOTOS/london_034_03_eastasian_f_neutral_whitetee.jpg" clothing fail
+expect "$PHOTOS/max_luciano_lightblue_shirt_cc0.png" clothing fail
+convert good.jpg -fill white -draw 'rectangle 0,380 357,440' whitetop.jpg
+expect whitetop.jpg clothing fail
+# glasses: dark sunglasses fail; clear glasses warn where allowed, fail where not.
+expect "$PHOTOS/if032_sunglasses_dark_man_lowkey_500px.jpg" glasses fail
+expect "$PHOTOS/if016_glasses_clear_man_frontal_darktop.jpg" glasses warn
+C="--profile liaocheng" expect "$PHOTOS/if016_glasses_clear_man_frontal_darktop.jpg" glasses fail
+# eyes: not found behind glasses looking down.
+expect "$PHOTOS/if029_eastasian_woman_glasses_looking_down_500px.jpg" eyes fail
+# headwear: a red cap over the crown.
+convert good.jpg -fill '#d02020' -draw 'rectangle 90,20 270,75' hat.jpg
+expect hat.jpg headwear fail
+# accessories: a green earring by the ear lobe warns.
+convert good.jpg -fill '#20c020' -draw 'circle 50,330 58,338' earring.jpg
+expect earring.jpg accessories warn
+# resolution: a 115-pixel portrait fails; a 400-pixel one warns.
+expect "$PHOTOS/max_bryan_glasses_darktop_cc0_115px.png" resolution fail
+expect "$PHOTOS/max_luciano_lightblue_shirt_cc0.png" resolution warn
+# pose: a head turned to one side (the face squeezed on one side) fails.
+convert good.jpg \( +clone -crop 179x441+0+0 +repage -resize 55%x100%! \) \
+    \( good.jpg -crop 179x441+179+0 +repage \) +append -gravity center \
+    -background white -extent 358x441 turned.jpg
+expect turned.jpg pose fail
+# A sliver of a photo (2x2000) gets a report that says why, never a crash.
+convert -size 2x2000 xc:'#808080' sliver.jpg
+"$SSCARD" check sliver.jpg > sliver.out 2>&1; [ $? = 1 ] || fail "sliver: not 1: $(cat sliver.out)"
+grep -q "too small or too narrow" sliver.out || fail "sliver: no reason: $(cat sliver.out)"
+"$SSCARD" fix sliver.jpg -o sliver-fixed.jpg > sliver.out 2>&1 && fail "sliver: fixed"
+[ ! -e sliver-fixed.jpg ] || fail "sliver: a file was written"
+grep -q "too small or too narrow" sliver.out || fail "sliver: fix gives no reason: $(cat sliver.out)"
 
 # Exit statuses: 0 all pass, 1 one fails, 2 unreadable or usage.
-"$SSCARD" check good.jpg smile.jpg > /dev/null; [ $? = 0 ] || fail "pass with a warning: not 0"
+"$SSCARD" check good.jpg earring.jpg > /dev/null; [ $? = 0 ] || fail "pass with a warning: not 0"
 "$SSCARD" check good.jpg dark.jpg > /dev/null; [ $? = 1 ] || fail "one fails: not 1"
 echo text > text.jpg
 "$SSCARD" check good.jpg text.jpg > /dev/null 2> err; [ $? = 2 ] || fail "unreadable: not 2"
@@ -103,13 +143,19 @@ for l in lines:
     assert set(d) == {"file", "profile", "ok", "checks"}, d
     assert d["profile"] == "national"
     for c in d["checks"]:
-        assert set(c) == {"id", "verdict", "value", "expected", "message"}, c
+        assert set(c) == {"id", "name", "verdict", "value", "expected", "message"}, c
         assert c["verdict"] in ("pass", "warn", "fail")
 assert json.loads(lines[0])["ok"] is True and json.loads(lines[1])["ok"] is False
 ' || fail "--json output is wrong"
 
-# Profiles: another region's window, and one defined in the configuration.
-C="--profile shenzhen" expect good.jpg filesize fail
+# Profiles: a recommended window warns (Guangzhou 20-200 KB), a required one
+# fails, and one defined in the configuration.
+C="--profile guangzhou" expect good.jpg filesize warn
+printf '[profile guangzhou]\nsize_window = required\n' > req.conf
+G=--config=req.conf C="--profile guangzhou" expect good.jpg filesize fail
+printf '[profile guangzhou]\nsize_window = maybe\n' > badwin.conf
+"$SSCARD" --config=badwin.conf check --profile guangzhou good.jpg > /dev/null 2>&1
+[ $? = 2 ] || fail "a bad size_window is not refused"
 printf '[profile tight]\nbase = national\nmax_kb = 12\n' > tight.conf
 G=--config=tight.conf C="--profile tight" expect good.jpg filesize fail
 "$SSCARD" --config=tight.conf check --profile tight good.jpg | grep -q "14-12 KB\|12 KB" ||
@@ -117,6 +163,8 @@ G=--config=tight.conf C="--profile tight" expect good.jpg filesize fail
 printf '[profile national]\nface_min = 230\n' > wide.conf
 G=--config=wide.conf expect good.jpg face_width fail
 
-# The human table uses the user's language, and aligns CJK words by width.
+# The table names each rule for people, in the user's language.
+"$SSCARD" check good.jpg | grep -q "PASS   Room above the head" || fail "no rule names: $("$SSCARD" check good.jpg)"
 LANGUAGE=zh_CN "$SSCARD" --lang=zh_CN check good.jpg > zh.txt || fail "zh_CN check failed"
+grep -q "$(tr_ zh_CN "Room above the head")" zh.txt || fail "zh_CN: rule names not translated: $(cat zh.txt)"
 echo "check OK"

@@ -1,6 +1,5 @@
 # load.sh -- photo_load on every kind of file a citizen may bring, good and bad.
 . "$top_srcdir/tests/lib.sh"
-need_shared
 TOOL="$top_builddir/tests/photo/phototool"
 cd "$T" || exit 1
 

@@ -13,6 +13,7 @@
 static int	cmd_load(int, char **);
 static int	cmd_exif(int, char **);
 static int	cmd_detect(int, char **);
+static int	cmd_cascade(int, char **);
 static void	put16(uint8_t *, unsigned);
 
 static int
@@ -117,14 +118,34 @@ cmd_detect(int argc, char **argv)
 	printf("%s %d\n", f.how, f.n);
 	for (i = 0; i < f.n; i++)
 		printf("face %.0f %.0f %.0f %.0f eyes %.0f %.0f %.0f %.0f found %d "
-		    "angle %.0f n %d\n", f.v[i].x * s, f.v[i].y * s, f.v[i].w * s,
+		    "angle %.0f n %d%s\n", f.v[i].x * s, f.v[i].y * s, f.v[i].w * s,
 		    f.v[i].h * s, f.v[i].lx * s, f.v[i].ly * s, f.v[i].rx * s,
 		    f.v[i].ry * s, f.v[i].eyes_found, f.v[i].angle,
-		    f.v[i].neighbours);
+		    f.v[i].neighbours, f.v[i].eyes_how != NULL ? " eyeglasses" : "");
 	faces_free(&f);
 	detector_free(&d);
 	image_free(&im);
 	return (0);
+}
+
+/* Parses a cascade file: "ok", or "error: " and the reason. */
+static int
+cmd_cascade(int argc, char **argv)
+{
+	const char *slash = strrchr(argv[1], '/');
+	char *dir, *cause = NULL;
+	int rc;
+
+	(void)argc;
+	dir = slash != NULL ? xstrndup(argv[1], (size_t)(slash - argv[1])) : xstrdup(".");
+	rc = cascade_try(dir, slash != NULL ? slash + 1 : argv[1], &cause);
+	if (rc != 0)
+		printf("error: %s\n", cause);
+	else
+		printf("ok\n");
+	free(cause);
+	free(dir);
+	return (rc != 0);
 }
 
 int
@@ -134,9 +155,11 @@ main(int argc, char **argv)
 		return (cmd_load(argc - 1, argv + 1));
 	if (argc >= 3 && strcmp(argv[1], "detect") == 0)
 		return (cmd_detect(argc - 1, argv + 1));
+	if (argc >= 3 && strcmp(argv[1], "cascade") == 0)
+		return (cmd_cascade(argc - 1, argv + 1));
 	if (argc >= 2 && strcmp(argv[1], "exif") == 0)
 		return (cmd_exif(argc - 1, argv + 1));
 	fprintf(stderr, "usage: phototool load FILE [MINW MINH [MAXPIXELS]] | "
-	    "exif ORIENTATION IN OUT | detect FILE\n");
+	    "exif ORIENTATION IN OUT | detect FILE | cascade FILE\n");
 	return (2);
 }

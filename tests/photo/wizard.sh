@@ -1,9 +1,8 @@
 # wizard.sh -- the wizard's photo check step: table, Fix button, re-check, private copy.
 . "$top_srcdir/tests/lib.sh"
-need_shared
 cd "$T" || exit 1
 unset XDG_CACHE_HOME
-cp "$PHOTOS/london_030_03.jpg" in.jpg
+cp "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" in.jpg
 mkdir snap
 # Welcome, a channel, the details, materials, the photo, then the check: Next is
 # refused, Enter fixes, Next goes on to the review.
@@ -13,13 +12,13 @@ st=0
 [ $st = 4 ] || fail "expected the script to end on the review step: $(cat out)"
 first=$(ls snap/*-check.txt | head -1)
 last=$(ls snap/*-check.txt | tail -1)
-grep -q "FAIL  pixels: 1350x1350 (expected 358x441)" "$first" || fail "no FAIL row: $(cat "$first")"
+grep -q "FAIL  Size in pixels: 480x640 (expected 358x441)" "$first" || fail "no FAIL row: $(cat "$first")"
 grep -q "Fix the photo automatically" "$first" || fail "no Fix button: $(cat "$first")"
 grep -q -- "-check cursor=[0-9,]* graphics=blocks box=" snap/index ||
 	fail "no preview of the photo: $(grep -- -check snap/index)"
 grep -q -- "-check cursor=[0-9,]* graphics=blocks box=[0-9,]* box=" snap/index ||
 	fail "no original and fixed photo side by side: $(grep -- -check snap/index)"
-grep -q "fails the rule 'pixels'" snap/*-check.txt || fail "Next was not refused"
+grep -q "fails the rule 'Size in pixels'" snap/*-check.txt || fail "Next was not refused"
 grep -q "Result: the photo meets the rules." "$last" || fail "no passing re-check: $(cat "$last")"
 ls snap/*-review.txt > /dev/null 2>&1 || fail "the wizard did not go on to the review"
 f="$HOME/.cache/sscard/fixed-photo.jpg"
@@ -33,16 +32,17 @@ echo "wizard check step OK"
 # rule shows its advice there and puts the cursor on it.
 rm -rf snap2
 mkdir snap2
-printf '<Enter><Down><Space><F3>张三<Tab>11010519491231002X<Tab>13800138000<F3><F3>%s<F3><Up><Up><Up>' \
+printf '<Enter><Down><Space><F3>张三<Tab>11010519491231002X<Tab>13800138000<F3><F3>%s<F3><Up><Up><Up><Up>' \
     "$PHOTOS/london_042_03.jpg" > keys2
 "$SSCARD" --lang=en --replay=keys2 --snapshot=snap2 > out 2>&1
 last=$(ls snap2/*-check.txt | tail -1)
-for id in pixels dpi filesize face_width crown background; do
-	grep -q "FAIL  $id:" "$last" || fail "rule $id is not listed: $(cat "$last")"
+for name in "Size in pixels" "Dots per inch" "File size" "Face width" "Room above the head" \
+    "Dark top" "Background"; do
+	grep -q "FAIL  $name:" "$last" || fail "rule $name is not listed: $(cat "$last")"
 done
-grep -q "^ > FAIL  crown:" "$last" || fail "Up did not reach the crown row: $(cat "$last")"
+grep -q "^ > FAIL  Room above the head:" "$last" || fail "Up did not reach the crown row: $(cat "$last")"
 grep -q "too much space above the head" "$last" || fail "the crown advice is not shown: $(cat "$last")"
-row=$(grep -n "^ > FAIL  crown:" "$last" | cut -d: -f1)
+row=$(grep -n "^ > FAIL  Room above the head:" "$last" | cut -d: -f1)
 tail -n 1 snap2/index | grep -q "check cursor=$((row - 1)),3 " ||
 	fail "the cursor is not on the focused rule: $(tail -n 1 snap2/index)"
 echo "check list navigation OK"

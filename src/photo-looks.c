@@ -1,0 +1,371 @@
+/* photo-looks.c -- what an office looks at in the person: eyes, pose, glasses, hat, mouth, top. */
+#include "system.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "photo-check.h"
+#include "photo-rules.h"
+#include "profile.h"
+#include "xmalloc.h"
+
+/* The face is enlarged at most this much before detail is lost. */
+#define ENLARGE_WARN	1.25
+#define ENLARGE_FAIL	1.6
+
+static double	luma_of(const uint8_t *);
+static int	vivid(const struct photo_scene *, const uint8_t *);
+static double	dip(const struct photo_scene *, double, double, double, double);
+static double	teeth(const struct photo_scene *);
+static void	check_resolution(struct photo_report *, const struct photo_scene *);
+static void	check_eyes(struct photo_report *, const struct photo_scene *);
+static void	check_pose(struct photo_report *, const struct photo_scene *,
+		    const struct photo_profile *);
+static void	check_glasses(struct photo_report *, const struct photo_scene *,
+		    const struct photo_profile *);
+static void	check_headwear(struct photo_report *, const struct photo_scene *);
+static void	check_expression(struct photo_report *, const struct photo_scene *,
+		    const struct photo_profile *);
+static void	check_accessories(struct photo_report *, const struct photo_scene *);
+static void	check_clothing(struct photo_report *, const struct photo_scene *);
+
+static double
+luma_of(const uint8_t *p)
+{
+	return (0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2]);
+}
+
+/* A strong colour: far from grey, and not the colour of the cheeks. */
+static int
+vivid(const struct photo_scene *sc, const uint8_t *p)
+{
+	int mx = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
+	int mn = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
+
+	return (mx - mn > 80 && !photo_scene_skin(sc, p));
+}
+
+void
+scene_tone(const struct photo_scene *sc, double dx0, double dy0, double dx1,
+    double dy1, struct tone *t)
+{
+	const struct image *im = &sc->im;
+	int x, y, x0, x1, y0, y1, c;
+	const uint8_t *p;
+	double l;
+
+	x0 = (int)fmax(0, sc->eye_x + dx0 * sc->ied);
+	x1 = (int)fmin(im->w, sc->eye_x + dx1 * sc->ied);
+	y0 = (int)fmax(0, sc->eye_y + dy0 * sc->ied);
+	y1 = (int)fmin(im->h, sc->eye_y + dy1 * sc->ied);
+	memset(t, 0, sizeof *t);
+	for (y = y0; y < y1; y++)
+		for (x = x0; x < x1; x++) {
+			p = im->px + ((size_t)y * im->w + x) * 3;
+			l = luma_of(p);
+			for (c = 0; c < 3; c++)
+				t->rgb[c] += p[c];
+			t->luma += l;
+			t->under += l <= 25;
+			t->over += l >= 250;
+			t->skin += photo_scene_skin(sc, p);
+			t->vivid += vivid(sc, p);
+			t->n++;
+		}
+	if (t->n == 0)
+		return;
+	for (c = 0; c < 3; c++)
+		t->rgb[c] /= t->n;
+	t->luma /= t->n;
+	t->under /= t->n;
+	t->over /= t->n;
+	t->skin /= t->n;
+	t->vivid /= t->n;
+}
+
+/*
+ * How much darker than the rows around it the darkest row of a box is
+ * (eye-distance units around the eye midpoint), over the cheek luma: the
+ * bridge or rim of a frame is a thin dark line across smooth skin.
+ */
+static double
+dip(const struct photo_scene *sc, double dx0, double dy0, double dx1, double dy1)
+{
+	double row[256], best = 0, l, around;
+	int x, y, x0, x1, y0, y1, n, k, gap = (int)fmax(2, 0.08 * sc->ied);
+	struct tone cheek;
+
+	x0 = (int)fmax(0, sc->eye_x + dx0 * sc->ied);
+	x1 = (int)fmin(sc->im.w, sc->eye_x + dx1 * sc->ied);
+	y0 = (int)fmax(0, sc->eye_y + dy0 * sc->ied);
+	y1 = (int)fmin(sc->im.h, sc->eye_y + dy1 * sc->ied);
+	n = y1 - y0 > 256 ? 256 : y1 - y0;
+	if (x1 - x0 < 2 || n < 2 * gap + 1)
+		return (0);
+	for (k = 0; k < n; k++) {
+		for (l = 0, x = x0; x < x1; x++)
+			l += luma_of(sc->im.px + ((size_t)(y0 + k) * sc->im.w + x) * 3);
+		row[k] = l / (x1 - x0);
+	}
+	for (y = gap; y < n - gap; y++) {
+		around = fmin(row[y - gap], row[y + gap]);
+		best = fmax(best, around - row[y]);
+	}
+	scene_tone(sc, -0.5, 0.35, 0.5, 0.7, &cheek);
+	return (cheek.luma > 0 ? best / cheek.luma : 0);
+}
+
+/* Share of bright, colourless pixels (teeth) in the mouth band. */
+static double
+teeth(const struct photo_scene *sc)
+{
+	const struct image *im = &sc->im;
+	int x, y, x0, x1, y0, y1, n = 0, t = 0, mx, mn;
+	const uint8_t *p;
+
+	x0 = (int)fmax(0, sc->eye_x - 0.45 * sc->ied);
+	x1 = (int)fmin(im->w, sc->eye_x + 0.45 * sc->ied);
+	y0 = (int)fmax(0, sc->eye_y + 1.0 * sc->ied);
+	y1 = (int)fmin(im->h, sc->eye_y + 1.45 * sc->ied);
+	for (y = y0; y < y1; y++)
+		for (x = x0; x < x1; x++, n++) {
+			p = im->px + ((size_t)y * im->w + x) * 3;
+			mx = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
+			mn = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
+			t += mx > 140 && (mx - mn) * 100 < mx * 22;
+		}
+	return (n > 0 ? (double)t / n : 0);
+}
+
+/* The face must not need enlarging much: enlarged pixels carry no detail. */
+static void
+check_resolution(struct photo_report *r, const struct photo_scene *sc)
+{
+	enum photo_verdict v = sc->enlarge > ENLARGE_FAIL ? PHOTO_FAIL :
+	    sc->enlarge > ENLARGE_WARN ? PHOTO_WARN : PHOTO_PASS;
+
+	report_add(r, "resolution", v, 0, xasprintf(_("enlarged %.2fx"), sc->enlarge),
+	    xasprintf("<= %.2fx", ENLARGE_WARN), v == PHOTO_PASS ?
+	    _("The face has enough pixels.") : v == PHOTO_WARN ?
+	    _("The face has few pixels and must be enlarged, which blurs it. "
+	    "A photo taken closer or with a better camera is safer.") :
+	    _("The face has too few pixels: enlarged to the required size it "
+	    "would be blurred. Take a new photo, closer or with a better camera."));
+}
+
+static void
+check_eyes(struct photo_report *r, const struct photo_scene *sc)
+{
+	if (sc->face.eyes_found)
+		report_add(r, "eyes", PHOTO_PASS, 0, xstrdup(_("both found")),
+		    xstrdup(_("both open")), _("Both eyes were found."));
+	else
+		report_add(r, "eyes", PHOTO_FAIL, 0, xstrdup(_("not found")),
+		    xstrdup(_("both open")), _("The eyes could not be found. Look "
+		    "straight at the camera with both eyes open, with nothing (hair, "
+		    "dark or reflecting glasses) over them."));
+}
+
+/*
+ * A head turned to one side puts the eyes off the middle of the cheeks:
+ * sin(yaw) is about the difference of the two sides over the width.
+ */
+static void
+check_pose(struct photo_report *r, const struct photo_scene *sc,
+    const struct photo_profile *p)
+{
+	double left = sc->eye_x - sc->face_l, right = sc->face_r - sc->eye_x, yaw;
+	enum photo_verdict v;
+
+	if (!sc->face_measured || !sc->face.eyes_found) {
+		report_add(r, "pose", PHOTO_WARN, 0, xstrdup(_("not measured")),
+		    xasprintf(_("<= %d°"), p->pose_max), _("The edges of the face "
+		    "or the eyes could not be seen, so whether the head faces the "
+		    "camera was not measured. Face the camera squarely."));
+		return;
+	}
+	yaw = asin(fmin(1, fabs(right - left) / (right + left))) * 180 / M_PI;
+	v = yaw > p->pose_max ? PHOTO_FAIL : yaw > p->pose_max * 0.6 ?
+	    PHOTO_WARN : PHOTO_PASS;
+	report_add(r, "pose", v, 0, xasprintf(_("turned about %.0f°"), yaw),
+	    xasprintf(_("<= %d°"), p->pose_max), v == PHOTO_PASS ?
+	    _("The head faces the camera.") : _("The head is turned to one "
+	    "side. Face the camera squarely, nose towards the lens."));
+}
+
+/*
+ * Lenses: dark or coloured against the cheeks (tinted), bright spots
+ * (glare); a frame: a thin dark line across the nose bridge or under the eyes.
+ */
+static void
+check_glasses(struct photo_report *r, const struct photo_scene *sc,
+    const struct photo_profile *p)
+{
+	struct tone cheek, lens[2];
+	double dark, tint, glare, frame, s, k;
+	int i, worn;
+	char *val;
+
+	scene_tone(sc, -0.5, 0.35, 0.5, 0.7, &cheek);
+	scene_tone(sc, -0.8, -0.2, -0.2, 0.2, &lens[0]);
+	scene_tone(sc, 0.2, -0.2, 0.8, 0.2, &lens[1]);
+	dark = 1;
+	tint = glare = 0;
+	for (i = 0; i < 2; i++) {
+		dark = fmin(dark, cheek.luma > 0 ? lens[i].luma / cheek.luma : 1);
+		glare = fmax(glare, lens[i].over);
+		s = lens[i].rgb[0] + lens[i].rgb[1] + lens[i].rgb[2] + 1;
+		k = cheek.rgb[0] + cheek.rgb[1] + cheek.rgb[2] + 1;
+		tint = fmax(tint, hypot(lens[i].rgb[0] / s - cheek.rgb[0] / k,
+		    lens[i].rgb[1] / s - cheek.rgb[1] / k));
+	}
+	frame = fmax(dip(sc, -0.1, -0.35, 0.1, 0.1), fmax(dip(sc, -0.75, 0.05,
+	    -0.3, 0.5), dip(sc, 0.3, 0.05, 0.75, 0.5)));
+	worn = frame > 0.18 || sc->face.eyes_how != NULL;
+	val = xasprintf(_("lenses %.0f%% of the cheeks, tint %.3f, glare %.1f%%, frame %.2f"),
+	    dark * 100, tint, glare * 100, frame);
+	if (worn && (dark < 0.45 || tint > 0.06))
+		report_add(r, "glasses", PHOTO_FAIL, 0, val, xstrdup(_("no tinted lenses")),
+		    _("The glasses look tinted (sunglasses or coloured lenses). "
+		    "Take them off, or wear clear glasses."));
+	else if (glare > 0.04)
+		report_add(r, "glasses", PHOTO_FAIL, 0, val, xstrdup(_("no glare")),
+		    _("Light reflects on the glasses. Tilt them slightly, or move "
+		    "the light, so that the eyes show clearly."));
+	else if (worn && !p->glasses)
+		report_add(r, "glasses", PHOTO_FAIL, 0, val, xstrdup(_("no glasses")),
+		    _("Glasses seem to be worn, and this region does not allow "
+		    "them. Take them off for the photo."));
+	else if (worn)
+		report_add(r, "glasses", PHOTO_WARN, 0, val, xstrdup(_("clear, no glare")),
+		    _("Glasses seem to be worn. They are allowed if you always wear "
+		    "them: clear lenses, no reflection, the eyes fully visible."));
+	else
+		report_add(r, "glasses", PHOTO_PASS, 0, val, xstrdup(_("clear, no glare")),
+		    _("No tinted lenses or glare were seen."));
+}
+
+/*
+ * Over the forehead there is hair or skin; a strong colour there is a hat,
+ * cap or scarf.  Hats of hair's colours are not told from hair.
+ */
+static void
+check_headwear(struct photo_report *r, const struct photo_scene *sc)
+{
+	struct tone top;
+	enum photo_verdict v;
+
+	/* From just under the top of the head to the top of the forehead. */
+	scene_tone(sc, -0.6, fmax(-2.2, (sc->crown_y - sc->eye_y) / sc->ied + 0.1),
+	    0.6, -1.0, &top);
+	v = top.vivid > 0.25 ? PHOTO_FAIL : PHOTO_PASS;
+	report_add(r, "headwear", v, 0, xasprintf(_("colour %.0f%%"), top.vivid * 100),
+	    xstrdup(_("bare head")), v == PHOTO_PASS ?
+	    _("No brightly coloured hat or head covering was seen; a hat of "
+	    "the colour of hair may not be recognised, so take the photo "
+	    "bare-headed.") :
+	    _("Something seems to cover the head (a hat, cap or scarf). Take "
+	    "the photo bare-headed."));
+}
+
+static void
+check_expression(struct photo_report *r, const struct photo_scene *sc,
+    const struct photo_profile *p)
+{
+	double t = teeth(sc);
+	enum photo_verdict v = t > 0.09 ? (p->mouth_closed ? PHOTO_FAIL :
+	    PHOTO_WARN) : PHOTO_PASS;
+
+	report_add(r, "expression", v, 0, xasprintf(_("teeth %.0f%%"), t * 100),
+	    xstrdup(_("mouth closed")), v == PHOTO_PASS ?
+	    _("The mouth looks closed and the expression neutral.") :
+	    _("The mouth seems open or the teeth show; a neutral expression "
+	    "with the mouth closed is required. Take a new photo."));
+}
+
+/* Hair bands, earrings, necklaces: strong colours over the head, by the ears, at the neck. */
+static void
+check_accessories(struct photo_report *r, const struct photo_scene *sc)
+{
+	struct tone head, ear[2], neck;
+	double most;
+
+	scene_tone(sc, -1.0, -1.8, 1.0, -0.6, &head);
+	scene_tone(sc, -1.3, 0.8, -0.9, 1.4, &ear[0]);
+	scene_tone(sc, 0.9, 0.8, 1.3, 1.4, &ear[1]);
+	scene_tone(sc, -0.6, 2.1, 0.6, 2.5, &neck);
+	most = fmax(fmax(head.vivid, neck.vivid), fmax(ear[0].vivid, ear[1].vivid));
+	report_add(r, "accessories", most > 0.06 ? PHOTO_WARN : PHOTO_PASS, 0,
+	    xasprintf(_("colour %.0f%%"), most * 100), xstrdup(_("none")),
+	    most > 0.06 ? _("Something colourful is over the head, by the ears or "
+	    "at the neck (a hair band, earrings, a necklace?). Ornaments are not "
+	    "allowed: take them off.") : _("No ornaments were seen (only strong "
+	    "colours can be seen; take off any jewellery)."));
+}
+
+/*
+ * The top in the shoulder band beside the neck.  Against a white background
+ * a white or light top merges with it, which the rules forbid (身穿深色上衣).
+ * Pixels like the background count as the top only when the background is
+ * white: a grey backdrop shows between the shoulders of a narrow sitter.
+ */
+static void
+check_clothing(struct photo_report *r, const struct photo_scene *sc)
+{
+	const struct image *im = &sc->im;
+	double t = fmax(18, 3 * sc->bg_std), l, sum = 0, dx;
+	int white = fmin(sc->bg[0], fmin(sc->bg[1], sc->bg[2])) >= 225;
+	int x, y, n = 0, light = 0, seen = 0;
+	const uint8_t *p;
+	enum photo_verdict v;
+
+	for (y = (int)fmax(0, sc->chin_y + 0.3 * sc->ied);
+	    y < fmin(im->h, sc->chin_y + 1.0 * sc->ied); y++)
+		for (x = 0; x < im->w; x++) {
+			dx = fabs(x - sc->eye_x) / sc->ied;
+			if (dx < 0.75 || dx > 1.6)
+				continue;
+			p = im->px + ((size_t)y * im->w + x) * 3;
+			seen++;
+			if (photo_scene_skin(sc, p))
+				continue;
+			if (!white && fabs(p[0] - sc->bg[0]) < t &&
+			    fabs(p[1] - sc->bg[1]) < t && fabs(p[2] - sc->bg[2]) < t)
+				continue;
+			l = luma_of(p);
+			sum += l;
+			light += l >= 175;
+			n++;
+		}
+	if (seen < 50 || n * 5 < seen) {
+		report_add(r, "clothing", PHOTO_WARN, 0, xstrdup(_("not visible")),
+		    xstrdup(_("dark top")), _("The shoulders do not show, so the "
+		    "colour of the top was not checked. Wear a dark top, and show "
+		    "the shoulders."));
+		return;
+	}
+	v = light * 100 > 35 * n ? PHOTO_FAIL : light * 5 > n ? PHOTO_WARN : PHOTO_PASS;
+	report_add(r, "clothing", v, 0, xasprintf(_("%.0f%% light, mean %.0f"),
+	    100.0 * light / n, sum / n), xstrdup(_("dark top")), v == PHOTO_PASS ?
+	    _("The top is dark and stands out from the background.") :
+	    v == PHOTO_FAIL ? _("The top is white or light: on the white "
+	    "background it merges with it, which is not allowed. Wear a dark "
+	    "top; the automatic fix cannot change it.") : _("The top is "
+	    "rather light; a dark top is required to stand out from the white "
+	    "background."));
+}
+
+void
+check_looks(struct photo_report *r, const struct photo_scene *sc,
+    const struct photo_profile *p)
+{
+	check_resolution(r, sc);
+	check_eyes(r, sc);
+	check_pose(r, sc, p);
+	check_glasses(r, sc, p);
+	check_headwear(r, sc);
+	check_expression(r, sc, p);
+	check_accessories(r, sc);
+	check_clothing(r, sc);
+}
