@@ -16,7 +16,7 @@ help_draw(const struct app *app, struct ui *ui)
 	char *title;
 
 	/* TRANSLATORS: title of the help box, e.g. "Help: Personal details". */
-	title = xasprintf(_("Help: %s"), _(s->title));
+	title = xasprintf(_("Help: %s"), screen_title(app, s));
 	y = ui_box(ui, top, left, h, w, title);
 	free(title);
 	ui_focus(ui, y, left + 2);
