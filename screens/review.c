@@ -53,8 +53,9 @@ review_draw(const struct app *app, struct ui *ui)
 	char masked[19], *s, *name;
 	int y = UI_BODY_TOP, n, ready;
 
-	ui_text(ui, y++, 1, ui->cols - 2, A_NORMAL, _("Please check everything "
-	    "before the application is queued:"));
+	ui_text(ui, y++, 1, ui->cols - 2, A_NORMAL, app_sends(app) ?
+	    _("Please check everything before the application is queued:") :
+	    _("Please check everything before the kit is made:"));
 	y++;
 	y += row(ui, y, _("Channel:"), channel_name(a->channel));
 	y += row(ui, y, _("Region:"), _(region_at(a->region)->name));

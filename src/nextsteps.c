@@ -127,7 +127,7 @@ online_steps(const struct application *a, struct nextsteps *ns)
 		    "国家社会保险公共服务平台 or 掌上12333, 电子社保卡 (in 微信, or in "
 		    "支付宝: 市民中心 → 社保)."));
 	add(ns, _("Where:"), s);
-	if (r != NULL && r->online != NULL)
+	if (r != NULL && r->online != NULL && strcmp(r->id, "national") != 0)
 		add(ns, _("Your region:"), xasprintf(_("This region's own "
 		    "services: %s."), r->online));
 	if (rs != NULL && rs->online != NULL)
