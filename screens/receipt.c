@@ -6,6 +6,7 @@
 #include "system.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "checked.h"
 #include "field.h"
@@ -18,6 +19,7 @@
 /* Focus: 0 the kit folder, 1 "Save the kit", 2 "Finish". */
 struct outcome {
 	struct field	 dir;
+	char		*suggested;	/* the default folder, made new on saving */
 	int		 focus;
 	int		 first;		/* the first next step shown */
 	struct nextsteps ns;		/* built once on entry */
@@ -45,7 +47,7 @@ outcome_enter(struct app *app)
 	    kit_default_dir(app->cfg);
 
 	field_init(&o->dir, 500, dir);
-	free(dir);
+	o->suggested = dir;
 	o->focus = app->kit_saved != NULL || app_sends(app) ? 2 : 1;
 	nextsteps_build(&app->model, app_sends(app), &o->ns);
 	app->priv = o;
@@ -111,12 +113,17 @@ save_kit(struct app *app)
 {
 	struct outcome *o = app->priv;
 	char *dir = field_utf8(&o->dir), *path = checked_expand(dir), *cause = NULL;
+	char *saved = NULL;
 
-	if (kit_save(&app->model, app_sends(app), path, &cause) != 0)
+	if (kit_save(&app->model, app_sends(app), path, strcmp(dir, o->suggested) == 0,
+	    &saved, &cause) != 0)
 		app_say_cause(app, cause);
 	else {
 		free(app->kit_saved);
-		app->kit_saved = xstrdup(path);
+		app->kit_saved = saved;
+		field_set(&o->dir, saved);
+		free(o->suggested);
+		o->suggested = xstrdup("");	/* saving again writes the same folder */
 		app_say(app, 0, NULL);
 		o->focus = 2;
 	}
@@ -167,6 +174,7 @@ outcome_free(struct app *app)
 	struct outcome *o = app->priv;
 
 	field_free(&o->dir);
+	free(o->suggested);
 	nextsteps_free(&o->ns);
 	free(o);
 }

@@ -2,10 +2,12 @@
 #include "system.h"
 
 #include <limits.h>
+#include <errno.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <wchar.h>
 
@@ -39,6 +41,7 @@ static void	 encode(const struct image *, unsigned char **, size_t *);
 static void	 cut_marks(struct image *, const int *, int, const int *, int);
 static void	 append(char **, size_t *, const char *);
 static void	 append_wrapped(char **, size_t *, const char *, const char *);
+static char	*make_fresh(const char *, char **);
 
 char *
 kit_default_dir(const struct config *cfg)
@@ -334,19 +337,57 @@ kit_summary(const struct application *a, int sends)
 	return (buf);
 }
 
-int
-kit_save(const struct application *a, int sends, const char *dir, char **cause)
+/*
+ * A new folder of our own: dir, else dir-2, dir-3...  Two runs in the same
+ * second never share a kit.  Returns the folder made (caller frees), or NULL
+ * with *cause.
+ */
+static char *
+make_fresh(const char *dir, char **cause)
 {
-	char *photo = NULL, *summary;
+	const char *slash = strrchr(dir, '/');
+	char *parent = slash != NULL && slash != dir ? xstrndup(dir, (size_t)(slash - dir)) :
+	    xstrdup(slash != NULL ? "/" : ".");
+	char *path = NULL;
+	int i;
+
+	if (fs_mkdir_private(parent, 1, cause) != 0) {
+		free(parent);
+		return (NULL);
+	}
+	free(parent);
+	for (i = 1; i < 100; i++) {
+		free(path);
+		path = i == 1 ? xstrdup(dir) : xasprintf("%s-%d", dir, i);
+		if (mkdir(path, 0700) == 0)
+			return (path);
+		if (errno != EEXIST)
+			break;
+	}
+	*cause = xasprintf(_("cannot create folder %s: %s"), path, strerror(errno));
+	free(path);
+	return (NULL);
+}
+
+int
+kit_save(const struct application *a, int sends, const char *want, int fresh,
+    char **saved, char **cause)
+{
+	char *photo = NULL, *summary, *dir;
 	unsigned char *sheet = NULL;
 	size_t plen = 0, slen = 0;
 	int copies, rc = -1;
 
-	if (fs_mkdir_private(dir, 1, cause) != 0)
+	*saved = NULL;
+	if (fresh)
+		dir = make_fresh(want, cause);
+	else
+		dir = fs_mkdir_private(want, 1, cause) == 0 ? xstrdup(want) : NULL;
+	if (dir == NULL)
 		return (-1);
 	if (a->photo_receipt[0] == '\0') {
 		if (checked_read(a, &photo, &plen, cause) != 0)
-			return (-1);
+			goto out;
 		if (fs_write_atomic(dir, "photo.jpg", photo, plen, cause) != 0 ||
 		    kit_print_sheet(photo, plen, &sheet, &slen, &copies, cause) != 0 ||
 		    fs_write_atomic(dir, "print-sheet.jpg", sheet, slen, cause) != 0)
@@ -360,5 +401,9 @@ out:
 		wipe_free(photo, plen);
 	if (sheet != NULL)
 		wipe_free(sheet, slen);
+	if (rc == 0)
+		*saved = dir;
+	else
+		free(dir);
 	return (rc);
 }

@@ -23,13 +23,16 @@ struct config;
 /* [kit] dir, else ~/sscard, then the date and time: where a kit goes; caller frees. */
 char	*kit_default_dir(const struct config *);
 /*
- * Saves the kit of a into dir (created 0700; files 0600, written
- * atomically).  The photo comes only from the checked bytes (checked_read);
- * with a studio's receipt number instead of a photo, only summary.txt is
- * written.  `sends` as for nextsteps_build.  Returns 0, or -1 with *cause;
- * caller frees.
+ * Saves the kit of a into folder `dir` (0700; files 0600, written
+ * atomically).  With `fresh` (the default folder) the folder must be new:
+ * dir, else dir-2, dir-3..., so that two runs never share one.  The photo
+ * comes only from the checked bytes (checked_read); with a studio's receipt
+ * number instead of a photo, only summary.txt is written.  `sends` as for
+ * nextsteps_build.  Returns 0 with *saved (the folder; caller frees), or -1
+ * with *cause; caller frees.
  */
-int	kit_save(const struct application *, int, const char *, char **);
+int	kit_save(const struct application *, int, const char *, int, char **,
+	    char **);
 /* summary.txt's text in the current language; caller frees. */
 char	*kit_summary(const struct application *, int);
 /*
