@@ -22,7 +22,7 @@ struct review {
 #define PHOTO_COLS	16
 #define PHOTO_ROWS	9
 
-static int	row(struct ui *, int, const char *, const char *);
+static int	row(struct ui *, int, int, const char *, const char *);
 
 static void
 review_enter(struct app *app)
@@ -38,11 +38,13 @@ review_enter(struct app *app)
 		app_say_cause(app, cause);
 }
 
+/* A label and its value; `beside` leaves room for the photo on the right. */
 static int
-row(struct ui *ui, int y, const char *label, const char *value)
+row(struct ui *ui, int y, int beside, const char *label, const char *value)
 {
 	ui_text(ui, y, 3, 18, A_BOLD, label);
-	return (ui_wrap(ui, y, 22, ui->cols - 25 - PHOTO_COLS, 2, A_NORMAL, value));
+	return (ui_wrap(ui, y, 22, ui->cols - 23 - (beside ? PHOTO_COLS + 2 : 0), 2,
+	    A_NORMAL, value));
 }
 
 static void
@@ -51,37 +53,37 @@ review_draw(const struct app *app, struct ui *ui)
 	const struct review *r = app->priv;
 	const struct application *a = &app->model;
 	char masked[19], *s, *name;
-	int y = UI_BODY_TOP, n, ready;
+	int y = UI_BODY_TOP, n, ready, p = r->photo.px != NULL;
 
 	ui_text(ui, y++, 1, ui->cols - 2, A_NORMAL, app_sends(app) ?
 	    _("Please check everything before the application is queued:") :
 	    _("Please check everything before the kit is made:"));
 	y++;
-	y += row(ui, y, _("Channel:"), channel_name(a->channel));
-	y += row(ui, y, _("Region:"), _(region_at(a->region)->name));
-	y += row(ui, y, _("Full name:"), a->name);
+	y += row(ui, y, p, _("Channel:"), channel_name(a->channel));
+	y += row(ui, y, p, _("Region:"), _(region_at(a->region)->name));
+	y += row(ui, y, p, _("Full name:"), a->name);
 	/* Bystanders at a service point: the number is masked unless asked for. */
 	idnum_mask(a->id_number, masked);
-	y += row(ui, y, _("ID number:"), r->show_id ? a->id_number : masked);
-	y += row(ui, y, _("Mobile number:"), a->phone);
+	y += row(ui, y, p, _("ID number:"), r->show_id ? a->id_number : masked);
+	y += row(ui, y, p, _("Mobile number:"), a->phone);
 	ready = materials_ready(a, &n);
 	s = xasprintf(_("%d of %d ready"), ready, n);
-	y += row(ui, y, _("Materials:"), s);
+	y += row(ui, y, p, _("Materials:"), s);
 	free(s);
 	if (a->card_lost)
-		y += row(ui, y, _("Current card:"), _("lost: report the loss first (挂失)"));
+		y += row(ui, y, p, _("Current card:"), _("lost: report the loss first (挂失)"));
 	if (a->photo_receipt[0] != '\0')
 		s = xasprintf(_("a photo studio's receipt number, %s"),
 		    a->photo_receipt);
 	else
 		s = xstrdup(a->photo_fixed ? _("fixed by sscard and checked (on "
 		    "the right)") : _("checked (on the right)"));
-	y += row(ui, y, _("Photo:"), s);
+	y += row(ui, y, p, _("Photo:"), s);
 	free(s);
 	if (r->photo.px != NULL)
 		graphics_place(ui, UI_BODY_TOP + 2, ui->cols - PHOTO_COLS - 2,
 		    PHOTO_ROWS, PHOTO_COLS, &r->photo);
-	y = y < UI_BODY_TOP + 2 + PHOTO_ROWS ? UI_BODY_TOP + 2 + PHOTO_ROWS : y + 1;
+	y = p && y < UI_BODY_TOP + 2 + PHOTO_ROWS ? UI_BODY_TOP + 2 + PHOTO_ROWS : y + 1;
 	y += ui_item(ui, y, 1, ui->cols - 2, r->show_id ? "[x]" : "[ ]",
 	    _("Show the full ID number"), r->focus == 0);
 	if (app_sends(app)) {
@@ -92,7 +94,11 @@ review_draw(const struct app *app, struct ui *ui)
 		    "them only to %s, the service configured here (not the social "
 		    "security bureau), to apply for a new card. (Required)"), name);
 		free(name);
-	} else
+	} else if (a->photo_receipt[0] != '\0')
+		s = xstrdup(_("I agree that sscard saves an application kit (a "
+		    "summary without my ID number) in a folder of this account, shown "
+		    "on the next step. Nothing is sent anywhere. (Required)"));
+	else
 		s = xstrdup(_("I agree that sscard saves an application kit (the "
 		    "photo, a print sheet and a summary without my ID number) in a "
 		    "folder of this account, shown on the next step. Nothing is sent "
