@@ -75,8 +75,16 @@ headline(const struct app *app, struct ui *ui, int y, int w)
 		    "yourself as the steps below say."));
 	y += ui_wrap(ui, y, 1, w, 3, A_BOLD, s);
 	free(s);
+	if (name != NULL) {
+		/* TRANSLATORS: %s is the name of the service configured on this computer. */
+		s = xasprintf(_("What %s does with it is up to that service. sscard "
+		    "is not an official channel; the steps below are what the official "
+		    "channels ask for."), name);
+		y += ui_wrap(ui, y, 1, w, 2, A_NORMAL, s);
+		free(s);
+	} else
+		y += ui_wrap(ui, y, 1, w, 2, A_NORMAL, nextsteps_unofficial());
 	free(name);
-	y += ui_wrap(ui, y, 1, w, 2, A_NORMAL, nextsteps_unofficial());
 	if (app->kit_saved != NULL) {
 		s = xasprintf(a->photo_receipt[0] != '\0' ? _("Kit saved in %s: "
 		    "summary.txt.") : _("Kit saved in %s: photo.jpg, print-sheet.jpg "

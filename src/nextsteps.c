@@ -42,9 +42,9 @@ static const struct region_steps table[] = {
 
 static const struct region_steps *steps_of(int);
 static void	add(struct nextsteps *, const char *, char *);
-static char	*photo_to_bring(const struct application *);
+static char	*photo_to_bring(const struct application *, int);
 static void	online_steps(const struct application *, struct nextsteps *);
-static void	counter_steps(const struct application *, struct nextsteps *);
+static void	counter_steps(const struct application *, int, struct nextsteps *);
 static void	follow_up(const struct application *, int, struct nextsteps *);
 
 static const struct region_steps *
@@ -101,11 +101,14 @@ add(struct nextsteps *ns, const char *label, char *text)
 
 /* The photo in the form a counter takes it; caller frees. */
 static char *
-photo_to_bring(const struct application *a)
+photo_to_bring(const struct application *a, int sends)
 {
 	if (a->photo_receipt[0] != '\0')
 		return (xasprintf(_("the photo studio's receipt number %s"),
 		    a->photo_receipt));
+	if (sends)	/* the kit is only offered: it may not be saved */
+		return (xstrdup(_("the photo (\"Save the kit\" above writes it "
+		    "as photo.jpg and as a print sheet for any photo kiosk)")));
 	return (xstrdup(_("the photo: print-sheet.jpg printed at any photo "
 	    "kiosk, or photo.jpg on a phone or USB stick")));
 }
@@ -143,10 +146,10 @@ online_steps(const struct application *a, struct nextsteps *ns)
 
 /* Bank outlet and service centre: what to bring, how long, what to keep. */
 static void
-counter_steps(const struct application *a, struct nextsteps *ns)
+counter_steps(const struct application *a, int sends, struct nextsteps *ns)
 {
 	const struct region *r = region_at(a->region);
-	char *photo = photo_to_bring(a), *t;
+	char *photo = photo_to_bring(a, sends), *t;
 
 	if (a->channel == CHANNEL_BANK)
 		t = xasprintf(a->card_lost ? _("Your ID card (original) and %s. "
@@ -216,7 +219,7 @@ nextsteps_build(const struct application *a, int sends, struct nextsteps *ns)
 	if (a->channel == CHANNEL_ONLINE)
 		online_steps(a, ns);
 	else
-		counter_steps(a, ns);
+		counter_steps(a, sends, ns);
 	follow_up(a, sends, ns);
 }
 
