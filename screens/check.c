@@ -100,12 +100,12 @@ check_enter(struct app *app)
 
 /*
  * Why the photo cannot be fixed: the failure that no fix repairs, the face
- * and the colour first (they make the other rules unmeasurable), or NULL.
+ * colour and the face first (no fix can give either), or NULL.
  */
 static const struct photo_check *
 why_unfixable(const struct check_state *c)
 {
-	static const char *const first[] = { "face", "colour", "background" };
+	static const char *const first[] = { "colour", "face", "background" };
 	const struct photo_check *k;
 	size_t i, j;
 
