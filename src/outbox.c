@@ -142,7 +142,8 @@ application_json(const struct application *a, const char *id, const char *create
 	char *s;
 
 	new_uuid4(uuid);
-	o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:b, s:{s:s, s:s}, "
+	/* With a photo studio's receipt number there may be no photo at all. */
+	o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:b, s:o, "
 	    "s:s?, s:s, s:s, s:s}",
 	    "id", id,
 	    "created", created,
@@ -153,7 +154,8 @@ application_json(const struct application *a, const char *id, const char *create
 	    "region", r != NULL ? r->id : "national",
 	    "materials", materials_json(a),
 	    "card_lost", a->card_lost,
-	    "photo", "file", photo, "sha256", sha,
+	    "photo", photo != NULL ? json_pack("{s:s, s:s}", "file", photo,
+	    "sha256", sha) : json_null(),
 	    "photo_receipt", a->photo_receipt != NULL && a->photo_receipt[0] != '\0' ?
 	    a->photo_receipt : NULL,
 	    "language", a->lang,
@@ -213,10 +215,14 @@ outbox_queue(const struct outbox *ob, const struct application *a, char **id_out
 	gmtime_r(&now, &t);
 	strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &t);
 	new_id(id, sizeof id, &t);
-	if (queue_photo(a, &photo, &plen, cause) != 0)
+	if (a->photo_receipt[0] != '\0' && a->checked_path[0] == '\0')
+		pname = NULL;	/* the studio's receipt number stands for the photo */
+	else if (queue_photo(a, &photo, &plen, cause) != 0)
 		return (-1);
-	pname = photo_name(photo, plen);
-	checked_sha256(photo, plen, sha);
+	else {
+		pname = photo_name(photo, plen);
+		checked_sha256(photo, plen, sha);
+	}
 	json = application_json(a, id, created, pname, sha);
 
 	/*
@@ -228,9 +234,10 @@ outbox_queue(const struct outbox *ob, const struct application *a, char **id_out
 	dst = xasprintf("%s/%s", ob->dir, id);
 	if (fs_mkdir_private(tmpdir, 1, cause) != 0)
 		goto out;
-	if (fs_write_atomic(tmpdir, pname, photo, plen, cause) != 0 ||
-	    verify_written(tmpdir, pname, sha, cause) != 0 ||
-	    fs_write_atomic(tmpdir, "application.json", json, strlen(json), cause) != 0)
+	if (pname != NULL && (fs_write_atomic(tmpdir, pname, photo, plen, cause) != 0 ||
+	    verify_written(tmpdir, pname, sha, cause) != 0))
+		goto out;
+	if (fs_write_atomic(tmpdir, "application.json", json, strlen(json), cause) != 0)
 		goto out;
 	if (rename(tmpdir, dst) != 0) {
 		*cause = xasprintf(_("cannot store the application in %s: %s"),
@@ -244,7 +251,8 @@ outbox_queue(const struct outbox *ob, const struct application *a, char **id_out
 out:
 	if (rc != 0 && tmpdir != NULL)
 		fs_wipe_dir(tmpdir);	/* leave nothing half-made behind */
-	wipe_free(photo, plen);
+	if (photo != NULL)
+		wipe_free(photo, plen);
 	wipe_str(json);
 	free(tmpdir);
 	free(dst);
@@ -520,6 +528,14 @@ outbox_parcel(const struct outbox *ob, const char *id, struct outbox_parcel *p,
 	photo = json_object_get(o, "photo");
 	file = json_string_value(json_object_get(photo, "file"));
 	key = json_string_value(json_object_get(o, "idempotency_key"));
+	/* No photo part: a studio's receipt number stands for it. */
+	if (key != NULL && json_is_null(photo) &&
+	    json_is_string(json_object_get(o, "photo_receipt"))) {
+		p->key = xstrdup(key);
+		json_decref(o);
+		free(path);
+		return (0);
+	}
 	if (file == NULL || key == NULL || (strcmp(file, "photo.jpg") != 0 &&
 	    strcmp(file, "photo.png") != 0)) {
 		*cause = xasprintf(_("%s is damaged: %s"), path, o == NULL ?

@@ -56,7 +56,8 @@ struct outbox_entry {
 struct outbox_parcel {
 	char		*json;		/* application.json as stored */
 	size_t		 json_len;
-	char		*photo_path;	/* the entry's own copy */
+	char		*photo_path;	/* the entry's own copy; NULL: no photo, a
+					   studio's receipt number stands for it */
 	const char	*photo_type;	/* "image/jpeg" or "image/png" */
 	const char	*photo_name;	/* "photo.jpg" or "photo.png" */
 	char		*key;		/* the idempotency key */

@@ -58,4 +58,21 @@ assert_summary "$d" "$(tr_ zh_CN 'First:')" 挂失 12333 \
 # The loss report comes before every other step.
 first=$(sed -n "/$(tr_ zh_CN 'Next steps:')/{n;p;q}" "$d/summary.txt")
 echo "$first" | grep -q 挂失 || fail "the first step is not the loss report: $first"
+# With a card service: the receipt number is sent in the application, with no
+# photo part, and the service's receipt is shown.
+. "$top_srcdir/tests/net/lib-net.sh"
+make_ca
+start_server receipt
+write_conf "$T/net.conf" "$PORT" "name = Test card service"
+walk_keys en 1 $SHENZHEN "<Tab><Space><Tab>SZ20261201A8<F3>" "" "<Enter>" > "$T/keys"
+run_sscard --config "$T/net.conf"
+assert_status 0
+assert_snap receipt "Test card service received your application"
+e=$(ls "$T/outbox")
+[ "$(json "$T/outbox/$e/application.json" 'd["photo_receipt"]')" = SZ20261201A8 ] ||
+	fail "no photo_receipt in application.json"
+[ "$(json "$T/outbox/$e/application.json" 'd["photo"]')" = None ] || fail "a photo in a receipt application"
+[ "$(stats "$PORT" 's["parts"][list(s["parts"])[0]][1]')" = SZ20261201A8 ] ||
+	fail "the service did not get the receipt number: $(stats "$PORT" 's["parts"]')"
+stop_server
 echo "regions OK"
