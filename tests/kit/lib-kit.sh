@@ -78,6 +78,23 @@ check_kit() {
 	! grep -q "$IDNUM" "$1/summary.txt" || fail "the summary holds the ID number"
 }
 
+# term LANG WORD...: the words as LANG's catalog writes them (zh_TW in
+# traditional characters; the others keep the Chinese names as they are).
+term() {
+	l=$1
+	shift
+	for w in "$@"; do
+		if [ "$l" = zh_TW ]; then
+			printf '%s\n' "$w" | sed -e 's/国家社会保险公共服务平台/國家社會保險公共服務平臺/' \
+			    -e 's/电子社保卡/電子社保卡/' -e 's/支付宝/支付寶/' \
+			    -e 's/社保卡信息变更/社保卡信息變更/' -e 's/回执单/回執單/' \
+			    -e 's/补换卡证明/補換卡證明/' -e 's/手工报销/手工報銷/' -e 's/挂失/掛失/'
+		else
+			printf '%s\n' "$w"
+		fi
+	done
+}
+
 # assert_summary DIR TEXT...: summary.txt names every TEXT.
 assert_summary() {
 	d=$1
