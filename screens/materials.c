@@ -64,8 +64,7 @@ materials_draw(const struct app *app, struct ui *ui)
 			    "[x]" : "[ ]", _(items[i].label), m->focus == i);
 	}
 	ui_item(ui, bottom - 2, 1, ui->cols - 2, app->model.card_lost ? "[x]" : "[ ]",
-	    _("My current card is lost (the next steps start with reporting "
-	    "the loss, 挂失)"), m->focus == n);
+	    _("My current card is lost (report it first: 挂失)"), m->focus == n);
 	y = bottom - 1;
 	ui_field(ui, y, 1, 16, 40, _("Save as:"), &m->path, m->focus == n + 1);
 	ui_button(ui, y + 1, 20, _("Save the checklist (Ctrl-S)"), m->focus == n + 2);

@@ -10,7 +10,9 @@ static int	rows_of(struct ui *, int, int, const struct pager_item *);
 static int
 rows_of(struct ui *ui, int w, int lw, const struct pager_item *it)
 {
-	return (ui_wrap(ui, ui->rows, 0, w - lw, -1, A_NORMAL, it->text));
+	/* A paragraph without a label uses the whole width. */
+	return (ui_wrap(ui, ui->rows, 0, it->label != NULL ? w - lw : w, -1,
+	    A_NORMAL, it->text));
 }
 
 int
@@ -31,9 +33,11 @@ pager_draw(struct ui *ui, int y, int x, int w, int lw, int bottom,
 				break;
 			h = last - y + 1;	/* taller than the whole area */
 		}
-		if (items[i].label != NULL)
+		if (items[i].label != NULL) {
 			ui_text(ui, y, x, lw - 1, A_BOLD, items[i].label);
-		ui_wrap(ui, y, x + lw, w - lw, h, A_NORMAL, items[i].text);
+			ui_wrap(ui, y, x + lw, w - lw, h, A_NORMAL, items[i].text);
+		} else
+			ui_wrap(ui, y, x, w, h, A_NORMAL, items[i].text);
 		y += h;
 	}
 	if (more)
