@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "checked.h"
 #include "field.h"
@@ -28,6 +29,7 @@ struct outcome {
 static const char *outcome_title(const struct app *);
 static int	 headline(const struct app *, struct ui *, int, int);
 static void	 save_kit(struct app *);
+static int	 finish_x(void);
 
 static const char *
 outcome_title(const struct app *app)
@@ -73,27 +75,41 @@ headline(const struct app *app, struct ui *ui, int y, int w)
 		s = xstrdup(_("Nothing has been sent: sscard prepared your "
 		    "application kit on this computer. Save it, then apply "
 		    "yourself as the steps below say."));
-	y += ui_wrap(ui, y, 1, w, 3, A_BOLD, s);
+	y += ui_wrap(ui, y, 1, w, -1, A_BOLD, s);
 	free(s);
 	if (name != NULL) {
 		/* TRANSLATORS: %s is the name of the service configured on this computer. */
 		s = xasprintf(_("What %s does with it is up to that service. sscard "
 		    "is not an official channel; the steps below are what the official "
 		    "channels ask for."), name);
-		y += ui_wrap(ui, y, 1, w, 2, A_NORMAL, s);
+		y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, s);
 		free(s);
 	} else
-		y += ui_wrap(ui, y, 1, w, 2, A_NORMAL, nextsteps_unofficial());
+		y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, nextsteps_unofficial());
 	free(name);
 	if (app->kit_saved != NULL) {
 		s = xasprintf(a->photo_receipt[0] != '\0' ? _("Kit saved in %s: "
 		    "summary.txt.") : _("Kit saved in %s: photo.jpg, print-sheet.jpg "
 		    "(copies to print at 26x32 mm) and summary.txt."),
 		    app->kit_saved);
-		y += ui_wrap(ui, y, 1, w, 2, A_NORMAL, s);
+		y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, s);
 		free(s);
 	}
 	return (y - y0);
+}
+
+/* "Finish" after "Save the kit", whatever the language makes of it. */
+static int
+finish_x(void)
+{
+	const char *label = _("Save the kit");
+	wchar_t *w = xcalloc(strlen(label) + 1, sizeof *w);
+	int cols;
+
+	cols = mbstowcs(w, label, strlen(label) + 1) == (size_t)-1 ? (int)strlen(label) :
+	    wcswidth(w, strlen(label) + 1);
+	free(w);
+	return (3 + (cols > 0 ? cols : (int)strlen(label)) + 8);
 }
 
 static void
@@ -104,9 +120,9 @@ outcome_draw(const struct app *app, struct ui *ui)
 	int y = UI_BODY_TOP, w = ui->cols - 2, i;
 
 	y += headline(app, ui, y, w);
-	ui_field(ui, y++, 1, 12, w - 18, _("Kit folder:"), &o->dir, o->focus == 0);
+	ui_field(ui, y++, 1, 14, w - 20, _("Kit folder:"), &o->dir, o->focus == 0);
 	ui_button(ui, y, 3, _("Save the kit"), o->focus == 1);
-	ui_button(ui, y++, 24, _("Finish"), o->focus == 2);
+	ui_button(ui, y++, finish_x(), _("Finish"), o->focus == 2);
 	items = xcalloc((size_t)o->ns.n, sizeof *items);
 	for (i = 0; i < o->ns.n; i++) {
 		items[i].label = o->ns.v[i].label;
