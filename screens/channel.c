@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "model.h"
+#include "nextsteps.h"
 #include "pager.h"
 #include "region.h"
 #include "screen.h"
@@ -33,24 +34,15 @@ channel_enter(struct app *app)
 static void
 draw_facts(const struct app *app, struct ui *ui, int y, int channel)
 {
-	static const struct {
-		enum region_topic	 topic;
-		const char		*label;
-	} topics[] = {
-		{ TOPIC_WHERE, N_("Where:") },
-		{ TOPIC_FEE, N_("Fee:") },
-		{ TOPIC_TIME, N_("How long:") },
-		{ TOPIC_RECEIVE, N_("You receive:") },
-	};
 	const struct channel_state *c = app->priv;
 	const struct region *r = region_at(app->model.region);
 	struct pager_item items[FACTS_MAX];
 	char *text[FACTS_MAX] = { NULL };
 	int n = 0, i;
 
-	for (i = 0; i < (int)nitems(topics); i++, n++) {
-		text[n] = region_describe(app->model.region, channel, topics[i].topic);
-		items[n].label = _(topics[i].label);
+	for (i = TOPIC_WHERE; i <= TOPIC_RECEIVE; i++, n++) {
+		text[n] = region_describe(app->model.region, channel, (enum region_topic)i);
+		items[n].label = nextsteps_topic_label((enum region_topic)i);
 		items[n].text = text[n];
 	}
 	if (r->note != NULL) {

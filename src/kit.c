@@ -280,20 +280,11 @@ append_wrapped(char **buf, size_t *len, const char *label, const char *text)
 char *
 kit_summary(const struct application *a, int sends)
 {
-	static const struct {
-		enum region_topic	 topic;
-		const char		*label;
-	} topics[] = {
-		{ TOPIC_WHERE, N_("Where:") },
-		{ TOPIC_FEE, N_("Fee:") },
-		{ TOPIC_TIME, N_("How long:") },
-		{ TOPIC_RECEIVE, N_("You receive:") },
-	};
 	const struct region *r = region_at(a->region);
 	struct nextsteps ns;
 	char *buf = NULL, *s, *list;
-	size_t len = 0, i;
-	int k;
+	size_t len = 0;
+	int k, t;
 
 	append(&buf, &len, "");
 	append_wrapped(&buf, &len, "", _("sscard: application kit for a new photo "
@@ -321,9 +312,9 @@ kit_summary(const struct application *a, int sends)
 	s = xasprintf(_("%s, in this region:"), channel_name(a->channel));
 	append_wrapped(&buf, &len, "", s);
 	free(s);
-	for (i = 0; i < nitems(topics); i++) {
-		s = region_describe(a->region, a->channel, topics[i].topic);
-		append_wrapped(&buf, &len, _(topics[i].label), s);
+	for (t = TOPIC_WHERE; t <= TOPIC_RECEIVE; t++) {
+		s = region_describe(a->region, a->channel, (enum region_topic)t);
+		append_wrapped(&buf, &len, nextsteps_topic_label((enum region_topic)t), s);
 		free(s);
 	}
 	if (r->note != NULL)

@@ -83,6 +83,19 @@ nextsteps_receipt_valid(int region, const char *s)
 }
 
 const char *
+nextsteps_topic_label(enum region_topic t)
+{
+	static const char *const labels[] = {
+		[TOPIC_WHERE] = N_("Where:"),
+		[TOPIC_FEE] = N_("Fee:"),
+		[TOPIC_TIME] = N_("How long:"),
+		[TOPIC_RECEIVE] = N_("You receive:"),
+	};
+
+	return (_(labels[t]));
+}
+
+const char *
 nextsteps_unofficial(void)
 {
 	return (_("sscard is not an official channel of the social security "

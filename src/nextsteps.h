@@ -9,6 +9,8 @@
 #ifndef SSCARD_NEXTSTEPS_H
 #define SSCARD_NEXTSTEPS_H
 
+#include "region.h"
+
 struct application;
 
 /* One step: a short heading and its text, both translated and allocated. */
@@ -29,6 +31,8 @@ struct nextsteps {
  */
 void	nextsteps_build(const struct application *, int, struct nextsteps *);
 void	nextsteps_free(struct nextsteps *);
+/* The label of a region fact ("Where:"), translated: screens and summary.txt alike. */
+const char *nextsteps_topic_label(enum region_topic);
 /* The sentence that sscard is not an official channel (translated). */
 const char *nextsteps_unofficial(void);
 /* 1 when region index r accepts a photo studio's receipt number instead of a file. */

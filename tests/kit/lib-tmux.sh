@@ -1,7 +1,7 @@
-# lib-tmux.sh -- sourced by kit tests that need a real terminal: sscard in a
+# lib-tmux.sh -- sourced by tests that need a real terminal: sscard in a
 # tmux pane of 80x24, keys sent, the screen read back.
 
-SOCK="sscard-kit-$$"
+SOCK="sscard-test-$$"
 tm() { tmux -L "$SOCK" "$@"; }
 trap 'st=$?; tm kill-server 2>/dev/null || true
 if [ $st -eq 0 ]; then rm -rf "$T"; else echo "kept $T for inspection" >&2; fi' EXIT
@@ -33,7 +33,7 @@ tm_pid() {
 	pgrep -P "$(tm display -p -t w '#{pane_pid}')" | head -n 1
 }
 
-# tm_walk_to_details / tm_walk_to_review PHOTO: English, online, the details typed.
+# tm_walk_to_details: English, online, the details typed.
 tm_walk_to_details() {
 	tm send-keys -t w Enter
 	wait_for "Step 2 of 8"
@@ -47,7 +47,8 @@ tm_walk_to_details() {
 	wait_for "13800138000"
 }
 
-tm_walk_to_review() {
+# tm_walk_to_check PHOTO: on to the check of PHOTO, which passes.
+tm_walk_to_check() {
 	tm_walk_to_details
 	tm send-keys -t w Enter Enter
 	wait_for "Step 4 of 8"
@@ -57,6 +58,10 @@ tm_walk_to_review() {
 	tm send-keys -t w Enter
 	wait_for "Step 6 of 8"
 	wait_for "meets the rules"
+}
+
+tm_walk_to_review() {
+	tm_walk_to_check "$1"
 	tm send-keys -t w F3
 	wait_for "Step 7 of 8"
 }

@@ -12,14 +12,7 @@ kit_photo "$T/photo.jpg"
 
 for sig in HUP TERM INT; do
 	tm_start "'$SSCARD' --record '$HOME/rec.keys'"
-	tm_walk_to_details
-	tm send-keys -t w Enter Enter
-	wait_for "Step 4 of 8"
-	tm send-keys -t w F3
-	wait_for "Step 5 of 8"
-	tm send-keys -t w -l "$T/photo.jpg"
-	tm send-keys -t w Enter
-	wait_for "meets the rules"
+	tm_walk_to_check "$T/photo.jpg"
 	# The photo is copied into the run's folder, the keys into the temp file.
 	[ -n "$(find "$XDG_RUNTIME_DIR" -name 'photo-given')" ] ||
 		fail "$sig: no copy of the photo in the workspace"
@@ -43,12 +36,7 @@ done
 
 # A crash (SIGKILL) cannot clean up: the next run sweeps what it left.
 tm_start "'$SSCARD'"
-tm_walk_to_details
-tm send-keys -t w Enter Enter F3
-wait_for "Step 5 of 8"
-tm send-keys -t w -l "$T/photo.jpg"
-tm send-keys -t w Enter
-wait_for "meets the rules"
+tm_walk_to_check "$T/photo.jpg"
 kill -s KILL "$(tm_pid)"
 tm wait-for done
 [ -n "$(find "$XDG_RUNTIME_DIR" -name 'photo-given')" ] || fail "SIGKILL: nothing to sweep"

@@ -4,20 +4,7 @@
 
 command -v tmux > /dev/null || { echo "SKIP: tmux is not installed" >&2; exit 77; }
 make_passing_photo "$T/photo.jpg"
-SOCK="sscard-test-$$"
-tm() { tmux -L "$SOCK" "$@"; }
-trap 'st=$?; tm kill-server 2>/dev/null || true
-if [ $st -eq 0 ]; then rm -rf "$T"; else echo "kept $T for inspection" >&2; fi' EXIT
-
-# wait_for TEXT: until the pane shows TEXT (bounded: about 10 seconds).
-wait_for() {
-	i=0
-	while ! tm capture-pane -p -t w | grep -qF -- "$1"; do
-		i=$((i + 1))
-		[ $i -lt 200 ] || { tm capture-pane -p -t w >&2; fail "the screen never showed: $1"; }
-		sleep 0.05
-	done
-}
+. "$top_srcdir/tests/kit/lib-tmux.sh"
 
 tm -f /dev/null new-session -d -s w -x 80 -y 24 \
 	"'$SSCARD' --record '$T/rec.keys'; echo \$? > '$T/exit'; tmux -L '$SOCK' wait-for -S done"
