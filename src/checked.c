@@ -108,7 +108,11 @@ checked_read(const struct application *a, char **data, size_t *len, char **cause
 	}
 	if (a->photo_fixed)
 		return (0);
-	/* The citizen may have edited the file since: they meant the new one. */
+	/*
+	 * The citizen may have edited the file since: they meant the new one.
+	 * A file that is gone (a USB stick taken out) changed nothing: the
+	 * checked copy is used.
+	 */
 	src = checked_expand(a->photo_path);
 	if (read_sha(src, &sdata, &slen, sha, &why) == 0) {
 		wipe_free(sdata, slen);
@@ -116,6 +120,9 @@ checked_read(const struct application *a, char **data, size_t *len, char **cause
 			why = xasprintf(_("The photo file %s changed after it "
 			    "was checked, so it is not used. Go back (F2) to the "
 			    "photo step and check it again."), src);
+	} else {
+		free(why);
+		why = NULL;
 	}
 	free(src);
 	if (why != NULL) {

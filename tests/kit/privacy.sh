@@ -74,4 +74,18 @@ tm send-keys -t w Enter Enter
 tm wait-for done
 [ "$(cat "$T/exit")" = 0 ] || fail "exit status $(cat "$T/exit")"
 cmp -s "$(kit_dir)/photo.jpg" "$T/other.jpg" || fail "the kit does not hold the photo checked last"
+
+# A photo file that is gone after its check (a USB stick taken out) is no
+# change: the checked copy is what the kit holds.
+cp "$T/photo.jpg" "$T/usb.jpg"
+rm -rf "$HOME/sscard"
+tm_start "'$SSCARD'"
+tm_walk_to_review "$T/usb.jpg"
+rm "$T/usb.jpg"
+tm send-keys -t w Space F3
+wait_for "Save the kit"
+tm send-keys -t w Enter Enter
+tm wait-for done
+[ "$(cat "$T/exit")" = 0 ] || fail "exit status $(cat "$T/exit")"
+cmp -s "$(kit_dir)/photo.jpg" "$T/photo.jpg" || fail "the kit does not hold the checked photo"
 echo "privacy OK"
