@@ -20,9 +20,11 @@ quit_draw(const struct app *app, struct ui *ui)
 		    app->kit_saved);
 	else if (app->model.outbox_id != NULL)
 		s = xstrdup(_("Your application is already queued in the outbox."));
-	else
+	else if (app->model.checked_path[0] != '\0')
 		s = xstrdup(_("Nothing is kept: what you typed is forgotten and "
 		    "the copy of your photo is wiped."));
+	else
+		s = xstrdup(_("Nothing is kept: what you typed is forgotten."));
 	y = ui_box(ui, top, left, h, w, _("Quit sscard?"));
 	ui_wrap(ui, y, left + 2, w - 4, 3, A_NORMAL, s);
 	free(s);
