@@ -19,9 +19,13 @@ wait_for() {
 # tm_start COMMAND: runs COMMAND (sscard and its options, quoted for sh) in a
 # new pane; when it ends, its status goes to $T/exit and `stty -a` of the
 # pane's terminal to $T/stty.
+TM_RUNS=0
 tm_start() {
 	rm -f "$T/exit" "$T/stty"
+	# A new server each time: one just killed may still hold its socket.
 	tm kill-server 2>/dev/null || true
+	TM_RUNS=$((TM_RUNS + 1))
+	SOCK="sscard-test-$$-$TM_RUNS"
 	tm -f /dev/null new-session -d -s w -x 80 -y 24 \
 	    "env HOME='$HOME' TMPDIR='$TMPDIR' XDG_RUNTIME_DIR='$XDG_RUNTIME_DIR' $1; \
 	    echo \$? > '$T/exit'; stty -a > '$T/stty'; tmux -L '$SOCK' wait-for -S done; sleep 5"
