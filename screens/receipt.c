@@ -51,7 +51,8 @@ outcome_enter(struct app *app)
 	field_init(&o->dir, 500, dir);
 	o->suggested = dir;
 	o->focus = app->kit_saved != NULL || app_sends(app) ? 2 : 1;
-	nextsteps_build(&app->model, app_sends(app), &o->ns);
+	nextsteps_build(&app->model, app_sends(app), app->kit_saved != NULL ||
+	    !app_sends(app), &o->ns);
 	app->priv = o;
 }
 
@@ -87,14 +88,6 @@ headline(const struct app *app, struct ui *ui, int y, int w)
 	} else
 		y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, nextsteps_unofficial());
 	free(name);
-	if (app->kit_saved != NULL) {
-		s = xasprintf(a->photo_receipt[0] != '\0' ? _("Kit saved in %s: "
-		    "summary.txt.") : _("Kit saved in %s: photo.jpg, print-sheet.jpg "
-		    "(copies to print at 26x32 mm) and summary.txt."),
-		    app->kit_saved);
-		y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, s);
-		free(s);
-	}
 	return (y - y0);
 }
 
@@ -148,7 +141,13 @@ save_kit(struct app *app)
 		field_set(&o->dir, saved);
 		free(o->suggested);
 		o->suggested = xstrdup("");	/* saving again writes the same folder */
-		app_say(app, 0, NULL);
+		/* The message line: the next steps keep their room. */
+		app_say(app, 0, app->model.photo_receipt[0] != '\0' ? _("Kit saved "
+		    "in %s (summary.txt).") : _("Kit saved in %s (photo.jpg, "
+		    "print-sheet.jpg, summary.txt)."), saved);
+		/* Its files can now be named as they are in the kit. */
+		nextsteps_free(&o->ns);
+		nextsteps_build(&app->model, app_sends(app), 1, &o->ns);
 		o->focus = 2;
 	}
 	free(path);

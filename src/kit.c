@@ -321,7 +321,7 @@ kit_summary(const struct application *a, int sends)
 		append_wrapped(&buf, &len, "", _(r->note));
 	append(&buf, &len, "\n");
 	append_wrapped(&buf, &len, "", _("Next steps:"));
-	nextsteps_build(a, sends, &ns);
+	nextsteps_build(a, sends, 1, &ns);
 	for (k = 0; k < ns.n; k++)
 		append_wrapped(&buf, &len, ns.v[k].label, ns.v[k].text);
 	nextsteps_free(&ns);

@@ -114,12 +114,12 @@ add(struct nextsteps *ns, const char *label, char *text)
 
 /* The photo in the form a counter takes it; caller frees. */
 static char *
-photo_to_bring(const struct application *a, int sends)
+photo_to_bring(const struct application *a, int unsaved)
 {
 	if (a->photo_receipt[0] != '\0')
 		return (xasprintf(_("the photo studio's receipt number %s"),
 		    a->photo_receipt));
-	if (sends)	/* the kit is only offered: it may not be saved */
+	if (unsaved)
 		return (xstrdup(_("the photo (\"Save the kit\" above writes it "
 		    "as photo.jpg and as a print sheet for any photo kiosk)")));
 	return (xstrdup(_("the photo: print-sheet.jpg printed at any photo "
@@ -158,11 +158,12 @@ online_steps(const struct application *a, struct nextsteps *ns)
 }
 
 /* Bank outlet and service centre: what to bring, how long, what to keep. */
+/* `unsaved`: the kit may not be saved yet, so its files are not named as there. */
 static void
-counter_steps(const struct application *a, int sends, struct nextsteps *ns)
+counter_steps(const struct application *a, int unsaved, struct nextsteps *ns)
 {
 	const struct region *r = region_at(a->region);
-	char *photo = photo_to_bring(a, sends), *t;
+	char *photo = photo_to_bring(a, unsaved), *t;
 
 	if (a->channel == CHANNEL_BANK)
 		t = xasprintf(a->card_lost ? _("Your ID card (original) and %s. "
@@ -219,7 +220,8 @@ follow_up(const struct application *a, int sends, struct nextsteps *ns)
 }
 
 void
-nextsteps_build(const struct application *a, int sends, struct nextsteps *ns)
+nextsteps_build(const struct application *a, int sends, int kit,
+    struct nextsteps *ns)
 {
 	memset(ns, 0, sizeof *ns);
 	if (a->card_lost)
@@ -232,7 +234,7 @@ nextsteps_build(const struct application *a, int sends, struct nextsteps *ns)
 	if (a->channel == CHANNEL_ONLINE)
 		online_steps(a, ns);
 	else
-		counter_steps(a, sends, ns);
+		counter_steps(a, !kit, ns);
 	follow_up(a, sends, ns);
 }
 

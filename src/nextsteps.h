@@ -27,9 +27,10 @@ struct nextsteps {
 /*
  * The steps for a's channel and region, in the current language.  `sends`
  * is 1 when a card service is configured (then `sscard status` can follow
- * the application up).  Free with nextsteps_free.
+ * the application up); `kit` is 1 when the kit is saved (its files can be
+ * named as there).  Free with nextsteps_free.
  */
-void	nextsteps_build(const struct application *, int, struct nextsteps *);
+void	nextsteps_build(const struct application *, int, int, struct nextsteps *);
 void	nextsteps_free(struct nextsteps *);
 /* The label of a region fact ("Where:"), translated: screens and summary.txt alike. */
 const char *nextsteps_topic_label(enum region_topic);
