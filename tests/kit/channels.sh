@@ -9,7 +9,7 @@ kit_photo "$T/photo.jpg"
 
 for lang in en zh_CN zh_TW es; do
 	for ch in 0 1 2; do
-		walk_keys "$lang" $ch 0 "$T/photo.jpg<Enter>" > "$T/keys"
+		walk_keys "$lang" $ch 0 "$T/photo.jpg<Enter>" "" "$PAGE_KEYS" > "$T/keys"
 		run_sscard
 		assert_status 0
 		d=$(kit_dir)
@@ -27,6 +27,7 @@ for lang in en zh_CN zh_TW es; do
 		2) assert_summary "$d" $(term "$lang" 回执单 补换卡证明 手工报销) print-sheet.jpg \
 		    "$(tr_ "$lang" 'From 4 working days after an electronic photo is handed in (one source) to up to 15 working days (another): check with your local office.')" ;;
 		esac
+		assert_steps_shown "$d" "$lang"
 		# No backend: nothing is queued, the run's folder is gone.
 		[ ! -e "$HOME/.local/share/sscard/outbox" ] || fail "$lang/$ch: something was queued"
 		[ -z "$(ls "$XDG_RUNTIME_DIR")" ] || fail "$lang/$ch: the workspace is left: $(ls "$XDG_RUNTIME_DIR")"

@@ -126,3 +126,34 @@ for top in sys.argv[3:]:
                 print(p)
 PY
 }
+
+# PAGE_KEYS: on the last step, save the kit, page through every next step, finish.
+PAGE_KEYS="<Enter><End><End><End><End><End><End><End><End><Enter>"
+
+# assert_steps_shown DIR LANG: every next step of DIR/summary.txt appeared
+# whole, with its label, on some snapshot of the last step (at 80x24).
+assert_steps_shown() {
+	python3 - "$1/summary.txt" "$T/shots" "$(tr_ "$2" 'Next steps:')" <<'PY' ||
+import glob, os, re, sys
+summary, shots, heading = sys.argv[1:4]
+def flat(s):
+    return re.sub(r"\s+", "", s)
+lines = open(summary, encoding="utf-8").read().split("\n")
+# After the heading: a step per unindented line, its continuation indented.
+steps = []
+for l in lines[lines.index(heading) + 1:]:
+    if not l:
+        break
+    if l.startswith("  "):
+        steps[-1] += l
+    else:
+        steps.append(l)
+screens = [flat("".join(open(p, encoding="utf-8").read().split("\n")[2:-3]))
+           for p in sorted(glob.glob(os.path.join(shots, "*-receipt.txt")))]
+missing = [s for s in steps if not any(flat(s) in sc for sc in screens)]
+open(os.path.join(os.path.dirname(shots), "missing"), "w").write(
+    "\n".join(missing) or "(no steps found)")
+sys.exit(1 if missing or not steps else 0)
+PY
+		fail "next steps not shown whole at 80x24: $(cat "$T/missing")"
+}

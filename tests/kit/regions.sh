@@ -45,7 +45,7 @@ rm -rf "$HOME/sscard"
 
 # A lost card: ticked on the materials step, the card is not needed, and the
 # steps start with the loss report (挂失).
-walk_keys zh_CN 2 0 "$T/photo.jpg<Enter>" "<Space><Up><Up><Up><Space>" > "$T/keys"
+walk_keys zh_CN 2 0 "$T/photo.jpg<Enter>" "<Space><Up><Up><Up><Space>" "$PAGE_KEYS" > "$T/keys"
 run_sscard
 assert_status 0
 assert_snap materials "[x] $(tr_ zh_CN 'My current card is lost (report it first: 挂失)')" "[-]"
@@ -53,6 +53,7 @@ assert_snap review "$(tr_ zh_CN 'lost: report the loss first (挂失)')"
 d=$(kit_dir)
 check_kit "$d" "$T/photo.jpg"
 head -n 40 "$d/summary.txt" | grep -q "^\[-\]" || fail "the card is not marked in the checklist"
+assert_steps_shown "$d" zh_CN
 assert_summary "$d" "$(tr_ zh_CN 'First:')" 挂失 12333 \
     "$(tr_ zh_CN 'Your ID card (original and a photocopy) and %s. The lost card is not needed.' | cut -c1-20)"
 # The loss report comes before every other step.
