@@ -49,13 +49,17 @@ input_record(struct input *in, const char *path, char **cause)
 	return (0);
 }
 
-/* A signal ends the run: the half-made recording goes, nothing is renamed. */
+/*
+ * The run ends before input_close (a signal, fatal()): the half-made
+ * recording goes, nothing is renamed.
+ */
 static void
 record_abandon(void *arg, int signo)
 {
 	struct input *in = arg;
 
-	if (in->record == NULL || signo == 0)
+	(void)signo;
+	if (in->record == NULL)
 		return;
 	fclose(in->record);
 	in->record = NULL;
