@@ -19,8 +19,9 @@ struct input {
 /* Loads the key script (if path is not NULL); errors name line and column. */
 int	input_open(struct input *, const char *, char **);
 /*
- * Records typed keys into a 0600 temp file beside path.  A signal that ends
- * the run removes the temp file (it holds what was typed: the ID number).
+ * Records typed keys into a 0600 temp file beside path, renamed into place
+ * by input_close.  A run that ends before that (a signal, fatal()) removes
+ * the temp file: it holds what was typed, the ID number too.
  */
 int	input_record(struct input *, const char *, char **);
 /* Next key: 0, or -1 when the script ran out (never blocks forever in replay). */
