@@ -504,7 +504,9 @@ app_run(const struct app_options *opts, const struct config *cfg)
 	if (signals_install(&cause) != 0)
 		goto fail;
 	fatal_set_cleanup(signals_cleanup);
+	/* What a crash (SIGKILL, power cut) left holds personal data: sweep it. */
 	workspace_sweep();
+	outbox_sweep(cfg);
 	if (workspace_open(&app.ws, &cause) != 0)
 		goto fail;
 	if (opts->snapshot_dir != NULL &&

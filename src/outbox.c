@@ -23,6 +23,7 @@
 #include "region.h"
 #include "xmalloc.h"
 
+static char	*outbox_dir(const struct config *, int *);
 static void	 new_id(char *, size_t, const struct tm *);
 static void	 new_uuid4(char [37]);
 static json_t	*materials_json(const struct application *);
@@ -48,24 +49,33 @@ static const char *const state_labels[] = {
 	N_("queued"), N_("sent"), N_("rejected")
 };
 
-int
-outbox_open(struct outbox *ob, const struct config *cfg, char **cause)
+/* Where the outbox is; *own: how many of its last folders are ours.  Caller frees. */
+static char *
+outbox_dir(const struct config *cfg, int *own)
 {
 	const char *dir = config_str(cfg, "outbox", "dir", NULL);
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	int own = 2;	/* sscard/outbox are ours; the folders above are not */
 
+	*own = 2;	/* sscard/outbox are ours; the folders above are not */
 	if (dir != NULL) {
-		ob->dir = xstrdup(dir);
-		own = 1;
-	} else if (xdg != NULL && *xdg == '/')
-		ob->dir = xasprintf("%s/sscard/outbox", xdg);
-	else if (home != NULL && *home == '/')
-		ob->dir = xasprintf("%s/.local/share/sscard/outbox", home);
-	else {
+		*own = 1;
+		return (xstrdup(dir));
+	}
+	if (xdg != NULL && *xdg == '/')
+		return (xasprintf("%s/sscard/outbox", xdg));
+	if (home != NULL && *home == '/')
+		return (xasprintf("%s/.local/share/sscard/outbox", home));
+	return (NULL);
+}
+
+int
+outbox_open(struct outbox *ob, const struct config *cfg, char **cause)
+{
+	int own;
+
+	if ((ob->dir = outbox_dir(cfg, &own)) == NULL) {
 		*cause = xstrdup(_("cannot find a folder for the outbox: set HOME "
 		    "or XDG_DATA_HOME, or [outbox] dir in the configuration"));
-		ob->dir = NULL;
 		return (-1);
 	}
 	if (fs_mkdir_private(ob->dir, own, cause) != 0) {
@@ -75,6 +85,17 @@ outbox_open(struct outbox *ob, const struct config *cfg, char **cause)
 	/* Entries a crash left half-built hold personal data: wipe them. */
 	fs_sweep_dead(ob->dir, ".new-");
 	return (0);
+}
+
+void
+outbox_sweep(const struct config *cfg)
+{
+	int own;
+	char *dir = outbox_dir(cfg, &own);
+
+	if (dir != NULL)
+		fs_sweep_dead(dir, ".new-");	/* nothing to do if it does not exist */
+	free(dir);
 }
 
 void

@@ -45,4 +45,17 @@ run_sscard
 assert_status 3
 [ -z "$(find "$XDG_RUNTIME_DIR" -mindepth 1)" ] ||
 	fail "the next run did not sweep: $(find "$XDG_RUNTIME_DIR" -mindepth 1)"
+
+# An outbox entry a crash left half-built (it holds the ID number) is wiped
+# when the wizard next starts; one of a process still running is kept.
+sh -c 'exit 0' & dead=$!
+wait $dead
+ob="$HOME/.local/share/sscard/outbox"
+mkdir -p "$ob/.new-$dead-20261201-0A1B2C3D" "$ob/.new-$$-20261201-0A1B2C3E"
+echo "{\"id_number\": \"$IDNUM\"}" > "$ob/.new-$dead-20261201-0A1B2C3D/application.json"
+keys "<Esc>y"
+run_sscard
+assert_status 3
+[ ! -e "$ob/.new-$dead-20261201-0A1B2C3D" ] || fail "the half-built entry was not swept"
+[ -d "$ob/.new-$$-20261201-0A1B2C3E" ] || fail "the entry of a running process was swept"
 echo "signals OK"
