@@ -209,7 +209,7 @@ check_draw(const struct app *app, struct ui *ui)
 	if ((why = why_unfixable(c)) != NULL) {
 		/* TRANSLATORS: %s is the advice of the rule that cannot be fixed. */
 		s = xasprintf(_("This photo cannot be fixed: %s"), why->message);
-		y += ui_wrap(ui, y, 1, w, 3, A_BOLD, s);
+		y += ui_wrap(ui, y, 1, w, -1, A_BOLD, s);	/* never cut: it says what to do */
 		free(s);
 	}
 	s = xasprintf(c->fixed ? _("The fixed photo, checked against the %s rules:") :
