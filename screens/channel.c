@@ -4,6 +4,8 @@
 #include <stdlib.h>
 
 #include "model.h"
+#include "nextsteps.h"
+#include "pager.h"
 #include "region.h"
 #include "screen.h"
 #include "xmalloc.h"
@@ -11,7 +13,11 @@
 /* Focus 0 is the region; 1..3 are the channels. */
 struct channel_state {
 	int	focus;
+	int	first;		/* the first fact shown, when they do not all fit */
 };
+
+/* The facts shown for a channel: four topics and the region's note. */
+#define FACTS_MAX	5
 
 static void	draw_facts(const struct app *, struct ui *, int, int);
 
@@ -24,31 +30,28 @@ channel_enter(struct app *app)
 	app->priv = c;
 }
 
-/* The four facts of one channel in the region, as label and wrapped text. */
+/* The facts of one channel in the region, whole: wrapped, paged when long. */
 static void
 draw_facts(const struct app *app, struct ui *ui, int y, int channel)
 {
-	static const struct {
-		enum region_topic	 topic;
-		const char		*label;
-	} topics[] = {
-		{ TOPIC_WHERE, N_("Where:") },
-		{ TOPIC_FEE, N_("Fee:") },
-		{ TOPIC_TIME, N_("How long:") },
-		{ TOPIC_RECEIVE, N_("You receive:") },
-	};
+	const struct channel_state *c = app->priv;
 	const struct region *r = region_at(app->model.region);
-	int bottom = ui_body_bottom(ui), lw = 14, i;
-	char *s;
+	struct pager_item items[FACTS_MAX];
+	char *text[FACTS_MAX] = { NULL };
+	int n = 0, i;
 
-	for (i = 0; i < (int)nitems(topics) && y <= bottom; i++) {
-		ui_text(ui, y, 3, lw, A_BOLD, _(topics[i].label));
-		s = region_describe(app->model.region, channel, topics[i].topic);
-		y += ui_wrap(ui, y, 3 + lw, ui->cols - 4 - lw, bottom - y + 1, A_NORMAL, s);
-		free(s);
+	for (i = TOPIC_WHERE; i <= TOPIC_RECEIVE; i++, n++) {
+		text[n] = region_describe(app->model.region, channel, (enum region_topic)i);
+		items[n].label = nextsteps_topic_label((enum region_topic)i);
+		items[n].text = text[n];
 	}
-	if (r->note != NULL && y <= bottom)
-		ui_wrap(ui, y, 3, ui->cols - 4, bottom - y + 1, A_NORMAL, _(r->note));
+	if (r->note != NULL) {
+		items[n].label = NULL;
+		items[n++].text = _(r->note);
+	}
+	pager_draw(ui, y, 3, ui->cols - 4, 14, ui_body_bottom(ui), items, n, c->first);
+	for (i = 0; i < n; i++)
+		free(text[i]);
 }
 
 static void
@@ -80,10 +83,15 @@ channel_handle(struct app *app, enum request req, const struct key *k)
 	struct channel_state *c = app->priv;
 	int n = region_count();
 
-	if (screen_focus_move(&c->focus, CHANNEL_COUNT + 1, req))
+	if (pager_scroll(&c->first, FACTS_MAX, req))
 		return (REQ_NONE);
+	if (screen_focus_move(&c->focus, CHANNEL_COUNT + 1, req)) {
+		c->first = 0;	/* other facts: from their start */
+		return (REQ_NONE);
+	}
 	if (c->focus == 0 && (req == REQ_LEFT || req == REQ_RIGHT)) {
 		app->model.region = (app->model.region + (req == REQ_LEFT ? n - 1 : 1)) % n;
+		c->first = 0;
 		return (REQ_NONE);
 	}
 	if (c->focus > 0 && (req == REQ_TOGGLE || req == REQ_ACTIVATE)) {
@@ -122,9 +130,11 @@ const struct screen channel_screen = {
 	.title = N_("How to apply"),
 	.help = N_("Choose your region with Left and Right, then move through the "
 	    "three channels with Up and Down: each shows where you go, the fee, "
-	    "how long it takes and what you receive. Space chooses a channel, "
-	    "Enter chooses it and goes on. Where sources disagree, sscard says "
-	    "so: check with your local office."),
+	    "how long it takes and what you receive. When the facts do not all "
+	    "fit, the last line says so: End shows the next fact, Home goes back "
+	    "to the first. Space chooses a channel, Enter chooses it and goes on. "
+	    "Where sources disagree, sscard says so: check with your local "
+	    "office."),
 	.enter = channel_enter,
 	.draw = channel_draw,
 	.handle = channel_handle,

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "checked.h"
 #include "config.h"
-#include "fsutil.h"
 #include "graphics.h"
 #include "layout.h"
 #include "photo-check.h"
@@ -17,9 +17,9 @@
 
 struct check_state {
 	struct photo_profile	*profile;
-	struct photo_report	 report;	/* of app->model.photo_path */
+	struct photo_report	 report;	/* of app->model.checked_path */
 	char			*error;		/* the photo could not be read */
-	int			 fixed;		/* photo_path is our fixed copy */
+	int			 fixed;		/* checked_path is our fixed copy */
 	int			 show_fix;	/* the Fix button is offered */
 	int			 focus;		/* a row that does not pass, or the button */
 	int			 large;		/* V: the photos take the whole body */
@@ -27,7 +27,7 @@ struct check_state {
 };
 
 static void	check_run(struct app *, struct check_state *);
-static char	*cache_dir(char **);
+static const struct photo_check *why_unfixable(const struct check_state *);
 static int	rows_of(const struct check_state *, const struct photo_check **);
 static void	draw_report(const struct check_state *, struct ui *, int, int);
 static void	check_fix(struct app *, struct check_state *);
@@ -35,7 +35,7 @@ static void	preview_load(struct app *, struct check_state *, int);
 static void	draw_previews(const struct check_state *, struct ui *,
 		    struct layout *);
 
-/* Loads photo_path for preview i (0 the original, 1 the fixed copy); never in draw. */
+/* Loads the checked photo for preview i (0 the original, 1 the fixed copy); never in draw. */
 static void
 preview_load(struct app *app, struct check_state *c, int i)
 {
@@ -44,7 +44,7 @@ preview_load(struct app *app, struct check_state *c, int i)
 
 	image_free(&c->shown[i]);
 	layout_photos(&app->ui, i + 1, 1, NULL, 0, &l);
-	if (graphics_load(&app->gfx.caps, app->gfx.mode, app->model.photo_path,
+	if (graphics_load(&app->gfx.caps, app->gfx.mode, app->model.checked_path,
 	    l.photo[i].rows, l.photo[i].cols, &c->shown[i], &cause) != 0)
 		free(cause);	/* the report says why the photo cannot be read */
 }
@@ -83,12 +83,12 @@ check_run(struct app *app, struct check_state *c)
 	photo_report_free(&c->report);
 	free(c->error);
 	c->error = NULL;
-	if (photo_check_file(app->model.photo_path, c->profile, app->cfg,
+	if (photo_check_file(app->model.checked_path, c->profile, app->cfg,
 	    &c->report, &c->error) != 0)
 		memset(&c->report, 0, sizeof c->report);
 	c->show_fix = c->error == NULL && !c->report.ok && c->report.fixable &&
 	    !c->fixed;
-	c->focus = c->show_fix ? rows_of(c, NULL) : 0;
+	c->focus = 0;	/* the first rule that does not pass, with its advice */
 }
 
 static void
@@ -98,33 +98,36 @@ check_enter(struct app *app)
 	const char *name = app->opts != NULL && app->opts->profile != NULL ?
 	    app->opts->profile : region_at(app->model.region)->profile;
 
-	c->profile = profile_load(app->cfg, name, &c->error);
 	app->priv = c;
+	if (app->model.photo_receipt[0] != '\0')
+		return;		/* the office checks the studio's photo */
+	c->profile = profile_load(app->cfg, name, &c->error);
+	c->fixed = app->model.photo_fixed;
 	check_run(app, c);
 	preview_load(app, c, 0);
 }
 
-/* $XDG_CACHE_HOME/sscard (or ~/.cache/sscard), made private; caller frees. */
-static char *
-cache_dir(char **cause)
+/*
+ * Why the photo cannot be fixed: the failure that no fix repairs, the face
+ * colour and the face first (no fix can give either), or NULL.
+ */
+static const struct photo_check *
+why_unfixable(const struct check_state *c)
 {
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	char *dir;
+	static const char *const first[] = { "colour", "face", "background" };
+	const struct photo_check *k;
+	size_t i, j;
 
-	if (xdg != NULL && *xdg == '/')
-		dir = xasprintf("%s/sscard", xdg);
-	else if (home != NULL && *home != '\0')
-		dir = xasprintf("%s/.cache/sscard", home);
-	else {
-		*cause = xstrdup(_("Neither XDG_CACHE_HOME nor HOME is set: "
-		    "there is nowhere to keep the fixed photo."));
+	if (c->report.ok || c->show_fix)
 		return (NULL);
-	}
-	if (fs_mkdir_private(dir, 1, cause) != 0) {
-		free(dir);
-		return (NULL);
-	}
-	return (dir);
+	for (j = 0; j <= nitems(first); j++)
+		for (i = 0; i < c->report.n; i++) {
+			k = &c->report.checks[i];
+			if (k->verdict == PHOTO_FAIL && !k->fixable &&
+			    (j == nitems(first) || strcmp(k->id, first[j]) == 0))
+				return (k);
+		}
+	return (NULL);
 }
 
 /* The checks that do not pass: the rows a person moves through. */
@@ -193,10 +196,20 @@ static void
 check_draw(const struct app *app, struct ui *ui)
 {
 	const struct check_state *c = app->priv;
+	const struct photo_check *why;
 	struct layout l;
 	int y = UI_BODY_TOP, w;
 	char *s;
 
+	if (app->model.photo_receipt[0] != '\0') {
+		s = xasprintf(_("You gave a photo studio's receipt number (%s). "
+		    "The office checks the studio's photo when you apply; sscard "
+		    "has no photo to check. F3 goes on."), app->model.photo_receipt);
+		ui_wrap(ui, y, 1, ui->cols - 2, -1, A_NORMAL, s);
+		free(s);
+		ui_focus(ui, UI_BODY_TOP, 1);
+		return;
+	}
 	draw_previews(c, ui, &l);
 	if (c->large) {
 		ui_focus(ui, UI_BODY_TOP, l.label[0].x);
@@ -209,6 +222,12 @@ check_draw(const struct app *app, struct ui *ui)
 		    "another photo file."));
 		ui_focus(ui, UI_BODY_TOP, 1);
 		return;
+	}
+	if ((why = why_unfixable(c)) != NULL) {
+		/* TRANSLATORS: %s is the advice of the rule that cannot be fixed. */
+		s = xasprintf(_("This photo cannot be fixed: %s"), why->message);
+		y += ui_wrap(ui, y, 1, w, -1, A_BOLD, s);	/* never cut: it says what to do */
+		free(s);
 	}
 	s = xasprintf(c->fixed ? _("The fixed photo, checked against the %s rules:") :
 	    _("Your photo, checked against the %s rules:"), _(c->profile->title));
@@ -227,27 +246,27 @@ check_draw(const struct app *app, struct ui *ui)
 		    "choose another photo."));
 }
 
-/* Writes the fixed photo into the private cache and uses it from now on. */
+/* Writes the fixed photo into the run's workspace and uses it from now on. */
 static void
 check_fix(struct app *app, struct check_state *c)
 {
 	struct photo_report after;
-	char *dir, *out, *cause = NULL;
+	char *out, *cause = NULL;
 
-	if ((dir = cache_dir(&cause)) == NULL) {
-		app_say_cause(app, cause);
-		return;
-	}
-	out = xasprintf("%s/fixed-photo.jpg", dir);
-	free(dir);
-	if (photo_fix_file(app->model.photo_path, c->profile, app->cfg, out,
+	out = workspace_path(&app->ws, "photo-fixed.jpg");
+	if (photo_fix_file(app->model.checked_path, c->profile, app->cfg, out,
 	    &after, &cause) != 0) {
 		app_say_cause(app, cause);
 		c->show_fix = 0;
 		free(out);
 		return;
 	}
-	application_set(&app->model.photo_path, out);
+	if (checked_adopt(&app->model, out, &cause) != 0) {
+		app_say_cause(app, cause);
+		photo_report_free(&after);
+		free(out);
+		return;
+	}
 	free(out);
 	preview_load(app, c, 1);
 	photo_report_free(&c->report);
@@ -263,7 +282,6 @@ static enum request
 check_handle(struct app *app, enum request req, const struct key *k)
 {
 	struct check_state *c = app->priv;
-
 	int n = rows_of(c, NULL) + (c->show_fix ? 1 : 0);
 
 	if (req == REQ_CHAR && towlower((wint_t)key_char(k)) == L'v' &&
@@ -288,14 +306,21 @@ static int
 check_leave(struct app *app, char **cause)
 {
 	struct check_state *c = app->priv;
+	const struct photo_check *why;
 	size_t i;
 
+	if (app->model.photo_receipt[0] != '\0')
+		return (0);
 	if (c->error != NULL) {
 		*cause = xstrdup(c->error);
 		return (-1);
 	}
 	if (c->report.ok)
 		return (0);
+	if ((why = why_unfixable(c)) != NULL) {
+		*cause = xasprintf(_("This photo cannot be used: %s"), why->message);
+		return (-1);
+	}
 	for (i = 0; i < c->report.n; i++)
 		if (c->report.checks[i].verdict == PHOTO_FAIL)
 			break;
@@ -327,9 +352,12 @@ const struct screen check_screen = {
 	    "its size and position, a plain white background, light and "
 	    "sharpness. PASS, WARN and FAIL say how each rule went; warnings do "
 	    "not stop you. If a rule fails and the photo can be fixed, press "
-	    "Enter on the button: sscard crops and whitens a copy, keeps it in a "
-	    "private folder, and checks it again. Then V shows the photo before "
-	    "and after the fix over the whole screen, and V again the rules."),
+	    "Enter on the button: sscard crops and whitens a copy, keeps it in "
+	    "this run's private folder (wiped when sscard ends), and checks it "
+	    "again. Focus starts on the first rule that does not pass, with its "
+	    "advice below the list; Up and Down move through the rules. After a "
+	    "fix, V shows the photo before and after over the whole screen, and "
+	    "V again the rules."),
 	.enter = check_enter,
 	.draw = check_draw,
 	.handle = check_handle,

@@ -16,11 +16,19 @@ help_draw(const struct app *app, struct ui *ui)
 	char *title, *keys;
 
 	/* TRANSLATORS: title of the help box, e.g. "Help: Personal details". */
-	title = xasprintf(_("Help: %s"), _(s->title));
+	title = xasprintf(_("Help: %s"), screen_title(app, s));
 	y = ui_box(ui, top, left, h, w, title);
 	free(title);
 	ui_focus(ui, y, left + 2);
 	y += ui_wrap(ui, y, left + 2, w - 4, bottom - y, A_NORMAL, _(s->help));
+	/* Where this run keeps the copy of the photo, for a helper to see. */
+	if (app->ws.dir != NULL) {
+		/* TRANSLATORS: %s is a folder such as /run/user/1000/sscard-4242-Ab12Cd. */
+		title = xasprintf(_("This run's private folder (wiped when sscard "
+		    "ends): %s"), app->ws.dir);
+		y += ui_wrap(ui, y, left + 2, w - 4, bottom - y, A_NORMAL, title);
+		free(title);
+	}
 	y++;
 	for (line = 0, r = request_table; r->req != REQ_NONE; r++, line++) {
 		if (line < skip)

@@ -9,7 +9,7 @@
 #include "screen.h"
 #include "xmalloc.h"
 
-/* Focus: 0..n-1 the items, n the file name, n+1 the Save button. */
+/* Focus: 0..n-1 the items, n "my card is lost", n+1 the file name, n+2 Save. */
 struct materials_state {
 	struct field	path;
 	int		focus;
@@ -42,24 +42,32 @@ materials_draw(const struct app *app, struct ui *ui)
 	const struct materials_state *m = app->priv;
 	const struct material *items;
 	unsigned ticked = app->model.ticked[app->model.channel];
-	int y = UI_BODY_TOP, i, n, ready = 0, bottom = ui_body_bottom(ui);
+	int y = UI_BODY_TOP, i, n, ready, needed, bottom = ui_body_bottom(ui);
 	char *s;
 
 	items = materials_for(app->model.channel, &n);
-	for (i = 0; i < n; i++)
-		ready += (ticked >> i) & 1;
+	ready = materials_ready(&app->model, &needed);
 	/* TRANSLATORS: "Online: 2 of 5 ready. Space ticks an item." */
 	s = xasprintf(_("%s: %d of %d ready. Space ticks what you have."),
-	    channel_name(app->model.channel), ready, n);
+	    channel_name(app->model.channel), ready, needed);
 	y += ui_wrap(ui, y, 1, ui->cols - 2, -1, A_BOLD, s);
 	free(s);
 	y++;
-	for (i = 0; i < n && y < bottom - 2; i++)
-		y += ui_item(ui, y, 1, ui->cols - 2, (ticked >> i) & 1 ? "[x]" : "[ ]",
-		    _(items[i].label), m->focus == i);
+	for (i = 0; i < n && y < bottom - 3; i++) {
+		if (material_not_needed(&items[i], app->model.card_lost)) {
+			s = xasprintf("%s (%s)", _(items[i].label), _("not needed: "
+			    "the card is lost"));
+			y += ui_item(ui, y, 1, ui->cols - 2, "[-]", s, m->focus == i);
+			free(s);
+		} else
+			y += ui_item(ui, y, 1, ui->cols - 2, (ticked >> i) & 1 ?
+			    "[x]" : "[ ]", _(items[i].label), m->focus == i);
+	}
+	ui_item(ui, bottom - 2, 1, ui->cols - 2, app->model.card_lost ? "[x]" : "[ ]",
+	    _("My current card is lost (report it first: 挂失)"), m->focus == n);
 	y = bottom - 1;
-	ui_field(ui, y, 1, 16, 40, _("Save as:"), &m->path, m->focus == n);
-	ui_button(ui, y + 1, 20, _("Save the checklist (Ctrl-S)"), m->focus == n + 1);
+	ui_field(ui, y, 1, 16, 40, _("Save as:"), &m->path, m->focus == n + 1);
+	ui_button(ui, y + 1, 20, _("Save the checklist (Ctrl-S)"), m->focus == n + 2);
 }
 
 static void
@@ -71,7 +79,7 @@ save(struct app *app)
 	if (*path == '\0')
 		app_say(app, 1, "%s", _("Type a file name to save the checklist to."));
 	else if (materials_save(app->model.channel, app->model.ticked[app->model.channel],
-	    _(region_at(app->model.region)->name), path, &cause) != 0)
+	    app->model.card_lost, _(region_at(app->model.region)->name), path, &cause) != 0)
 		app_say_cause(app, cause);
 	else
 		app_say(app, 0, _("Checklist saved to %s."), path);
@@ -84,13 +92,16 @@ materials_handle(struct app *app, enum request req, const struct key *k)
 	struct materials_state *m = app->priv;
 	int n = item_count(app);
 
-	if (m->focus == n && field_handle(&m->path, req, k))
+	if (m->focus == n + 1 && field_handle(&m->path, req, k))
 		return (REQ_NONE);
-	if (screen_focus_move(&m->focus, n + 2, req))
+	if (screen_focus_move(&m->focus, n + 3, req))
 		return (REQ_NONE);
-	if (req == REQ_SAVE || (req == REQ_ACTIVATE && m->focus == n + 1) ||
-	    (req == REQ_ACTIVATE && m->focus == n)) {
+	if (req == REQ_SAVE || (req == REQ_ACTIVATE && m->focus >= n + 1)) {
 		save(app);
+		return (REQ_NONE);
+	}
+	if (m->focus == n && (req == REQ_TOGGLE || req == REQ_ACTIVATE)) {
+		app->model.card_lost = !app->model.card_lost;
 		return (REQ_NONE);
 	}
 	if (m->focus < n && (req == REQ_TOGGLE || req == REQ_ACTIVATE)) {
@@ -115,7 +126,9 @@ const struct screen materials_screen = {
 	.help = N_("These are the things to bring, or to have ready, for the "
 	    "channel you chose. Tick each one you have with Space or Enter. You "
 	    "can save the list to a text file to print or take with you: type a "
-	    "file name and press Ctrl-S. You may go on with items unticked."),
+	    "file name and press Ctrl-S. You may go on with items unticked. If your "
+	    "card is lost, tick \"My current card is lost\": the card is then not "
+	    "needed, and the next steps begin with reporting the loss (挂失)."),
 	.enter = materials_enter,
 	.draw = materials_draw,
 	.handle = materials_handle,

@@ -5,41 +5,35 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "checked.h"
 #include "field.h"
 #include "graphics.h"
 #include "layout.h"
+#include "nextsteps.h"
 #include "photo.h"
 #include "profile.h"
 #include "region.h"
 #include "screen.h"
 #include "xmalloc.h"
 
+/* Focus: 0 the field (path or receipt number), 1 "I have a receipt number". */
 struct photo_state {
 	struct field	path;
+	struct field	receipt;
+	int		focus;
+	int		use_receipt;	/* the citizen gives a studio's receipt number */
 	struct image	preview;	/* the photo at preview_path, for the preview */
 	char		*preview_path;
 };
 
-static char	*expand_path(const char *);
 static void	 preview_load(struct app *);
-
-/* "~/photo.jpg" means the home folder, as in a shell; caller frees. */
-static char *
-expand_path(const char *path)
-{
-	const char *home = getenv("HOME");
-
-	if (strncmp(path, "~/", 2) == 0 && home != NULL)
-		return (xasprintf("%s/%s", home, path + 2));
-	return (xstrdup(path));
-}
 
 /* Loads the photo for the preview once its path names a file; never in draw. */
 static void
 preview_load(struct app *app)
 {
 	struct photo_state *p = app->priv;
-	char *path = expand_path(app->model.photo_path), *cause = NULL;
+	char *path = checked_expand(app->model.photo_path), *cause = NULL;
 	struct stat sb;
 	struct layout l;
 
@@ -64,6 +58,9 @@ photo_enter(struct app *app)
 	struct photo_state *p = xcalloc(1, sizeof *p);
 
 	field_init(&p->path, 1000, app->model.photo_path);
+	field_init(&p->receipt, 30, app->model.photo_receipt);
+	p->use_receipt = app->model.photo_receipt[0] != '\0' &&
+	    nextsteps_receipt_ok(app->model.region);
 	app->priv = p;
 	if (app->model.photo_path[0] != '\0')
 		preview_load(app);
@@ -78,17 +75,34 @@ photo_draw(const struct app *app, struct ui *ui)
 	struct layout l;
 	char *s;
 
-	if (p->preview.px != NULL) {
+	if (p->preview.px != NULL && !p->use_receipt) {
 		layout_photos(ui, 1, 0, &p->preview, LAYOUT_TEXT_MIN, &l);
 		graphics_place(ui, l.photo[0].y, l.photo[0].x, l.photo[0].rows,
 		    l.photo[0].cols, &p->preview);
 		w = l.text.cols;
 	}
-	y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, _("Type the path of your "
-	    "photo file, a JPEG or PNG (for example /media/usb/photo.jpg)."));
-	y++;
-	ui_field(ui, y, 1, 10, w - 16, _("Photo:"), &p->path, 1);
+	if (p->use_receipt) {
+		y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, _("Type the receipt number "
+		    "the photo studio gave you (数码照回执 / 相片回执号): 6 to 30 "
+		    "letters and digits."));
+		y++;
+		ui_field(ui, y, 1, 16, w - 22, _("Receipt number:"), &p->receipt,
+		    p->focus == 0);
+	} else {
+		y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, _("Type the path of your "
+		    "photo file, a JPEG or PNG (for example /media/usb/photo.jpg)."));
+		y++;
+		ui_field(ui, y, 1, 10, w - 16, _("Photo:"), &p->path, p->focus == 0);
+	}
 	y += 2;
+	if (nextsteps_receipt_ok(app->model.region)) {
+		y += ui_item(ui, y, 1, w, p->use_receipt ? "[x]" : "[ ]",
+		    _("I have a photo studio's receipt number instead of a file "
+		    "(accepted in this region)"), p->focus == 1);
+		y++;
+	}
+	if (p->use_receipt)
+		return;
 	/* TRANSLATORS: the photo rules: pixels, dpi, and the file-size window in KB. */
 	s = xasprintf(_("The card needs a recent colour photo, %dx%d pixels at %d "
 	    "dpi, on a plain white background, the face centred and looking at "
@@ -104,7 +118,22 @@ photo_handle(struct app *app, enum request req, const struct key *k)
 	struct photo_state *p = app->priv;
 	char *s;
 
-	if (field_handle(&p->path, req, k)) {
+	if (nextsteps_receipt_ok(app->model.region) &&
+	    screen_focus_move(&p->focus, 2, req))
+		return (REQ_NONE);
+	if (p->focus == 1 && (req == REQ_TOGGLE || req == REQ_ACTIVATE)) {
+		p->use_receipt = !p->use_receipt;
+		return (REQ_NONE);
+	}
+	if (p->focus == 1)
+		return (req);
+	if (p->use_receipt && field_handle(&p->receipt, req, k)) {
+		s = field_utf8(&p->receipt);
+		application_set(&app->model.photo_receipt, s);
+		free(s);
+		return (REQ_NONE);
+	}
+	if (!p->use_receipt && field_handle(&p->path, req, k)) {
 		s = field_utf8(&p->path);
 		application_set(&app->model.photo_path, s);
 		free(s);
@@ -117,20 +146,33 @@ photo_handle(struct app *app, enum request req, const struct key *k)
 static int
 photo_leave(struct app *app, char **cause)
 {
+	struct photo_state *p = app->priv;
 	struct photo_info info;
 	char *path;
+	int rc;
 
+	if (p->use_receipt) {
+		if (!nextsteps_receipt_valid(app->model.region, app->model.photo_receipt)) {
+			*cause = xstrdup(_("A receipt number has 6 to 30 letters and "
+			    "digits, with no spaces: check the one on the studio's "
+			    "receipt."));
+			return (-1);
+		}
+		application_set(&app->model.checked_path, "");
+		return (0);
+	}
+	application_set(&app->model.photo_receipt, "");
 	if (app->model.photo_path[0] == '\0') {
 		*cause = xstrdup(_("Type the path of your photo file first."));
 		return (-1);
 	}
-	path = expand_path(app->model.photo_path);
-	if (strcmp(path, app->model.photo_path) != 0) {
-		application_set(&app->model.photo_path, path);
-		field_set(&((struct photo_state *)app->priv)->path, path);
-	}
+	/* The path stays as typed; the photo is copied once, and that copy is checked. */
+	path = checked_expand(app->model.photo_path);
+	rc = photo_probe(path, &info, cause);
+	if (rc == 0)
+		rc = checked_take(&app->model, &app->ws, path, cause);
 	free(path);
-	return (photo_probe(app->model.photo_path, &info, cause));
+	return (rc);
 }
 
 static void
@@ -139,6 +181,7 @@ photo_free(struct app *app)
 	struct photo_state *p = app->priv;
 
 	field_free(&p->path);
+	field_free(&p->receipt);
 	image_free(&p->preview);
 	free(p->preview_path);
 	free(p);
@@ -150,7 +193,11 @@ const struct screen photo_screen = {
 	.help = N_("Type where your photo file is: a path like /media/usb/photo.jpg "
 	    "or ~/photo.jpg. It must be a JPEG or PNG file. A photo studio's "
 	    "digital photo (数码照) is best; a phone photo taken against a white "
-	    "wall also works."),
+	    "wall also works. sscard copies the file into a private folder for "
+	    "this run and checks the copy; the copy is wiped when sscard ends. "
+	    "Where the region accepts it (Guangdong), Tab goes to \"I have a "
+	    "photo studio's receipt number\": Space ticks it, and you type the "
+	    "number instead of a path."),
 	.enter = photo_enter,
 	.draw = photo_draw,
 	.handle = photo_handle,

@@ -1,20 +1,33 @@
 /* quit.c -- the Esc overlay: quit or stay. */
 #include "system.h"
 
+#include <stdlib.h>
 #include <wctype.h>
 
 #include "exitcode.h"
 #include "screen.h"
+#include "xmalloc.h"
 
 void
 quit_draw(const struct app *app, struct ui *ui)
 {
 	int w = 60, h = 8, top = (ui->rows - h) / 2, left = (ui->cols - w) / 2, y;
+	char *s;
 
+	/* Exactly what stays: the kit or the queued entry; the workspace never does. */
+	if (app->kit_saved != NULL)
+		s = xasprintf(_("Your kit stays in %s. The rest is wiped."),
+		    app->kit_saved);
+	else if (app->model.outbox_id != NULL)
+		s = xstrdup(_("Your application is already queued in the outbox."));
+	else if (app->model.checked_path[0] != '\0')
+		s = xstrdup(_("Nothing is kept: what you typed is forgotten and "
+		    "the copy of your photo is wiped."));
+	else
+		s = xstrdup(_("Nothing is kept: what you typed is forgotten."));
 	y = ui_box(ui, top, left, h, w, _("Quit sscard?"));
-	ui_wrap(ui, y + 1, left + 2, w - 4, 2, A_NORMAL, app->model.outbox_id != NULL ?
-	    _("Your application is already queued in the outbox.") :
-	    _("Nothing has been stored yet: what you typed will be forgotten."));
+	ui_wrap(ui, y, left + 2, w - 4, 3, A_NORMAL, s);
+	free(s);
 	/* Hotkeys are shown as letters: CJK labels have no letter to underline. */
 	ui_button(ui, y + 4, left + 4, _("Quit (Y)"), app->overlay_focus == 0);
 	ui_button(ui, y + 4, left + 30, _("Stay (N)"), app->overlay_focus == 1);

@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 
+#include "checked.h"
+#include "graphics.h"
 #include "idnum.h"
 #include "materials.h"
 #include "region.h"
@@ -11,26 +13,38 @@
 
 /* Focus: 0 show the full ID number, 1 the consent line. */
 struct review {
-	int	focus;
-	int	show_id;
+	int		focus;
+	int		show_id;
+	struct image	photo;		/* the checked photo, for the preview */
 };
 
-static int	row(struct ui *, int, const char *, const char *);
+/* The photo's box on the right, beside the rows. */
+#define PHOTO_COLS	16
+#define PHOTO_ROWS	9
+
+static int	row(struct ui *, int, int, const char *, const char *);
 
 static void
 review_enter(struct app *app)
 {
 	struct review *r = xcalloc(1, sizeof *r);
+	char *cause = NULL;
 
 	r->focus = 1;
 	app->priv = r;
+	if (app->model.checked_path[0] != '\0' &&
+	    graphics_load(&app->gfx.caps, app->gfx.mode, app->model.checked_path,
+	    PHOTO_ROWS, PHOTO_COLS, &r->photo, &cause) != 0)
+		app_say_cause(app, cause);
 }
 
+/* A label and its value; `beside` leaves room for the photo on the right. */
 static int
-row(struct ui *ui, int y, const char *label, const char *value)
+row(struct ui *ui, int y, int beside, const char *label, const char *value)
 {
 	ui_text(ui, y, 3, 18, A_BOLD, label);
-	return (ui_wrap(ui, y, 22, ui->cols - 23, 2, A_NORMAL, value));
+	return (ui_wrap(ui, y, 22, ui->cols - 23 - (beside ? PHOTO_COLS + 2 : 0), 2,
+	    A_NORMAL, value));
 }
 
 static void
@@ -38,34 +52,59 @@ review_draw(const struct app *app, struct ui *ui)
 {
 	const struct review *r = app->priv;
 	const struct application *a = &app->model;
-	char masked[19], *s;
-	int y = UI_BODY_TOP, n, i, ready = 0;
+	char masked[19], *s, *name;
+	int y = UI_BODY_TOP, n, ready, p = r->photo.px != NULL;
 
-	ui_text(ui, y++, 1, ui->cols - 2, A_NORMAL, _("Please check everything "
-	    "before the application is queued:"));
+	ui_text(ui, y++, 1, ui->cols - 2, A_NORMAL, app_sends(app) ?
+	    _("Please check everything before the application is queued:") :
+	    _("Please check everything before the kit is made:"));
 	y++;
-	y += row(ui, y, _("Channel:"), channel_name(a->channel));
-	y += row(ui, y, _("Region:"), _(region_at(a->region)->name));
-	y += row(ui, y, _("Full name:"), a->name);
+	y += row(ui, y, p, _("Channel:"), channel_name(a->channel));
+	y += row(ui, y, p, _("Region:"), _(region_at(a->region)->name));
+	y += row(ui, y, p, _("Full name:"), a->name);
 	/* Bystanders at a service point: the number is masked unless asked for. */
 	idnum_mask(a->id_number, masked);
-	y += row(ui, y, _("ID number:"), r->show_id ? a->id_number : masked);
-	y += row(ui, y, _("Mobile number:"), a->phone);
-	materials_for(a->channel, &n);
-	for (i = 0; i < n; i++)
-		ready += (a->ticked[a->channel] >> i) & 1;
+	y += row(ui, y, p, _("ID number:"), r->show_id ? a->id_number : masked);
+	y += row(ui, y, p, _("Mobile number:"), a->phone);
+	ready = materials_ready(a, &n);
 	s = xasprintf(_("%d of %d ready"), ready, n);
-	y += row(ui, y, _("Materials:"), s);
+	y += row(ui, y, p, _("Materials:"), s);
 	free(s);
-	y += row(ui, y, _("Photo:"), a->photo_path);
-	y++;
+	if (a->card_lost)
+		y += row(ui, y, p, _("Current card:"), _("lost: report the loss first (挂失)"));
+	if (a->photo_receipt[0] != '\0')
+		s = xasprintf(_("a photo studio's receipt number, %s"),
+		    a->photo_receipt);
+	else
+		s = xstrdup(a->photo_fixed ? _("fixed by sscard and checked (on "
+		    "the right)") : _("checked (on the right)"));
+	y += row(ui, y, p, _("Photo:"), s);
+	free(s);
+	if (r->photo.px != NULL)
+		graphics_place(ui, UI_BODY_TOP + 2, ui->cols - PHOTO_COLS - 2,
+		    PHOTO_ROWS, PHOTO_COLS, &r->photo);
+	y = p && y < UI_BODY_TOP + 2 + PHOTO_ROWS ? UI_BODY_TOP + 2 + PHOTO_ROWS : y + 1;
 	y += ui_item(ui, y, 1, ui->cols - 2, r->show_id ? "[x]" : "[ ]",
 	    _("Show the full ID number"), r->focus == 0);
-	ui_item(ui, y, 1, ui->cols - 2, a->consent ? "[x]" : "[ ]",
-	    _("I agree that sscard stores these details and the photo on this "
-	    "computer, readable only by this account, and sends them only to the "
-	    "card service to apply for a new social security card. (Required)"),
-	    r->focus == 1);
+	if (app_sends(app)) {
+		name = app_service_name(app);
+		/* TRANSLATORS: %s is the name of the service configured on this computer. */
+		s = xasprintf(_("I agree that sscard stores these details and the "
+		    "photo on this computer, readable only by this account, and sends "
+		    "them only to %s, the service configured here (not the social "
+		    "security bureau), to apply for a new card. (Required)"), name);
+		free(name);
+	} else if (a->photo_receipt[0] != '\0')
+		s = xstrdup(_("I agree that sscard saves an application kit (a "
+		    "summary without my ID number) in a folder of this account, shown "
+		    "on the next step. Nothing is sent anywhere. (Required)"));
+	else
+		s = xstrdup(_("I agree that sscard saves an application kit (the "
+		    "photo, a print sheet and a summary without my ID number) in a "
+		    "folder of this account, shown on the next step. Nothing is sent "
+		    "anywhere. (Required)"));
+	ui_item(ui, y, 1, ui->cols - 2, a->consent ? "[x]" : "[ ]", s, r->focus == 1);
+	free(s);
 }
 
 static enum request
@@ -91,19 +130,33 @@ review_leave(struct app *app, char **cause)
 {
 	struct review *r = app->priv;
 
+	char *data = NULL;
+	size_t len = 0;
+
 	if (!app->model.consent) {
 		*cause = xstrdup(_("Tick the consent line (Space) to go on; without "
 		    "it nothing is stored or sent."));
 		r->focus = 1;
 		return (-1);
 	}
-	return (app_queue(app, cause));
+	if (app_sends(app))
+		return (app_queue(app, cause));
+	/* No service: the kit is the outcome; refuse a photo that changed now. */
+	if (app->model.photo_receipt[0] != '\0')
+		return (0);
+	if (checked_read(&app->model, &data, &len, cause) != 0)
+		return (-1);
+	wipe_free(data, len);
+	return (0);
 }
 
 static void
 review_free(struct app *app)
 {
-	free(app->priv);
+	struct review *r = app->priv;
+
+	image_free(&r->photo);
+	free(r);
 }
 
 const struct screen review_screen = {
@@ -111,8 +164,11 @@ const struct screen review_screen = {
 	.title = N_("Review"),
 	.help = N_("Check every line. To change something, go back with F2. The "
 	    "ID number is masked so that people nearby cannot read it; tick "
-	    "\"Show the full ID number\" to check it. Tick the consent line, "
-	    "then F3 or Enter queues the application."),
+	    "\"Show the full ID number\" to check it. The photo on the right is "
+	    "the checked one: exactly these bytes are used. Tick the consent "
+	    "line, then F3 or Enter goes on: with a card service configured the "
+	    "application is queued and sent; without one, the next step saves "
+	    "your application kit."),
 	.enter = review_enter,
 	.draw = review_draw,
 	.handle = review_handle,

@@ -10,6 +10,8 @@
 struct screen {
 	const char	*id;		/* stable, untranslated: snapshots, help, logs */
 	const char	*title;		/* N_() */
+	/* The title now, when it depends on the outcome (N_(); may be NULL). */
+	const char	*(*title_of)(const struct app *);
 	const char	*help;		/* N_() text for the F1 overlay */
 	/* Allocates the screen's own state in app->priv (focus, fields). */
 	void		 (*enter)(struct app *);
@@ -35,6 +37,9 @@ void		help_draw(const struct app *, struct ui *);
 enum request	help_handle(struct app *, enum request, const struct key *);
 void		quit_draw(const struct app *, struct ui *);
 enum request	quit_handle(struct app *, enum request, const struct key *);
+
+/* The step's title now, translated. */
+const char	*screen_title(const struct app *, const struct screen *);
 
 /* Focus helper shared by screens: moves *focus by one within [0, n), wrapping. */
 int	screen_focus_move(int *, int, enum request);

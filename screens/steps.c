@@ -39,3 +39,9 @@ screen_focus_move(int *focus, int n, enum request req)
 	}
 	return (0);
 }
+
+const char *
+screen_title(const struct app *app, const struct screen *s)
+{
+	return (_(s->title_of != NULL ? s->title_of(app) : s->title));
+}

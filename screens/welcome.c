@@ -29,17 +29,23 @@ welcome_draw(const struct app *app, struct ui *ui)
 	const struct language *l;
 	int y = UI_BODY_TOP, i, width = ui->cols - 2;
 
-	y += ui_wrap(ui, y, 1, width, -1, A_NORMAL, _("This wizard helps you change "
-	    "the photo on your social security card (社保卡); the electronic card "
-	    "(电子社保卡) then shows the new photo too. You choose how to apply, "
-	    "enter your details, gather the materials, check your photo, and the "
-	    "application is queued so that nothing is lost."));
+	y += ui_wrap(ui, y, 1, width, -1, A_NORMAL, app_sends(app) ?
+	    _("This wizard helps you change the photo on your social security "
+	    "card (社保卡). You choose how to apply, enter your details, gather "
+	    "the materials and check your photo; the application is then queued "
+	    "and sent to the service configured on this computer. sscard is not "
+	    "an official channel.") : _("This wizard helps you change the photo "
+	    "on your social security card (社保卡). You choose how to apply, enter "
+	    "your details, gather the materials and check your photo; you leave "
+	    "with an application kit (photo, print sheet, summary) to use in an "
+	    "official app or at a counter. sscard is not an official channel and "
+	    "sends nothing."));
 	y++;
-	y += ui_wrap(ui, y, 1, width, -1, A_NORMAL, _("Privacy: your name, ID "
-	    "number, phone and photo stay on this computer, in a folder only this "
-	    "account can read, until they are sent to the card service for this "
-	    "application; they are used for nothing else. On a shared computer, "
-	    "press Esc to quit when you are done."));
+	y += ui_wrap(ui, y, 1, width, -1, A_NORMAL, _("Privacy: what you type "
+	    "stays in memory. Your photo is copied into a private folder for this "
+	    "run only, readable only by this account, and wiped when sscard ends, "
+	    "also if you quit or the connection drops. Nothing else is saved until "
+	    "you agree on the review step."));
 	y++;
 	/* Never translated: each language names itself. */
 	ui_text(ui, y++, 1, width, A_BOLD, "Language / 语言 / 語言 / Idioma:");
@@ -77,8 +83,12 @@ const struct screen welcome_screen = {
 	.id = "welcome",
 	.title = N_("Welcome"),
 	.help = N_("Choose the language of the wizard. Everything you type is "
-	    "kept when you go back and forth between steps. Nothing is sent or "
-	    "stored until you agree on the review step."),
+	    "kept in memory when you go back and forth between steps. Until you "
+	    "agree on the review step, the only file sscard writes is a copy of "
+	    "your photo (and its fixed version) in a private folder for this run, "
+	    "wiped when sscard ends. After you agree, it saves the application "
+	    "kit in the folder shown on the last step, or, with a card service "
+	    "configured, queues the application in the outbox and sends it."),
 	.enter = welcome_enter,
 	.draw = welcome_draw,
 	.handle = welcome_handle,

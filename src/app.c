@@ -19,6 +19,7 @@
 #include "net.h"
 #include "region.h"
 #include "screen.h"
+#include "signals.h"
 #include "xmalloc.h"
 
 static SCREEN	*term_screen;
@@ -26,6 +27,7 @@ static FILE	*term_out, *term_in;
 
 static int	 terminal_start(const struct app_options *, char **);
 static void	 terminal_end(void);
+static void	 terminal_end_cleanup(void *, int);
 static int	 step_number(const struct app *, int);
 static void	 app_enter(struct app *, int, int);
 static void	 app_leave_step(struct app *);
@@ -79,7 +81,8 @@ terminal_start(const struct app_options *o, char **cause)
 		*cause = xstrdup(_("cannot start the terminal screen (check TERM)"));
 		return (-1);
 	}
-	fatal_set_cleanup(terminal_end);
+	/* On a signal, an error or fatal(): the terminal first of all. */
+	signals_on_exit(terminal_end_cleanup, NULL);
 	raw();		/* Ctrl-S and Ctrl-C reach the wizard as keys */
 	noecho();
 	nonl();
@@ -103,7 +106,15 @@ terminal_end(void)
 	term_screen = NULL;
 	fclose(term_out);
 	fclose(term_in);
-	fatal_set_cleanup(NULL);
+}
+
+/* A signal ends the run: the terminal is given back first of all. */
+static void
+terminal_end_cleanup(void *arg, int signo)
+{
+	(void)arg;
+	(void)signo;
+	terminal_end();
 }
 
 void
@@ -134,6 +145,26 @@ app_set_language(struct app *app, const char *code)
 {
 	if (i18n_set(code) == 0)
 		snprintf(app->model.lang, sizeof app->model.lang, "%s", code);
+}
+
+int
+app_sends(const struct app *app)
+{
+	return (net_configured(app->cfg));
+}
+
+char *
+app_service_name(const struct app *app)
+{
+	const char *name = config_str(app->cfg, "backend", "name", NULL);
+	const char *url = config_str(app->cfg, "backend", "base_url", ""), *p;
+
+	if (name != NULL && *name != '\0')
+		return (xstrdup(name));
+	/* The host of the URL: never implied to be the bureau. */
+	if ((p = strstr(url, "://")) != NULL)
+		url = p + 3;
+	return (xstrndup(url, strcspn(url, "/:?#")));
 }
 
 int
@@ -289,7 +320,7 @@ draw_frame(struct app *app)
 
 	/* TRANSLATORS: the first line of every screen: "Step 3 of 7: Personal details". */
 	title = xasprintf(_("Step %d of %d: %s"), step_number(app, app->step),
-	    step_number(app, steps_count() - 1), _(s->title));
+	    step_number(app, steps_count() - 1), screen_title(app, s));
 	if (net_insecure(app->cfg)) {
 		keys = title;
 		title = xasprintf("%s  !! %s", keys, _("INSECURE: the card "
@@ -343,6 +374,8 @@ app_poll(struct app *app)
 	int rc;
 
 	app_draw(app);
+	if (signals_caught())
+		return (1);	/* stop sending: the run is ending */
 	if (in->replay) {
 		if (in->script.next >= in->script.n ||
 		    in->script.keys[in->script.next].code != K_ESC)
@@ -454,6 +487,7 @@ app_run(const struct app_options *opts, const struct config *cfg)
 	int status;
 
 	memset(&app, 0, sizeof app);
+	app.ws.cleanup = -1;
 	app.opts = opts;
 	app.cfg = cfg;
 	application_init(&app.model);
@@ -466,6 +500,15 @@ app_run(const struct app_options *opts, const struct config *cfg)
 		application_clear(&app.model);
 		return (EXIT_USAGE);
 	}
+	/* Before curses starts, so that curses keeps our handlers. */
+	if (signals_install(&cause) != 0)
+		goto fail;
+	fatal_set_cleanup(signals_cleanup);
+	/* What a crash (SIGKILL, power cut) left holds personal data: sweep it. */
+	workspace_sweep();
+	outbox_sweep(cfg);
+	if (workspace_open(&app.ws, &cause) != 0)
+		goto fail;
 	if (opts->snapshot_dir != NULL &&
 	    fs_mkdir_private(opts->snapshot_dir, 1, &cause) != 0)
 		goto fail;
@@ -484,6 +527,8 @@ app_run(const struct app_options *opts, const struct config *cfg)
 	getmaxyx(stdscr, app.ui.rows, app.ui.cols);
 	app_enter(&app, 0, 1);
 	for (;;) {
+		if (signals_caught())
+			break;
 		app_draw(&app);
 		if (input_next(&app.in, &k) != 0) {
 			app.exit_status = app.in.replay ? EXIT_REPLAY_ENDED : EXIT_CANCELLED;
@@ -495,11 +540,17 @@ app_run(const struct app_options *opts, const struct config *cfg)
 	}
 	terminal_end();
 	status = app.exit_status;
-	if (status == EXIT_FINISHED && app.model.receipt != NULL)
+	if (signals_caught()) {
+		/* Now, before anything is kept: the recording too is dropped. */
+		signals_cleanup();
+		status = 128 + signals_caught();
+	} else if (status == EXIT_FINISHED && app.model.receipt != NULL)
 		printf(_("Application sent to the card service; receipt: %s\n"),
 		    app.model.receipt);
 	else if (status == EXIT_FINISHED && app.model.outbox_id != NULL)
 		printf(_("Application queued in the outbox: %s\n"), app.model.outbox_id);
+	if (status == EXIT_FINISHED && app.kit_saved != NULL)
+		printf(_("Application kit saved in %s\n"), app.kit_saved);
 	else if (status == EXIT_REPLAY_ENDED)
 		fprintf(stderr, _("%s: the key script ended before the wizard did "
 		    "(on step '%s')\n"), PACKAGE, steps[app.step]->id);
@@ -510,10 +561,14 @@ app_run(const struct app_options *opts, const struct config *cfg)
 		status = EXIT_FAILED;
 	}
 	free(app.message);
+	free(app.kit_saved);
 	wipe_str(app.snapshot_last);
 	graphics_close(&app.gfx);
 	outbox_close(&app.outbox);
+	signals_cleanup();	/* the workspace, and what others registered */
+	fatal_set_cleanup(NULL);
 	application_clear(&app.model);
+	signals_reraise();
 	return (status);
 fail:
 	terminal_end();
@@ -521,6 +576,8 @@ fail:
 	fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 	free(cause);
 	input_close(&app.in, &cause);
+	signals_cleanup();
+	fatal_set_cleanup(NULL);
 	application_clear(&app.model);
 	return (EXIT_FAILED);
 }

@@ -10,6 +10,7 @@
 #include "outbox.h"
 #include "request.h"
 #include "ui.h"
+#include "workspace.h"
 
 struct config;
 
@@ -31,6 +32,8 @@ struct app {
 	struct ui		 ui;
 	struct graphics		 gfx;
 	struct outbox		 outbox;
+	struct workspace	 ws;		/* this run's private folder */
+	char			*kit_saved;	/* the kit's folder once saved; owned */
 	struct tm		 today;		/* local date: birth dates are checked against it */
 
 	int			 step;		/* index in steps[] */
@@ -64,5 +67,9 @@ void	app_set_language(struct app *, const char *);
 int	app_poll(struct app *);
 /* Queues the application in the outbox: 0, or -1 with *cause; caller frees. */
 int	app_queue(struct app *, char **);
+/* 1 when a card service is configured, so that the application is sent. */
+int	app_sends(const struct app *);
+/* What the configured card service is called ([backend] name, else its host); caller frees. */
+char	*app_service_name(const struct app *);
 
 #endif

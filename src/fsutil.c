@@ -1,7 +1,9 @@
 /* fsutil.c -- private directories and atomic writes (temp file, fsync, rename). */
 #include "system.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -224,4 +226,71 @@ fs_read_file(const char *path, size_t max, char **data, size_t *len, char **caus
 	*data = buf;
 	*len = got;
 	return (0);
+}
+
+/* Zeros over the bytes before the name goes, so a later reader of the disk finds less. */
+static void
+wipe_file(int dirfd, const char *name)
+{
+	static const char zeros[4096];
+	struct stat sb;
+	off_t left;
+	int fd;
+
+	if ((fd = openat(dirfd, name, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)) >= 0) {
+		if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
+			for (left = sb.st_size; left > 0; left -= (off_t)sizeof zeros)
+				if (write(fd, zeros, left < (off_t)sizeof zeros ?
+				    (size_t)left : sizeof zeros) < 0)
+					break;
+		fsync(fd);
+		close(fd);
+	}
+	unlinkat(dirfd, name, 0);
+}
+
+void
+fs_wipe_dir(const char *path)
+{
+	struct dirent *d;
+	DIR *dp;
+
+	if ((dp = opendir(path)) != NULL) {
+		while ((d = readdir(dp)) != NULL)
+			if (strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0)
+				wipe_file(dirfd(dp), d->d_name);
+		closedir(dp);
+	}
+	rmdir(path);
+}
+
+void
+fs_sweep_dead(const char *dir, const char *prefix)
+{
+	size_t plen = strlen(prefix);
+	struct dirent *d;
+	struct stat sb;
+	char *end, *path;
+	long pid;
+	DIR *dp;
+
+	if ((dp = opendir(dir)) == NULL)
+		return;
+	while ((d = readdir(dp)) != NULL) {
+		if (strncmp(d->d_name, prefix, plen) != 0)
+			continue;
+		errno = 0;
+		pid = strtol(d->d_name + plen, &end, 10);
+		if (errno != 0 || end == d->d_name + plen || *end != '-' || pid <= 0)
+			continue;
+		/* Still running (or not ours to ask about): leave it. */
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		path = xasprintf("%s/%s", dir, d->d_name);
+		if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+		    sb.st_uid == getuid())
+			fs_wipe_dir(path);
+		free(path);
+	}
+	closedir(dp);
 }

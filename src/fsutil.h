@@ -23,6 +23,16 @@ int	fs_write_path(const char *, const void *, size_t, char **);
 /* Reads a whole file of at most `max` bytes; caller frees *data. */
 int	fs_read_file(const char *, size_t, char **, size_t *, char **);
 int	fs_fsync_dir(const char *, char **);
+/*
+ * Overwrites every file in the folder path with zeros, removes them and the
+ * folder (one level: the folders sscard wipes hold only files).
+ */
+void	fs_wipe_dir(const char *);
+/*
+ * In folder dir, wipes (fs_wipe_dir) every folder of ours named
+ * <prefix><pid>-... whose process no longer runs: what a crash left.
+ */
+void	fs_sweep_dead(const char *, const char *);
 /* Fills buf with n random bytes from the kernel. */
 void	fs_random(void *, size_t);
 

@@ -9,10 +9,12 @@
 #include <unistd.h>
 
 #include "input.h"
+#include "signals.h"
 #include "term-detect.h"
 #include "xmalloc.h"
 
 static int	from_curses(wint_t, int, struct key *);
+static void	record_abandon(void *, int);
 
 int
 input_open(struct input *in, const char *script, char **cause)
@@ -41,9 +43,30 @@ input_record(struct input *in, const char *path, char **cause)
 		return (-1);
 	}
 	in->record_path = xstrdup(path);
+	in->record_cleanup = signals_on_exit(record_abandon, in);
 	fputs("# sscard key script (recorded); replay with: sscard --replay FILE\n",
 	    in->record);
 	return (0);
+}
+
+/*
+ * The run ends before input_close (a signal, fatal()): the half-made
+ * recording goes, nothing is renamed.
+ */
+static void
+record_abandon(void *arg, int signo)
+{
+	struct input *in = arg;
+
+	(void)signo;
+	if (in->record == NULL)
+		return;
+	fclose(in->record);
+	in->record = NULL;
+	unlink(in->record_tmp);
+	free(in->record_tmp);
+	free(in->record_path);
+	in->record_tmp = in->record_path = NULL;
 }
 
 /* Turns what wget_wch read into a key. */
@@ -127,6 +150,8 @@ input_close(struct input *in, char **cause)
 	int rc = 0;
 
 	keyscript_free(&in->script);
+	if (in->record_path != NULL)
+		signals_forget(in->record_cleanup);
 	if (in->record != NULL) {
 		if (fputc('\n', in->record) == EOF || fflush(in->record) != 0 ||
 		    fsync(fileno(in->record)) != 0) {

@@ -13,10 +13,16 @@ struct input {
 	FILE			*record;	/* temp file, renamed to record_path at close */
 	char			*record_tmp;
 	char			*record_path;
+	int			 record_cleanup; /* signals_on_exit handle */
 };
 
 /* Loads the key script (if path is not NULL); errors name line and column. */
 int	input_open(struct input *, const char *, char **);
+/*
+ * Records typed keys into a 0600 temp file beside path, renamed into place
+ * by input_close.  A run that ends before that (a signal, fatal()) removes
+ * the temp file: it holds what was typed, the ID number too.
+ */
 int	input_record(struct input *, const char *, char **);
 /* Next key: 0, or -1 when the script ran out (never blocks forever in replay). */
 int	input_next(struct input *, struct key *);

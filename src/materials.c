@@ -56,25 +56,63 @@ materials_for(int channel, int *n)
 }
 
 int
-materials_save(int channel, unsigned ticked, const char *region, const char *path,
-    char **cause)
+materials_ready(const struct application *a, int *needed)
 {
 	const struct material *m;
-	char *text, *line, *old;
-	int n, i, rc;
+	int n, i, ready = 0;
+
+	m = materials_for(a->channel, &n);
+	*needed = 0;
+	for (i = 0; i < n; i++) {
+		if (material_not_needed(&m[i], a->card_lost))
+			continue;
+		(*needed)++;
+		ready += (a->ticked[a->channel] >> i) & 1;
+	}
+	return (ready);
+}
+
+int
+material_not_needed(const struct material *m, int lost)
+{
+	return (lost && (strcmp(m->id, "old_card") == 0 ||
+	    strcmp(m->id, "card_number") == 0));
+}
+
+char *
+materials_checklist(int channel, unsigned ticked, int lost)
+{
+	const struct material *m;
+	char *text = xstrdup(""), *line, *old;
+	int n, i;
 
 	m = materials_for(channel, &n);
-	text = xasprintf("%s\n%s: %s\n%s: %s\n\n", _("sscard checklist: changing "
-	    "the photo on a social security card"), _("Channel"), channel_name(channel),
-	    _("Region"), region);
 	for (i = 0; i < n; i++) {
-		line = xasprintf("%s %s\n", (ticked & (1u << i)) ? "[x]" : "[ ]",
+		line = material_not_needed(&m[i], lost) ?
+		    xasprintf("[-] %s (%s)\n", _(m[i].label), _("not needed: the "
+		    "card is lost; report the loss first (挂失)")) :
+		    xasprintf("%s %s\n", (ticked & (1u << i)) ? "[x]" : "[ ]",
 		    _(m[i].label));
 		old = text;
 		text = xasprintf("%s%s", old, line);
 		free(old);
 		free(line);
 	}
+	return (text);
+}
+
+int
+materials_save(int channel, unsigned ticked, int lost, const char *region,
+    const char *path, char **cause)
+{
+	char *text, *list;
+	int rc;
+
+	list = materials_checklist(channel, ticked, lost);
+	text = xasprintf("%s\n%s: %s\n%s: %s\n\n%s", _("sscard checklist: changing "
+	    "the photo on a social security card"), _("Channel"), channel_name(channel),
+	    _("Region"), region, list);
+	free(list);
 	rc = fs_write_path(path, text, strlen(text), cause);
 	free(text);
 	return (rc);

@@ -9,10 +9,22 @@ struct material {
 
 /* The checklist of a channel; *n gets its length. */
 const struct material	*materials_for(int, int *);
+struct application;
+
+/* How many needed items a has ticked; *needed gets how many are needed. */
+int	materials_ready(const struct application *, int *);
+/* 1 when the item is not needed because the card is lost (the card itself). */
+int	material_not_needed(const struct material *, int);
 /*
- * Writes the checklist of `channel` with ticks `ticked` to path, atomically,
- * in the current language.  Returns 0, or -1 with *cause; caller frees.
+ * The checklist of `channel` with ticks `ticked` as lines "[x] label", in
+ * the current language; with `lost`, the card's own item is "[-]" and
+ * says why.  Caller frees.
  */
-int	materials_save(int, unsigned, const char *, const char *, char **);
+char	*materials_checklist(int, unsigned, int);
+/*
+ * Writes that checklist under a heading naming the region to path,
+ * atomically.  Returns 0, or -1 with *cause; caller frees.
+ */
+int	materials_save(int, unsigned, int, const char *, const char *, char **);
 
 #endif

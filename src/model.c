@@ -23,6 +23,8 @@ application_init(struct application *a)
 	a->id_number = xstrdup("");
 	a->phone = xstrdup("");
 	a->photo_path = xstrdup("");
+	a->photo_receipt = xstrdup("");
+	a->checked_path = xstrdup("");
 }
 
 /* Frees every field, wiping the personal ones first. */
@@ -33,6 +35,8 @@ application_clear(struct application *a)
 	wipe_str(a->id_number);
 	wipe_str(a->phone);
 	wipe_str(a->photo_path);
+	wipe_str(a->photo_receipt);
+	wipe_str(a->checked_path);
 	free(a->outbox_id);
 	free(a->receipt);
 	explicit_bzero(a, sizeof *a);

@@ -21,7 +21,18 @@ struct application {
 	char		*phone;
 	int		 region;		/* index in the region table */
 	unsigned	 ticked[CHANNEL_COUNT];	/* materials ticked, a bit per item */
-	char		*photo_path;
+	char		*photo_path;		/* exactly as the citizen typed it */
+	char		*photo_receipt;		/* a photo studio's receipt number, or "" */
+	/*
+	 * The bytes that were checked: a copy in the run's workspace (the
+	 * photo as given, or sscard's fixed one) and their SHA-256.  Only
+	 * these bytes are queued or saved, and only if they still match.
+	 */
+	char		*checked_path;		/* "" until the photo step copies it */
+	char		 checked_sha[65];
+	char		 source_sha[65];	/* of the citizen's file when copied */
+	int		 photo_fixed;		/* checked_path is sscard's fix */
+	int		 card_lost;		/* the current card is lost: report it first */
 	int		 consent;		/* the review screen's consent line */
 	char		*outbox_id;		/* set once queued */
 	char		*receipt;		/* set once the backend answered */

@@ -394,12 +394,14 @@ xfer_arm(struct xfer *x)
 	curl_mime_name(part, n->app_part);
 	curl_mime_data(part, x->parcel.json, x->parcel.json_len);
 	curl_mime_type(part, "application/json");
-	part = curl_mime_addpart(x->mime);
-	curl_mime_name(part, n->photo_part);
-	if (curl_mime_filedata(part, x->parcel.photo_path) != CURLE_OK)
-		return (-1);
-	curl_mime_filename(part, x->parcel.photo_name);
-	curl_mime_type(part, x->parcel.photo_type);
+	if (x->parcel.photo_path != NULL) {	/* else photo_receipt stands for it */
+		part = curl_mime_addpart(x->mime);
+		curl_mime_name(part, n->photo_part);
+		if (curl_mime_filedata(part, x->parcel.photo_path) != CURLE_OK)
+			return (-1);
+		curl_mime_filename(part, x->parcel.photo_name);
+		curl_mime_type(part, x->parcel.photo_type);
+	}
 	for (i = 0; i < cfg->n; i++) {
 		/* Only the value that wins, once per key. */
 		if (strcmp(cfg->v[i].section, "form") != 0 ||

@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "checked.h"
 #include "config.h"
 #include "fsutil.h"
 #include "idnum.h"
@@ -23,13 +23,15 @@
 #include "region.h"
 #include "xmalloc.h"
 
+static char	*outbox_dir(const struct config *, int *);
 static void	 new_id(char *, size_t, const struct tm *);
 static void	 new_uuid4(char [37]);
-static void	 sha256_hex(const void *, size_t, char [65]);
 static json_t	*materials_json(const struct application *);
 static char	*application_json(const struct application *, const char *,
 		    const char *, const char *, const char *);
 static const char *photo_name(const char *, size_t);
+static int	 queue_photo(const struct application *, char **, size_t *, char **);
+static int	 verify_written(const char *, const char *, const char *, char **);
 static int	 read_json(const struct outbox *, const char *, const char *,
 		    json_t **, char **);
 static int	 entry_name_ok(const char *);
@@ -47,31 +49,53 @@ static const char *const state_labels[] = {
 	N_("queued"), N_("sent"), N_("rejected")
 };
 
-int
-outbox_open(struct outbox *ob, const struct config *cfg, char **cause)
+/* Where the outbox is; *own: how many of its last folders are ours.  Caller frees. */
+static char *
+outbox_dir(const struct config *cfg, int *own)
 {
 	const char *dir = config_str(cfg, "outbox", "dir", NULL);
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	int own = 2;	/* sscard/outbox are ours; the folders above are not */
 
+	*own = 2;	/* sscard/outbox are ours; the folders above are not */
 	if (dir != NULL) {
-		ob->dir = xstrdup(dir);
-		own = 1;
-	} else if (xdg != NULL && *xdg == '/')
-		ob->dir = xasprintf("%s/sscard/outbox", xdg);
-	else if (home != NULL && *home == '/')
-		ob->dir = xasprintf("%s/.local/share/sscard/outbox", home);
-	else {
+		*own = 1;
+		return (xstrdup(dir));
+	}
+	if (xdg != NULL && *xdg == '/')
+		return (xasprintf("%s/sscard/outbox", xdg));
+	if (home != NULL && *home == '/')
+		return (xasprintf("%s/.local/share/sscard/outbox", home));
+	return (NULL);
+}
+
+int
+outbox_open(struct outbox *ob, const struct config *cfg, char **cause)
+{
+	int own;
+
+	if ((ob->dir = outbox_dir(cfg, &own)) == NULL) {
 		*cause = xstrdup(_("cannot find a folder for the outbox: set HOME "
 		    "or XDG_DATA_HOME, or [outbox] dir in the configuration"));
-		ob->dir = NULL;
 		return (-1);
 	}
 	if (fs_mkdir_private(ob->dir, own, cause) != 0) {
 		outbox_close(ob);
 		return (-1);
 	}
+	/* Entries a crash left half-built hold personal data: wipe them. */
+	fs_sweep_dead(ob->dir, ".new-");
 	return (0);
+}
+
+void
+outbox_sweep(const struct config *cfg)
+{
+	int own;
+	char *dir = outbox_dir(cfg, &own);
+
+	if (dir != NULL)
+		fs_sweep_dead(dir, ".new-");	/* nothing to do if it does not exist */
+	free(dir);
 }
 
 void
@@ -103,20 +127,6 @@ new_uuid4(char out[37])
 	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
 	    "%02x%02x%02x%02x%02x%02x", r[0], r[1], r[2], r[3], r[4], r[5],
 	    r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14], r[15]);
-}
-
-static void
-sha256_hex(const void *data, size_t len, char out[65])
-{
-	struct sha256_ctx ctx;
-	uint8_t d[SHA256_DIGEST_SIZE];
-	int i;
-
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, data);
-	sha256_digest(&ctx, sizeof d, d);
-	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(out + 2 * i, 3, "%02x", d[i]);
 }
 
 static json_t *
@@ -153,7 +163,9 @@ application_json(const struct application *a, const char *id, const char *create
 	char *s;
 
 	new_uuid4(uuid);
-	o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:{s:s, s:s}, s:s, s:s, s:s}",
+	/* With a photo studio's receipt number there may be no photo at all. */
+	o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:b, s:o, "
+	    "s:s?, s:s, s:s, s:s}",
 	    "id", id,
 	    "created", created,
 	    "channel", channel_id(a->channel),
@@ -162,7 +174,11 @@ application_json(const struct application *a, const char *id, const char *create
 	    "phone", a->phone,
 	    "region", r != NULL ? r->id : "national",
 	    "materials", materials_json(a),
-	    "photo", "file", photo, "sha256", sha,
+	    "card_lost", a->card_lost,
+	    "photo", photo != NULL ? json_pack("{s:s, s:s}", "file", photo,
+	    "sha256", sha) : json_null(),
+	    "photo_receipt", a->photo_receipt != NULL && a->photo_receipt[0] != '\0' ?
+	    a->photo_receipt : NULL,
 	    "language", a->lang,
 	    "client_version", PACKAGE_VERSION,
 	    "idempotency_key", uuid);
@@ -173,6 +189,36 @@ application_json(const struct application *a, const char *id, const char *create
 	if (s == NULL)
 		fatal("out of memory");
 	return (s);
+}
+
+/* The photo to store: the checked bytes in a wizard, the named file in a batch. */
+static int
+queue_photo(const struct application *a, char **photo, size_t *plen, char **cause)
+{
+	if (a->checked_path != NULL && a->checked_path[0] != '\0')
+		return (checked_read(a, photo, plen, cause));
+	return (fs_read_file(a->photo_path, OUTBOX_PHOTO_MAX, photo, plen, cause));
+}
+
+/* The photo as written must be the bytes meant: read it back, compare digests. */
+static int
+verify_written(const char *dir, const char *name, const char *sha, char **cause)
+{
+	char *path = xasprintf("%s/%s", dir, name), *data = NULL, got[65];
+	size_t len = 0;
+	int rc = -1;
+
+	if (fs_read_file(path, OUTBOX_PHOTO_MAX, &data, &len, cause) == 0) {
+		checked_sha256(data, len, got);
+		if (strcmp(got, sha) == 0)
+			rc = 0;
+		else
+			*cause = xasprintf(_("the photo written to %s is not the "
+			    "checked photo; nothing was queued"), path);
+		wipe_free(data, len);
+	}
+	free(path);
+	return (rc);
 }
 
 int
@@ -190,19 +236,29 @@ outbox_queue(const struct outbox *ob, const struct application *a, char **id_out
 	gmtime_r(&now, &t);
 	strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &t);
 	new_id(id, sizeof id, &t);
-	if (fs_read_file(a->photo_path, OUTBOX_PHOTO_MAX, &photo, &plen, cause) != 0)
+	if (a->photo_receipt[0] != '\0' && a->checked_path[0] == '\0')
+		pname = NULL;	/* the studio's receipt number stands for the photo */
+	else if (queue_photo(a, &photo, &plen, cause) != 0)
 		return (-1);
-	pname = photo_name(photo, plen);
-	sha256_hex(photo, plen, sha);
+	else {
+		pname = photo_name(photo, plen);
+		checked_sha256(photo, plen, sha);
+	}
 	json = application_json(a, id, created, pname, sha);
 
-	/* Build the entry under a hidden name, then rename it into place whole. */
-	tmpdir = xasprintf("%s/.new-%s", ob->dir, id);
+	/*
+	 * Build the entry under a hidden name with our pid, then rename it
+	 * into place whole; a crash leaves the hidden folder, which the next
+	 * outbox_open sweeps.
+	 */
+	tmpdir = xasprintf("%s/.new-%ld-%s", ob->dir, (long)getpid(), id);
 	dst = xasprintf("%s/%s", ob->dir, id);
 	if (fs_mkdir_private(tmpdir, 1, cause) != 0)
 		goto out;
-	if (fs_write_atomic(tmpdir, pname, photo, plen, cause) != 0 ||
-	    fs_write_atomic(tmpdir, "application.json", json, strlen(json), cause) != 0)
+	if (pname != NULL && (fs_write_atomic(tmpdir, pname, photo, plen, cause) != 0 ||
+	    verify_written(tmpdir, pname, sha, cause) != 0))
+		goto out;
+	if (fs_write_atomic(tmpdir, "application.json", json, strlen(json), cause) != 0)
 		goto out;
 	if (rename(tmpdir, dst) != 0) {
 		*cause = xasprintf(_("cannot store the application in %s: %s"),
@@ -214,19 +270,10 @@ outbox_queue(const struct outbox *ob, const struct application *a, char **id_out
 	*id_out = xstrdup(id);
 	rc = 0;
 out:
-	if (rc != 0 && tmpdir != NULL) {
-		char *p;
-
-		/* Leave nothing half-made behind. */
-		p = xasprintf("%s/%s", tmpdir, pname);
-		unlink(p);
-		free(p);
-		p = xasprintf("%s/application.json", tmpdir);
-		unlink(p);
-		free(p);
-		rmdir(tmpdir);
-	}
-	wipe_free(photo, plen);
+	if (rc != 0 && tmpdir != NULL)
+		fs_wipe_dir(tmpdir);	/* leave nothing half-made behind */
+	if (photo != NULL)
+		wipe_free(photo, plen);
 	wipe_str(json);
 	free(tmpdir);
 	free(dst);
@@ -502,6 +549,14 @@ outbox_parcel(const struct outbox *ob, const char *id, struct outbox_parcel *p,
 	photo = json_object_get(o, "photo");
 	file = json_string_value(json_object_get(photo, "file"));
 	key = json_string_value(json_object_get(o, "idempotency_key"));
+	/* No photo part: a studio's receipt number stands for it. */
+	if (key != NULL && json_is_null(photo) &&
+	    json_is_string(json_object_get(o, "photo_receipt"))) {
+		p->key = xstrdup(key);
+		json_decref(o);
+		free(path);
+		return (0);
+	}
 	if (file == NULL || key == NULL || (strcmp(file, "photo.jpg") != 0 &&
 	    strcmp(file, "photo.png") != 0)) {
 		*cause = xasprintf(_("%s is damaged: %s"), path, o == NULL ?

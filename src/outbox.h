@@ -22,6 +22,11 @@ struct outbox {
 int	outbox_open(struct outbox *, const struct config *, char **);
 void	outbox_close(struct outbox *);
 /*
+ * Wipes the entries a crash left half-built (<dir>/.new-PID-ID of a process
+ * that no longer runs), without creating the outbox.  outbox_open does it too.
+ */
+void	outbox_sweep(const struct config *);
+/*
  * Stores the application and a copy of its photo as one new entry
  * <dir>/<id>/{application.json,photo.jpg}: files 0600, folders 0700, each
  * written atomically, the entry renamed into place whole.  Returns 0 with
@@ -56,7 +61,8 @@ struct outbox_entry {
 struct outbox_parcel {
 	char		*json;		/* application.json as stored */
 	size_t		 json_len;
-	char		*photo_path;	/* the entry's own copy */
+	char		*photo_path;	/* the entry's own copy; NULL: no photo, a
+					   studio's receipt number stands for it */
 	const char	*photo_type;	/* "image/jpeg" or "image/png" */
 	const char	*photo_name;	/* "photo.jpg" or "photo.png" */
 	char		*key;		/* the idempotency key */

@@ -30,8 +30,6 @@ const struct region	*region_at(int);	/* NULL past the end */
 int			 region_count(void);
 int			 region_find(const char *);	/* index, or -1 */
 
-#endif
-
 enum region_topic { TOPIC_WHERE, TOPIC_FEE, TOPIC_TIME, TOPIC_RECEIVE };
 
 /*
@@ -40,3 +38,5 @@ enum region_topic { TOPIC_WHERE, TOPIC_FEE, TOPIC_TIME, TOPIC_RECEIVE };
  * national figure is given and marked for checking with the local office.
  */
 char	*region_describe(int, int, enum region_topic);
+
+#endif

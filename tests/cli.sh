@@ -63,10 +63,10 @@ grep -q "unknown.conf:3: unknown key 'colour'" "$T/err" || fail "$(cat "$T/err")
 
 # The user's file is read from XDG_CONFIG_HOME; --config wins over it.
 mkdir -p "$T/xdg/sscard"
-printf '[outbox]\ndir = %s\n' "$T/from-user" > "$T/xdg/sscard/config"
-printf '[outbox]\ndir = %s\n' "$T/from-option" > "$T/option.conf"
+printf '[kit]\ndir = %s\n' "$T/from-user" > "$T/xdg/sscard/config"
+printf '[kit]\ndir = %s\n' "$T/from-option" > "$T/option.conf"
 make_passing_photo "$T/p.jpg"
-keys "<Enter><Enter>张三<Tab>11010519491231002X<Tab>13800138000<F3><F3>$T/p.jpg<Enter><F3><Space><F3><Enter>"
+keys "<Enter><Enter>张三<Tab>11010519491231002X<Tab>13800138000<F3><F3>$T/p.jpg<Enter><F3><Space><F3><Enter><Enter>"
 XDG_CONFIG_HOME="$T/xdg" run --replay "$T/keys"
 assert_status 0
 [ -d "$T/from-user" ] && [ "$(ls "$T/from-user" | wc -l)" -eq 1 ] || fail "user config not read"
@@ -74,4 +74,4 @@ XDG_CONFIG_HOME="$T/xdg" run --replay "$T/keys" --config "$T/option.conf"
 assert_status 0
 [ "$(ls "$T/from-option" | wc -l)" -eq 1 ] || fail "--config did not win"
 [ "$(ls "$T/from-user" | wc -l)" -eq 1 ] || fail "--config did not win"
-grep -q "Application queued in the outbox: " "$T/out" || fail "no closing line"
+grep -q "Application kit saved in $T/from-option/" "$T/out" || fail "no closing line: $(cat "$T/out")"

@@ -203,14 +203,23 @@ class Handler(BaseHTTPRequestHandler):
         except (ValueError, UnicodeDecodeError) as e:
             return "bad multipart: %s" % e
         ap, ph = ARGS.application_part, ARGS.photo_part
-        if ap not in parts or ph not in parts:
-            return "missing part %s or %s" % (ap, ph)
+        if ap not in parts:
+            return "missing part %s" % ap
         hdrs, data = parts[ap]
         if hdrs.get("content-type") != "application/json":
             return "application part is not application/json"
         app = json.loads(data)
         if app.get("idempotency_key") != key or not key:
             return "Idempotency-Key does not match the application"
+        # A photo studio's receipt number stands for the photo: no photo part.
+        if app.get("photo") is None and isinstance(app.get("photo_receipt"), str):
+            if ph in parts:
+                return "a photo part beside a photo receipt number"
+            with LOCK:
+                STATE["parts"][key] = ["photo_receipt", app["photo_receipt"], None]
+            return None
+        if ph not in parts:
+            return "missing part %s" % ph
         phdrs, photo = parts[ph]
         if hashlib.sha256(photo).hexdigest() != app["photo"]["sha256"]:
             return "photo does not match its sha256"

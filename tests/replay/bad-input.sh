@@ -83,7 +83,7 @@ for case in "missing.jpg:cannot open" "text.jpg:neither a JPEG nor a PNG" \
 done
 keys "$base$T/text.jpg<Enter><C-u>$T/photo.jpg<Enter><F3>"
 run_sscard
-assert_snap review "$T/photo.jpg"
+assert_snap review "checked (on the right)"
 
 # Review: no consent, no queue; the entry appears only with consent.
 keys "$base$T/photo.jpg<Enter><F3><F3>"

@@ -5,7 +5,7 @@
 to_materials="<Enter><Down><Down><Enter>张三<Tab>11010519491231002X<Tab>13800138000<F3>"
 
 # Tick two items, save to a file with Ctrl-S.
-keys "$to_materials<Space><Down><Down><Space><Tab><Tab><Tab><Tab><Tab><C-u>$T/list.txt<C-s>"
+keys "$to_materials<Space><Down><Down><Space><Tab><Tab><Tab><Tab><Tab><Tab><C-u>$T/list.txt<C-s>"
 run_sscard
 assert_snap materials "2 of 7 ready" "Checklist saved to $T/list.txt"
 [ -f "$T/list.txt" ] || fail "no checklist written"
@@ -24,7 +24,7 @@ grep -lF "cannot write $T/none/list.txt" "$T"/shots/*-materials.txt > /dev/null 
 assert_snap materials "1 of 7 ready"
 
 # In Chinese the saved list is in Chinese too.
-keys "$to_materials<Tab><Tab><Tab><Tab><Tab><Tab><Tab><C-u>$T/zh.txt<C-s>"
+keys "$to_materials<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab><C-u>$T/zh.txt<C-s>"
 run_sscard --lang zh_CN
 grep -qF "$(tr_ zh_CN 'Your ID card, original and a photocopy')" "$T/zh.txt" ||
 	fail "the saved list is not in Chinese"

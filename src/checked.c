@@ -1,0 +1,135 @@
+/* checked.c -- copy the photo once, check the copy, hand out only verified bytes. */
+#include "system.h"
+
+#include <nettle/sha2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checked.h"
+#include "fsutil.h"
+#include "model.h"
+#include "outbox.h"
+#include "workspace.h"
+#include "xmalloc.h"
+
+static int	read_sha(const char *, char **, size_t *, char [65], char **);
+
+void
+checked_sha256(const void *data, size_t len, char out[65])
+{
+	struct sha256_ctx ctx;
+	uint8_t d[SHA256_DIGEST_SIZE];
+	int i;
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, data);
+	sha256_digest(&ctx, sizeof d, d);
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
+char *
+checked_expand(const char *path)
+{
+	const char *home = getenv("HOME");
+
+	if (strncmp(path, "~/", 2) == 0 && home != NULL)
+		return (xasprintf("%s/%s", home, path + 2));
+	return (xstrdup(path));
+}
+
+/* Reads path whole and its digest; *data is wiped and freed by the caller. */
+static int
+read_sha(const char *path, char **data, size_t *len, char sha[65], char **cause)
+{
+	if (fs_read_file(path, OUTBOX_PHOTO_MAX, data, len, cause) != 0)
+		return (-1);
+	checked_sha256(*data, *len, sha);
+	return (0);
+}
+
+int
+checked_take(struct application *a, const struct workspace *ws, const char *path,
+    char **cause)
+{
+	char *data = NULL, *copy;
+	size_t len = 0;
+	int rc;
+
+	if (read_sha(path, &data, &len, a->source_sha, cause) != 0)
+		return (-1);
+	rc = fs_write_atomic(ws->dir, "photo-given", data, len, cause);
+	wipe_free(data, len);
+	if (rc != 0)
+		return (-1);
+	copy = workspace_path(ws, "photo-given");
+	application_set(&a->checked_path, copy);
+	free(copy);
+	memcpy(a->checked_sha, a->source_sha, sizeof a->checked_sha);
+	a->photo_fixed = 0;
+	return (0);
+}
+
+int
+checked_adopt(struct application *a, const char *path, char **cause)
+{
+	char *data = NULL;
+	size_t len = 0;
+
+	if (read_sha(path, &data, &len, a->checked_sha, cause) != 0)
+		return (-1);
+	wipe_free(data, len);
+	application_set(&a->checked_path, path);
+	a->photo_fixed = 1;
+	return (0);
+}
+
+int
+checked_read(const struct application *a, char **data, size_t *len, char **cause)
+{
+	char sha[65], *src, *sdata = NULL, *why = NULL;
+	size_t slen = 0;
+
+	if (a->checked_path[0] == '\0') {
+		*cause = xstrdup(_("No photo has been checked yet: go back to "
+		    "the photo step."));
+		return (-1);
+	}
+	if (read_sha(a->checked_path, data, len, sha, cause) != 0)
+		return (-1);
+	if (strcmp(sha, a->checked_sha) != 0) {
+		wipe_free(*data, *len);
+		*data = NULL;
+		*cause = xstrdup(_("The checked photo was changed after the check, "
+		    "so it is not used. Go back (F2) to the photo step and check "
+		    "it again."));
+		return (-1);
+	}
+	if (a->photo_fixed)
+		return (0);
+	/*
+	 * The citizen may have edited the file since: they meant the new one.
+	 * A file that is gone (a USB stick taken out) changed nothing: the
+	 * checked copy is used.
+	 */
+	src = checked_expand(a->photo_path);
+	if (read_sha(src, &sdata, &slen, sha, &why) == 0) {
+		wipe_free(sdata, slen);
+		if (strcmp(sha, a->source_sha) != 0)
+			why = xasprintf(_("The photo file %s changed after it "
+			    "was checked, so it is not used. Go back (F2) to the "
+			    "photo step and check it again."), src);
+	} else {
+		free(why);
+		why = NULL;
+	}
+	free(src);
+	if (why != NULL) {
+		*cause = why;
+		wipe_free(*data, *len);
+		*data = NULL;
+		return (-1);
+	}
+	return (0);
+}

@@ -1,0 +1,34 @@
+/*
+ * checked.h -- the checked photo: the bytes the check saw are the bytes that
+ * are queued or saved.  The citizen's file is copied once into the run's
+ * workspace; the check reads the copy (or sscard's fix of it); queueing and
+ * the kit read the copy again and refuse it unless its SHA-256 is the one
+ * recorded, and unless the citizen's own file is still what was copied.
+ */
+#ifndef SSCARD_CHECKED_H
+#define SSCARD_CHECKED_H
+
+#include <stddef.h>
+
+struct application;
+struct workspace;
+
+/* SHA-256 of data as 64 lower-case hex digits. */
+void	checked_sha256(const void *, size_t, char [65]);
+/*
+ * Copies the file at path (already expanded) into the workspace and makes
+ * it the photo to check.  Returns 0, or -1 with *cause; caller frees.
+ */
+int	checked_take(struct application *, const struct workspace *, const char *,
+	    char **);
+/* The fixed photo at path (in the workspace) becomes the photo to use. */
+int	checked_adopt(struct application *, const char *, char **);
+/*
+ * Reads the checked bytes into *data (free with wipe_free) after verifying
+ * them.  Returns 0, or -1 with *cause saying what changed; caller frees.
+ */
+int	checked_read(const struct application *, char **, size_t *, char **);
+/* "~/photo.jpg" means the home folder, as in a shell; caller frees. */
+char	*checked_expand(const char *);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * kit.h -- the application kit a citizen takes to an official app or a
+ * counter: photo.jpg (the checked photo, byte for byte), print-sheet.jpg
+ * (a 6-inch sheet at 300 dpi with copies of the 26x32 mm photo and thin cut
+ * marks) and summary.txt (channel, region, checklist, facts, next steps).
+ */
+#ifndef SSCARD_KIT_H
+#define SSCARD_KIT_H
+
+#include <stddef.h>
+
+struct application;
+struct config;
+
+/* The sheet: 4x6 inches (101.6x152.4 mm, the 6-inch print) at 300 dpi. */
+#define KIT_SHEET_W	1200
+#define KIT_SHEET_H	1800
+#define KIT_DPI		300
+/* One copy: 26x32 mm at 300 dpi. */
+#define KIT_COPY_W	307
+#define KIT_COPY_H	378
+
+/* [kit] dir, else ~/sscard, then the date and time: where a kit goes; caller frees. */
+char	*kit_default_dir(const struct config *);
+/*
+ * Saves the kit of a into folder `dir` (0700; files 0600, written
+ * atomically).  With `fresh` (the default folder) the folder must be new:
+ * dir, else dir-2, dir-3..., so that two runs never share one.  The photo
+ * comes only from the checked bytes (checked_read); with a studio's receipt
+ * number instead of a photo, only summary.txt is written.  `sends` as for
+ * nextsteps_build.  Returns 0 with *saved (the folder; caller frees), or -1
+ * with *cause; caller frees.
+ */
+int	kit_save(const struct application *, int, const char *, int, char **,
+	    char **);
+/* summary.txt's text in the current language; caller frees. */
+char	*kit_summary(const struct application *, int);
+/*
+ * Lays copies of the JPEG photo out on the sheet and encodes it (JFIF, 300
+ * dpi).  Returns 0 with *out (free) and *len, or -1 with *cause; *copies
+ * gets how many copies it holds.
+ */
+int	kit_print_sheet(const char *, size_t, unsigned char **, size_t *, int *,
+	    char **);
+
+#endif

@@ -1,0 +1,252 @@
+/*
+ * nextsteps.c -- next steps per channel and region (domain.md §4.2-4.9,
+ * seeds 000 and 002).  Data first, then the sentences built from it.
+ */
+#include "system.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "nextsteps.h"
+#include "region.h"
+#include "xmalloc.h"
+
+/* What a region adds to the national steps; every field may be NULL / 0. */
+struct region_steps {
+	const char	*region;	/* region.c's id */
+	int		 receipt_ok;	/* takes a photo studio's receipt number (Guangdong) */
+	const char	*hotline;	/* the region's card hotline (digits) */
+	const char	*online;	/* N_(): the path inside the region's own service */
+};
+
+static const struct region_steps table[] = {
+	{ "beijing", 0, "96102",
+	  N_("In Beijing: 北京市社会保险网上服务平台 → 个人用户登录 → 申报业务管理 → "
+	     "社会保障卡补换卡或卡申领; after paying you receive the collection "
+	     "proof (《新发与补[换]社会保障卡领卡证明》).") },
+	{ "shenzhen", 1, NULL,
+	  N_("In Shenzhen: first get a photo receipt number in the 数字相片回执 "
+	     "mini-program (or from a photo studio), then apply in the 深圳社保 "
+	     "WeChat account → 社会保障卡管理.") },
+	{ "guangzhou", 1, NULL,
+	  N_("In Guangzhou: 广州人社 (WeChat) → 社保通 → 社会保障卡 → 社保卡相片上传; "
+	     "the photo is reviewed in 1 to 5 working days and the photo receipt "
+	     "number (相片回执号) comes by SMS.") },
+	{ "suzhou-ah", 0, NULL,
+	  N_("In Suzhou (Anhui): 安徽政务服务网 (人社便民e站) or the 皖事通 app; then "
+	     "collect the card in person at the outlet you chose (nobody can "
+	     "collect it for you).") },
+};
+
+static const struct region_steps *steps_of(int);
+static void	add(struct nextsteps *, const char *, char *);
+static char	*photo_to_bring(const struct application *, int);
+static void	online_steps(const struct application *, struct nextsteps *);
+static void	counter_steps(const struct application *, int, struct nextsteps *);
+static void	follow_up(const struct application *, int, struct nextsteps *);
+
+static const struct region_steps *
+steps_of(int index)
+{
+	const struct region *r = region_at(index);
+	size_t i;
+
+	for (i = 0; r != NULL && i < nitems(table); i++)
+		if (strcmp(table[i].region, r->id) == 0)
+			return (&table[i]);
+	return (NULL);
+}
+
+int
+nextsteps_receipt_ok(int region)
+{
+	const struct region_steps *s = steps_of(region);
+
+	return (s != NULL && s->receipt_ok);
+}
+
+/* No source gives a region's receipt format: the general rule for all. */
+int
+nextsteps_receipt_valid(int region, const char *s)
+{
+	size_t n = strlen(s), i;
+
+	(void)region;
+	if (n < 6 || n > 30)
+		return (0);
+	for (i = 0; i < n; i++)
+		if (!isascii((unsigned char)s[i]) || !isalnum((unsigned char)s[i]))
+			return (0);
+	return (1);
+}
+
+const char *
+nextsteps_topic_label(enum region_topic t)
+{
+	static const char *const labels[] = {
+		[TOPIC_WHERE] = N_("Where:"),
+		[TOPIC_FEE] = N_("Fee:"),
+		[TOPIC_TIME] = N_("How long:"),
+		[TOPIC_RECEIVE] = N_("You receive:"),
+	};
+
+	return (_(labels[t]));
+}
+
+const char *
+nextsteps_unofficial(void)
+{
+	return (_("sscard is not an official channel of the social security "
+	    "bureau: it helps you prepare. The application is made through one "
+	    "of the official channels below."));
+}
+
+static void
+add(struct nextsteps *ns, const char *label, char *text)
+{
+	ns->v = xreallocarray(ns->v, (size_t)ns->n + 1, sizeof *ns->v);
+	ns->v[ns->n].label = xstrdup(label);
+	ns->v[ns->n].text = text;
+	ns->n++;
+}
+
+/* The photo in the form a counter takes it; caller frees. */
+static char *
+photo_to_bring(const struct application *a, int unsaved)
+{
+	if (a->photo_receipt[0] != '\0')
+		return (xasprintf(_("the photo studio's receipt number %s"),
+		    a->photo_receipt));
+	if (unsaved)
+		return (xstrdup(_("the photo (\"Save the kit\" above writes it "
+		    "as photo.jpg and as a print sheet for any photo kiosk)")));
+	return (xstrdup(_("the photo: print-sheet.jpg printed at any photo "
+	    "kiosk, or photo.jpg on a phone or USB stick")));
+}
+
+static void
+online_steps(const struct application *a, struct nextsteps *ns)
+{
+	const struct region *r = region_at(a->region);
+	const struct region_steps *rs = steps_of(a->region);
+	char *s;
+
+	if (a->photo_receipt[0] != '\0')
+		s = xasprintf(_("Apply in an official service and give the photo "
+		    "studio's receipt number %s where it asks for the photo: "
+		    "国家社会保险公共服务平台 or 掌上12333, 电子社保卡 (in 微信, or in "
+		    "支付宝: 市民中心 → 社保)."), a->photo_receipt);
+	else
+		s = xstrdup(_("Upload photo.jpg in an official service: "
+		    "国家社会保险公共服务平台 or 掌上12333, 电子社保卡 (in 微信, or in "
+		    "支付宝: 市民中心 → 社保)."));
+	add(ns, _("Where:"), s);
+	if (r != NULL && r->online != NULL && strcmp(r->id, "national") != 0)
+		add(ns, _("Your region:"), xasprintf(_("This region's own "
+		    "services: %s."), r->online));
+	if (rs != NULL && rs->online != NULL)
+		add(ns, _("Your region:"), xstrdup(_(rs->online)));
+	add(ns, _("Steps:"), xstrdup(_("Inside the service: 社保卡信息变更 / 换卡申请 "
+	    "or 照片更新 → upload the photo → confirm → wait for the review → pay, "
+	    "where a fee applies. You need your current card (or its number) and "
+	    "a phone that receives SMS codes.")));
+	add(ns, _("Then:"), xstrdup(_("The electronic card (电子社保卡) shows the "
+	    "new photo only after the review approves it. The new card is posted "
+	    "to you or collected at an outlet.")));
+}
+
+/* Bank outlet and service centre: what to bring, how long, what to keep. */
+/* `unsaved`: the kit may not be saved yet, so its files are not named as there. */
+static void
+counter_steps(const struct application *a, int unsaved, struct nextsteps *ns)
+{
+	const struct region *r = region_at(a->region);
+	char *photo = photo_to_bring(a, unsaved), *t;
+
+	if (a->channel == CHANNEL_BANK)
+		t = xasprintf(a->card_lost ? _("Your ID card (original) and %s. "
+		    "The lost card is not needed.") : _("Your ID card (original), "
+		    "your current card and %s."), photo);
+	else
+		t = xasprintf(a->card_lost ? _("Your ID card (original and a "
+		    "photocopy) and %s. The lost card is not needed.") :
+		    _("Your ID card (original and a photocopy), your current card "
+		    "and %s."), photo);
+	free(photo);
+	add(ns, _("Where:"), region_describe(a->region, a->channel, TOPIC_WHERE));
+	add(ns, _("Bring:"), t);
+	if (a->channel == CHANNEL_CENTRE && r->days[CHANNEL_CENTRE].certainty !=
+	    FACT_SOURCED)
+		t = xstrdup(_("From 4 working days after an electronic photo is "
+		    "handed in (one source) to up to 15 working days (another): "
+		    "check with your local office."));
+	else
+		t = region_describe(a->region, a->channel, TOPIC_TIME);
+	add(ns, _("How long:"), t);
+	add(ns, _("Fee:"), region_describe(a->region, a->channel, TOPIC_FEE));
+	if (a->channel == CHANNEL_BANK)
+		add(ns, _("Then:"), xstrdup(_("The new card must be activated "
+		    "before use: its financial account at the bank, and its social "
+		    "security functions where your region asks for it.")));
+	else
+		add(ns, _("Keep:"), xstrdup(_("The receipt (回执单) and the "
+		    "replacement proof (补换卡证明): together they are your medical "
+		    "voucher until the new card is ready; costs you pay meanwhile are "
+		    "reimbursed by the manual process (手工报销).")));
+}
+
+static void
+follow_up(const struct application *a, int sends, struct nextsteps *ns)
+{
+	const struct region_steps *rs = steps_of(a->region);
+	char *s;
+
+	if (rs != NULL && rs->hotline != NULL)
+		s = xasprintf(_("Call 12333 or this region's hotline %s, or look "
+		    "in the service where you applied."), rs->hotline);
+	else
+		s = xstrdup(_("Call 12333, or look in the service where you "
+		    "applied."));
+	if (sends && a->receipt != NULL) {
+		char *t = xasprintf(_("%s \"sscard status %s\" asks the service "
+		    "configured on this computer."), s, a->receipt);
+
+		free(s);
+		s = t;
+	}
+	add(ns, _("Follow up:"), s);
+}
+
+void
+nextsteps_build(const struct application *a, int sends, int kit,
+    struct nextsteps *ns)
+{
+	memset(ns, 0, sizeof *ns);
+	if (a->card_lost)
+		add(ns, _("First:"), xstrdup(_("Report the loss (挂失) at once: call "
+		    "12333, use the app (电子社保卡 or 掌上12333) or the bank's "
+		    "customer service. This temporary loss lasts only days (7 in some "
+		    "places; 5, 10 or 15 in others: check with your local office); "
+		    "make it formal in person with your ID card, for the card and at "
+		    "the bank, when you ask for the new card.")));
+	if (a->channel == CHANNEL_ONLINE)
+		online_steps(a, ns);
+	else
+		counter_steps(a, !kit, ns);
+	follow_up(a, sends, ns);
+}
+
+void
+nextsteps_free(struct nextsteps *ns)
+{
+	int i;
+
+	for (i = 0; i < ns->n; i++) {
+		free(ns->v[i].label);
+		free(ns->v[i].text);
+	}
+	free(ns->v);
+	memset(ns, 0, sizeof *ns);
+}
