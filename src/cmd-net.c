@@ -32,6 +32,7 @@
 static int	 say_error(const char *, char *);
 static void	 warn_insecure(const struct config *);
 static int	 answers_read(const char *, json_t **, char **);
+static int	 answers_parse(const char *, size_t, json_t **, char **);
 static int	 answers_apply(json_t *, struct application *, char **);
 static int	 answers_materials(json_t *, struct application *, char **);
 static int	 answers_person(struct application *, char **);
@@ -42,6 +43,8 @@ static int	 send_ids(const struct config *, const struct outbox *, char *const *
 		    size_t, int);
 static void	 list_row(const char *, const char *, const char *, const char *,
 		    const char *, const char *);
+static size_t	 say_damaged(const struct outbox_entry *, size_t);
+static int	 flush_leftovers(const struct outbox *, int);
 static int	 outbox_do_list(const struct outbox *);
 static int	 outbox_do_flush(const struct config *, const struct outbox *, int);
 
@@ -74,19 +77,32 @@ warn_insecure(const struct config *cfg)
 static int
 answers_read(const char *path, json_t **out, char **cause)
 {
-	json_error_t err;
 	char *data = NULL;
-	size_t len = 0, i;
-	const char *key;
-	json_t *v;
+	size_t len = 0;
+	int rc;
 
 	if (fs_read_file(path, ANSWERS_MAX, &data, &len, cause) != 0)
 		return (-1);
-	*out = json_loadb(data, len, 0, &err);
+	rc = answers_parse(data, len, out, cause);
 	wipe_free(data, len);
+	return (rc);
+}
+
+/* The answers as a JSON object of known keys; *cause never quotes the file. */
+static int
+answers_parse(const char *data, size_t len, json_t **out, char **cause)
+{
+	json_error_t err;
+	size_t i;
+	const char *key;
+	json_t *v;
+
+	*out = json_loadb(data, len, 0, &err);
 	if (*out == NULL || !json_is_object(*out)) {
-		*cause = *out == NULL ? xasprintf(_("line %d: %s"), err.line,
-		    err.text) : xstrdup(_("not a JSON object"));
+		/* jansson's text quotes the file, ID number and all: position only. */
+		*cause = *out == NULL ? xasprintf(_("not valid JSON (line %d, "
+		    "column %d)"), err.line, err.column) :
+		    xstrdup(_("not a JSON object"));
 		goto fail;
 	}
 	json_object_foreach(*out, key, v) {
@@ -107,6 +123,19 @@ fail:
 	json_decref(*out);
 	*out = NULL;
 	return (-1);
+}
+
+int
+cmd_answers_check(const char *data, size_t len, struct application *a,
+    char **cause)
+{
+	json_t *o = NULL;
+	int rc;
+
+	rc = answers_parse(data, len, &o, cause) != 0 ||
+	    answers_apply(o, a, cause) != 0 || answers_person(a, cause) != 0 ? -1 : 0;
+	json_decref(o);
+	return (rc);
 }
 
 static int
@@ -366,12 +395,28 @@ list_row(const char *id, const char *created, const char *channel,
 	printf("%s\n", receipt);
 }
 
+/* Prints the damaged entries of v on stderr; returns how many there are. */
+static size_t
+say_damaged(const struct outbox_entry *v, size_t n)
+{
+	size_t i, bad = 0;
+
+	for (i = 0; i < n; i++)
+		if (v[i].damaged != NULL) {
+			fprintf(stderr, _("%s: %s: damaged, not sent: %s\n"),
+			    PACKAGE, v[i].id, v[i].damaged);
+			bad++;
+		}
+	return (bad);
+}
+
 static int
 outbox_do_list(const struct outbox *ob)
 {
 	struct outbox_entry *v;
 	char *cause = NULL;
 	size_t n, i;
+	int status;
 
 	if (outbox_list(ob, &v, &n, &cause) != 0)
 		return (say_error(NULL, cause));
@@ -379,14 +424,49 @@ outbox_do_list(const struct outbox *ob)
 	list_row(_("ID"), _("CREATED"), _("CHANNEL"), _("ID NUMBER"), _("STATE"),
 	    _("RECEIPT"));
 	for (i = 0; i < n; i++) {
+		if (v[i].damaged != NULL) {
+			list_row(v[i].id, "-", "-", "-", _("damaged"), "-");
+			printf("    %s\n", v[i].damaged);
+			continue;
+		}
 		list_row(v[i].id, v[i].created, v[i].channel, v[i].id_masked,
 		    outbox_state_label(v[i].status.state),
 		    v[i].status.receipt != NULL ? v[i].status.receipt : "-");
 		if (v[i].status.state != OUTBOX_SENT && v[i].status.reason != NULL)
 			printf("    %s\n", v[i].status.reason);
 	}
+	status = say_damaged(v, n) > 0 ? EXIT_FAILED : EXIT_FINISHED;
 	outbox_list_free(v, n);
-	return (EXIT_FINISHED);
+	return (status);
+}
+
+/*
+ * After a flush: damaged entries and entries still queued (not yet due, or
+ * left for later) make the exit status non-zero, and the citizen is told.
+ */
+static int
+flush_leftovers(const struct outbox *ob, int status)
+{
+	struct outbox_entry *v;
+	char *cause = NULL;
+	size_t n, i, queued = 0;
+
+	if (outbox_list(ob, &v, &n, &cause) != 0)
+		return (say_error(NULL, cause));
+	for (i = 0; i < n; i++)
+		queued += v[i].damaged == NULL &&
+		    v[i].status.state == OUTBOX_QUEUED;
+	if (say_damaged(v, n) > 0)
+		status = EXIT_FAILED;
+	if (queued > 0) {
+		fprintf(stderr, ngettext("%s: %zu application is still queued, "
+		    "not sent; see: sscard outbox list\n", "%s: %zu applications "
+		    "are still queued, not sent; see: sscard outbox list\n",
+		    queued), PACKAGE, queued);
+		status = EXIT_FAILED;
+	}
+	outbox_list_free(v, n);
+	return (status);
 }
 
 static int
@@ -404,18 +484,18 @@ outbox_do_flush(const struct config *cfg, const struct outbox *ob, int all)
 		return (EXIT_FAILED);
 	}
 	if (!all)
-		return (send_ids(cfg, ob, NULL, 0, 1));
+		return (flush_leftovers(ob, send_ids(cfg, ob, NULL, 0, 1)));
 	/* --all: every queued entry, even one whose retry time has not come. */
 	if (outbox_list(ob, &v, &n, &cause) != 0)
 		return (say_error(NULL, cause));
 	ids = xcalloc(n + 1, sizeof *ids);
 	for (i = 0; i < n; i++)
-		if (v[i].status.state == OUTBOX_QUEUED)
+		if (v[i].damaged == NULL && v[i].status.state == OUTBOX_QUEUED)
 			ids[k++] = v[i].id;
 	status = send_ids(cfg, ob, ids, k, 0);
 	free(ids);
 	outbox_list_free(v, n);
-	return (status);
+	return (flush_leftovers(ob, status));
 }
 
 int

@@ -25,6 +25,7 @@ static const struct {
 	{ "sscard", "graphics" },
 	{ "sscard", "log" },
 	{ "outbox", "dir" },
+	{ "outbox", "keep_sent_days" },
 	{ "photo", "max_pixels" },
 	{ "photo", "cascade_dir" },
 	{ "photo", "profile" },
@@ -60,6 +61,7 @@ static const struct {
 	{ "backend", "application_part" },
 	{ "backend", "photo_part" },
 	{ "backend", "parallel" },
+	{ "backend", "run_timeout" },
 	{ "form", "*" },
 };
 
