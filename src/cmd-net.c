@@ -329,7 +329,7 @@ cmd_submit(int argc, char **argv, struct config *cfg)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct application a;
-	struct outbox ob = { NULL };
+	struct outbox ob = { NULL, 0 };
 	const char *profile = NULL;
 	json_t *o = NULL;
 	char *cause = NULL, *id = NULL;
