@@ -16,6 +16,7 @@
 #include "fsutil.h"
 #include "i18n.h"
 #include "idnum.h"
+#include "log.h"
 #include "materials.h"
 #include "model.h"
 #include "net.h"
@@ -44,6 +45,7 @@ static int	 send_ids(const struct config *, const struct outbox *, char *const *
 static void	 list_row(const char *, const char *, const char *, const char *,
 		    const char *, const char *);
 static size_t	 say_damaged(const struct outbox_entry *, size_t);
+static int	 sending_elsewhere(const struct outbox *, const char *);
 static int	 flush_leftovers(const struct outbox *, int);
 static int	 outbox_do_list(const struct outbox *);
 static int	 outbox_do_flush(const struct config *, const struct outbox *, int);
@@ -332,7 +334,7 @@ cmd_submit(int argc, char **argv, struct config *cfg)
 	struct outbox ob = { NULL, 0 };
 	const char *profile = NULL;
 	json_t *o = NULL;
-	char *cause = NULL, *id = NULL;
+	char *cause = NULL, *id = NULL, masked[19];
 	int c, status;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -354,6 +356,7 @@ cmd_submit(int argc, char **argv, struct config *cfg)
 	    answers_photo(&a, profile, cfg, &cause) != 0) {
 		json_decref(o);
 		application_clear(&a);
+		log_event("submit %s: refused, nothing queued", argv[optind]);
 		fprintf(stderr, _("%s: nothing was queued.\n"), PACKAGE);
 		return (say_error(argv[optind], cause));
 	}
@@ -365,7 +368,9 @@ cmd_submit(int argc, char **argv, struct config *cfg)
 		outbox_close(&ob);
 		return (say_error(NULL, cause));
 	}
+	idnum_mask(a.id_number, masked);
 	application_clear(&a);
+	log_event("submit: queued %s (ID number %s) in %s", id, masked, ob.dir);
 	printf(_("Queued in the outbox as %s\n"), id);
 	if (net_configured(cfg))
 		status = send_ids(cfg, &ob, &id, 1, 0);
@@ -405,6 +410,7 @@ say_damaged(const struct outbox_entry *v, size_t n)
 		if (v[i].damaged != NULL) {
 			fprintf(stderr, _("%s: %s: damaged, not sent: %s\n"),
 			    PACKAGE, v[i].id, v[i].damaged);
+			log_event("outbox: %s is damaged: %s", v[i].id, v[i].damaged);
 			bad++;
 		}
 	return (bad);
@@ -440,6 +446,19 @@ outbox_do_list(const struct outbox *ob)
 	return (status);
 }
 
+/* 1 when another sscard process holds entry id's lock: it is being sent. */
+static int
+sending_elsewhere(const struct outbox *ob, const char *id)
+{
+	char *cause = NULL;
+	int fd, rc;
+
+	if ((rc = outbox_lock(ob, id, &fd, &cause)) == 0)
+		outbox_unlock(fd);
+	free(cause);
+	return (rc == 1);
+}
+
 /*
  * After a flush: damaged entries and entries still queued (not yet due, or
  * left for later) make the exit status non-zero, and the citizen is told.
@@ -454,8 +473,9 @@ flush_leftovers(const struct outbox *ob, int status)
 	if (outbox_list(ob, &v, &n, &cause) != 0)
 		return (say_error(NULL, cause));
 	for (i = 0; i < n; i++)
-		queued += v[i].damaged == NULL &&
-		    v[i].status.state == OUTBOX_QUEUED;
+		if (v[i].damaged == NULL && v[i].status.state == OUTBOX_QUEUED &&
+		    !sending_elsewhere(ob, v[i].id))
+			queued++;
 	if (say_damaged(v, n) > 0)
 		status = EXIT_FAILED;
 	if (queued > 0) {

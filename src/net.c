@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "fsutil.h"
+#include "log.h"
 #include "net.h"
 #include "outbox.h"
 #include "xmalloc.h"
@@ -697,6 +698,12 @@ xfer_outcome(struct xfer *x, enum outbox_state state, char *reason)
 	} else if (state == OUTBOX_SENT && rs->ob->keep_sent_days == 0 &&
 	    outbox_strip_sent(rs->ob, x->id, &cause) != 0)
 		free(cause);	/* the next `outbox list` tries again */
+	if (res->state == OUTBOX_SENT)
+		log_event("sent %s after %d tries: receipt %s", x->id,
+		    x->st.attempts, res->receipt);
+	else
+		log_event("%s %s after %d tries: %s", res->state == OUTBOX_REJECTED ?
+		    "rejected" : "left queued", x->id, x->st.attempts, res->reason);
 	rs->p.done++;
 	rs->p.sent += res->state == OUTBOX_SENT;
 	rs->p.rejected += res->state == OUTBOX_REJECTED;
@@ -747,6 +754,8 @@ xfer_finish(struct xfer *x, CURLcode rc)
 		xfer_outcome(x, OUTBOX_QUEUED, reason);
 		return (1);
 	}
+	log_event("try %d of %s failed, again in %ld ms: %s", x->tries, x->id,
+	    wait, reason);
 	/* Wait and try again in this run; the state says so meanwhile. */
 	if (outbox_status_write(rs->ob, x->id, &x->st, &cause) != 0)
 		free(cause);
@@ -983,6 +992,7 @@ net_status(struct net *n, const char *receipt, char **status, char **message,
 			break;
 	*status = i < nitems(statuses) ? xstrdup(_(statuses[i].label)) :
 	    xasprintf(_("unknown (%s)"), st);
+	log_event("status of %s: %s", receipt, st);
 	free(st);
 	if ((*message = reply_field(&r, "message", &why)) == NULL) {
 		free(why);

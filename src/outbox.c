@@ -17,6 +17,7 @@
 #include "config.h"
 #include "fsutil.h"
 #include "idnum.h"
+#include "log.h"
 #include "materials.h"
 #include "model.h"
 #include "outbox.h"
@@ -412,6 +413,7 @@ list_one(const struct outbox *ob, const char *id, struct outbox_entry *e,
 {
 	json_t *o;
 	const char *idnum;
+	char *why = NULL;
 
 	memset(e, 0, sizeof *e);
 	e->id = xstrdup(id);
@@ -425,8 +427,20 @@ list_one(const struct outbox *ob, const char *id, struct outbox_entry *e,
 		snprintf(e->id_masked, sizeof e->id_masked, "-");
 		return (0);
 	}
-	if (read_json(ob, id, "application.json", &o, cause) != 0)
+	if (read_json(ob, id, "application.json", &o, cause) != 0) {
+		/* Made a stub by another process since the status was read? */
+		outbox_status_free(&e->status);
+		if (outbox_status_read(ob, id, &e->status, &why) == 0 &&
+		    e->status.stub) {
+			free(*cause);
+			*cause = NULL;
+			outbox_status_free(&e->status);
+			free(e->id);
+			return (list_one(ob, id, e, cause));
+		}
+		free(why);
 		return (-1);
+	}
 	e->created = json_strdup(o, "created");
 	e->channel = json_strdup(o, "channel");
 	if (e->created == NULL)
@@ -544,6 +558,9 @@ outbox_strip_sent(const struct outbox *ob, const char *id, char **cause)
 		}
 		if (rc == 0)
 			rc = fs_fsync_dir(dir, cause);
+		if (rc == 0)
+			log_event("outbox: %s sent; its personal files are removed, "
+			    "a stub is kept", id);
 	}
 	free(dir);
 out:

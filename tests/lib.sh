@@ -106,9 +106,8 @@ make_photo() {
 }
 
 # make_passing_photo OUT: a photo that passes the national rules, made by
-# `sscard fix` from a real portrait in the shared fixtures.
+# `sscard fix` from a real portrait (its reduced copy in tests/data).
 make_passing_photo() {
-	need_shared
 	"$SSCARD" fix "$PHOTOS/london_030_03.jpg" -o "$1" > "$T/fix.out" 2>&1 ||
 		{ cat "$T/fix.out" >&2; fail "sscard fix could not make a passing photo"; }
 }

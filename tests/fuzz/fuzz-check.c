@@ -21,7 +21,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct config cfg;
 	static struct photo_profile *pr;
 	static int ready;
-	static const uint8_t small[] = "[photo]\nmax_pixels = 250000\n";
+	static const uint8_t small[] = "[photo]\nmax_pixels = 1000000\n";
 	struct photo_report r;
 	char *cause = NULL;
 	const char *path;
