@@ -479,10 +479,9 @@ flush_leftovers(const struct outbox *ob, int status)
 	if (say_damaged(v, n) > 0)
 		status = EXIT_FAILED;
 	if (queued > 0) {
-		fprintf(stderr, ngettext("%s: %zu application is still queued, "
-		    "not sent; see: sscard outbox list\n", "%s: %zu applications "
-		    "are still queued, not sent; see: sscard outbox list\n",
-		    queued), PACKAGE, queued);
+		/* TRANSLATORS: %zu is a count of applications. */
+		fprintf(stderr, _("%s: still queued, not sent: %zu; see: sscard "
+		    "outbox list\n"), PACKAGE, queued);
 		status = EXIT_FAILED;
 	}
 	outbox_list_free(v, n);

@@ -35,7 +35,7 @@ grep -q "busy" "$T/dl.out" || fail "past the deadline: no reason: $(cat "$T/dl.o
 # Not due yet: this flush sends nothing, and says the entry is still queued.
 "$SSCARD" --config "$T/dl.conf" outbox flush >"$T/dl2.out" 2>&1
 expect "flush with an entry not yet due: exit status" 1 "$?"
-grep -q "still queued" "$T/dl2.out" || fail "not due: $(cat "$T/dl2.out")"
+grep -q "still queued, not sent" "$T/dl2.out" || fail "not due: $(cat "$T/dl2.out")"
 expect "not due: POSTs" 1 "$(stats "$PORT" 'sum(s["posts"].values())')"
 stop_server
 
