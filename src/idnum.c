@@ -60,9 +60,8 @@ check_birth(const char *s, int pos, const struct tm *today, char **cause)
 		 * the screens of a service point.
 		 * TRANSLATORS: %d are character positions.
 		 */
-		*cause = xasprintf(_("Characters %d to %d hold the birth date "
-		    "(year, month, day), but they are not a real date."), pos,
-		    pos + 7);
+		*cause = xasprintf(_("Characters %d to %d (the birth date) are "
+		    "not a real date."), pos, pos + 7);
 		return (-1);
 	}
 	ty = today->tm_year + 1900;
