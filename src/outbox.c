@@ -324,6 +324,9 @@ outbox_status_read(const struct outbox *ob, const char *id,
 	st->attempts = (int)json_integer_value(json_object_get(o, "attempts"));
 	st->next_try = json_integer_value(json_object_get(o, "next_try"));
 	st->sent_at = json_integer_value(json_object_get(o, "sent"));
+	/* Sent by a version that kept no date: the state file's time says when. */
+	if (st->state == OUTBOX_SENT && st->sent_at == 0)
+		st->sent_at = (long long)sb.st_mtime;
 	st->created = json_strdup(o, "created");
 	json_decref(o);
 	if (st->state == OUTBOX_SENT && st->receipt == NULL)
