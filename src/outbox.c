@@ -599,7 +599,8 @@ outbox_lock(const struct outbox *ob, const char *id, int *fd, char **cause)
 
 	/* A separate file: state.json is replaced by rename, its lock would not hold. */
 	path = xasprintf("%s/%s/lock", ob->dir, id);
-	if ((*fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600)) < 0) {
+	if ((*fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+	    0600)) < 0) {
 		*cause = xasprintf(_("cannot lock %s: %s"), path, strerror(errno));
 		free(path);
 		return (-1);
