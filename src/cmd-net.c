@@ -30,6 +30,7 @@
 /* An answers file is a few hundred bytes; anything this large is not one. */
 #define ANSWERS_MAX	(64 * 1024)
 
+static const char *quotable(const char *);
 static int	 say_error(const char *, char *);
 static void	 warn_insecure(const struct config *);
 static int	 answers_read(const char *, json_t **, char **);
@@ -54,6 +55,27 @@ static const char *const answer_keys[] = {
 	"channel", "name", "id_number", "phone", "region", "photo", "materials",
 	"lang"
 };
+
+/*
+ * s, when it is safe to repeat in a message: a short word (a key, a region,
+ * a language), not a run of digits that could be an ID or mobile number put
+ * in the wrong place; otherwise a placeholder.
+ */
+static const char *
+quotable(const char *s)
+{
+	size_t i, digits = 0;
+
+	if (s == NULL || strlen(s) > 40)
+		return (_("[not shown]"));
+	for (i = 0; s[i] != '\0'; i++) {
+		digits = s[i] >= '0' && s[i] <= '9' ? digits + 1 : 0;
+		if (digits >= 6 || strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn"
+		    "opqrstuvwxyz0123456789_.-", s[i]) == NULL)
+			return (_("[not shown]"));
+	}
+	return (s);
+}
 
 /* Prints "sscard: cause", frees it, and returns EXIT_FAILED. */
 static int
@@ -112,11 +134,11 @@ answers_parse(const char *data, size_t len, json_t **out, char **cause)
 			if (strcmp(key, answer_keys[i]) == 0)
 				break;
 		if (i == nitems(answer_keys)) {
-			*cause = xasprintf(_("unknown key '%s'"), key);
+			*cause = xasprintf(_("unknown key '%s'"), quotable(key));
 			goto fail;
 		}
 		if (strcmp(key, "materials") != 0 && !json_is_string(v)) {
-			*cause = xasprintf(_("'%s' must be a string"), key);
+			*cause = xasprintf(_("'%s' must be a string"), quotable(key));
 			goto fail;
 		}
 	}
@@ -163,7 +185,8 @@ answers_materials(json_t *o, struct application *a, char **cause)
 		if (j == n) {
 			*cause = xasprintf(_("'materials': '%s' is not on the "
 			    "checklist of channel %s"), json_is_string(v) ?
-			    json_string_value(v) : "?", channel_id(a->channel));
+			    quotable(json_string_value(v)) : "?",
+			    channel_id(a->channel));
 			return (-1);
 		}
 		a->ticked[a->channel] |= 1u << j;
@@ -188,7 +211,7 @@ answers_apply(json_t *o, struct application *a, char **cause)
 		}
 	if (lang != NULL && i18n_set(lang) != 0) {
 		*cause = xasprintf(_("unknown language '%s' (use zh_CN, zh_TW, "
-		    "en or es)"), lang);
+		    "en or es)"), quotable(lang));
 		return (-1);
 	}
 	snprintf(a->lang, sizeof a->lang, "%s", i18n_current());
@@ -201,7 +224,7 @@ answers_apply(json_t *o, struct application *a, char **cause)
 	a->region = region_find(json_string_value(json_object_get(o, "region")));
 	if (a->region < 0) {
 		*cause = xasprintf(_("unknown region '%s'"),
-		    json_string_value(json_object_get(o, "region")));
+		    quotable(json_string_value(json_object_get(o, "region"))));
 		return (-1);
 	}
 	application_set(&a->name, json_string_value(json_object_get(o, "name")));

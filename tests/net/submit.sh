@@ -54,6 +54,9 @@ refused old-id "1101" 'id_number="110105491231002"'
 refused bad-phone "11 digits" 'phone="12345"'
 refused bad-name "name" 'name=""'
 refused bad-material "not on the" 'materials=["passport"]'
+# A number in the wrong place is not repeated in the message.
+refused misplaced-id "unknown region" 'region="11010519491231002X"'
+refused misplaced-key "unknown key" '11010519491231002X="x"'
 refused not-string "must be a string" 'phone=13800138000'
 refused bad-photo "does not meet the" "photo=\"$PHOTOS/chelsea.png\""
 refused no-photo "cannot\|No such" "photo=\"$T/nothing.jpg\""
