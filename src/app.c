@@ -444,34 +444,37 @@ screen_text(const struct ui *ui)
 	return (out);
 }
 
-/* After each change of the screen: DIR/NNNN-<id>.txt, and a line in DIR/index. */
+/*
+ * After each change of the screen: DIR/NNNN-<id>.txt, and a line in
+ * DIR/index, both relative to the folder's descriptor and never through a
+ * symbolic link: the folder was named on the command line.
+ */
 static void
 snapshot(struct app *app)
 {
 	const char *dir = app->opts->snapshot_dir;
-	char *text = screen_text(&app->ui), *name, *idx, *cause = NULL;
+	char *text = screen_text(&app->ui), *name, *line, *cause = NULL;
 	char gfx[256];
-	FILE *f;
-	int fd;
+	int dfd, fd;
 
 	if (app->snapshot_last != NULL && strcmp(text, app->snapshot_last) == 0) {
 		free(text);
 		return;
 	}
 	name = xasprintf("%04u-%s.txt", ++app->snapshot_seq, snapshot_id(app));
-	if (fs_write_atomic(dir, name, text, strlen(text), &cause) != 0)
-		fatal("%s", cause);
-	idx = xasprintf("%s/index", dir);
 	/* Beside screens that show personal data: private like them. */
-	if ((fd = open(idx, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600)) < 0 ||
-	    (f = fdopen(fd, "a")) == NULL)
-		fatal("%s: %s", idx, strerror(errno));
+	if ((dfd = fs_open_dir(dir, &cause)) < 0 ||
+	    fs_write_atomic_at(dfd, dir, name, text, strlen(text), &cause) != 0 ||
+	    (fd = fs_open_private_at(dfd, dir, "index", O_WRONLY | O_CREAT |
+	    O_APPEND, &cause)) < 0)
+		fatal("%s", cause);
 	graphics_describe(&app->gfx, gfx, sizeof gfx);
-	fprintf(f, "%.*s cursor=%d,%d%s\n", (int)strlen(name) - 4, name,
+	line = xasprintf("%.*s cursor=%d,%d%s\n", (int)strlen(name) - 4, name,
 	    app->ui.cur_y, app->ui.cur_x, gfx);
-	if (fclose(f) != 0)
-		fatal("%s: %s", idx, strerror(errno));
-	free(idx);
+	if (fs_append_line(fd, line, strlen(line)) != 0 || close(fd) != 0)
+		fatal("%s/index: %s", dir, strerror(errno));
+	close(dfd);
+	free(line);
 	free(name);
 	wipe_str(app->snapshot_last);
 	app->snapshot_last = text;

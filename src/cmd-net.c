@@ -16,6 +16,7 @@
 #include "fsutil.h"
 #include "i18n.h"
 #include "idnum.h"
+#include "log.h"
 #include "materials.h"
 #include "model.h"
 #include "net.h"
@@ -29,9 +30,11 @@
 /* An answers file is a few hundred bytes; anything this large is not one. */
 #define ANSWERS_MAX	(64 * 1024)
 
+static const char *quotable(const char *);
 static int	 say_error(const char *, char *);
 static void	 warn_insecure(const struct config *);
 static int	 answers_read(const char *, json_t **, char **);
+static int	 answers_parse(const char *, size_t, json_t **, char **);
 static int	 answers_apply(json_t *, struct application *, char **);
 static int	 answers_materials(json_t *, struct application *, char **);
 static int	 answers_person(struct application *, char **);
@@ -42,6 +45,9 @@ static int	 send_ids(const struct config *, const struct outbox *, char *const *
 		    size_t, int);
 static void	 list_row(const char *, const char *, const char *, const char *,
 		    const char *, const char *);
+static size_t	 say_damaged(const struct outbox_entry *, size_t);
+static int	 sending_elsewhere(const struct outbox *, const char *);
+static int	 flush_leftovers(const struct outbox *, int);
 static int	 outbox_do_list(const struct outbox *);
 static int	 outbox_do_flush(const struct config *, const struct outbox *, int);
 
@@ -49,6 +55,27 @@ static const char *const answer_keys[] = {
 	"channel", "name", "id_number", "phone", "region", "photo", "materials",
 	"lang"
 };
+
+/*
+ * s, when it is safe to repeat in a message: a short word (a key, a region,
+ * a language), not a run of digits that could be an ID or mobile number put
+ * in the wrong place; otherwise a placeholder.
+ */
+static const char *
+quotable(const char *s)
+{
+	size_t i, digits = 0;
+
+	if (s == NULL || strlen(s) > 40)
+		return (_("[not shown]"));
+	for (i = 0; s[i] != '\0'; i++) {
+		digits = s[i] >= '0' && s[i] <= '9' ? digits + 1 : 0;
+		if (digits >= 6 || strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn"
+		    "opqrstuvwxyz0123456789_.-", s[i]) == NULL)
+			return (_("[not shown]"));
+	}
+	return (s);
+}
 
 /* Prints "sscard: cause", frees it, and returns EXIT_FAILED. */
 static int
@@ -74,19 +101,32 @@ warn_insecure(const struct config *cfg)
 static int
 answers_read(const char *path, json_t **out, char **cause)
 {
-	json_error_t err;
 	char *data = NULL;
-	size_t len = 0, i;
-	const char *key;
-	json_t *v;
+	size_t len = 0;
+	int rc;
 
 	if (fs_read_file(path, ANSWERS_MAX, &data, &len, cause) != 0)
 		return (-1);
-	*out = json_loadb(data, len, 0, &err);
+	rc = answers_parse(data, len, out, cause);
 	wipe_free(data, len);
+	return (rc);
+}
+
+/* The answers as a JSON object of known keys; *cause never quotes the file. */
+static int
+answers_parse(const char *data, size_t len, json_t **out, char **cause)
+{
+	json_error_t err;
+	size_t i;
+	const char *key;
+	json_t *v;
+
+	*out = json_loadb(data, len, 0, &err);
 	if (*out == NULL || !json_is_object(*out)) {
-		*cause = *out == NULL ? xasprintf(_("line %d: %s"), err.line,
-		    err.text) : xstrdup(_("not a JSON object"));
+		/* jansson's text quotes the file, ID number and all: position only. */
+		*cause = *out == NULL ? xasprintf(_("not valid JSON (line %d, "
+		    "column %d)"), err.line, err.column) :
+		    xstrdup(_("not a JSON object"));
 		goto fail;
 	}
 	json_object_foreach(*out, key, v) {
@@ -94,11 +134,11 @@ answers_read(const char *path, json_t **out, char **cause)
 			if (strcmp(key, answer_keys[i]) == 0)
 				break;
 		if (i == nitems(answer_keys)) {
-			*cause = xasprintf(_("unknown key '%s'"), key);
+			*cause = xasprintf(_("unknown key '%s'"), quotable(key));
 			goto fail;
 		}
 		if (strcmp(key, "materials") != 0 && !json_is_string(v)) {
-			*cause = xasprintf(_("'%s' must be a string"), key);
+			*cause = xasprintf(_("'%s' must be a string"), quotable(key));
 			goto fail;
 		}
 	}
@@ -107,6 +147,19 @@ fail:
 	json_decref(*out);
 	*out = NULL;
 	return (-1);
+}
+
+int
+cmd_answers_check(const char *data, size_t len, struct application *a,
+    char **cause)
+{
+	json_t *o = NULL;
+	int rc;
+
+	rc = answers_parse(data, len, &o, cause) != 0 ||
+	    answers_apply(o, a, cause) != 0 || answers_person(a, cause) != 0 ? -1 : 0;
+	json_decref(o);
+	return (rc);
 }
 
 static int
@@ -132,7 +185,8 @@ answers_materials(json_t *o, struct application *a, char **cause)
 		if (j == n) {
 			*cause = xasprintf(_("'materials': '%s' is not on the "
 			    "checklist of channel %s"), json_is_string(v) ?
-			    json_string_value(v) : "?", channel_id(a->channel));
+			    quotable(json_string_value(v)) : "?",
+			    channel_id(a->channel));
 			return (-1);
 		}
 		a->ticked[a->channel] |= 1u << j;
@@ -157,7 +211,7 @@ answers_apply(json_t *o, struct application *a, char **cause)
 		}
 	if (lang != NULL && i18n_set(lang) != 0) {
 		*cause = xasprintf(_("unknown language '%s' (use zh_CN, zh_TW, "
-		    "en or es)"), lang);
+		    "en or es)"), quotable(lang));
 		return (-1);
 	}
 	snprintf(a->lang, sizeof a->lang, "%s", i18n_current());
@@ -170,7 +224,7 @@ answers_apply(json_t *o, struct application *a, char **cause)
 	a->region = region_find(json_string_value(json_object_get(o, "region")));
 	if (a->region < 0) {
 		*cause = xasprintf(_("unknown region '%s'"),
-		    json_string_value(json_object_get(o, "region")));
+		    quotable(json_string_value(json_object_get(o, "region"))));
 		return (-1);
 	}
 	application_set(&a->name, json_string_value(json_object_get(o, "name")));
@@ -300,10 +354,10 @@ cmd_submit(int argc, char **argv, struct config *cfg)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct application a;
-	struct outbox ob = { NULL };
+	struct outbox ob = { NULL, 0 };
 	const char *profile = NULL;
 	json_t *o = NULL;
-	char *cause = NULL, *id = NULL;
+	char *cause = NULL, *id = NULL, masked[19];
 	int c, status;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -325,6 +379,7 @@ cmd_submit(int argc, char **argv, struct config *cfg)
 	    answers_photo(&a, profile, cfg, &cause) != 0) {
 		json_decref(o);
 		application_clear(&a);
+		log_event("submit %s: refused, nothing queued", argv[optind]);
 		fprintf(stderr, _("%s: nothing was queued.\n"), PACKAGE);
 		return (say_error(argv[optind], cause));
 	}
@@ -336,7 +391,9 @@ cmd_submit(int argc, char **argv, struct config *cfg)
 		outbox_close(&ob);
 		return (say_error(NULL, cause));
 	}
+	idnum_mask(a.id_number, masked);
 	application_clear(&a);
+	log_event("submit: queued %s (ID number %s) in %s", id, masked, ob.dir);
 	printf(_("Queued in the outbox as %s\n"), id);
 	if (net_configured(cfg))
 		status = send_ids(cfg, &ob, &id, 1, 0);
@@ -366,12 +423,29 @@ list_row(const char *id, const char *created, const char *channel,
 	printf("%s\n", receipt);
 }
 
+/* Prints the damaged entries of v on stderr; returns how many there are. */
+static size_t
+say_damaged(const struct outbox_entry *v, size_t n)
+{
+	size_t i, bad = 0;
+
+	for (i = 0; i < n; i++)
+		if (v[i].damaged != NULL) {
+			fprintf(stderr, _("%s: %s: damaged, not sent: %s\n"),
+			    PACKAGE, v[i].id, v[i].damaged);
+			log_event("outbox: %s is damaged: %s", v[i].id, v[i].damaged);
+			bad++;
+		}
+	return (bad);
+}
+
 static int
 outbox_do_list(const struct outbox *ob)
 {
 	struct outbox_entry *v;
 	char *cause = NULL;
 	size_t n, i;
+	int status;
 
 	if (outbox_list(ob, &v, &n, &cause) != 0)
 		return (say_error(NULL, cause));
@@ -379,6 +453,11 @@ outbox_do_list(const struct outbox *ob)
 	list_row(_("ID"), _("CREATED"), _("CHANNEL"), _("ID NUMBER"), _("STATE"),
 	    _("RECEIPT"));
 	for (i = 0; i < n; i++) {
+		if (v[i].damaged != NULL) {
+			list_row(v[i].id, "-", "-", "-", _("damaged"), "-");
+			printf("    %s\n", v[i].damaged);
+			continue;
+		}
 		list_row(v[i].id, v[i].created, channel_from_id(v[i].channel) < 0 ?
 		    v[i].channel : channel_name(channel_from_id(v[i].channel)), v[i].id_masked,
 		    outbox_state_label(v[i].status.state),
@@ -386,8 +465,51 @@ outbox_do_list(const struct outbox *ob)
 		if (v[i].status.state != OUTBOX_SENT && v[i].status.reason != NULL)
 			printf("    %s\n", v[i].status.reason);
 	}
+	status = say_damaged(v, n) > 0 ? EXIT_FAILED : EXIT_FINISHED;
 	outbox_list_free(v, n);
-	return (EXIT_FINISHED);
+	return (status);
+}
+
+/* 1 when another sscard process holds entry id's lock: it is being sent. */
+static int
+sending_elsewhere(const struct outbox *ob, const char *id)
+{
+	char *cause = NULL;
+	int fd, rc;
+
+	if ((rc = outbox_lock(ob, id, &fd, &cause)) == 0)
+		outbox_unlock(fd);
+	free(cause);
+	return (rc == 1);
+}
+
+/*
+ * After a flush: damaged entries and entries still queued (not yet due, or
+ * left for later) make the exit status non-zero, and the citizen is told.
+ */
+static int
+flush_leftovers(const struct outbox *ob, int status)
+{
+	struct outbox_entry *v;
+	char *cause = NULL;
+	size_t n, i, queued = 0;
+
+	if (outbox_list(ob, &v, &n, &cause) != 0)
+		return (say_error(NULL, cause));
+	for (i = 0; i < n; i++)
+		if (v[i].damaged == NULL && v[i].status.state == OUTBOX_QUEUED &&
+		    !sending_elsewhere(ob, v[i].id))
+			queued++;
+	if (say_damaged(v, n) > 0)
+		status = EXIT_FAILED;
+	if (queued > 0) {
+		/* TRANSLATORS: %zu is a count of applications. */
+		fprintf(stderr, _("%s: still queued, not sent: %zu; see: sscard "
+		    "outbox list\n"), PACKAGE, queued);
+		status = EXIT_FAILED;
+	}
+	outbox_list_free(v, n);
+	return (status);
 }
 
 static int
@@ -405,18 +527,18 @@ outbox_do_flush(const struct config *cfg, const struct outbox *ob, int all)
 		return (EXIT_FAILED);
 	}
 	if (!all)
-		return (send_ids(cfg, ob, NULL, 0, 1));
+		return (flush_leftovers(ob, send_ids(cfg, ob, NULL, 0, 1)));
 	/* --all: every queued entry, even one whose retry time has not come. */
 	if (outbox_list(ob, &v, &n, &cause) != 0)
 		return (say_error(NULL, cause));
 	ids = xcalloc(n + 1, sizeof *ids);
 	for (i = 0; i < n; i++)
-		if (v[i].status.state == OUTBOX_QUEUED)
+		if (v[i].damaged == NULL && v[i].status.state == OUTBOX_QUEUED)
 			ids[k++] = v[i].id;
 	status = send_ids(cfg, ob, ids, k, 0);
 	free(ids);
 	outbox_list_free(v, n);
-	return (status);
+	return (flush_leftovers(ob, status));
 }
 
 int

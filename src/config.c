@@ -27,6 +27,7 @@ static const struct {
 	{ "sscard", "log" },
 	{ "outbox", "dir" },
 	{ "kit", "dir" },
+	{ "outbox", "keep_sent_days" },
 	{ "photo", "max_pixels" },
 	{ "photo", "cascade_dir" },
 	{ "photo", "profile" },
@@ -66,6 +67,7 @@ static const struct {
 	{ "backend", "application_part" },
 	{ "backend", "photo_part" },
 	{ "backend", "parallel" },
+	{ "backend", "run_timeout" },
 	{ "form", "*" },
 };
 

@@ -18,6 +18,10 @@
 static int	write_all(int, const void *, size_t);
 static int	write_atomic(const char *, const char *, const void *, size_t, int,
 		    char **);
+static int	write_atomic_at(int, const char *, const char *, const void *,
+		    size_t, int, char **);
+static void	write_failed(const char *, const char *, const char *, char **);
+static int	dir_private_ok(const char *, const struct stat *, char **);
 
 void
 fs_random(void *buf, size_t n)
@@ -36,10 +40,36 @@ fs_random(void *buf, size_t n)
 	}
 }
 
+/*
+ * A folder personal data goes in must be the user's alone to change: owned by
+ * them and not writable by group or others.  Its mode is never changed: a
+ * folder named on the command line may be /tmp or a home directory.
+ */
+static int
+dir_private_ok(const char *path, const struct stat *st, char **cause)
+{
+	if (!S_ISDIR(st->st_mode)) {
+		*cause = xasprintf(_("%s is not a folder"), path);
+		return (-1);
+	}
+	if (st->st_uid != geteuid()) {
+		*cause = xasprintf(_("the folder %s belongs to another user: "
+		    "choose a folder of your own"), path);
+		return (-1);
+	}
+	if ((st->st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+		*cause = xasprintf(_("the folder %s can be changed by other "
+		    "users: choose a private folder (chmod 700)"), path);
+		return (-1);
+	}
+	return (0);
+}
+
 int
 fs_mkdir_private(const char *path, int own, char **cause)
 {
 	char *p = xstrdup(path), *s;
+	struct stat st;
 	int depth = 0, total = 0, rc = -1;
 
 	for (s = p + 1; *s != '\0'; s++)
@@ -54,16 +84,21 @@ fs_mkdir_private(const char *path, int own, char **cause)
 		depth++;
 		char save = *s;
 		*s = '\0';
+		/* A folder made here is 0700 (the umask can only take more away). */
 		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
 			*cause = xasprintf(_("cannot create folder %s: %s"), p,
 			    strerror(errno));
 			goto out;
 		}
-		/* Our own folders hold personal data: nobody else may look in. */
-		if (depth > total - own && chmod(p, 0700) != 0) {
-			*cause = xasprintf(_("cannot protect folder %s: %s"), p,
-			    strerror(errno));
-			goto out;
+		/* Our own folders hold personal data: refuse one others can change. */
+		if (depth > total - own) {
+			if (stat(p, &st) != 0) {
+				*cause = xasprintf(_("cannot create folder %s: %s"),
+				    p, strerror(errno));
+				goto out;
+			}
+			if (dir_private_ok(p, &st, cause) != 0)
+				goto out;
 		}
 		*s = save;
 		if (save == '\0')
@@ -73,6 +108,27 @@ fs_mkdir_private(const char *path, int own, char **cause)
 out:
 	free(p);
 	return (rc);
+}
+
+int
+fs_open_dir(const char *path, char **cause)
+{
+	struct stat st;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0 ||
+	    fstat(fd, &st) != 0) {
+		*cause = xasprintf(_("cannot open folder %s: %s"), path,
+		    strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return (-1);
+	}
+	if (dir_private_ok(path, &st, cause) != 0) {
+		close(fd);
+		return (-1);
+	}
+	return (fd);
 }
 
 static int
@@ -126,37 +182,120 @@ static int
 write_atomic(const char *dir, const char *name, const void *data, size_t len,
     int sync, char **cause)
 {
-	char *tmp, *dst;
-	int fd, rc = -1;
+	int dfd, rc;
 
-	tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
-	dst = xasprintf("%s/%s", dir, name);
-	/* mkstemp creates the file 0600 with O_EXCL. */
-	if ((fd = mkstemp(tmp)) < 0) {
-		*cause = xasprintf(_("cannot write %s: %s"), dst, strerror(errno));
-		goto out;
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		write_failed(dir, name, strerror(errno), cause);
+		return (-1);
 	}
+	rc = write_atomic_at(dfd, dir, name, data, len, sync, cause);
+	close(dfd);
+	return (rc);
+}
+
+/*
+ * The temporary file is new (O_EXCL) and never a link (O_NOFOLLOW), both
+ * relative to the folder's descriptor: a symlink planted in the folder is
+ * replaced by the rename, never followed.
+ */
+static int
+write_atomic_at(int dfd, const char *dir, const char *name, const void *data,
+    size_t len, int sync, char **cause)
+{
+	unsigned char r[6];
+	char tmp[300];
+	int fd, tries = 0;
+
+	if (strchr(name, '/') != NULL || strlen(name) > 200) {
+		write_failed(dir, name, strerror(EINVAL), cause);
+		return (-1);
+	}
+	do {
+		fs_random(r, sizeof r);
+		snprintf(tmp, sizeof tmp, ".%s.%02x%02x%02x%02x%02x%02x", name,
+		    r[0], r[1], r[2], r[3], r[4], r[5]);
+		fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, 0600);
+	} while (fd < 0 && errno == EEXIST && ++tries < 10);
+	if (fd < 0)
+		goto fail;
 	/*
 	 * A failed fsync is not retried: the kernel may have dropped the
 	 * pages, so the old file stays and the caller is told.
 	 */
 	if (fchmod(fd, 0600) != 0 || write_all(fd, data, len) != 0 ||
 	    (sync && fsync(fd) != 0)) {
-		*cause = xasprintf(_("cannot write %s: %s"), dst, strerror(errno));
 		close(fd);
-		unlink(tmp);
-		goto out;
+		goto fail_unlink;
 	}
-	if (close(fd) != 0 || rename(tmp, dst) != 0) {
-		*cause = xasprintf(_("cannot write %s: %s"), dst, strerror(errno));
-		unlink(tmp);
-		goto out;
+	if (close(fd) != 0 || renameat(dfd, tmp, dfd, name) != 0)
+		goto fail_unlink;
+	if (sync && fsync(dfd) != 0) {
+		*cause = xasprintf(_("cannot save folder %s: %s"), dir, strerror(errno));
+		return (-1);
 	}
-	rc = sync ? fs_fsync_dir(dir, cause) : 0;
-out:
-	free(tmp);
+	return (0);
+fail_unlink:
+	write_failed(dir, name, strerror(errno), cause);
+	unlinkat(dfd, tmp, 0);
+	return (-1);
+fail:
+	write_failed(dir, name, strerror(errno), cause);
+	return (-1);
+}
+
+static void
+write_failed(const char *dir, const char *name, const char *why, char **cause)
+{
+	char *dst = xasprintf("%s/%s", dir, name);
+
+	*cause = xasprintf(_("cannot write %s: %s"), dst, why);
 	free(dst);
-	return (rc);
+}
+
+int
+fs_write_atomic_at(int dfd, const char *dir, const char *name, const void *data,
+    size_t len, char **cause)
+{
+	return (write_atomic_at(dfd, dir, name, data, len, 1, cause));
+}
+
+int
+fs_open_private_at(int dfd, const char *dir, const char *name, int flags,
+    char **cause)
+{
+	struct stat st;
+	int fd;
+
+	fd = openat(dfd, name, flags | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		*cause = xasprintf(_("cannot open %s/%s: %s"), dir, name,
+		    errno == ELOOP ? _("it is a symbolic link") : strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return (-1);
+	}
+	if (!S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
+	    (st.st_mode & 077) != 0) {
+		*cause = xasprintf(_("%s/%s is not a private file of yours "
+		    "(a regular file, mode 600): remove it or choose another "
+		    "place"), dir, name);
+		close(fd);
+		return (-1);
+	}
+	return (fd);
+}
+
+int
+fs_append_line(int fd, const char *line, size_t len)
+{
+	ssize_t n;
+
+	/* One write() with O_APPEND: lines of two processes never mix. */
+	do
+		n = write(fd, line, len);
+	while (n < 0 && errno == EINTR);
+	return (n == (ssize_t)len ? 0 : -1);
 }
 
 int
@@ -190,7 +329,9 @@ fs_read_file(const char *path, size_t max, char **data, size_t *len, char **caus
 	size_t got = 0;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 || fstat(fd, &st) != 0) {
+	/* O_NONBLOCK: a FIFO or a device is refused below, never waited on. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0 ||
+	    fstat(fd, &st) != 0) {
 		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
 		if (fd >= 0)
 			close(fd);
@@ -201,7 +342,7 @@ fs_read_file(const char *path, size_t max, char **data, size_t *len, char **caus
 		close(fd);
 		return (-1);
 	}
-	if ((size_t)st.st_size > max) {
+	if ((size_t)st.st_size > max || fcntl(fd, F_SETFL, 0) != 0) {
 		*cause = xasprintf(_("%s is too large (%lld bytes; at most %zu)"),
 		    path, (long long)st.st_size, max);
 		close(fd);

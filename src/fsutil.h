@@ -4,8 +4,28 @@
 
 #include <stddef.h>
 
-/* Creates path and missing parents; the last `own` components are made (or set) 0700. */
+/*
+ * Creates path and missing parents (made 0700).  The last `own` components,
+ * when they exist already, must belong to the user and be writable by nobody
+ * else, or -1 with *cause: an existing folder's mode is never changed.
+ */
 int	fs_mkdir_private(const char *, int, char **);
+/*
+ * Opens the folder path (O_DIRECTORY) after the same check as
+ * fs_mkdir_private.  Returns the descriptor, or -1 with *cause.
+ */
+int	fs_open_dir(const char *, char **);
+/* fs_write_atomic relative to the folder descriptor dfd; dir names it in messages. */
+int	fs_write_atomic_at(int, const char *, const char *, const void *, size_t,
+	    char **);
+/*
+ * Opens dir/name relative to dfd with flags (O_CREAT makes it 0600), never
+ * following a symbolic link; refuses anything but a regular file of the
+ * user's that only they can read.  Returns the descriptor, or -1 with *cause.
+ */
+int	fs_open_private_at(int, const char *, const char *, int, char **);
+/* Appends one line with a single write (the file open with O_APPEND): 0 or -1. */
+int	fs_append_line(int, const char *, size_t);
 /*
  * Writes data to dir/name atomically: a 0600 temp file in dir, fsync, rename,
  * fsync of dir.  On failure the old file (if any) is intact.  Returns 0, or

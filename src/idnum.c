@@ -55,17 +55,22 @@ check_birth(const char *s, int pos, const struct tm *today, char **cause)
 	m = (s[4] - '0') * 10 + (s[5] - '0');
 	d = (s[6] - '0') * 10 + (s[7] - '0');
 	if (y < 1850 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) {
-		/* TRANSLATORS: %d is a character position; %.8s is the YYYYMMDD date. */
-		*cause = xasprintf(_("Characters %d to %d hold the birth date %.8s, "
-		    "which is not a real date."), pos, pos + 7, s);
+		/*
+		 * The digits are not repeated: messages can reach logs and
+		 * the screens of a service point.
+		 * TRANSLATORS: %d are character positions.
+		 */
+		*cause = xasprintf(_("Characters %d to %d (the birth date) are "
+		    "not a real date."), pos, pos + 7);
 		return (-1);
 	}
 	ty = today->tm_year + 1900;
 	tm = today->tm_mon + 1;
 	td = today->tm_mday;
 	if (y > ty || (y == ty && (m > tm || (m == tm && d > td)))) {
-		*cause = xasprintf(_("The birth date %.8s inside the number is in "
-		    "the future."), s);
+		/* TRANSLATORS: %d are character positions. */
+		*cause = xasprintf(_("The birth date in characters %d to %d is in "
+		    "the future."), pos, pos + 7);
 		return (-1);
 	}
 	return (0);

@@ -178,9 +178,17 @@ parse_bracket(struct cursor *c, struct key *k, char **cause)
 static void
 push(struct keyscript *ks, size_t *cap, const struct key *k)
 {
+	struct key *bigger;
+
 	if (ks->n == *cap) {
+		/* Not realloc: the old array holds typed personal data and is wiped. */
 		*cap = *cap ? *cap * 2 : 64;
-		ks->keys = xreallocarray(ks->keys, *cap, sizeof *ks->keys);
+		bigger = xcalloc(*cap, sizeof *bigger);
+		if (ks->n > 0)
+			memcpy(bigger, ks->keys, ks->n * sizeof *bigger);
+		if (ks->keys != NULL)
+			wipe_free(ks->keys, ks->n * sizeof *ks->keys);
+		ks->keys = bigger;
 	}
 	ks->keys[ks->n++] = *k;
 }
@@ -252,6 +260,8 @@ keyscript_load(const char *path, struct keyscript *ks, char **cause)
 		    strerror(errno));
 		return (-1);
 	}
+	/* Unbuffered: no copy of the typed names and numbers in stdio's buffer. */
+	setvbuf(f, NULL, _IONBF, 0);
 	buf = xmalloc(KEYSCRIPT_MAX_BYTES + 1);
 	len = fread(buf, 1, KEYSCRIPT_MAX_BYTES + 1, f);
 	if (ferror(f) || len > KEYSCRIPT_MAX_BYTES) {
@@ -260,7 +270,7 @@ keyscript_load(const char *path, struct keyscript *ks, char **cause)
 		    xasprintf(_("key script %s is larger than %d MiB"), path,
 		    KEYSCRIPT_MAX_BYTES >> 20);
 		fclose(f);
-		free(buf);
+		wipe_free(buf, KEYSCRIPT_MAX_BYTES + 1);
 		return (-1);
 	}
 	fclose(f);
@@ -270,14 +280,15 @@ keyscript_load(const char *path, struct keyscript *ks, char **cause)
 		free(*cause);
 		*cause = c;
 	}
-	free(buf);
+	wipe_free(buf, len);	/* only len bytes were ever written */
 	return (rc);
 }
 
 void
 keyscript_free(struct keyscript *ks)
 {
-	free(ks->keys);
+	if (ks->keys != NULL)
+		wipe_free(ks->keys, ks->n * sizeof *ks->keys);
 	memset(ks, 0, sizeof *ks);
 }
 

@@ -13,6 +13,8 @@
 #include "config.h"
 #include "exitcode.h"
 #include "i18n.h"
+#include "json-wipe.h"
+#include "log.h"
 #include "xmalloc.h"
 
 enum {
@@ -148,6 +150,13 @@ main(int argc, char **argv)
 	}
 	for (i = 0; i < cfg.nwarnings; i++)
 		fprintf(stderr, "%s: %s\n", PACKAGE, cfg.warnings[i]);
+	json_wipe_init();
+	if (log_open(&cfg, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		free(cause);
+		config_free(&cfg);
+		return (EXIT_USAGE);
+	}
 	if (cmd != NULL) {
 		int first = optind;
 
@@ -155,6 +164,7 @@ main(int argc, char **argv)
 		status = cmd->run(argc - first, argv + first, &cfg);
 	} else
 		status = app_run(&opts, &cfg);
+	log_close();
 	config_free(&cfg);
 	return (close_stdout(status));
 }

@@ -2,6 +2,7 @@
 #include "system.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "config.h"
 #include "fsutil.h"
+#include "log.h"
 #include "net.h"
 #include "outbox.h"
 #include "xmalloc.h"
@@ -53,6 +55,7 @@ struct sendrun {
 	int			 nslots;
 	struct net_run		*out;
 	char			*last_reason;
+	long long		 deadline;	/* ms: no retry starts after this */
 };
 
 enum verdict { V_SENT, V_REJECTED, V_RETRY, V_STOP };
@@ -72,8 +75,8 @@ static void	 xfer_outcome(struct xfer *, enum outbox_state, char *);
 static enum verdict classify(struct xfer *, CURLcode, char **, long *);
 static enum verdict classify_http(struct xfer *, long, char **);
 static char	*reply_field(const struct reply *, const char *, char **);
-static char	*clean_text(const char *);
-static int	 receipt_ok(const char *);
+static int	 unsafe_char(unsigned long);
+static size_t	 utf8_char(const unsigned char *, unsigned long *);
 static long	 backoff_ms(const struct net *, int);
 static int	 run_loop(struct sendrun *, char *const *, size_t);
 static void	 fill_slots(struct sendrun *, char *const *, size_t, size_t *);
@@ -181,6 +184,8 @@ net_open(struct net *n, const struct config *cfg, char **cause)
 	    &n->backoff_max, cause) != 0 ||
 	    config_long(cfg, "backend", "parallel", 8, 1, 64, &n->parallel,
 	    cause) != 0 ||
+	    config_long(cfg, "backend", "run_timeout", 600, 0, 86400,
+	    &n->run_timeout, cause) != 0 ||
 	    config_bool(cfg, "backend", "insecure", 0, &n->insecure, cause) != 0)
 		return (-1);
 	if (strncmp(url, "https://", 8) != 0 &&
@@ -349,14 +354,17 @@ xfer_open(struct sendrun *rs, const char *id, struct xfer **out, char **cause)
 		return (rc);
 	}
 	/* Read under the lock: another process may have just sent it. */
-	if (outbox_status_read(rs->ob, id, &x->st, cause) != 0 ||
-	    outbox_parcel(rs->ob, id, &x->parcel, cause) != 0) {
+	if (outbox_status_read(rs->ob, id, &x->st, cause) != 0) {
 		xfer_close(x);
 		return (-1);
 	}
 	if (x->st.state != OUTBOX_QUEUED) {
 		xfer_close(x);
 		return (1);
+	}
+	if (outbox_parcel(rs->ob, id, &x->parcel, cause) != 0) {
+		xfer_close(x);
+		return (-1);
 	}
 	*out = x;
 	return (0);
@@ -435,49 +443,108 @@ xfer_close(struct xfer *x)
 	free(x);
 }
 
-/* Replaces control characters and cuts at 300 bytes (on a character boundary). */
-static char *
-clean_text(const char *s)
+/*
+ * Characters a terminal may act on: C1 controls (U+0080-009F; U+009B is CSI
+ * on some terminals) and the bidirectional overrides and isolates
+ * (U+202A-202E, U+2066-2069), which can make a reason read backwards.
+ */
+static int
+unsafe_char(unsigned long c)
 {
-	char *out = xstrndup(s, 300);
-	size_t len = strlen(out), i;
+	return ((c >= 0x80 && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
+	    (c >= 0x2066 && c <= 0x2069));
+}
 
-	if (len == 300)
-		while (len > 0 && ((unsigned char)out[len] & 0xc0) == 0x80)
-			out[--len] = '\0';
-	for (i = 0; i < len; i++)
-		if ((unsigned char)out[i] < 0x20 || out[i] == 0x7f)
-			out[i] = ' ';
+/* The length of the UTF-8 character at s (*c its value), or 0 when it is not one. */
+static size_t
+utf8_char(const unsigned char *s, unsigned long *c)
+{
+	size_t n, i;
+
+	if (s[0] < 0x80) {
+		*c = s[0];
+		return (1);
+	}
+	if ((s[0] & 0xe0) == 0xc0)
+		n = 2, *c = s[0] & 0x1f;
+	else if ((s[0] & 0xf0) == 0xe0)
+		n = 3, *c = s[0] & 0x0f;
+	else if ((s[0] & 0xf8) == 0xf0)
+		n = 4, *c = s[0] & 0x07;
+	else
+		return (0);
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return (0);
+		*c = *c << 6 | (s[i] & 0x3f);
+	}
+	/* Overlong forms (a C1 control written in three bytes) and surrogates are not UTF-8. */
+	if ((n == 2 && *c < 0x80) || (n == 3 && *c < 0x800) ||
+	    (n == 4 && (*c < 0x10000 || *c > 0x10ffff)) ||
+	    (*c >= 0xd800 && *c <= 0xdfff))
+		return (0);
+	return (n);
+}
+
+char *
+net_clean_text(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char *out = xmalloc(strlen(s) + 1);
+	size_t len = 0, n;
+	unsigned long c;
+
+	/* At most 300 bytes, whole characters only. */
+	while (*p != '\0') {
+		if ((n = utf8_char(p, &c)) == 0) {
+			/* Not UTF-8: never a raw byte >= 0x80 on the terminal. */
+			if (len + 1 > 300)
+				break;
+			out[len++] = '?';
+			p++;
+			continue;
+		}
+		if (len + n > 300)
+			break;
+		if (c < 0x20 || c == 0x7f)
+			out[len++] = ' ';
+		else if (!unsafe_char(c)) {
+			memcpy(out + len, p, n);
+			len += n;
+		}
+		p += n;
+	}
+	out[len] = '\0';
 	return (out);
 }
 
-/* A receipt is shown and put in a URL: short, and nothing but safe characters. */
-static int
-receipt_ok(const char *s)
+/*
+ * A receipt is shown and put in a URL: short, nothing but safe characters,
+ * and never a path step ("." or "..": GET /applications/.. would ask for /).
+ */
+int
+net_receipt_ok(const char *s)
 {
 	size_t len = strlen(s);
 
 	return (len > 0 && len <= 64 && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "abcdefghijklmnopqrstuvwxyz0123456789-._:") == len);
+	    "abcdefghijklmnopqrstuvwxyz0123456789-._:") == len &&
+	    strspn(s, ".") != len);
 }
 
-/*
- * The string `key` of the JSON reply, cleaned for display.  Returns NULL
- * with *cause when the reply is not JSON or has no such string.
- */
-static char *
-reply_field(const struct reply *r, const char *key, char **cause)
+char *
+net_reply_text(const char *data, size_t len, const char *key, char **cause)
 {
 	json_error_t err;
 	json_t *o;
 	const char *s;
 	char *out = NULL;
 
-	if (r->len == 0) {
+	if (len == 0) {
 		*cause = xstrdup(_("the card service's reply was empty"));
 		return (NULL);
 	}
-	o = json_loadb(r->data, r->len, 0, &err);
+	o = json_loadb(data, len, 0, &err);
 	s = json_string_value(json_object_get(o, key));
 	if (o == NULL)
 		*cause = xasprintf(_("the card service's reply could not be "
@@ -485,9 +552,15 @@ reply_field(const struct reply *r, const char *key, char **cause)
 	else if (s == NULL)
 		*cause = xasprintf(_("the card service's reply has no '%s'"), key);
 	else
-		out = clean_text(s);
+		out = net_clean_text(s);
 	json_decref(o);
 	return (out);
+}
+
+static char *
+reply_field(const struct reply *r, const char *key, char **cause)
+{
+	return (net_reply_text(r->data, r->len, key, cause));
 }
 
 static enum verdict
@@ -497,7 +570,7 @@ classify_http(struct xfer *x, long code, char **reason)
 
 	if (code == 200 || code == 201 || code == 409) {
 		s = reply_field(&x->reply, "receipt", &why);
-		if (s != NULL && !receipt_ok(s)) {
+		if (s != NULL && !net_receipt_ok(s)) {
 			why = xstrdup(_("the card service's reply has a receipt "
 			    "sscard cannot use"));
 			free(s);
@@ -579,7 +652,7 @@ classify(struct xfer *x, CURLcode rc, char **reason, long *retry_after)
 	if ((code == 429 || code == 503) &&
 	    curl_easy_getinfo(x->easy, CURLINFO_RETRY_AFTER, &ra) == CURLE_OK &&
 	    ra >= 0)
-		*retry_after = ra > 86400 ? 86400 : (long)ra;
+		*retry_after = ra > LONG_MAX / 1000 ? LONG_MAX / 1000 : (long)ra;
 	return (classify_http(x, code, reason));
 }
 
@@ -624,7 +697,15 @@ xfer_outcome(struct xfer *x, enum outbox_state state, char *reason)
 		free(res->reason);
 		res->reason = cause;
 		res->state = OUTBOX_QUEUED;
-	}
+	} else if (state == OUTBOX_SENT && rs->ob->keep_sent_days == 0 &&
+	    outbox_strip_sent(rs->ob, x->id, &cause) != 0)
+		free(cause);	/* the next `outbox list` tries again */
+	if (res->state == OUTBOX_SENT)
+		log_event("sent %s after %d tries: receipt %s", x->id,
+		    x->st.attempts, res->receipt);
+	else
+		log_event("%s %s after %d tries: %s", res->state == OUTBOX_REJECTED ?
+		    "rejected" : "left queued", x->id, x->st.attempts, res->reason);
 	rs->p.done++;
 	rs->p.sent += res->state == OUTBOX_SENT;
 	rs->p.rejected += res->state == OUTBOX_REJECTED;
@@ -647,6 +728,7 @@ xfer_finish(struct xfer *x, CURLcode rc)
 	x->st.reason = NULL;
 	if (v == V_SENT) {
 		x->st.state = OUTBOX_SENT;
+		x->st.sent_at = (long long)now;
 		free(x->st.receipt);
 		x->st.receipt = xstrdup(reason);
 		xfer_outcome(x, OUTBOX_SENT, reason);
@@ -658,15 +740,24 @@ xfer_finish(struct xfer *x, CURLcode rc)
 		xfer_outcome(x, OUTBOX_REJECTED, reason);
 		return (1);
 	}
-	wait = ra >= 0 ? ra * 1000 : backoff_ms(x->net, x->tries);
+	/*
+	 * A Retry-After is honoured up to backoff_max: one busy reply must not
+	 * hold a flush for a day.
+	 */
+	wait = ra >= 0 ? (ra * 1000 < x->net->backoff_max ? ra * 1000 :
+	    x->net->backoff_max) : backoff_ms(x->net, x->tries);
 	x->st.next_try = (long long)now + (wait + 999) / 1000;
 	if (v == V_STOP && rs->out->stopped == NULL)
 		rs->out->stopped = xstrdup(reason);
-	if (v == V_STOP || x->tries > x->net->retries) {
+	/* A retry after the run's deadline is left to the next run. */
+	if (v == V_STOP || x->tries > x->net->retries ||
+	    now_ms() + wait > rs->deadline) {
 		x->st.next_try = v == V_STOP ? 0 : x->st.next_try;
 		xfer_outcome(x, OUTBOX_QUEUED, reason);
 		return (1);
 	}
+	log_event("try %d of %s failed, again in %ld ms: %s", x->tries, x->id,
+	    wait, reason);
 	/* Wait and try again in this run; the state says so meanwhile. */
 	if (outbox_status_write(rs->ob, x->id, &x->st, &cause) != 0)
 		free(cause);
@@ -813,7 +904,8 @@ net_send(struct net *n, const struct outbox *ob, char *const *ids, size_t nids,
 			return (-1);
 		due = xcalloc(nv + 1, sizeof *due);
 		for (i = 0, nids = 0; i < nv; i++)
-			if (v[i].status.state == OUTBOX_QUEUED &&
+			if (v[i].damaged == NULL &&
+			    v[i].status.state == OUTBOX_QUEUED &&
 			    v[i].status.next_try <= (long long)now)
 				due[nids++] = v[i].id;
 		ids = due;
@@ -825,6 +917,7 @@ net_send(struct net *n, const struct outbox *ob, char *const *ids, size_t nids,
 	rs.arg = arg;
 	rs.out = out;
 	rs.p.total = (int)nids;
+	rs.deadline = now_ms() + n->run_timeout * 1000;
 	rs.nslots = (int)n->parallel;
 	rs.slots = xcalloc((size_t)rs.nslots, sizeof *rs.slots);
 	report(&rs, 1);
@@ -867,7 +960,7 @@ net_status(struct net *n, const char *receipt, char **status, char **message,
 	long code = 0;
 	size_t i;
 
-	if (!receipt_ok(receipt)) {
+	if (!net_receipt_ok(receipt)) {
 		*cause = xstrdup(_("a receipt has at most 64 letters, digits and "
 		    "the marks - . _ :"));
 		return (-1);
@@ -901,6 +994,7 @@ net_status(struct net *n, const char *receipt, char **status, char **message,
 			break;
 	*status = i < nitems(statuses) ? xstrdup(_(statuses[i].label)) :
 	    xasprintf(_("unknown (%s)"), st);
+	log_event("status of %s: %s", receipt, st);
 	free(st);
 	if ((*message = reply_field(&r, "message", &why)) == NULL) {
 		free(why);

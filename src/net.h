@@ -21,6 +21,7 @@ struct net {
 	long		 connect_timeout, timeout;	/* seconds */
 	long		 retries;	/* more tries after the first, per run */
 	long		 backoff, backoff_max;		/* milliseconds */
+	long		 run_timeout;	/* seconds a run may wait for retries */
 	long		 parallel;	/* transfers at once */
 	int		 insecure;	/* 1: TLS certificates are not checked */
 	CURLSH		*share;		/* connections, DNS, TLS sessions */
@@ -85,5 +86,20 @@ void	net_run_free(struct net_run *);
  * set, or -1 with *cause; caller frees all.
  */
 int	net_status(struct net *, const char *, char **, char **, char **);
+
+/*
+ * The string `key` of a JSON reply of the card service, cleaned with
+ * net_clean_text.  Returns it (caller frees), or NULL with *cause when the
+ * reply is not JSON or has no such string.
+ */
+char	*net_reply_text(const char *, size_t, const char *, char **);
+/*
+ * A copy of text from the card service that is safe to show and store: control
+ * characters become blanks, C1 controls and bidirectional overrides are
+ * dropped, bytes that are not UTF-8 become '?', cut at 300 bytes.
+ */
+char	*net_clean_text(const char *);
+/* 1 when s can be a receipt: at most 64 of A-Z a-z 0-9 - . _ :, not only dots. */
+int	 net_receipt_ok(const char *);
 
 #endif

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "fsutil.h"
 #include "idnum.h"
+#include "log.h"
 #include "materials.h"
 #include "model.h"
 #include "outbox.h"
@@ -40,6 +41,9 @@ static int	 list_one(const struct outbox *, const char *, struct outbox_entry *,
 		    char **);
 static char	*json_strdup(json_t *, const char *);
 static void	 entry_free(struct outbox_entry *);
+static char	*status_json(const struct outbox_status *);
+static int	 strip_due(const struct outbox *, const struct outbox_status *,
+		    time_t);
 
 /* application.json and state.json are small; anything larger is damaged. */
 #define OUTBOX_JSON_MAX	(1024 * 1024)
@@ -78,7 +82,9 @@ outbox_open(struct outbox *ob, const struct config *cfg, char **cause)
 		    "or XDG_DATA_HOME, or [outbox] dir in the configuration"));
 		return (-1);
 	}
-	if (fs_mkdir_private(ob->dir, own, cause) != 0) {
+	if (config_long(cfg, "outbox", "keep_sent_days", 0, 0, 3650,
+	    &ob->keep_sent_days, cause) != 0 ||
+	    fs_mkdir_private(ob->dir, own, cause) != 0) {
 		outbox_close(ob);
 		return (-1);
 	}
@@ -301,8 +307,10 @@ read_json(const struct outbox *ob, const char *id, const char *name, json_t **ou
 		goto out;
 	*out = json_loadb(data, len, 0, &err);
 	if (*out == NULL || !json_is_object(*out)) {
-		*cause = xasprintf(_("%s is damaged: %s"), path, *out == NULL ?
-		    err.text : _("not a JSON object"));
+		/* jansson's text can quote the file: personal data. */
+		*cause = *out == NULL ? xasprintf(_("%s is damaged (line %d, "
+		    "column %d)"), path, err.line, err.column) :
+		    xasprintf(_("%s is damaged: %s"), path, _("not a JSON object"));
 		json_decref(*out);
 		*out = NULL;
 		goto out;
@@ -333,20 +341,23 @@ outbox_status_read(const struct outbox *ob, const char *id,
 
 	memset(st, 0, sizeof *st);
 	path = xasprintf("%s/%s/application.json", ob->dir, id);
-	if (stat(path, &sb) != 0) {
+	st->stub = lstat(path, &sb) != 0;
+	free(path);
+	path = xasprintf("%s/%s/state.json", ob->dir, id);
+	if (lstat(path, &sb) != 0) {
+		free(path);
+		if (!st->stub)
+			return (0);
 		*cause = xasprintf(_("no application %s in the outbox %s"), id,
 		    ob->dir);
-		free(path);
 		return (-1);
 	}
 	free(path);
-	path = xasprintf("%s/%s/state.json", ob->dir, id);
-	if (access(path, F_OK) != 0) {
-		free(path);
-		return (0);
-	}
-	free(path);
 	if (read_json(ob, id, "state.json", &o, &ignored) != 0) {
+		if (st->stub) {	/* nothing left to send again */
+			*cause = ignored;
+			return (-1);
+		}
 		st->reason = ignored;	/* sent again; the server knows the key */
 		return (0);
 	}
@@ -359,19 +370,29 @@ outbox_status_read(const struct outbox *ob, const char *id,
 	st->reason = json_strdup(o, "reason");
 	st->attempts = (int)json_integer_value(json_object_get(o, "attempts"));
 	st->next_try = json_integer_value(json_object_get(o, "next_try"));
+	st->sent_at = json_integer_value(json_object_get(o, "sent"));
+	/* Sent by a version that kept no date: the state file's time says when. */
+	if (st->state == OUTBOX_SENT && st->sent_at == 0)
+		st->sent_at = (long long)sb.st_mtime;
+	st->created = json_strdup(o, "created");
+	json_decref(o);
 	if (st->state == OUTBOX_SENT && st->receipt == NULL)
 		st->state = OUTBOX_QUEUED;
-	json_decref(o);
+	if (st->stub && st->state != OUTBOX_SENT) {
+		*cause = xasprintf(_("%s/%s has lost its application.json"),
+		    ob->dir, id);
+		outbox_status_free(st);
+		return (-1);
+	}
 	return (0);
 }
 
-int
-outbox_status_write(const struct outbox *ob, const char *id,
-    const struct outbox_status *st, char **cause)
+/* state.json's text; caller frees. */
+static char *
+status_json(const struct outbox_status *st)
 {
-	char *dir, *s;
 	json_t *o;
-	int rc;
+	char *s;
 
 	o = json_pack("{s:s, s:i, s:I, s:s?, s:s?}",
 	    "state", state_names[st->state],
@@ -379,10 +400,25 @@ outbox_status_write(const struct outbox *ob, const char *id,
 	    "next_try", (json_int_t)st->next_try,
 	    "receipt", st->receipt,
 	    "reason", st->reason);
+	if (o != NULL && st->sent_at != 0)
+		json_object_set_new(o, "sent", json_integer(st->sent_at));
+	if (o != NULL && st->created != NULL)
+		json_object_set_new(o, "created", json_string(st->created));
 	if (o == NULL || (s = json_dumps(o, JSON_INDENT(2) |
 	    JSON_PRESERVE_ORDER)) == NULL)
 		fatal("outbox_status_write: out of memory");
 	json_decref(o);
+	return (s);
+}
+
+int
+outbox_status_write(const struct outbox *ob, const char *id,
+    const struct outbox_status *st, char **cause)
+{
+	char *dir, *s;
+	int rc;
+
+	s = status_json(st);
 	/*
 	 * Not synced to disk: a state lost in a crash reads as queued, and
 	 * sending again returns the same receipt (409) by the idempotency
@@ -400,6 +436,7 @@ outbox_status_free(struct outbox_status *st)
 {
 	free(st->receipt);
 	free(st->reason);
+	free(st->created);
 	memset(st, 0, sizeof *st);
 }
 
@@ -426,11 +463,34 @@ list_one(const struct outbox *ob, const char *id, struct outbox_entry *e,
 {
 	json_t *o;
 	const char *idnum;
+	char *why = NULL;
 
 	memset(e, 0, sizeof *e);
-	if (read_json(ob, id, "application.json", &o, cause) != 0)
-		return (-1);
 	e->id = xstrdup(id);
+	if (outbox_status_read(ob, id, &e->status, cause) != 0)
+		return (-1);
+	if (e->status.stub) {
+		/* Sent, personal files removed: the stub is all there is. */
+		e->created = xstrdup(e->status.created != NULL ?
+		    e->status.created : "");
+		e->channel = xstrdup("-");
+		snprintf(e->id_masked, sizeof e->id_masked, "-");
+		return (0);
+	}
+	if (read_json(ob, id, "application.json", &o, cause) != 0) {
+		/* Made a stub by another process since the status was read? */
+		outbox_status_free(&e->status);
+		if (outbox_status_read(ob, id, &e->status, &why) == 0 &&
+		    e->status.stub) {
+			free(*cause);
+			*cause = NULL;
+			outbox_status_free(&e->status);
+			free(e->id);
+			return (list_one(ob, id, e, cause));
+		}
+		free(why);
+		return (-1);
+	}
 	e->created = json_strdup(o, "created");
 	e->channel = json_strdup(o, "channel");
 	if (e->created == NULL)
@@ -439,17 +499,27 @@ list_one(const struct outbox *ob, const char *id, struct outbox_entry *e,
 		e->channel = xstrdup("");
 	idnum = json_string_value(json_object_get(o, "id_number"));
 	idnum_mask(idnum != NULL ? idnum : "", e->id_masked);
-	json_decref(o);	/* jansson does not wipe: the number was only read */
-	return (outbox_status_read(ob, id, &e->status, cause));
+	json_decref(o);
+	return (0);
+}
+
+/* A sent entry whose personal files have been kept long enough. */
+static int
+strip_due(const struct outbox *ob, const struct outbox_status *st, time_t now)
+{
+	return (st->state == OUTBOX_SENT && !st->stub &&
+	    st->sent_at + (long long)ob->keep_sent_days * 86400 <= (long long)now);
 }
 
 int
 outbox_list(const struct outbox *ob, struct outbox_entry **v, size_t *n,
     char **cause)
 {
+	struct outbox_entry *e;
 	struct dirent *d;
 	DIR *dp;
-	char *skip = NULL;
+	char *why = NULL;
+	time_t now = time(NULL);
 
 	*v = NULL;
 	*n = 0;
@@ -462,14 +532,29 @@ outbox_list(const struct outbox *ob, struct outbox_entry **v, size_t *n,
 		if (!entry_name_ok(d->d_name))
 			continue;
 		*v = xreallocarray(*v, *n + 1, sizeof **v);
-		if (list_one(ob, d->d_name, &(*v)[*n], &skip) != 0) {
-			/* Half-written by a crash elsewhere: not ours to judge. */
-			entry_free(&(*v)[*n]);
-			free(skip);
-			skip = NULL;
+		e = &(*v)[(*n)++];
+		if (list_one(ob, d->d_name, e, &why) != 0) {
+			/* Entries are renamed into place whole: this one is damaged. */
+			entry_free(e);
+			memset(e, 0, sizeof *e);
+			e->id = xstrdup(d->d_name);
+			e->created = xstrdup("");
+			e->channel = xstrdup("");
+			e->damaged = why;
+			why = NULL;
 			continue;
 		}
-		(*n)++;
+		if (strip_due(ob, &e->status, now)) {
+			if (outbox_strip_sent(ob, e->id, &why) != 0)
+				e->damaged = why;
+			else {
+				e->status.stub = 1;
+				free(e->channel);
+				e->channel = xstrdup("-");
+				snprintf(e->id_masked, sizeof e->id_masked, "-");
+			}
+			why = NULL;
+		}
 	}
 	closedir(dp);
 	if (*n > 0)
@@ -477,9 +562,66 @@ outbox_list(const struct outbox *ob, struct outbox_entry **v, size_t *n,
 	return (0);
 }
 
+int
+outbox_strip_sent(const struct outbox *ob, const char *id, char **cause)
+{
+	struct outbox_status st;
+	json_t *o;
+	char *dir, *s, *path;
+	int rc = -1;
+
+	if (outbox_status_read(ob, id, &st, cause) != 0)
+		return (-1);
+	if (st.stub || st.state != OUTBOX_SENT) {
+		outbox_status_free(&st);
+		return (0);
+	}
+	if (st.created == NULL && read_json(ob, id, "application.json", &o,
+	    cause) == 0) {
+		st.created = json_strdup(o, "created");
+		json_decref(o);
+	} else if (st.created == NULL)
+		goto out;
+	if (st.sent_at == 0)
+		st.sent_at = (long long)time(NULL);
+	free(st.reason);
+	st.reason = NULL;
+	/* The stub must be on disk before what it replaces goes. */
+	dir = xasprintf("%s/%s", ob->dir, id);
+	s = status_json(&st);
+	rc = fs_write_atomic(dir, "state.json", s, strlen(s), cause);
+	free(s);
+	if (rc == 0) {
+		static const char *const personal[] = {
+			"photo.jpg", "photo.png", "application.json"
+		};
+		size_t i;
+
+		for (i = 0; i < nitems(personal); i++) {
+			path = xasprintf("%s/%s", dir, personal[i]);
+			if (unlink(path) != 0 && errno != ENOENT && rc == 0) {
+				*cause = xasprintf(_("cannot remove %s: %s"), path,
+				    strerror(errno));
+				rc = -1;
+			}
+			free(path);
+		}
+		if (rc == 0)
+			rc = fs_fsync_dir(dir, cause);
+		if (rc == 0)
+			log_event("outbox: %s sent; its personal files are removed, "
+			    "a stub is kept", id);
+	}
+	free(dir);
+out:
+	outbox_status_free(&st);
+	return (rc);
+}
+
 static void
 entry_free(struct outbox_entry *e)
 {
+	free(e->damaged);
 	free(e->id);
 	free(e->created);
 	free(e->channel);
@@ -504,7 +646,8 @@ outbox_lock(const struct outbox *ob, const char *id, int *fd, char **cause)
 
 	/* A separate file: state.json is replaced by rename, its lock would not hold. */
 	path = xasprintf("%s/%s/lock", ob->dir, id);
-	if ((*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0) {
+	if ((*fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+	    0600)) < 0) {
 		*cause = xasprintf(_("cannot lock %s: %s"), path, strerror(errno));
 		free(path);
 		return (-1);
@@ -559,8 +702,10 @@ outbox_parcel(const struct outbox *ob, const char *id, struct outbox_parcel *p,
 	}
 	if (file == NULL || key == NULL || (strcmp(file, "photo.jpg") != 0 &&
 	    strcmp(file, "photo.png") != 0)) {
-		*cause = xasprintf(_("%s is damaged: %s"), path, o == NULL ?
-		    err.text : _("the photo or the idempotency key is missing"));
+		*cause = o == NULL ? xasprintf(_("%s is damaged (line %d, "
+		    "column %d)"), path, err.line, err.column) :
+		    xasprintf(_("%s is damaged: %s"), path,
+		    _("the photo or the idempotency key is missing"));
 		json_decref(o);
 		free(path);
 		outbox_parcel_free(p);

@@ -9,6 +9,7 @@ struct config;
 
 struct outbox {
 	char	*dir;	/* .../sscard/outbox */
+	long	 keep_sent_days;	/* [outbox] keep_sent_days: personal files kept after sending */
 };
 
 /* Photos larger than this are refused before they are copied. */
@@ -46,15 +47,23 @@ struct outbox_status {
 	char			*reason;	/* rejected, or why the last try failed */
 	int			 attempts;	/* tries so far, over all runs */
 	long long		 next_try;	/* queued: not before (seconds since 1970) */
+	long long		 sent_at;	/* sent: when (seconds since 1970), 0 unknown */
+	char			*created;	/* a stub keeps the entry's date here */
+	int			 stub;		/* 1: the personal files are removed */
 };
 
-/* One line of `sscard outbox list`: nothing personal except a masked ID number. */
+/*
+ * One line of `sscard outbox list`: nothing personal except a masked ID
+ * number ("-" for a stub).  A damaged entry has damaged set (why, without
+ * the file's contents) and its other fields empty.
+ */
 struct outbox_entry {
 	char			*id;
 	char			*created;
 	char			*channel;
 	char			 id_masked[19];
 	struct outbox_status	 status;
+	char			*damaged;
 };
 
 /* What is sent for one entry; outbox_parcel fills it. */
@@ -74,8 +83,8 @@ const char	*outbox_state_label(enum outbox_state);
 /*
  * Reads the status of entry id.  A missing or damaged state file reads as
  * queued: sending again is safe, the idempotency key stops a second
- * application.  Returns 0, or -1 with *cause when the entry does not exist.
- * Free with outbox_status_free.
+ * application.  Returns 0, or -1 with *cause when the entry does not exist
+ * (neither application.json nor a sent stub).  Free with outbox_status_free.
  */
 int	outbox_status_read(const struct outbox *, const char *,
 	    struct outbox_status *, char **);
@@ -85,7 +94,9 @@ int	outbox_status_write(const struct outbox *, const char *,
 void	outbox_status_free(struct outbox_status *);
 /*
  * Lists every entry, oldest first, into *v (*n entries; free with
- * outbox_list_free).  Returns 0, or -1 with *cause; caller frees.
+ * outbox_list_free), damaged ones included.  Entries sent longer ago than
+ * keep_sent_days are made stubs first (outbox_strip_sent).  Returns 0, or
+ * -1 with *cause; caller frees.
  */
 int	outbox_list(const struct outbox *, struct outbox_entry **, size_t *, char **);
 void	outbox_list_free(struct outbox_entry *, size_t);
@@ -100,5 +111,13 @@ void	outbox_unlock(int);
 int	outbox_parcel(const struct outbox *, const char *, struct outbox_parcel *,
 	    char **);
 void	outbox_parcel_free(struct outbox_parcel *);
+
+/*
+ * After the receipt of a sent entry is stored: keeps a stub (state.json with
+ * the local id, receipt, date and state, written durably) and removes
+ * application.json and the photo.  Returns 0 (also when
+ * it already is a stub), or -1 with *cause; caller frees.
+ */
+int	outbox_strip_sent(const struct outbox *, const char *, char **);
 
 #endif

@@ -290,9 +290,18 @@ encode(const struct image *im, int quality, int dpi, int full_chroma,
 	JSAMPROW row;
 	int y;
 
-	free(o->buf);
-	o->buf = NULL;
-	o->len = 0;
+	unsigned char *own;
+	unsigned long cap;
+
+	if (o->buf != NULL)
+		wipe_free(o->buf, o->len);
+	/*
+	 * A buffer larger than any JPEG of the image, so that libjpeg never
+	 * grows it by itself and frees a copy of the photo unwiped.
+	 */
+	cap = (unsigned long)im->w * (unsigned long)im->h * 4 + 65536;
+	o->buf = own = xmalloc(cap);
+	o->len = cap;
 	cinfo.err = jpeg_std_error(&err);	/* errors here are bugs: out of memory */
 	jpeg_create_compress(&cinfo);
 	jpeg_mem_dest(&cinfo, &o->buf, &o->len);
@@ -315,6 +324,8 @@ encode(const struct image *im, int quality, int dpi, int full_chroma,
 	}
 	jpeg_finish_compress(&cinfo);
 	jpeg_destroy_compress(&cinfo);
+	if (o->buf != own)	/* grown after all: ours is not o->buf any more */
+		wipe_free(own, cap);
 }
 
 /*

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <jpeglib.h>
 #include <jerror.h>
@@ -19,6 +21,8 @@
 
 /* A damaged progressive JPEG can hold endless scans; real ones have < 20. */
 #define JPEG_MAX_SCANS	200
+/* The smallest DCT scaling used, in eighths. */
+#define JPEG_MIN_SCALE	2
 /* Ancillary PNG chunks (text, ICC) larger than this are refused. */
 #define PNG_CHUNK_MAX	(4L * 1024 * 1024)
 
@@ -153,18 +157,35 @@ open_photo(struct load_ctx *ctx, const char *path, char **cause)
 	unsigned char magic[8];
 	struct stat st;
 	size_t n;
+	int fd;
 
 	ctx->path = path;
 	memset(ctx->info, 0, sizeof *ctx->info);
 	ctx->info->orientation = 1;
 	ctx->info->scale_num = ctx->info->scale_denom = 1;
-	if ((ctx->f = fopen(path, "rb")) == NULL) {
+	/*
+	 * O_NONBLOCK: opening a FIFO or a device must not wait for a writer;
+	 * fstat then refuses anything that is not a regular file before a
+	 * byte is read.
+	 */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
 		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
 		return (-1);
 	}
-	if (fstat(fileno(ctx->f), &st) != 0 || !S_ISREG(st.st_mode))
-		*cause = xasprintf(_("%s is not a file"), path);
-	else if ((ctx->info->file_size = (long)st.st_size) == 0)
+	if (fstat(fd, &st) != 0)
+		st.st_mode = 0;
+	if (!S_ISREG(st.st_mode)) {
+		*cause = xasprintf(S_ISDIR(st.st_mode) ? _("%s is a folder, not a "
+		    "photo file") : _("%s is not a file"), path);
+		close(fd);
+		return (-1);
+	}
+	if (fcntl(fd, F_SETFL, 0) != 0 || (ctx->f = fdopen(fd, "rb")) == NULL) {
+		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+		close(fd);
+		return (-1);
+	}
+	if ((ctx->info->file_size = (long)st.st_size) == 0)
 		*cause = xasprintf(_("%s is empty"), path);
 	else {
 		/* Trust the bytes, not the file name: a text file called photo.jpg is not a photo. */
@@ -253,7 +274,7 @@ jpeg_note_header(struct jpeg_decompress_struct *cinfo, struct photo_info *info)
 	jpeg_read_exif(cinfo, info);
 }
 
-/* The smallest n in n/8 whose output still covers min_w x min_h (after orientation). */
+/* The smallest n >= JPEG_MIN_SCALE in n/8 whose output still covers min_w x min_h (after orientation). */
 static int
 jpeg_pick_scale(const struct load_ctx *ctx, unsigned w, unsigned h)
 {
@@ -267,7 +288,11 @@ jpeg_pick_scale(const struct load_ctx *ctx, unsigned w, unsigned h)
 	}
 	if (mw == 0 && mh == 0)
 		return (8);
-	for (n = 1; n < 8; n++)
+	/*
+	 * Never below 2/8: libjpeg-turbo 2.1's 1/8 scaling leaves a byte of
+	 * the last column uninitialised, so checks could vary between runs.
+	 */
+	for (n = JPEG_MIN_SCALE; n < 8; n++)
 		if ((w * n + 7) / 8 >= mw && (h * n + 7) / 8 >= mh)
 			break;
 	return (n);

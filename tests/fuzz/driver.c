@@ -1,6 +1,7 @@
 /*
  * driver.c -- runs a libFuzzer target without libFuzzer: on the seed files
- * given, then on deterministic mutations of them, so that `make check` under
+ * given, then on deterministic mutations of them (FUZZ_SMOKE_ROUNDS per seed,
+ * default 3000), so that `make check` under
  * ASan exercises every target (a smoke run; `--enable-fuzzing` builds the real
  * fuzzers with clang).
  */
@@ -12,7 +13,7 @@
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 #define ROUNDS	3000
-#define MAXLEN	4096
+#define MAXLEN	65536
 
 static uint32_t	seed = 2463534242u;
 
@@ -45,13 +46,14 @@ int
 main(int argc, char **argv)
 {
 	static uint8_t base[MAXLEN], buf[MAXLEN];
+	const char *env = getenv("FUZZ_SMOKE_ROUNDS");
 	size_t len, n, i;
-	int a, r;
+	int a, r, rounds = env != NULL && atoi(env) > 0 ? atoi(env) : ROUNDS;
 
 	for (a = 1; a < argc; a++) {
 		len = load(argv[a], base);
 		LLVMFuzzerTestOneInput(base, len);
-		for (r = 0; r < ROUNDS; r++) {
+		for (r = 0; r < rounds; r++) {
 			memcpy(buf, base, len);
 			n = len;
 			for (i = next() % 8 + 1; i > 0; i--) {
@@ -84,6 +86,6 @@ main(int argc, char **argv)
 			LLVMFuzzerTestOneInput(buf, n);
 		}
 	}
-	printf("%d seeds x %d mutations: no crash\n", argc - 1, ROUNDS);
+	printf("%d seeds x %d mutations: no crash\n", argc - 1, rounds);
 	return (0);
 }

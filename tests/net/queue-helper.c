@@ -26,6 +26,7 @@ main(int argc, char **argv)
 	id[17] = idnum_check_char(id);
 	id[18] = '\0';
 	ob.dir = argv[1];
+	ob.keep_sent_days = 0;
 	if (fs_mkdir_private(ob.dir, 1, &cause) != 0)
 		goto fail;
 	application_init(&a);

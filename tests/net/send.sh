@@ -24,9 +24,10 @@ receipt=$(entry_receipt "$id")
 stop_server
 
 # 409: the service already has the application; its receipt is taken.
+# (keep_sent_days keeps the entry whole, as a crash before the receipt was stored would.)
 start_server dup
 OUTBOX="$T/outbox2"
-write_conf "$T/dup.conf" "$PORT"
+write_conf "$T/dup.conf" "$PORT" "[outbox]" "keep_sent_days = 30"
 id=$("$HELPER" "$OUTBOX" "$T/photo.jpg" 1)
 key=$(entry_key "$id")
 "$SSCARD" --config "$T/dup.conf" outbox flush >"$T/dup1.out" 2>&1 || fail "409: first flush"

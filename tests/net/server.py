@@ -6,6 +6,9 @@
 # GET /applications/RECEIPT: {"status", "message"}; GET /_stats: what it saw.
 # --faults a,b,c applies a, b, c to the next POST requests in order:
 #   429 503 503date 500 drop cut slow recdrop 422 malformed huge
+#   503:N (Retry-After: N seconds)  c1reason (422, a reason with C1 controls
+#   and bidi overrides)  dotreceipt (the receipt "..")
+# GET requests are counted in "gets" (path list).
 # The chosen port is written as one line on stdout, then stdout is closed.
 
 import argparse
@@ -31,6 +34,7 @@ STATE = {
     "agents": [],
     "bad": [],          # protocol violations seen
     "connections": 0,   # TCP connections accepted
+    "gets": [],         # paths of GET requests, but /_stats
 }
 ARGS = None
 
@@ -114,6 +118,8 @@ class Handler(BaseHTTPRequestHandler):
             with LOCK:
                 self.reply(200, {k: v for k, v in STATE.items() if k != "faults"})
             return
+        with LOCK:
+            STATE["gets"].append(self.path)
         if self.path.startswith("/applications/"):
             receipt = self.path[len("/applications/"):]
             if receipt == "MALFORMED":
@@ -161,6 +167,14 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(int(fault[:3]), {"error": "busy"},
                        headers=[("Retry-After", after)])
             return
+        if fault and fault.startswith("503:"):
+            self.reply(503, {"error": "busy"},
+                       headers=[("Retry-After", fault[4:])])
+            return
+        if fault == "c1reason":
+            self.reply(422, {"reason": "Photo\u009b31m refused \u202eevil"
+                                       "\u202c \u2066x\u2069 \u0085end"})
+            return
         if fault == "500":
             self.reply(500, {"error": "internal"})
             return
@@ -189,6 +203,9 @@ class Handler(BaseHTTPRequestHandler):
             return
         if fault == "slow":
             time.sleep(ARGS.slow)
+        if fault == "dotreceipt":
+            self.reply(code, {"receipt": ".."})
+            return
         if fault == "malformed":
             self.reply(code, raw=b'{"receipt": "R00')
             return

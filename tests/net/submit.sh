@@ -26,7 +26,8 @@ json.dump(a, open(sys.argv[2], "w"), ensure_ascii=False)
 }
 
 start_server submit
-write_conf "$T/s.conf" "$PORT"
+# The sent entry is kept whole for a while so that the test can read it.
+write_conf "$T/s.conf" "$PORT" "[outbox]" "keep_sent_days = 1"
 
 # refused NAME MESSAGE [overrides]: exit 1, the reason printed, nothing queued.
 refused() {
@@ -53,12 +54,27 @@ refused old-id "1101" 'id_number="110105491231002"'
 refused bad-phone "11 digits" 'phone="12345"'
 refused bad-name "name" 'name=""'
 refused bad-material "not on the" 'materials=["passport"]'
+# A number in the wrong place is not repeated in the message.
+refused misplaced-id "unknown region" 'region="11010519491231002X"'
+refused misplaced-key "unknown key" '11010519491231002X="x"'
 refused not-string "must be a string" 'phone=13800138000'
 refused bad-photo "does not meet the" "photo=\"$PHOTOS/chelsea.png\""
 refused no-photo "cannot\|No such" "photo=\"$T/nothing.jpg\""
 printf '{"channel": ' >"$T/broken.json"
 "$SSCARD" --config "$T/s.conf" submit "$T/broken.json" >"$T/broken.out" 2>&1
 expect "not JSON: exit status" 1 "$?"
+# jansson's own message would quote the number: only line and column are given.
+printf '{"channel": "online",
+ "id_number": 11010519491231002X}' >"$T/quoting.json"
+"$SSCARD" --config "$T/s.conf" submit "$T/quoting.json" >"$T/quoting.out" 2>&1
+expect "not JSON, quoting: exit status" 1 "$?"
+grep -q "line 2, column" "$T/quoting.out" || fail "not JSON: no position: $(cat "$T/quoting.out")"
+grep -q "1101051949" "$T/quoting.out" && fail "not JSON: the ID number was printed: $(cat "$T/quoting.out")"
+# A birth date that does not exist, or is to come: said without its digits.
+refused bad-birth "not a real date" 'id_number="110105194902301234"'
+grep -q "19490230" "$T/bad-birth.out" && fail "bad birth date: its digits were printed"
+refused future-birth "in the future" 'id_number="110105209901011234"'
+grep -q "20990101" "$T/future-birth.out" && fail "future birth date: its digits were printed"
 "$SSCARD" --config "$T/s.conf" submit >/dev/null 2>&1
 expect "no answers file: exit status" 2 "$?"
 expect "refused answers: POSTs" 0 "$(stats "$PORT" 'len(s["posts"])')"
