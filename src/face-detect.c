@@ -952,7 +952,7 @@ face_detect(struct detector *d, const struct image *im, struct faces *out)
 	grey_free(&full);
 	out->how = "alt2";
 	if (faces_from(d, &g, d->alt2, out) == 0) {
-		free(out->v);
+		faces_free(out);	/* out->v is freed once, whatever follows */
 		if (!d->deflt_tried) {
 			d->deflt_tried = 1;
 			d->deflt = cascade_load(d->dir,
@@ -962,8 +962,7 @@ face_detect(struct detector *d, const struct image *im, struct faces *out)
 		grey_equalize(&g);
 		out->how = "default";
 		if (d->deflt == NULL || faces_from(d, &g, d->deflt, out) == 0) {
-			free(out->v);
-			memset(out, 0, sizeof *out);
+			faces_free(out);
 			out->how = "none";
 		}
 	}
