@@ -17,8 +17,10 @@ import sys
 
 LANGS = ("zh_CN", "zh_TW", "es")
 CJK = "\u3400-\u9fff\uf900-\ufaff"
-# Characters that are the same in both scripts although s2t maps them.
-BOTH_SCRIPTS = set("台只")
+# Characters that are the same in both scripts although s2t maps them.  核:
+# s2t's phrase table turns 在核對 into 在覈對, but Traditional text writes 核對
+# and 審核 with 核 (the zh-Hant seed page has 審核, 核定).
+BOTH_SCRIPTS = set("台只核")
 
 
 def parse_po(path):
