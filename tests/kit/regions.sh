@@ -69,10 +69,12 @@ walk_keys en 1 $SHENZHEN "<Tab><Space><Tab>SZ20261201A8<F3>" "" "<Enter>" > "$T/
 run_sscard --config "$T/net.conf"
 assert_status 0
 assert_snap receipt "Test card service received your application"
+# Sent: only the stub is left, with the service's receipt.
 e=$(ls "$T/outbox")
-[ "$(json "$T/outbox/$e/application.json" 'd["photo_receipt"]')" = SZ20261201A8 ] ||
-	fail "no photo_receipt in application.json"
-[ "$(json "$T/outbox/$e/application.json" 'd["photo"]')" = None ] || fail "a photo in a receipt application"
+[ ! -e "$T/outbox/$e/application.json" ] || fail "the sent application kept its personal file"
+[ "$(json "$T/outbox/$e/state.json" 'd["state"]')" = sent ] || fail "no sent stub: $(cat "$T/outbox/$e/state.json")"
+[ "$(stats "$PORT" '"photo" in s["parts"]')" = False ] ||
+	fail "a photo part in a receipt application: $(stats "$PORT" 's["parts"]')"
 [ "$(stats "$PORT" 's["parts"][list(s["parts"])[0]][1]')" = SZ20261201A8 ] ||
 	fail "the service did not get the receipt number: $(stats "$PORT" 's["parts"]')"
 stop_server
