@@ -30,14 +30,13 @@ shared_photos() {
 	[ -d "$ORIGINALS" ]
 }
 
-# need_shared: older tests that still read the originals in place; they skip without them.
-need_shared() {
-	if ! shared_photos; then
-		echo "SKIP: the shared fixtures are absent: $ORIGINALS" >&2
-		echo "      (set SSCARD_SHARED to the folder that holds fixtures/photos)" >&2
-		exit 77
-	fi
-	PHOTOS=$ORIGINALS
+# need_tool TOOL...: build-aux/install-deps installs every tool a test uses, so a
+# missing one is a failure, never a skip.
+need_tool() {
+	for t in "$@"; do
+		command -v "$t" >/dev/null 2>&1 ||
+			fail "$t is not installed (build-aux/install-deps installs it)"
+	done
 }
 
 # keys TEXT: the key script for the next run_sscard.

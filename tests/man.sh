@@ -2,7 +2,7 @@
 # man.sh -- the manual pages are lint-clean and in step with --help and the key table.
 . "$top_srcdir/tests/lib.sh"
 
-command -v mandoc > /dev/null || { echo "SKIP: mandoc is not installed" >&2; exit 77; }
+need_tool mandoc
 for page in "$top_srcdir/man/sscard.1" "$top_srcdir/man/sscard.conf.5"; do
 	mandoc -Tlint -W warning "$page" > "$T/lint" 2>&1 || { cat "$T/lint" >&2; fail "$page is not lint-clean"; }
 done

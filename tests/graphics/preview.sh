@@ -1,7 +1,7 @@
 #!/bin/sh
 # preview.sh -- `sscard preview`: sixel, half blocks, ASCII and text on standard output.
 . "$top_srcdir/tests/lib.sh"
-command -v convert >/dev/null 2>&1 || { echo "SKIP: ImageMagick's convert is needed" >&2; exit 77; }
+need_tool convert
 
 # A white card with a black square in its left half: known cells.
 convert -size 40x20 xc:white -fill black -draw 'rectangle 0,0 19,19' "$T/card.png"

@@ -1,8 +1,7 @@
 # lib-kit.sh -- sourced by the kit tests after tests/lib.sh: passing photos made
 # from the reduced portraits, a whole walk of the wizard, and checks of a kit.
 
-command -v identify >/dev/null 2>&1 ||
-	{ echo "SKIP: ImageMagick's identify is not installed" >&2; exit 77; }
+need_tool identify
 
 # This run's private folders go under $T/run, so a test sees all of them.
 export XDG_RUNTIME_DIR="$T/run" TMPDIR="$T/tmp"

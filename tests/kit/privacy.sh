@@ -56,7 +56,7 @@ rm -rf "$HOME/sscard"
 # A photo changed after its check is refused on the review, with a message;
 # checked again it goes through.  In a real terminal (tmux), so that the file
 # can change while the wizard waits on the review.
-command -v tmux >/dev/null 2>&1 || { echo "SKIP: tmux is not installed" >&2; exit 77; }
+need_tool tmux
 . "$top_srcdir/tests/kit/lib-tmux.sh"
 cp "$T/photo.jpg" "$T/mine.jpg"
 tm_start "'$SSCARD'"

@@ -5,7 +5,7 @@
 # TMPDIR holds the ID number or the photo, and sscard dies of the signal.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/kit/lib-kit.sh"
-command -v tmux >/dev/null 2>&1 || { echo "SKIP: tmux is not installed" >&2; exit 77; }
+need_tool tmux
 . "$top_srcdir/tests/kit/lib-tmux.sh"
 
 make_passing_photo "$T/photo.jpg"

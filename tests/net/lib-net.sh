@@ -1,8 +1,7 @@
 # lib-net.sh -- sourced by the net tests after tests/lib.sh: a test CA, loopback
 # card services (tests/net/server.py), configurations and the server's counts.
 
-command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 is not installed" >&2; exit 77; }
-command -v openssl >/dev/null 2>&1 || { echo "SKIP: openssl is not installed" >&2; exit 77; }
+need_tool python3 openssl
 
 SERVER_PIDS=
 HELPER="$top_builddir/tests/net/queue-helper"

@@ -3,7 +3,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/net/lib-net.sh"
 
-command -v convert >/dev/null 2>&1 || { echo "SKIP: ImageMagick's convert is not installed" >&2; exit 77; }
+need_tool convert
 make_ca
 make_passing_photo "$T/photo.jpg"
 

@@ -2,7 +2,7 @@
 # terminal.sh -- black box in a real terminal (tmux): keys, cursor, resize, --record, replay.
 . "$top_srcdir/tests/lib.sh"
 
-command -v tmux > /dev/null || { echo "SKIP: tmux is not installed" >&2; exit 77; }
+need_tool tmux
 make_passing_photo "$T/photo.jpg"
 . "$top_srcdir/tests/kit/lib-tmux.sh"
 
