@@ -8,6 +8,7 @@
 #include "checked.h"
 #include "config.h"
 #include "graphics.h"
+#include "i18n.h"
 #include "layout.h"
 #include "photo-check.h"
 #include "profile.h"
@@ -150,9 +151,14 @@ rows_of(const struct check_state *c, const struct photo_check **rows)
 static char *
 row_text(const struct photo_check *r)
 {
+	char *value = i18n_decimals(r->value), *expected = i18n_decimals(r->expected), *s;
+
 	/* TRANSLATORS: verdict, rule name, measured value, expected value. */
-	return (xasprintf(_("%s  %s: %s (expected %s)"), photo_verdict_word(r->verdict),
-	    r->name, r->value, r->expected));
+	s = xasprintf(_("%s  %s: %s (expected %s)"), photo_verdict_word(r->verdict),
+	    r->name, value, expected);
+	free(value);
+	free(expected);
+	return (s);
 }
 
 static int

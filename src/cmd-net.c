@@ -407,13 +407,42 @@ cmd_submit(int argc, char **argv, struct config *cfg)
 	return (status);
 }
 
+/* The widest of the heading and every channel's name in this language. */
+static int
+channel_width(void)
+{
+	int i, w = text_width(_("CHANNEL"));
+
+	for (i = 0; i < CHANNEL_COUNT; i++)
+		if (text_width(channel_name(i)) > w)
+			w = text_width(channel_name(i));
+	return (w);
+}
+
+/* The widest of the heading and every state's label in this language. */
+static int
+state_width(void)
+{
+	static const enum outbox_state states[] = { OUTBOX_QUEUED, OUTBOX_SENT,
+	    OUTBOX_REJECTED };
+	int w = text_width(_("STATE"));
+	size_t i;
+
+	for (i = 0; i < nitems(states); i++)
+		if (text_width(outbox_state_label(states[i])) > w)
+			w = text_width(outbox_state_label(states[i]));
+	if (text_width(_("damaged")) > w)
+		w = text_width(_("damaged"));
+	return (w);
+}
+
 /* One row of `outbox list`, padded by display width so CJK headings line up. */
 static void
 list_row(const char *id, const char *created, const char *channel,
     const char *idnum, const char *state, const char *receipt)
 {
 	const char *cells[] = { id, created, channel, idnum, state };
-	static const int widths[] = { 17, 20, 7, 18, 8 };
+	const int widths[] = { 17, 20, channel_width(), 18, state_width() };
 	size_t i;
 
 	for (i = 0; i < nitems(cells); i++) {

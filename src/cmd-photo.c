@@ -12,6 +12,7 @@
 #include "text.h"
 #include "config.h"
 #include "exitcode.h"
+#include "i18n.h"
 #include "photo-check.h"
 #include "profile.h"
 #include "xmalloc.h"
@@ -54,6 +55,7 @@ print_table(const char *path, const struct photo_profile *p,
 {
 	const char *head[4] = { _("RESULT"), _("CHECK"), _("MEASURED"), _("EXPECTED") };
 	int w[3] = { 0, 0, 0 }, i;
+	char *value, *expected;
 	size_t k;
 
 	printf(_("%s: checked against the %s rules (profile %s)\n"), path,
@@ -75,8 +77,13 @@ print_table(const char *path, const struct photo_profile *p,
 		fputs("  ", stdout);
 		put_cell(photo_verdict_word(r->checks[k].verdict), w[0]);
 		put_cell(r->checks[k].name, w[1]);
-		put_cell(r->checks[k].value, w[2]);
-		printf("%s\n", r->checks[k].expected);
+		/* The decimal separator keeps the width: the columns still line up. */
+		value = i18n_decimals(r->checks[k].value);
+		expected = i18n_decimals(r->checks[k].expected);
+		put_cell(value, w[2]);
+		printf("%s\n", expected);
+		free(value);
+		free(expected);
 		if (r->checks[k].verdict != PHOTO_PASS)
 			printf("  %*s %s\n", w[0], "", r->checks[k].message);
 	}

@@ -1,6 +1,7 @@
 /* i18n.c -- gettext set-up and run-time language switching. */
 #include "system.h"
 
+#include <ctype.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "xmalloc.h"
 
 /* glibc bumps this to invalidate gettext's cache (gettext manual, "gettext grok"). */
 extern int _nl_msg_cat_cntr;
@@ -118,4 +120,24 @@ i18n_init(const char *lang)
 	}
 	i18n_set(code != NULL ? code : "en");
 	return (0);
+}
+
+char *
+i18n_decimals(const char *s)
+{
+	/* TRANSLATORS: the decimal separator of numbers shown to people ("," in Spanish). */
+	const char *sep = _(".");
+	size_t i, n = strlen(s), seplen = strlen(sep);
+	char *out = xmalloc(n * (seplen > 1 ? seplen : 1) + 1), *o = out;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.' && i > 0 && isdigit((unsigned char)s[i - 1]) &&
+		    isdigit((unsigned char)s[i + 1])) {
+			memcpy(o, sep, seplen);
+			o += seplen;
+		} else
+			*o++ = s[i];
+	}
+	*o = '\0';
+	return (out);
 }

@@ -18,6 +18,12 @@ int			 i18n_set(const char *);
 const char		*i18n_current(void);
 const struct language	*i18n_language(int);	/* NULL past the end */
 int			 i18n_index(const char *);	/* -1 if unknown */
+/*
+ * s with the decimal point of every number written in the language's own way
+ * ("3.5°" is "3,5°" in Spanish), for people; files and JSON keep the point.
+ * Caller frees.
+ */
+char			*i18n_decimals(const char *);
 /* Matches "zh_CN.UTF-8", "zh-TW", "es_MX", "en_GB" to a supported code, or NULL. */
 const char		*i18n_match(const char *);
 

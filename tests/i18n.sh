@@ -61,3 +61,14 @@ for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
         sys.exit("%s:%d is %d columns wide" % (sys.argv[1], n, w))
 ' "$f" || fail "a line is too wide"
 done
+
+# Numbers shown to people use the language's decimal separator; JSON keeps the point.
+LANGUAGE=es "$SSCARD" check "$PHOTOS/lisa3.jpg" > "$T/es.txt" 2>&1 || true
+grep -q -- "-19,5°" "$T/es.txt" || fail "no decimal comma in Spanish: $(cat "$T/es.txt")"
+tail -n +2 "$T/es.txt" | grep -E '[0-9]\.[0-9]' &&
+	fail "a decimal point in Spanish: $(tail -n +2 "$T/es.txt" | grep -E '[0-9]\.[0-9]')"
+LANGUAGE=es "$SSCARD" check --json "$PHOTOS/lisa3.jpg" 2>&1 | grep -q -- '"-19\.5°"' ||
+	fail "JSON lost its decimal point"
+LANGUAGE=zh_CN "$SSCARD" check "$PHOTOS/lisa3.jpg" 2>&1 | grep -q -- "-19\.5°" ||
+	fail "the decimal point is gone in Chinese"
+exit 0
