@@ -292,7 +292,7 @@ check_draw(const struct app *app, struct ui *ui)
 	}
 	s = xasprintf(c->fixed ? _("The fixed photo, checked against the %s rules:") :
 	    _("Your photo, checked against the %s rules:"), _(c->profile->title));
-	y += ui_wrap(ui, y, 1, w, 2, A_NORMAL, s);
+	y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, s);
 	free(s);
 	ui_text(ui, y++, 1, w, A_BOLD, c->report.ok ? _("Result: the photo meets "
 	    "the rules.") : _("Result: the photo does not meet the rules."));
