@@ -11,6 +11,7 @@
 
 #include "fsutil.h"
 #include "photo-check.h"
+#include "photo-matte.h"
 #include "profile.h"
 #include "xmalloc.h"
 
@@ -45,9 +46,9 @@ static int	plan_crop(const struct photo_scene *, const struct photo_profile *,
 		    struct crop *, char **, const char *);
 static void	cut(const struct image *, const struct crop *,
 		    const struct photo_profile *, struct image *);
-static void	row_background(const struct image *, const double *, double, int,
-		    double *, double *);
-static float	*whiten(struct image *, const struct photo_scene *);
+static char	*separate_cause(const char *, const char *);
+static float	*whiten(struct image *, const struct photo_scene *, const struct crop *,
+		    double, const char *, char **);
 static int	refuse_rules(const struct photo_report *, const char *, char **);
 static double	share_whitened(const float *, int, int, double, double, double, double);
 static int	stray_blob(const float *, int, int, int, int);
@@ -178,106 +179,31 @@ cut(const struct image *im, const struct crop *c, const struct photo_profile *p,
 	image_free(&part);
 }
 
-/*
- * The backdrop's colour at row y near each side: the outermost pixels when
- * they look like background, else the last such row's value (shoulders).
- */
-static void
-row_background(const struct image *im, const double *bg, double t, int y,
-    double *left, double *right)
+/* Why the matte is not trusted (translated), as a message naming the file in. */
+static char *
+separate_cause(const char *in, const char *why)
 {
-	double v[2][3];
-	int side, x, c, n = 4;
-
-	for (side = 0; side < 2; side++) {
-		memset(v[side], 0, sizeof v[side]);
-		for (x = 0; x < n; x++)
-			for (c = 0; c < 3; c++)
-				v[side][c] += im->px[((size_t)y * im->w +
-				    (side ? im->w - 1 - x : x)) * 3 + c] / (double)n;
-		if (fabs(v[side][0] - bg[0]) < t && fabs(v[side][1] - bg[1]) < t &&
-		    fabs(v[side][2] - bg[2]) < t)
-			memcpy(side ? right : left, v[side], sizeof v[side]);
-	}
+	return (xasprintf(_("%s: the person cannot be separated from the "
+	    "background with certainty (%s), so nothing was written. Take a new "
+	    "photo in front of a plain, light wall, with light falling evenly."),
+	    in, why));
 }
 
 /*
- * Replaces the plain backdrop with white: pixels close to the local backdrop
- * colour and connected to the edge become white, with a soft transition
- * around the hair.  Returns how much each pixel was whitened (0-1); caller
- * frees.
+ * Replaces the backdrop of the cut photo with white through the matte;
+ * s is output pixels per scene pixel.  NULL with *cause when the person
+ * cannot be told from the backdrop with certainty.
  */
 static float *
-whiten(struct image *im, const struct photo_scene *sc)
+whiten(struct image *out, const struct photo_scene *sc, const struct crop *c,
+    double s, const char *in, char **cause)
 {
-	double tlo = fmax(18, 2.5 * sc->bg_std + 8), thi = tlo + 22, d, a, l[3], r[3];
-	size_t n = (size_t)im->w * im->h, i, *stack, top = 0;
-	float *alpha, *soft;
-	uint8_t *seen;
-	int x, y, c, dx, dy;
+	struct matte_head hd = { c->eye_x, c->eye_y, sc->ied * s };
+	const char *why;
+	float *soft;
 
-	alpha = xcalloc(n, sizeof *alpha);
-	soft = xcalloc(n, sizeof *soft);
-	seen = xcalloc(n, 1);
-	stack = xreallocarray(NULL, n, sizeof *stack);
-	memcpy(l, sc->bg, sizeof l);
-	memcpy(r, sc->bg, sizeof r);
-	for (y = 0; y < im->h; y++) {
-		row_background(im, sc->bg, thi, y, l, r);
-		for (x = 0; x < im->w; x++) {
-			const uint8_t *p = im->px + ((size_t)y * im->w + x) * 3;
-
-			for (d = 0, c = 0; c < 3; c++)
-				d = fmax(d, fabs(p[c] - (l[c] + (r[c] - l[c]) * x / (im->w - 1))));
-			alpha[(size_t)y * im->w + x] = d <= tlo ? 1 : d >= thi ? 0 :
-			    (float)((thi - d) / (thi - tlo));
-		}
-	}
-	/* Only backdrop reachable from the top and side edges, not grey clothes inside. */
-	for (y = 0; y < im->h; y++)
-		for (x = 0; x < im->w; x++)
-			if ((y == 0 || x == 0 || x == im->w - 1) &&
-			    alpha[(size_t)y * im->w + x] > 0) {
-				seen[(size_t)y * im->w + x] = 1;
-				stack[top++] = (size_t)y * im->w + x;
-			}
-	while (top > 0) {
-		i = stack[--top];
-		for (dy = -1; dy <= 1; dy++)
-			for (dx = -1; dx <= 1; dx++) {
-				x = (int)(i % im->w) + dx;
-				y = (int)(i / im->w) + dy;
-				if ((dx != 0 && dy != 0) || x < 0 || y < 0 ||
-				    x >= im->w || y >= im->h)
-					continue;
-				if (!seen[(size_t)y * im->w + x] &&
-				    alpha[(size_t)y * im->w + x] > 0) {
-					seen[(size_t)y * im->w + x] = 1;
-					stack[top++] = (size_t)y * im->w + x;
-				}
-			}
-	}
-	for (y = 0; y < im->h; y++)
-		for (x = 0; x < im->w; x++) {
-			for (a = 0, c = 0, dy = -1; dy <= 1; dy++)
-				for (dx = -1; dx <= 1; dx++) {
-					int xx = x + dx, yy = y + dy;
-
-					if (xx < 0 || yy < 0 || xx >= im->w || yy >= im->h)
-						continue;
-					i = (size_t)yy * im->w + xx;
-					a += seen[i] ? alpha[i] : 0;
-					c++;
-				}
-			soft[(size_t)y * im->w + x] = (float)(a / c);
-		}
-	for (i = 0; i < n; i++)
-		for (c = 0; c < 3; c++)
-			im->px[i * 3 + c] = (uint8_t)lround(im->px[i * 3 + c] *
-			    (1 - soft[i]) + 255 * soft[i]);
-	free(alpha);
-	free(seen);
-	free(stack);
+	if ((soft = matte_whiten(out, sc->bg, sc->bg_std, &hd, &why)) == NULL)
+		*cause = separate_cause(in, _(why));
 	return (soft);
 }
 
@@ -521,10 +447,7 @@ matte_sound(const float *soft, const struct image *before,
 		why = _("patches of the old background would remain");
 	if (why == NULL)
 		return (0);
-	*cause = xasprintf(_("%s: the person cannot be separated from the "
-	    "background with certainty (%s), so nothing was written. Take a new "
-	    "photo in front of a plain, light wall, with light falling evenly."),
-	    in, why);
+	*cause = separate_cause(in, why);
 	return (-1);
 }
 
@@ -604,7 +527,7 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	struct image out, plain;
 	struct crop c;
 	float *soft;
-	double enlarge;
+	double enlarge, s;
 	int rc = -1;
 
 	memset(after, 0, sizeof *after);
@@ -618,9 +541,10 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 			cut(&sc.im, &c, p, &out);
 			image_alloc(&plain, out.w, out.h);
 			memcpy(plain.px, out.px, (size_t)out.w * out.h * 3);
-			soft = whiten(&out, &sc);
-			enlarge = fmax(1, p->width / c.w / sc.scale);
-			if (matte_sound(soft, &plain, &sc, &c, p->width / c.w, in,
+			s = p->width / c.w;
+			soft = whiten(&out, &sc, &c, s, in, cause);
+			enlarge = fmax(1, s / sc.scale);
+			if (soft != NULL && matte_sound(soft, &plain, &sc, &c, s, in,
 			    cause) == 0 && fit_size(&out, p, &o, cause, in) == 0 &&
 			    check_output(&o, p, cfg, enlarge, after, cause, in) == 0) {
 				if (fs_write_path(out_path, o.buf, o.len, cause) == 0)
