@@ -13,11 +13,22 @@
 /* The face is enlarged at most this much before detail is lost. */
 #define ENLARGE_WARN	1.25
 #define ENLARGE_FAIL	1.6
+/*
+ * The nostrils' place between the eyes and the mouth of a level head (the
+ * frontal London portraits: 0.56-0.62), and how far beyond a head is
+ * clearly tilted up or down.
+ */
+#define POSE_Q_LO	0.50
+#define POSE_Q_HI	0.68
+#define POSE_Q_FAIL	0.05
+/* Nostrils are measured on faces with at least this eye distance, file pixels. */
+#define NOSE_MIN_IED	30
 
 static double	luma_of(const uint8_t *);
 static int	vivid(const struct photo_scene *, const uint8_t *);
 static double	dip(const struct photo_scene *, double, double, double, double);
 static double	teeth(const struct photo_scene *);
+static int	nose_mouth(const struct photo_scene *, double *, double *, double *);
 static void	check_resolution(struct photo_report *, const struct photo_scene *);
 static void	check_eyes(struct photo_report *, const struct photo_scene *);
 static void	check_pose(struct photo_report *, const struct photo_scene *,
@@ -138,6 +149,58 @@ teeth(const struct photo_scene *sc)
 	return (n > 0 ? (double)t / n : 0);
 }
 
+/*
+ * The nostrils and the mouth, in eye distances from the eye midpoint:
+ * the centroid of the darkest pixels under the nose (nostrils are the
+ * darkest spots between the eyes and the mouth) and of the lips (redder
+ * than the cheeks).  0 when either is not seen.
+ */
+static int
+nose_mouth(const struct photo_scene *sc, double *nx, double *ny, double *my)
+{
+	const struct image *im = &sc->im;
+	struct tone cheek;
+	double sx = 0, sy = 0, ly = 0, cr, red, l;
+	int x, y, x0, x1, y0, y1, n = 0, nl = 0, box = 0, lbox = 0;
+	const uint8_t *p;
+
+	scene_tone(sc, -0.5, 0.35, 0.5, 0.7, &cheek);
+	if (cheek.n == 0)
+		return (0);
+	cr = (cheek.rgb[0] - cheek.rgb[1]) / (cheek.luma + 1);
+	x0 = (int)fmax(0, sc->eye_x - 0.35 * sc->ied);
+	x1 = (int)fmin(im->w, sc->eye_x + 0.35 * sc->ied);
+	y0 = (int)fmax(0, sc->eye_y + 0.35 * sc->ied);
+	y1 = (int)fmin(im->h, sc->eye_y + 0.9 * sc->ied);
+	for (y = y0; y < y1; y++)
+		for (x = x0; x < x1; x++, box++) {
+			p = im->px + ((size_t)y * im->w + x) * 3;
+			if (luma_of(p) < 0.55 * cheek.luma) {
+				sx += x;
+				sy += y;
+				n++;
+			}
+		}
+	y0 = (int)fmax(0, sc->eye_y + 0.8 * sc->ied);
+	y1 = (int)fmin(im->h, sc->eye_y + 1.6 * sc->ied);
+	for (y = y0; y < y1; y++)
+		for (x = x0; x < x1; x++, lbox++) {
+			p = im->px + ((size_t)y * im->w + x) * 3;
+			l = luma_of(p);
+			red = (p[0] - p[1]) / (l + 1);
+			if (red > cr + 0.12 && l < 1.1 * cheek.luma) {
+				ly += y;
+				nl++;
+			}
+		}
+	if (n * 200 < box || nl * 50 < lbox)
+		return (0);
+	*nx = (sx / n - sc->eye_x) / sc->ied;
+	*ny = (sy / n - sc->eye_y) / sc->ied;
+	*my = (ly / nl - sc->eye_y) / sc->ied;
+	return (1);
+}
+
 /* The face must not need enlarging much: enlarged pixels carry no detail. */
 static void
 check_resolution(struct photo_report *r, const struct photo_scene *sc)
@@ -169,29 +232,75 @@ check_eyes(struct photo_report *r, const struct photo_scene *sc)
 
 /*
  * A head turned to one side puts the eyes off the middle of the cheeks:
- * sin(yaw) is about the difference of the two sides over the width.
+ * sin(yaw) is about the difference of the two sides over the width.  When
+ * the cheek edges do not show, the nostrils off the eye midpoint along the
+ * eye line tell the turn: they stand about half an eye distance in front
+ * of the eyes, so tan(yaw) is about twice their offset.  Tilting up or down
+ * moves the nostrils along the way from the eyes to the mouth: on the
+ * frontal London portraits they sit at 0.56-0.62 of it.
  */
 static void
 check_pose(struct photo_report *r, const struct photo_scene *sc,
     const struct photo_profile *p)
 {
-	double left = sc->eye_x - sc->face_l, right = sc->face_r - sc->eye_x, yaw;
-	enum photo_verdict v;
+	double left = sc->eye_x - sc->face_l, right = sc->face_r - sc->eye_x;
+	double nx, ny, my, t = sc->roll * M_PI / 180, yaw = -1, q = -1, side, down;
+	int edges = sc->face_measured && sc->face.eyes_found;
+	const char *how = edges ? "" : _(", estimated");
+	enum photo_verdict v = PHOTO_PASS, vq = PHOTO_PASS;
+	char *val, *want;
 
-	if (!sc->face_measured || !sc->face.eyes_found) {
+	/* Nostrils and lips of a face this small are a few pixels: not measured. */
+	if (sc->ied * sc->scale >= NOSE_MIN_IED && nose_mouth(sc, &nx, &ny, &my)) {
+		/* Offsets along the eye line and across it. */
+		side = nx * cos(t) + ny * sin(t);
+		down = -nx * sin(t) + ny * cos(t);
+		my = -nx * sin(t) + my * cos(t);
+		if (my > 0.5) {
+			q = down / my;
+			vq = q < POSE_Q_LO - POSE_Q_FAIL || q > POSE_Q_HI + POSE_Q_FAIL ?
+			    PHOTO_FAIL : q < POSE_Q_LO || q > POSE_Q_HI ? PHOTO_WARN : PHOTO_PASS;
+		}
+		/* Only from eyes that were found: a guessed midpoint says nothing of a turn. */
+		if (!edges && sc->face.eyes_found) {
+			yaw = atan(2 * fabs(side)) * 180 / M_PI;
+			/* Noisier than the cheek edges: only a clear turn fails. */
+			v = yaw > 1.5 * p->pose_max ? PHOTO_FAIL : yaw > 0.6 * p->pose_max ?
+			    PHOTO_WARN : PHOTO_PASS;
+		}
+	}
+	if (edges) {
+		yaw = asin(fmin(1, fabs(right - left) / (right + left))) * 180 / M_PI;
+		v = yaw > p->pose_max ? PHOTO_FAIL : yaw > 0.6 * p->pose_max ?
+		    PHOTO_WARN : PHOTO_PASS;
+	}
+	if (yaw < 0 && q < 0) {
 		report_add(r, "pose", PHOTO_WARN, 0, xstrdup(_("not measured")),
-		    xasprintf(_("<= %d°"), p->pose_max), _("The edges of the face "
-		    "or the eyes could not be seen, so whether the head faces the "
-		    "camera was not measured. Face the camera squarely."));
+		    xasprintf(_("<= %d°"), p->pose_max), _("The edges of the face, "
+		    "the eyes, the nose and the mouth could not all be seen, so "
+		    "whether the head faces the camera was not measured. Face the "
+		    "camera squarely."));
 		return;
 	}
-	yaw = asin(fmin(1, fabs(right - left) / (right + left))) * 180 / M_PI;
-	v = yaw > p->pose_max ? PHOTO_FAIL : yaw > p->pose_max * 0.6 ?
-	    PHOTO_WARN : PHOTO_PASS;
-	report_add(r, "pose", v, 0, xasprintf(_("turned about %.0f°"), yaw),
-	    xasprintf(_("<= %d°"), p->pose_max), v == PHOTO_PASS ?
-	    _("The head faces the camera.") : _("The head is turned to one "
-	    "side. Face the camera squarely, nose towards the lens."));
+	if (yaw >= 0 && q >= 0)
+		val = xasprintf(_("turned about %.0f°, nose at %.2f of eyes to mouth%s"),
+		    yaw, q, how);
+	else if (yaw >= 0)
+		val = xasprintf(_("turned about %.0f°%s"), yaw, how);
+	else
+		val = xasprintf(_("nose at %.2f of eyes to mouth%s"), q, how);
+	want = xasprintf(_("<= %d°, nose %.2f-%.2f"), p->pose_max, POSE_Q_LO, POSE_Q_HI);
+	if (vq > v)
+		report_add(r, "pose", vq, 0, val, want, _("The head seems tilted up "
+		    "or down. Hold it level, with the eyes looking straight at the lens."));
+	else if (v == PHOTO_PASS && !edges)
+		report_add(r, "pose", PHOTO_WARN, 0, val, want, _("The head seems "
+		    "to face the camera, but the edges of the face or the eyes "
+		    "could not be seen, so this is estimated. Face the camera squarely."));
+	else
+		report_add(r, "pose", v, 0, val, want, v == PHOTO_PASS ?
+		    _("The head faces the camera.") : _("The head is turned to one "
+		    "side. Face the camera squarely, nose towards the lens."));
 }
 
 /*

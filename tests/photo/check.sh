@@ -116,6 +116,11 @@ convert good.jpg \( +clone -crop 179x441+0+0 +repage -resize 55%x100%! \) \
     \( good.jpg -crop 179x441+179+0 +repage \) +append -gravity center \
     -background white -extent 358x441 turned.jpg
 expect turned.jpg pose fail
+# Hair over the cheeks: the nostrils far off the eye midpoint tell the turn.
+expect "$PHOTOS/if013_eastasian_woman_white_bg_head_turned_500px.jpg" pose fail
+# Looking down: the nostrils far from their place between the eyes and the mouth.
+expect "$PHOTOS/if029_eastasian_woman_glasses_looking_down_500px.jpg" pose fail
+expect "$PHOTOS/london_005_03.jpg" pose pass
 # A sliver of a photo (2x2000) gets a report that says why, never a crash.
 convert -size 2x2000 xc:'#808080' sliver.jpg
 "$SSCARD" check sliver.jpg > sliver.out 2>&1; [ $? = 1 ] || fail "sliver: not 1: $(cat sliver.out)"
