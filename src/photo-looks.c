@@ -21,6 +21,17 @@
 #define POSE_Q_LO	0.50
 #define POSE_Q_HI	0.68
 #define POSE_Q_FAIL	0.05
+/*
+ * Lenses with a frame seen are tinted when their colour stands this far
+ * from the cheeks' (chromaticity): clear lenses on the fixtures stay under
+ * 0.03, amber ones reach 0.043, dark sunglasses 0.24.
+ */
+#define TINT_WORN	0.035
+/*
+ * Share of strong colour over the forehead that is a hat: bare heads show
+ * at most 5 % (a colourful backdrop through the hair), a badge on a cap 11 %.
+ */
+#define HAT_COLOUR	0.08
 /* Nostrils are measured on faces with at least this eye distance, file pixels. */
 #define NOSE_MIN_IED	30
 
@@ -304,7 +315,8 @@ check_pose(struct photo_report *r, const struct photo_scene *sc,
 }
 
 /*
- * Lenses: dark or coloured against the cheeks (tinted), bright spots
+ * Lenses: dark or coloured against the cheeks (tinted, judged more
+ * strictly behind a frame that was seen), bright spots
  * (glare); a frame: a thin dark line across the nose bridge or under the eyes.
  */
 static void
@@ -334,7 +346,7 @@ check_glasses(struct photo_report *r, const struct photo_scene *sc,
 	worn = frame > 0.18 || sc->face.eyes_how != NULL;
 	val = xasprintf(_("lenses %.0f%% of the cheeks, tint %.3f, glare %.1f%%, frame %.2f"),
 	    dark * 100, tint, glare * 100, frame);
-	if (worn && (dark < 0.45 || tint > 0.06))
+	if (worn && (dark < 0.45 || tint > TINT_WORN))
 		report_add(r, "glasses", PHOTO_FAIL, 0, val, xstrdup(_("no tinted lenses")),
 		    _("The glasses look tinted (sunglasses or coloured lenses). "
 		    "Take them off, or wear clear glasses."));
@@ -356,8 +368,9 @@ check_glasses(struct photo_report *r, const struct photo_scene *sc,
 }
 
 /*
- * Over the forehead there is hair or skin; a strong colour there is a hat,
- * cap or scarf.  Hats of hair's colours are not told from hair.
+ * Over the forehead there is hair or skin; a strong colour there (a badge,
+ * a coloured band) is a hat, cap or scarf.  Hats of hair's colours are not
+ * told from hair.
  */
 static void
 check_headwear(struct photo_report *r, const struct photo_scene *sc)
@@ -368,7 +381,7 @@ check_headwear(struct photo_report *r, const struct photo_scene *sc)
 	/* From just under the top of the head to the top of the forehead. */
 	scene_tone(sc, -0.6, fmax(-2.2, (sc->crown_y - sc->eye_y) / sc->ied + 0.1),
 	    0.6, -1.0, &top);
-	v = top.vivid > 0.25 ? PHOTO_FAIL : PHOTO_PASS;
+	v = top.vivid > HAT_COLOUR ? PHOTO_FAIL : PHOTO_PASS;
 	report_add(r, "headwear", v, 0, xasprintf(_("colour %.0f%%"), top.vivid * 100),
 	    xstrdup(_("bare head")), v == PHOTO_PASS ?
 	    _("No brightly coloured hat or head covering was seen; a hat of "

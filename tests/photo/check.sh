@@ -100,11 +100,15 @@ expect whitetop.jpg clothing fail
 expect "$PHOTOS/if032_sunglasses_dark_man_lowkey_500px.jpg" glasses fail
 expect "$PHOTOS/if016_glasses_clear_man_frontal_darktop.jpg" glasses warn
 C="--profile liaocheng" expect "$PHOTOS/if016_glasses_clear_man_frontal_darktop.jpg" glasses fail
+# Large amber-tinted lenses behind a frame fail.
+expect "$PHOTOS/grace_hopper_navy_cap_glasses_pd.jpg" glasses fail
 # eyes: not found behind glasses looking down.
 expect "$PHOTOS/if029_eastasian_woman_glasses_looking_down_500px.jpg" eyes fail
 # headwear: a red cap over the crown.
 convert good.jpg -fill '#d02020' -draw 'rectangle 90,20 270,75' hat.jpg
 expect hat.jpg headwear fail
+# An officer's cap with its badge.
+expect "$PHOTOS/grace_hopper_navy_cap_glasses_pd.jpg" headwear fail
 # accessories: a green earring by the ear lobe warns.
 convert good.jpg -fill '#20c020' -draw 'circle 50,330 58,338' earring.jpg
 expect earring.jpg accessories warn
