@@ -19,8 +19,6 @@
 #define FIX_SIDE	720
 /* A backdrop darker than this (luma) is not told from dark hair with certainty. */
 #define MIN_BACKDROP	140
-/* The face box of a fixed photo spans at least this share of its width. */
-#define OUTPUT_FACE	0.45
 /* Kept patches apart from the person larger than this share of the photo are leftovers. */
 #define MATTE_BLOB	0.0005
 /* Backdrop-coloured pixels kept beside or above the head, as a share of the photo. */
@@ -59,8 +57,10 @@ static int	matte_sound(const float *, const struct image *, const struct photo_s
 		    const struct crop *, double, const char *, char **);
 static int	decode(const struct jpeg_out *, const struct photo_profile *,
 		    struct photo_scene *);
+static void	face_through(const struct face *, const struct crop *,
+		    const struct photo_profile *, struct face *);
 static int	check_output(const struct jpeg_out *, const struct photo_profile *,
-		    const struct config *, double, struct photo_report *, char **,
+		    const struct face *, double, struct photo_report *, char **,
 		    const char *);
 static void	encode(const struct image *, int, int, int, struct jpeg_out *);
 static int	fit_size(const struct image *, const struct photo_profile *,
@@ -489,19 +489,47 @@ decode(const struct jpeg_out *o, const struct photo_profile *p,
 	return (0);
 }
 
-/* Checks the encoded output; 0 when it passes, else -1 with the first failure. */
+/*
+ * Where face f of the levelled photo lies in the output: through the crop
+ * (rounded as cut rounds it) and the resize.
+ */
+static void
+face_through(const struct face *f, const struct crop *c,
+    const struct photo_profile *p, struct face *out)
+{
+	double x0 = lround(c->x0), y0 = lround(c->y0);
+	double sx = p->width / (double)lround(c->w), sy = p->height / (double)lround(c->h);
+
+	*out = *f;
+	out->x = (f->x - x0) * sx;
+	out->y = (f->y - y0) * sy;
+	out->w = f->w * sx;
+	out->h = f->h * sy;
+	out->lx = (f->lx - x0) * sx;
+	out->ly = (f->ly - y0) * sy;
+	out->rx = (f->rx - x0) * sx;
+	out->ry = (f->ry - y0) * sy;
+	out->angle = 0;
+}
+
+/*
+ * Checks the encoded output, read back from its bytes; 0 when it passes,
+ * else -1 with the first failure.  The output is a crop of the one face of
+ * the photo, so the face is not searched for again: its place (f) comes
+ * through the crop, and every measurement is made on the output's pixels.
+ */
 static int
 check_output(const struct jpeg_out *o, const struct photo_profile *p,
-    const struct config *cfg, double enlarge, struct photo_report *after,
+    const struct face *f, double enlarge, struct photo_report *after,
     char **cause, const char *in)
 {
 	struct photo_scene sc;
 	size_t i;
 
 	decode(o, p, &sc);
-	/* A fixed photo's face fills most of its width: no smaller one is searched. */
-	sc.min_face = OUTPUT_FACE;
-	photo_scene_analyse(&sc, cfg);
+	sc.nfaces = 1;
+	sc.face = *f;
+	photo_scene_measure(&sc);
 	sc.enlarge = enlarge;
 	photo_check_scene(&sc, p, after);
 	photo_scene_free(&sc);
@@ -525,6 +553,7 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	struct photo_report before;
 	struct jpeg_out o = { NULL, 0 };
 	struct image out, plain;
+	struct face outface;
 	struct crop c;
 	float *soft;
 	double enlarge, s;
@@ -539,6 +568,7 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 		level(&sc);
 		if (plan_crop(&sc, p, &c, cause, in) == 0) {
 			cut(&sc.im, &c, p, &out);
+			face_through(&sc.face, &c, p, &outface);
 			image_alloc(&plain, out.w, out.h);
 			memcpy(plain.px, out.px, (size_t)out.w * out.h * 3);
 			s = p->width / c.w;
@@ -546,7 +576,7 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 			enlarge = fmax(1, s / sc.scale);
 			if (soft != NULL && matte_sound(soft, &plain, &sc, &c, s, in,
 			    cause) == 0 && fit_size(&out, p, &o, cause, in) == 0 &&
-			    check_output(&o, p, cfg, enlarge, after, cause, in) == 0) {
+			    check_output(&o, p, &outface, enlarge, after, cause, in) == 0) {
 				if (fs_write_path(out_path, o.buf, o.len, cause) == 0)
 					rc = 0;
 				else
