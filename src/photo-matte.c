@@ -170,40 +170,52 @@ flood(struct matte *m)
 	}
 }
 
-/* Mean over the (2r+1)^2 window around each pixel, clipped at the edges; O(w h). */
+/*
+ * Mean over the (2r+1)^2 window around each pixel, clipped at the edges;
+ * O(w h): running sums along each row, then down the columns a row at a
+ * time (cache-friendly).  tmp holds w * h + w values; out may be in.
+ */
 static void
 box_mean(const float *in, float *out, int w, int h, int r, float *tmp)
 {
+	float *col = tmp + (size_t)w * h;
 	double s;
 	int x, y, lo, hi;
 
 	for (y = 0; y < h; y++) {
 		const float *row = in + (size_t)y * w;
+		float *t = tmp + (size_t)y * w;
 
 		for (s = 0, x = 0; x <= r && x < w; x++)
 			s += row[x];
 		for (x = 0; x < w; x++) {
 			lo = x - r < 0 ? 0 : x - r;
 			hi = x + r >= w ? w - 1 : x + r;
-			tmp[(size_t)y * w + x] = (float)(s / (hi - lo + 1));
+			t[x] = (float)(s / (hi - lo + 1));
 			if (x + r + 1 < w)
 				s += row[x + r + 1];
 			if (x - r >= 0)
 				s -= row[x - r];
 		}
 	}
-	for (x = 0; x < w; x++) {
-		for (s = 0, y = 0; y <= r && y < h; y++)
-			s += tmp[(size_t)y * w + x];
-		for (y = 0; y < h; y++) {
-			lo = y - r < 0 ? 0 : y - r;
-			hi = y + r >= h ? h - 1 : y + r;
-			out[(size_t)y * w + x] = (float)(s / (hi - lo + 1));
-			if (y + r + 1 < h)
-				s += tmp[(size_t)(y + r + 1) * w + x];
-			if (y - r >= 0)
-				s -= tmp[(size_t)(y - r) * w + x];
-		}
+	memset(col, 0, (size_t)w * sizeof *col);
+	for (y = 0; y <= r && y < h; y++)
+		for (x = 0; x < w; x++)
+			col[x] += tmp[(size_t)y * w + x];
+	for (y = 0; y < h; y++) {
+		float k;
+
+		lo = y - r < 0 ? 0 : y - r;
+		hi = y + r >= h ? h - 1 : y + r;
+		k = 1.0f / (float)(hi - lo + 1);
+		for (x = 0; x < w; x++)
+			out[(size_t)y * w + x] = col[x] * k;
+		if (y + r + 1 < h)
+			for (x = 0; x < w; x++)
+				col[x] += tmp[(size_t)(y + r + 1) * w + x];
+		if (y - r >= 0)
+			for (x = 0; x < w; x++)
+				col[x] -= tmp[(size_t)(y - r) * w + x];
 	}
 }
 
@@ -223,7 +235,7 @@ guided_filter(const float *g, float *p, int w, int h, int r, float eps)
 	mp = xreallocarray(NULL, n, sizeof *mp);
 	mgp = xreallocarray(NULL, n, sizeof *mgp);
 	mgg = xreallocarray(NULL, n, sizeof *mgg);
-	tmp = xreallocarray(NULL, n, sizeof *tmp);
+	tmp = xreallocarray(NULL, n + w, sizeof *tmp);
 	box_mean(g, mg, w, h, r, tmp);
 	box_mean(p, mp, w, h, r, tmp);
 	for (i = 0; i < n; i++) {
@@ -264,7 +276,7 @@ refine(struct matte *m, int r, double thi)
 
 	sure = xreallocarray(NULL, n, sizeof *sure);
 	near = xreallocarray(NULL, n, sizeof *near);
-	tmp = xreallocarray(NULL, n, sizeof *tmp);
+	tmp = xreallocarray(NULL, n + m->w, sizeof *tmp);
 	q = xreallocarray(NULL, n, sizeof *q);
 	for (i = 0; i < n; i++)
 		sure[i] = m->state[i] & SURE_BACK ? 1 : 0;
