@@ -166,10 +166,21 @@ cut(const struct image *im, const struct crop *c, const struct photo_profile *p,
 	int x0 = (int)lround(c->x0), y0 = (int)lround(c->y0);
 	int w = (int)lround(c->w), h = (int)lround(c->h), x, y, sx, sy;
 
+	/* The columns inside the photo, copied a row at a time. */
+	int in0 = x0 < 0 ? -x0 : 0, in1 = x0 + w > im->w ? im->w - x0 : w;
+
 	image_alloc(&part, w, h);
 	for (y = 0; y < h; y++) {
 		sy = y0 + y < 0 ? 0 : (y0 + y >= im->h ? im->h - 1 : y0 + y);
+		if (in1 > in0)
+			memcpy(part.px + ((size_t)y * w + in0) * 3,
+			    im->px + ((size_t)sy * im->w + x0 + in0) * 3,
+			    (size_t)(in1 - in0) * 3);
 		for (x = 0; x < w; x++) {
+			if (x == in0 && in1 > in0)
+				x = in1;
+			if (x >= w)
+				break;
 			sx = x0 + x < 0 ? 0 : (x0 + x >= im->w ? im->w - 1 : x0 + x);
 			memcpy(part.px + ((size_t)y * w + x) * 3,
 			    im->px + ((size_t)sy * im->w + sx) * 3, 3);

@@ -32,7 +32,7 @@ enum { PERSON = 1, REACHED = 2, SURE_BACK = 4 };
 static void	row_backdrop(const struct image *, const double *, double, int,
 		    double *, double *);
 static void	backdrop(struct matte *, const struct image *, const double *, double);
-static int	in_person(const struct matte_head *, int, int);
+static double	person_half(const struct matte_head *, int);
 static double	first_estimate(struct matte *, const struct image *,
 		    const struct matte_head *, double, double);
 static void	flood(struct matte *);
@@ -82,15 +82,20 @@ backdrop(struct matte *m, const struct image *im, const double *bg, double t)
 	}
 }
 
-/* Inside the face (an ellipse within the cheeks, brow to chin) or the neck below it. */
-static int
-in_person(const struct matte_head *hd, int x, int y)
+/*
+ * How far from the eye midpoint row y is inside the person: the face (an
+ * ellipse within the cheeks, brow to chin) or the neck below it.  -1: not.
+ */
+static double
+person_half(const struct matte_head *hd, int y)
 {
-	double dx = (x - hd->eye_x) / (0.8 * hd->ied);
-	double dy = (y - hd->eye_y - 0.1 * hd->ied) / (1.55 * hd->ied);
+	double dy = (y - hd->eye_y - 0.1 * hd->ied) / (1.55 * hd->ied), half = -1;
 
-	return (dx * dx + dy * dy <= 1 ||
-	    (fabs(x - hd->eye_x) < 0.3 * hd->ied && y > hd->eye_y + 1.2 * hd->ied));
+	if (dy * dy <= 1)
+		half = 0.8 * hd->ied * sqrt(1 - dy * dy);
+	if (y > hd->eye_y + 1.2 * hd->ied)
+		half = fmax(half, 0.3 * hd->ied);
+	return (half);
 }
 
 /*
@@ -103,11 +108,11 @@ first_estimate(struct matte *m, const struct image *im, const struct matte_head 
     double tlo, double thi)
 {
 	size_t i;
-	double d, e, s;
+	double d, e, s, half;
 	int x, y, c, person = 0, alike = 0;
 
 	for (y = 0; y < m->h; y++)
-		for (x = 0; x < m->w; x++) {
+		for (half = person_half(hd, y), x = 0; x < m->w; x++) {
 			i = (size_t)y * m->w + x;
 			for (d = e = 0, c = 0; c < 3; c++) {
 				s = fabs(im->px[i * 3 + c] - m->back[i * 3 + c]);
@@ -117,7 +122,7 @@ first_estimate(struct matte *m, const struct image *im, const struct matte_head 
 			m->dist[i] = (float)sqrt(e);
 			m->alpha[i] = d <= tlo ? 1 : d >= thi ? 0 : (float)((thi - d) / (thi - tlo));
 			m->state[i] = d <= tlo ? SURE_BACK : 0;
-			if (in_person(hd, x, y)) {
+			if (fabs(x - hd->eye_x) <= half) {
 				person++;
 				alike += d <= tlo;
 				m->state[i] = PERSON;
