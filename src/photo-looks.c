@@ -37,6 +37,7 @@
 
 static double	luma_of(const uint8_t *);
 static int	vivid(const struct photo_scene *, const uint8_t *);
+static int	unnatural(const uint8_t *);
 static double	dip(const struct photo_scene *, double, double, double, double);
 static double	teeth(const struct photo_scene *);
 static int	nose_mouth(const struct photo_scene *, double *, double *, double *);
@@ -68,6 +69,22 @@ vivid(const struct photo_scene *sc, const uint8_t *p)
 	return (mx - mn > 80 && !photo_scene_skin(sc, p));
 }
 
+/*
+ * A clear colour of a hue no hair or skin has: hair and skin run from red
+ * through orange to yellow (or grey); a blue, green or purple band is worn.
+ */
+static int
+unnatural(const uint8_t *p)
+{
+	int mx = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
+	int mn = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
+
+	if (mx - mn <= 40 || (mx - mn) * 10 <= mx * 4)
+		return (0);
+	/* Red, orange or yellow: red the largest and blue the smallest. */
+	return (!(p[0] == mx && p[2] == mn));
+}
+
 void
 scene_tone(const struct photo_scene *sc, double dx0, double dy0, double dx1,
     double dy1, struct tone *t)
@@ -93,6 +110,7 @@ scene_tone(const struct photo_scene *sc, double dx0, double dy0, double dx1,
 			t->over += l >= 250;
 			t->skin += photo_scene_skin(sc, p);
 			t->vivid += vivid(sc, p);
+			t->unnatural += unnatural(p);
 			t->n++;
 		}
 	if (t->n == 0)
@@ -104,6 +122,7 @@ scene_tone(const struct photo_scene *sc, double dx0, double dy0, double dx1,
 	t->over /= t->n;
 	t->skin /= t->n;
 	t->vivid /= t->n;
+	t->unnatural /= t->n;
 }
 
 /*
@@ -418,6 +437,8 @@ check_accessories(struct photo_report *r, const struct photo_scene *sc)
 	scene_tone(sc, 0.9, 0.8, 1.3, 1.4, &ear[1]);
 	scene_tone(sc, -0.6, 2.1, 0.6, 2.5, &neck);
 	most = fmax(fmax(head.vivid, neck.vivid), fmax(ear[0].vivid, ear[1].vivid));
+	/* A hair band may be dark: any clear colour of its own counts over the head. */
+	most = fmax(most, head.unnatural);
 	report_add(r, "accessories", most > 0.06 ? PHOTO_WARN : PHOTO_PASS, 0,
 	    xasprintf(_("colour %.0f%%"), most * 100), xstrdup(_("none")),
 	    most > 0.06 ? _("Something colourful is over the head, by the ears or "

@@ -112,6 +112,8 @@ expect "$PHOTOS/grace_hopper_navy_cap_glasses_pd.jpg" headwear fail
 # accessories: a green earring by the ear lobe warns.
 convert good.jpg -fill '#20c020' -draw 'circle 50,330 58,338' earring.jpg
 expect earring.jpg accessories warn
+# A dark purple hair band across the head warns too.
+expect "$PHOTOS/canada_053f_white_f_headband.jpg" accessories warn
 # resolution: a 115-pixel portrait fails; a 400-pixel one warns.
 expect "$PHOTOS/max_bryan_glasses_darktop_cc0_115px.png" resolution fail
 expect "$PHOTOS/max_luciano_lightblue_shirt_cc0.png" resolution warn
