@@ -163,6 +163,7 @@ teeth(const struct photo_scene *sc)
 {
 	const struct image *im = &sc->im;
 	int x, y, x0, x1, y0, y1, n = 0, t = 0, mx, mn;
+	double cheek = 0.299 * sc->skin[0] + 0.587 * sc->skin[1] + 0.114 * sc->skin[2];
 	const uint8_t *p;
 
 	x0 = (int)fmax(0, sc->eye_x - 0.45 * sc->ied);
@@ -174,7 +175,12 @@ teeth(const struct photo_scene *sc)
 			p = im->px + ((size_t)y * im->w + x) * 3;
 			mx = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
 			mn = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
-			t += mx > 140 && (mx - mn) * 100 < mx * 22;
+			/*
+			 * Pale skin in bright light is bright and nearly
+			 * colourless too, but no brighter than the cheeks.
+			 */
+			t += mx > 140 && (mx - mn) * 100 < mx * 22 &&
+			    !(photo_scene_skin(sc, p) && luma_of(p) <= 1.1 * cheek);
 		}
 	return (n > 0 ? (double)t / n : 0);
 }
