@@ -36,8 +36,8 @@
 #define NOSE_MIN_IED	30
 
 static double	luma_of(const uint8_t *);
-static int	vivid(const struct photo_scene *, const uint8_t *);
-static int	unnatural(const uint8_t *);
+static void	extremes(const uint8_t *, int *, int *);
+static int	unnatural(const uint8_t *, int, int);
 static double	dip(const struct photo_scene *, double, double, double, double);
 static double	teeth(const struct photo_scene *);
 static int	nose_mouth(const struct photo_scene *, double *, double *, double *);
@@ -59,26 +59,22 @@ luma_of(const uint8_t *p)
 	return (0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2]);
 }
 
-/* A strong colour: far from grey, and not the colour of the cheeks. */
-static int
-vivid(const struct photo_scene *sc, const uint8_t *p)
+/* The largest and smallest channel of p. */
+static void
+extremes(const uint8_t *p, int *mx, int *mn)
 {
-	int mx = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
-	int mn = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
-
-	return (mx - mn > 80 && !photo_scene_skin(sc, p));
+	*mx = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
+	*mn = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
 }
 
 /*
- * A clear colour of a hue no hair or skin has: hair and skin run from red
- * through orange to yellow (or grey); a blue, green or purple band is worn.
+ * A clear colour (largest channel mx, smallest mn) of a hue no hair or
+ * skin has: hair and skin run from red through orange to yellow (or grey);
+ * a blue, green or purple band is worn.
  */
 static int
-unnatural(const uint8_t *p)
+unnatural(const uint8_t *p, int mx, int mn)
 {
-	int mx = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
-	int mn = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
-
 	if (mx - mn <= 40 || (mx - mn) * 10 <= mx * 4)
 		return (0);
 	/* Red, orange or yellow: red the largest and blue the smallest. */
@@ -90,7 +86,7 @@ scene_tone(const struct photo_scene *sc, double dx0, double dy0, double dx1,
     double dy1, struct tone *t)
 {
 	const struct image *im = &sc->im;
-	int x, y, x0, x1, y0, y1, c;
+	int x, y, x0, x1, y0, y1, c, skin, mx, mn;
 	const uint8_t *p;
 	double l;
 
@@ -108,9 +104,12 @@ scene_tone(const struct photo_scene *sc, double dx0, double dy0, double dx1,
 			t->luma += l;
 			t->under += l <= 25;
 			t->over += l >= 250;
-			t->skin += photo_scene_skin(sc, p);
-			t->vivid += vivid(sc, p);
-			t->unnatural += unnatural(p);
+			skin = photo_scene_skin(sc, p);
+			extremes(p, &mx, &mn);
+			t->skin += skin;
+			/* A strong colour: far from grey, and not the colour of the cheeks. */
+			t->vivid += mx - mn > 80 && !skin;
+			t->unnatural += unnatural(p, mx, mn);
 			t->n++;
 		}
 	if (t->n == 0)
@@ -173,8 +172,7 @@ teeth(const struct photo_scene *sc)
 	for (y = y0; y < y1; y++)
 		for (x = x0; x < x1; x++, n++) {
 			p = im->px + ((size_t)y * im->w + x) * 3;
-			mx = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
-			mn = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
+			extremes(p, &mx, &mn);
 			/*
 			 * Pale skin in bright light is bright and nearly
 			 * colourless too, but no brighter than the cheeks.
