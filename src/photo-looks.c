@@ -37,6 +37,8 @@
 
 static double	luma_of(const uint8_t *);
 static void	extremes(const uint8_t *, int *, int *);
+static void	box_at(const struct photo_scene *, double, double, double, double,
+		    int [4]);
 static int	unnatural(const uint8_t *, int, int);
 static double	dip(const struct photo_scene *, double, double, double, double);
 static double	teeth(const struct photo_scene *);
@@ -81,22 +83,30 @@ unnatural(const uint8_t *p, int mx, int mn)
 	return (!(p[0] == mx && p[2] == mn));
 }
 
+/* Box (dx0, dy0)-(dx1, dy1) in eye distances around the eye midpoint, as pixels. */
+static void
+box_at(const struct photo_scene *sc, double dx0, double dy0, double dx1,
+    double dy1, int b[4])
+{
+	b[0] = (int)fmax(0, sc->eye_x + dx0 * sc->ied);
+	b[1] = (int)fmax(0, sc->eye_y + dy0 * sc->ied);
+	b[2] = (int)fmin(sc->im.w, sc->eye_x + dx1 * sc->ied);
+	b[3] = (int)fmin(sc->im.h, sc->eye_y + dy1 * sc->ied);
+}
+
 void
 scene_tone(const struct photo_scene *sc, double dx0, double dy0, double dx1,
     double dy1, struct tone *t)
 {
 	const struct image *im = &sc->im;
-	int x, y, x0, x1, y0, y1, c, skin, mx, mn;
+	int x, y, b[4], c, skin, mx, mn;
 	const uint8_t *p;
 	double l;
 
-	x0 = (int)fmax(0, sc->eye_x + dx0 * sc->ied);
-	x1 = (int)fmin(im->w, sc->eye_x + dx1 * sc->ied);
-	y0 = (int)fmax(0, sc->eye_y + dy0 * sc->ied);
-	y1 = (int)fmin(im->h, sc->eye_y + dy1 * sc->ied);
+	box_at(sc, dx0, dy0, dx1, dy1, b);
 	memset(t, 0, sizeof *t);
-	for (y = y0; y < y1; y++)
-		for (x = x0; x < x1; x++) {
+	for (y = b[1]; y < b[3]; y++)
+		for (x = b[0]; x < b[2]; x++) {
 			p = im->px + ((size_t)y * im->w + x) * 3;
 			l = luma_of(p);
 			for (c = 0; c < 3; c++)
@@ -133,13 +143,14 @@ static double
 dip(const struct photo_scene *sc, double dx0, double dy0, double dx1, double dy1)
 {
 	double row[256], best = 0, l, around;
-	int x, y, x0, x1, y0, y1, n, k, gap = (int)fmax(2, 0.08 * sc->ied);
+	int x, y, b[4], x0, x1, y0, y1, n, k, gap = (int)fmax(2, 0.08 * sc->ied);
 	struct tone cheek;
 
-	x0 = (int)fmax(0, sc->eye_x + dx0 * sc->ied);
-	x1 = (int)fmin(sc->im.w, sc->eye_x + dx1 * sc->ied);
-	y0 = (int)fmax(0, sc->eye_y + dy0 * sc->ied);
-	y1 = (int)fmin(sc->im.h, sc->eye_y + dy1 * sc->ied);
+	box_at(sc, dx0, dy0, dx1, dy1, b);
+	x0 = b[0];
+	y0 = b[1];
+	x1 = b[2];
+	y1 = b[3];
 	n = y1 - y0 > 256 ? 256 : y1 - y0;
 	if (x1 - x0 < 2 || n < 2 * gap + 1)
 		return (0);
@@ -161,16 +172,13 @@ static double
 teeth(const struct photo_scene *sc)
 {
 	const struct image *im = &sc->im;
-	int x, y, x0, x1, y0, y1, n = 0, t = 0, mx, mn;
+	int x, y, b[4], n = 0, t = 0, mx, mn;
 	double cheek = 0.299 * sc->skin[0] + 0.587 * sc->skin[1] + 0.114 * sc->skin[2];
 	const uint8_t *p;
 
-	x0 = (int)fmax(0, sc->eye_x - 0.45 * sc->ied);
-	x1 = (int)fmin(im->w, sc->eye_x + 0.45 * sc->ied);
-	y0 = (int)fmax(0, sc->eye_y + 1.0 * sc->ied);
-	y1 = (int)fmin(im->h, sc->eye_y + 1.45 * sc->ied);
-	for (y = y0; y < y1; y++)
-		for (x = x0; x < x1; x++, n++) {
+	box_at(sc, -0.45, 1.0, 0.45, 1.45, b);
+	for (y = b[1]; y < b[3]; y++)
+		for (x = b[0]; x < b[2]; x++, n++) {
 			p = im->px + ((size_t)y * im->w + x) * 3;
 			extremes(p, &mx, &mn);
 			/*
@@ -195,19 +203,16 @@ nose_mouth(const struct photo_scene *sc, double *nx, double *ny, double *my)
 	const struct image *im = &sc->im;
 	struct tone cheek;
 	double sx = 0, sy = 0, ly = 0, cr, red, l;
-	int x, y, x0, x1, y0, y1, n = 0, nl = 0, box = 0, lbox = 0;
+	int x, y, b[4], n = 0, nl = 0, box = 0, lbox = 0;
 	const uint8_t *p;
 
 	scene_tone(sc, -0.5, 0.35, 0.5, 0.7, &cheek);
 	if (cheek.n == 0)
 		return (0);
 	cr = (cheek.rgb[0] - cheek.rgb[1]) / (cheek.luma + 1);
-	x0 = (int)fmax(0, sc->eye_x - 0.35 * sc->ied);
-	x1 = (int)fmin(im->w, sc->eye_x + 0.35 * sc->ied);
-	y0 = (int)fmax(0, sc->eye_y + 0.35 * sc->ied);
-	y1 = (int)fmin(im->h, sc->eye_y + 0.9 * sc->ied);
-	for (y = y0; y < y1; y++)
-		for (x = x0; x < x1; x++, box++) {
+	box_at(sc, -0.35, 0.35, 0.35, 0.9, b);
+	for (y = b[1]; y < b[3]; y++)
+		for (x = b[0]; x < b[2]; x++, box++) {
 			p = im->px + ((size_t)y * im->w + x) * 3;
 			if (luma_of(p) < 0.55 * cheek.luma) {
 				sx += x;
@@ -215,10 +220,9 @@ nose_mouth(const struct photo_scene *sc, double *nx, double *ny, double *my)
 				n++;
 			}
 		}
-	y0 = (int)fmax(0, sc->eye_y + 0.8 * sc->ied);
-	y1 = (int)fmin(im->h, sc->eye_y + 1.6 * sc->ied);
-	for (y = y0; y < y1; y++)
-		for (x = x0; x < x1; x++, lbox++) {
+	box_at(sc, -0.35, 0.8, 0.35, 1.6, b);
+	for (y = b[1]; y < b[3]; y++)
+		for (x = b[0]; x < b[2]; x++, lbox++) {
 			p = im->px + ((size_t)y * im->w + x) * 3;
 			l = luma_of(p);
 			red = (p[0] - p[1]) / (l + 1);
