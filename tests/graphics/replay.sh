@@ -86,7 +86,7 @@ tail -n 1 "$T/shots/index" | grep -q -- "-quit cursor=[0-9,]*\$" ||
 	fail "a photo under the quit box: $(tail -n 1 "$T/shots/index")"
 
 # Before and After: each at least 20 columns wide from 100 columns on.
-fixable="$PHOTOS/london_030_03.jpg"
+fixable="$PHOTOS/canada_095m_white_m_darktop_frontal.jpg"
 keys "$to_photo$fixable<F3><Enter><Enter>"
 for size in 100x30 120x40; do
 	export COLUMNS=${size%x*} LINES=${size#*x}
