@@ -2,7 +2,6 @@
 #include "system.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +23,7 @@ struct matte {
 	float	*back;		/* the backdrop's colour behind each pixel, 3 per pixel */
 	float	*dist;		/* colour distance to it: the filter's guide */
 	float	*alpha;		/* backdrop share: first estimate, then refined */
-	uint8_t	*state;		/* SURE_BACK, PERSON, or 0 */
+	uint8_t	*state;		/* flags: PERSON, REACHED from an edge, SURE_BACK */
 };
 
 enum { PERSON = 1, REACHED = 2, SURE_BACK = 4 };
