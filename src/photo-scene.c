@@ -346,18 +346,35 @@ scene_detector(const char *dir, char **cause)
 
 /*
  * A decoder may give at least twice the pixels asked for (JPEG scaling has
- * steps): they are averaged down by a whole factor, so that every measure
- * runs on about min_side pixels, as many as it needs.
+ * steps): blocks of k x k are averaged into one, so that every measure runs
+ * on about min_side pixels, as many as it needs (a remainder under k at the
+ * right and bottom edges is dropped).
  */
 static void
 shrink(struct image *im, int min_side)
 {
 	struct image small;
+	unsigned sum[3];
 	int k = (im->w < im->h ? im->w : im->h) / (min_side > 0 ? min_side : 1);
+	int x, y, i, j, c;
+	const uint8_t *p;
 
 	if (min_side <= 0 || k < 2)
 		return;
-	image_resize(im, im->w / k, im->h / k, &small);
+	image_alloc(&small, im->w / k, im->h / k);
+	for (y = 0; y < small.h; y++)
+		for (x = 0; x < small.w; x++) {
+			sum[0] = sum[1] = sum[2] = 0;
+			for (j = 0; j < k; j++) {
+				p = im->px + ((size_t)(y * k + j) * im->w + (size_t)x * k) * 3;
+				for (i = 0; i < k; i++, p += 3)
+					for (c = 0; c < 3; c++)
+						sum[c] += p[c];
+			}
+			for (c = 0; c < 3; c++)
+				small.px[((size_t)y * small.w + x) * 3 + c] =
+				    (uint8_t)((sum[c] + k * k / 2) / (k * k));
+		}
 	image_free(im);
 	*im = small;
 }
