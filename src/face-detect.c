@@ -74,7 +74,15 @@ struct scan {
 	int32_t		*sum;
 	int64_t		*sq;
 	int32_t		*tilt;	/* 45-degree integral; NULL without tilted features */
-	int		*ofs;	/* 4 per rect, 3 rects per feature */
+	struct probe	*probe;	/* per feature: what the scan reads of it, in one place */
+};
+
+/* A feature as a window reads it: offsets in the integral and weights side by side. */
+struct probe {
+	int		 ofs[12];	/* 4 per rect, 3 rects */
+	float		 weight[3];
+	int		 nrect;
+	const int32_t	*integral;	/* sum or tilt */
 };
 
 struct hit {
@@ -516,16 +524,19 @@ scan_build(struct scan *s, const struct grey *g, const struct cascade *c)
 	}
 	if (c->tilted)
 		tilt_build(s, g);
-	s->ofs = xreallocarray(NULL, (size_t)c->nfeatures * 12, sizeof *s->ofs);
+	s->probe = xcalloc((size_t)c->nfeatures, sizeof *s->probe);
 	for (i = 0; i < c->nfeatures; i++) {
+		s->probe[i].nrect = c->features[i].nrect;
+		s->probe[i].integral = c->features[i].tilted ? s->tilt : s->sum;
 		for (j = 0; j < 3; j++) {
-			int *o = &s->ofs[i * 12 + j * 4];
+			int *o = &s->probe[i].ofs[j * 4];
 
 			if (j >= c->features[i].nrect) {
 				o[0] = o[1] = o[2] = o[3] = 0;
 				continue;
 			}
 			r = &c->features[i].r[j];
+			s->probe[i].weight[j] = r->weight;
 			if (c->features[i].tilted) {
 				/* (x, y), (x - h, y + h), (x + w, y + w), (x + w - h, y + w + h) */
 				o[0] = r->y * st + r->x;
@@ -548,7 +559,7 @@ scan_free(struct scan *s)
 	free(s->sum);
 	free(s->sq);
 	free(s->tilt);
-	free(s->ofs);
+	free(s->probe);
 	memset(s, 0, sizeof *s);
 }
 
@@ -563,11 +574,9 @@ scan_free(struct scan *s)
 static int
 scan_window(const struct cascade *c, const struct scan *s, int base)
 {
-	const int *o;
 	const struct tree *t;
 	const struct node *nd;
-	const struct feature *f;
-	const int32_t *a;
+	const struct probe *f;
 	int nofs[4], i, k, idx, area;
 	double sum, sq, nf, inv, val, acc;
 
@@ -591,13 +600,12 @@ scan_window(const struct cascade *c, const struct scan *s, int base)
 			idx = 0;
 			do {
 				nd = &c->nodes[t->node0 + idx];
-				f = &c->features[nd->feature];
-				o = &s->ofs[nd->feature * 12];
-				a = f->tilted ? s->tilt : s->sum;
-				val = f->r[0].weight * RECTSUM(a, o, base) +
-				    f->r[1].weight * RECTSUM(a, o + 4, base);
+				f = &s->probe[nd->feature];
+				val = f->weight[0] * RECTSUM(f->integral, f->ofs, base) +
+				    f->weight[1] * RECTSUM(f->integral, f->ofs + 4, base);
 				if (f->nrect == 3)
-					val += f->r[2].weight * RECTSUM(a, o + 8, base);
+					val += f->weight[2] *
+					    RECTSUM(f->integral, f->ofs + 8, base);
 				idx = val * inv < nd->threshold ? nd->left : nd->right;
 			} while (idx > 0);
 			acc += c->leaves[t->leaf0 - idx];

@@ -11,6 +11,7 @@
 
 #include "fsutil.h"
 #include "photo-check.h"
+#include "photo-matte.h"
 #include "profile.h"
 #include "xmalloc.h"
 
@@ -18,8 +19,6 @@
 #define FIX_SIDE	720
 /* A backdrop darker than this (luma) is not told from dark hair with certainty. */
 #define MIN_BACKDROP	140
-/* The face box of a fixed photo spans at least this share of its width. */
-#define OUTPUT_FACE	0.45
 /* Kept patches apart from the person larger than this share of the photo are leftovers. */
 #define MATTE_BLOB	0.0005
 /* Backdrop-coloured pixels kept beside or above the head, as a share of the photo. */
@@ -45,9 +44,9 @@ static int	plan_crop(const struct photo_scene *, const struct photo_profile *,
 		    struct crop *, char **, const char *);
 static void	cut(const struct image *, const struct crop *,
 		    const struct photo_profile *, struct image *);
-static void	row_background(const struct image *, const double *, double, int,
-		    double *, double *);
-static float	*whiten(struct image *, const struct photo_scene *);
+static char	*separate_cause(const char *, const char *);
+static float	*whiten(struct image *, const struct photo_scene *, const struct crop *,
+		    double, const char *, char **);
 static int	refuse_rules(const struct photo_report *, const char *, char **);
 static double	share_whitened(const float *, int, int, double, double, double, double);
 static int	stray_blob(const float *, int, int, int, int);
@@ -58,8 +57,10 @@ static int	matte_sound(const float *, const struct image *, const struct photo_s
 		    const struct crop *, double, const char *, char **);
 static int	decode(const struct jpeg_out *, const struct photo_profile *,
 		    struct photo_scene *);
+static void	face_through(const struct face *, const struct crop *,
+		    const struct photo_profile *, struct face *);
 static int	check_output(const struct jpeg_out *, const struct photo_profile *,
-		    const struct config *, double, struct photo_report *, char **,
+		    const struct face *, double, struct photo_report *, char **,
 		    const char *);
 static void	encode(const struct image *, int, int, int, struct jpeg_out *);
 static int	fit_size(const struct image *, const struct photo_profile *,
@@ -165,10 +166,21 @@ cut(const struct image *im, const struct crop *c, const struct photo_profile *p,
 	int x0 = (int)lround(c->x0), y0 = (int)lround(c->y0);
 	int w = (int)lround(c->w), h = (int)lround(c->h), x, y, sx, sy;
 
+	/* The columns inside the photo, copied a row at a time. */
+	int in0 = x0 < 0 ? -x0 : 0, in1 = x0 + w > im->w ? im->w - x0 : w;
+
 	image_alloc(&part, w, h);
 	for (y = 0; y < h; y++) {
 		sy = y0 + y < 0 ? 0 : (y0 + y >= im->h ? im->h - 1 : y0 + y);
+		if (in1 > in0)
+			memcpy(part.px + ((size_t)y * w + in0) * 3,
+			    im->px + ((size_t)sy * im->w + x0 + in0) * 3,
+			    (size_t)(in1 - in0) * 3);
 		for (x = 0; x < w; x++) {
+			if (x == in0 && in1 > in0)
+				x = in1;
+			if (x >= w)
+				break;
 			sx = x0 + x < 0 ? 0 : (x0 + x >= im->w ? im->w - 1 : x0 + x);
 			memcpy(part.px + ((size_t)y * w + x) * 3,
 			    im->px + ((size_t)sy * im->w + sx) * 3, 3);
@@ -178,106 +190,31 @@ cut(const struct image *im, const struct crop *c, const struct photo_profile *p,
 	image_free(&part);
 }
 
-/*
- * The backdrop's colour at row y near each side: the outermost pixels when
- * they look like background, else the last such row's value (shoulders).
- */
-static void
-row_background(const struct image *im, const double *bg, double t, int y,
-    double *left, double *right)
+/* Why the matte is not trusted (translated), as a message naming the file in. */
+static char *
+separate_cause(const char *in, const char *why)
 {
-	double v[2][3];
-	int side, x, c, n = 4;
-
-	for (side = 0; side < 2; side++) {
-		memset(v[side], 0, sizeof v[side]);
-		for (x = 0; x < n; x++)
-			for (c = 0; c < 3; c++)
-				v[side][c] += im->px[((size_t)y * im->w +
-				    (side ? im->w - 1 - x : x)) * 3 + c] / (double)n;
-		if (fabs(v[side][0] - bg[0]) < t && fabs(v[side][1] - bg[1]) < t &&
-		    fabs(v[side][2] - bg[2]) < t)
-			memcpy(side ? right : left, v[side], sizeof v[side]);
-	}
+	return (xasprintf(_("%s: the person cannot be separated from the "
+	    "background with certainty (%s), so nothing was written. Take a new "
+	    "photo in front of a plain, light wall, with light falling evenly."),
+	    in, why));
 }
 
 /*
- * Replaces the plain backdrop with white: pixels close to the local backdrop
- * colour and connected to the edge become white, with a soft transition
- * around the hair.  Returns how much each pixel was whitened (0-1); caller
- * frees.
+ * Replaces the backdrop of the cut photo with white through the matte;
+ * s is output pixels per scene pixel.  NULL with *cause when the person
+ * cannot be told from the backdrop with certainty.
  */
 static float *
-whiten(struct image *im, const struct photo_scene *sc)
+whiten(struct image *out, const struct photo_scene *sc, const struct crop *c,
+    double s, const char *in, char **cause)
 {
-	double tlo = fmax(18, 2.5 * sc->bg_std + 8), thi = tlo + 22, d, a, l[3], r[3];
-	size_t n = (size_t)im->w * im->h, i, *stack, top = 0;
-	float *alpha, *soft;
-	uint8_t *seen;
-	int x, y, c, dx, dy;
+	struct matte_head hd = { c->eye_x, c->eye_y, sc->ied * s };
+	const char *why;
+	float *soft;
 
-	alpha = xcalloc(n, sizeof *alpha);
-	soft = xcalloc(n, sizeof *soft);
-	seen = xcalloc(n, 1);
-	stack = xreallocarray(NULL, n, sizeof *stack);
-	memcpy(l, sc->bg, sizeof l);
-	memcpy(r, sc->bg, sizeof r);
-	for (y = 0; y < im->h; y++) {
-		row_background(im, sc->bg, thi, y, l, r);
-		for (x = 0; x < im->w; x++) {
-			const uint8_t *p = im->px + ((size_t)y * im->w + x) * 3;
-
-			for (d = 0, c = 0; c < 3; c++)
-				d = fmax(d, fabs(p[c] - (l[c] + (r[c] - l[c]) * x / (im->w - 1))));
-			alpha[(size_t)y * im->w + x] = d <= tlo ? 1 : d >= thi ? 0 :
-			    (float)((thi - d) / (thi - tlo));
-		}
-	}
-	/* Only backdrop reachable from the top and side edges, not grey clothes inside. */
-	for (y = 0; y < im->h; y++)
-		for (x = 0; x < im->w; x++)
-			if ((y == 0 || x == 0 || x == im->w - 1) &&
-			    alpha[(size_t)y * im->w + x] > 0) {
-				seen[(size_t)y * im->w + x] = 1;
-				stack[top++] = (size_t)y * im->w + x;
-			}
-	while (top > 0) {
-		i = stack[--top];
-		for (dy = -1; dy <= 1; dy++)
-			for (dx = -1; dx <= 1; dx++) {
-				x = (int)(i % im->w) + dx;
-				y = (int)(i / im->w) + dy;
-				if ((dx != 0 && dy != 0) || x < 0 || y < 0 ||
-				    x >= im->w || y >= im->h)
-					continue;
-				if (!seen[(size_t)y * im->w + x] &&
-				    alpha[(size_t)y * im->w + x] > 0) {
-					seen[(size_t)y * im->w + x] = 1;
-					stack[top++] = (size_t)y * im->w + x;
-				}
-			}
-	}
-	for (y = 0; y < im->h; y++)
-		for (x = 0; x < im->w; x++) {
-			for (a = 0, c = 0, dy = -1; dy <= 1; dy++)
-				for (dx = -1; dx <= 1; dx++) {
-					int xx = x + dx, yy = y + dy;
-
-					if (xx < 0 || yy < 0 || xx >= im->w || yy >= im->h)
-						continue;
-					i = (size_t)yy * im->w + xx;
-					a += seen[i] ? alpha[i] : 0;
-					c++;
-				}
-			soft[(size_t)y * im->w + x] = (float)(a / c);
-		}
-	for (i = 0; i < n; i++)
-		for (c = 0; c < 3; c++)
-			im->px[i * 3 + c] = (uint8_t)lround(im->px[i * 3 + c] *
-			    (1 - soft[i]) + 255 * soft[i]);
-	free(alpha);
-	free(seen);
-	free(stack);
+	if ((soft = matte_whiten(out, sc->bg, sc->bg_std, &hd, &why)) == NULL)
+		*cause = separate_cause(in, _(why));
 	return (soft);
 }
 
@@ -532,10 +469,7 @@ matte_sound(const float *soft, const struct image *before,
 		why = _("patches of the old background would remain");
 	if (why == NULL)
 		return (0);
-	*cause = xasprintf(_("%s: the person cannot be separated from the "
-	    "background with certainty (%s), so nothing was written. Take a new "
-	    "photo in front of a plain, light wall, with light falling evenly."),
-	    in, why);
+	*cause = separate_cause(in, why);
 	return (-1);
 }
 
@@ -577,19 +511,47 @@ decode(const struct jpeg_out *o, const struct photo_profile *p,
 	return (0);
 }
 
-/* Checks the encoded output; 0 when it passes, else -1 with the first failure. */
+/*
+ * Where face f of the levelled photo lies in the output: through the crop
+ * (rounded as cut rounds it) and the resize.
+ */
+static void
+face_through(const struct face *f, const struct crop *c,
+    const struct photo_profile *p, struct face *out)
+{
+	double x0 = lround(c->x0), y0 = lround(c->y0);
+	double sx = p->width / (double)lround(c->w), sy = p->height / (double)lround(c->h);
+
+	*out = *f;
+	out->x = (f->x - x0) * sx;
+	out->y = (f->y - y0) * sy;
+	out->w = f->w * sx;
+	out->h = f->h * sy;
+	out->lx = (f->lx - x0) * sx;
+	out->ly = (f->ly - y0) * sy;
+	out->rx = (f->rx - x0) * sx;
+	out->ry = (f->ry - y0) * sy;
+	out->angle = 0;
+}
+
+/*
+ * Checks the encoded output, read back from its bytes; 0 when it passes,
+ * else -1 with the first failure.  The output is a crop of the one face of
+ * the photo, so the face is not searched for again: its place (f) comes
+ * through the crop, and every measurement is made on the output's pixels.
+ */
 static int
 check_output(const struct jpeg_out *o, const struct photo_profile *p,
-    const struct config *cfg, double enlarge, struct photo_report *after,
+    const struct face *f, double enlarge, struct photo_report *after,
     char **cause, const char *in)
 {
 	struct photo_scene sc;
 	size_t i;
 
 	decode(o, p, &sc);
-	/* A fixed photo's face fills most of its width: no smaller one is searched. */
-	sc.min_face = OUTPUT_FACE;
-	photo_scene_analyse(&sc, cfg);
+	sc.nfaces = 1;
+	sc.face = *f;
+	photo_scene_measure(&sc);
 	sc.enlarge = enlarge;
 	photo_check_scene(&sc, p, after);
 	photo_scene_free(&sc);
@@ -613,9 +575,10 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	struct photo_report before;
 	struct jpeg_out o = { NULL, 0 };
 	struct image out, plain;
+	struct face outface;
 	struct crop c;
 	float *soft;
-	double enlarge;
+	double enlarge, s;
 	int rc = -1;
 
 	memset(after, 0, sizeof *after);
@@ -627,13 +590,15 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 		level(&sc);
 		if (plan_crop(&sc, p, &c, cause, in) == 0) {
 			cut(&sc.im, &c, p, &out);
+			face_through(&sc.face, &c, p, &outface);
 			image_alloc(&plain, out.w, out.h);
 			memcpy(plain.px, out.px, (size_t)out.w * out.h * 3);
-			soft = whiten(&out, &sc);
-			enlarge = fmax(1, p->width / c.w / sc.scale);
-			if (matte_sound(soft, &plain, &sc, &c, p->width / c.w, in,
+			s = p->width / c.w;
+			soft = whiten(&out, &sc, &c, s, in, cause);
+			enlarge = fmax(1, s / sc.scale);
+			if (soft != NULL && matte_sound(soft, &plain, &sc, &c, s, in,
 			    cause) == 0 && fit_size(&out, p, &o, cause, in) == 0 &&
-			    check_output(&o, p, cfg, enlarge, after, cause, in) == 0) {
+			    check_output(&o, p, &outface, enlarge, after, cause, in) == 0) {
 				if (fs_write_path(out_path, o.buf, o.len, cause) == 0)
 					rc = 0;
 				else

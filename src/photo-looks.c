@@ -13,11 +13,36 @@
 /* The face is enlarged at most this much before detail is lost. */
 #define ENLARGE_WARN	1.25
 #define ENLARGE_FAIL	1.6
+/*
+ * The nostrils' place between the eyes and the mouth of a level head (the
+ * frontal London portraits: 0.56-0.62), and how far beyond a head is
+ * clearly tilted up or down.
+ */
+#define POSE_Q_LO	0.50
+#define POSE_Q_HI	0.68
+#define POSE_Q_FAIL	0.05
+/*
+ * Lenses with a frame seen are tinted when their colour stands this far
+ * from the cheeks' (chromaticity): clear lenses on the fixtures stay under
+ * 0.03, amber ones reach 0.043, dark sunglasses 0.24.
+ */
+#define TINT_WORN	0.035
+/*
+ * Share of strong colour over the forehead that is a hat: bare heads show
+ * at most 5 % (a colourful backdrop through the hair), a badge on a cap 11 %.
+ */
+#define HAT_COLOUR	0.08
+/* Nostrils are measured on faces with at least this eye distance, file pixels. */
+#define NOSE_MIN_IED	30
 
 static double	luma_of(const uint8_t *);
-static int	vivid(const struct photo_scene *, const uint8_t *);
+static void	extremes(const uint8_t *, int *, int *);
+static void	box_at(const struct photo_scene *, double, double, double, double,
+		    int [4]);
+static int	unnatural(const uint8_t *, int, int);
 static double	dip(const struct photo_scene *, double, double, double, double);
 static double	teeth(const struct photo_scene *);
+static int	nose_mouth(const struct photo_scene *, double *, double *, double *);
 static void	check_resolution(struct photo_report *, const struct photo_scene *);
 static void	check_eyes(struct photo_report *, const struct photo_scene *);
 static void	check_pose(struct photo_report *, const struct photo_scene *,
@@ -36,14 +61,37 @@ luma_of(const uint8_t *p)
 	return (0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2]);
 }
 
-/* A strong colour: far from grey, and not the colour of the cheeks. */
-static int
-vivid(const struct photo_scene *sc, const uint8_t *p)
+/* The largest and smallest channel of p. */
+static void
+extremes(const uint8_t *p, int *mx, int *mn)
 {
-	int mx = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
-	int mn = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
+	*mx = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
+	*mn = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
+}
 
-	return (mx - mn > 80 && !photo_scene_skin(sc, p));
+/*
+ * A clear colour (largest channel mx, smallest mn) of a hue no hair or
+ * skin has: hair and skin run from red through orange to yellow (or grey);
+ * a blue, green or purple band is worn.
+ */
+static int
+unnatural(const uint8_t *p, int mx, int mn)
+{
+	if (mx - mn <= 40 || (mx - mn) * 10 <= mx * 4)
+		return (0);
+	/* Red, orange or yellow: red the largest and blue the smallest. */
+	return (!(p[0] == mx && p[2] == mn));
+}
+
+/* Box (dx0, dy0)-(dx1, dy1) in eye distances around the eye midpoint, as pixels. */
+static void
+box_at(const struct photo_scene *sc, double dx0, double dy0, double dx1,
+    double dy1, int b[4])
+{
+	b[0] = (int)fmax(0, sc->eye_x + dx0 * sc->ied);
+	b[1] = (int)fmax(0, sc->eye_y + dy0 * sc->ied);
+	b[2] = (int)fmin(sc->im.w, sc->eye_x + dx1 * sc->ied);
+	b[3] = (int)fmin(sc->im.h, sc->eye_y + dy1 * sc->ied);
 }
 
 void
@@ -51,17 +99,14 @@ scene_tone(const struct photo_scene *sc, double dx0, double dy0, double dx1,
     double dy1, struct tone *t)
 {
 	const struct image *im = &sc->im;
-	int x, y, x0, x1, y0, y1, c;
+	int x, y, b[4], c, skin, mx, mn;
 	const uint8_t *p;
 	double l;
 
-	x0 = (int)fmax(0, sc->eye_x + dx0 * sc->ied);
-	x1 = (int)fmin(im->w, sc->eye_x + dx1 * sc->ied);
-	y0 = (int)fmax(0, sc->eye_y + dy0 * sc->ied);
-	y1 = (int)fmin(im->h, sc->eye_y + dy1 * sc->ied);
+	box_at(sc, dx0, dy0, dx1, dy1, b);
 	memset(t, 0, sizeof *t);
-	for (y = y0; y < y1; y++)
-		for (x = x0; x < x1; x++) {
+	for (y = b[1]; y < b[3]; y++)
+		for (x = b[0]; x < b[2]; x++) {
 			p = im->px + ((size_t)y * im->w + x) * 3;
 			l = luma_of(p);
 			for (c = 0; c < 3; c++)
@@ -69,8 +114,12 @@ scene_tone(const struct photo_scene *sc, double dx0, double dy0, double dx1,
 			t->luma += l;
 			t->under += l <= 25;
 			t->over += l >= 250;
-			t->skin += photo_scene_skin(sc, p);
-			t->vivid += vivid(sc, p);
+			skin = photo_scene_skin(sc, p);
+			extremes(p, &mx, &mn);
+			t->skin += skin;
+			/* A strong colour: far from grey, and not the colour of the cheeks. */
+			t->vivid += mx - mn > 80 && !skin;
+			t->unnatural += unnatural(p, mx, mn);
 			t->n++;
 		}
 	if (t->n == 0)
@@ -82,6 +131,7 @@ scene_tone(const struct photo_scene *sc, double dx0, double dy0, double dx1,
 	t->over /= t->n;
 	t->skin /= t->n;
 	t->vivid /= t->n;
+	t->unnatural /= t->n;
 }
 
 /*
@@ -93,13 +143,14 @@ static double
 dip(const struct photo_scene *sc, double dx0, double dy0, double dx1, double dy1)
 {
 	double row[256], best = 0, l, around;
-	int x, y, x0, x1, y0, y1, n, k, gap = (int)fmax(2, 0.08 * sc->ied);
+	int x, y, b[4], x0, x1, y0, y1, n, k, gap = (int)fmax(2, 0.08 * sc->ied);
 	struct tone cheek;
 
-	x0 = (int)fmax(0, sc->eye_x + dx0 * sc->ied);
-	x1 = (int)fmin(sc->im.w, sc->eye_x + dx1 * sc->ied);
-	y0 = (int)fmax(0, sc->eye_y + dy0 * sc->ied);
-	y1 = (int)fmin(sc->im.h, sc->eye_y + dy1 * sc->ied);
+	box_at(sc, dx0, dy0, dx1, dy1, b);
+	x0 = b[0];
+	y0 = b[1];
+	x1 = b[2];
+	y1 = b[3];
 	n = y1 - y0 > 256 ? 256 : y1 - y0;
 	if (x1 - x0 < 2 || n < 2 * gap + 1)
 		return (0);
@@ -121,21 +172,71 @@ static double
 teeth(const struct photo_scene *sc)
 {
 	const struct image *im = &sc->im;
-	int x, y, x0, x1, y0, y1, n = 0, t = 0, mx, mn;
+	int x, y, b[4], n = 0, t = 0, mx, mn;
+	double cheek = 0.299 * sc->skin[0] + 0.587 * sc->skin[1] + 0.114 * sc->skin[2];
 	const uint8_t *p;
 
-	x0 = (int)fmax(0, sc->eye_x - 0.45 * sc->ied);
-	x1 = (int)fmin(im->w, sc->eye_x + 0.45 * sc->ied);
-	y0 = (int)fmax(0, sc->eye_y + 1.0 * sc->ied);
-	y1 = (int)fmin(im->h, sc->eye_y + 1.45 * sc->ied);
-	for (y = y0; y < y1; y++)
-		for (x = x0; x < x1; x++, n++) {
+	box_at(sc, -0.45, 1.0, 0.45, 1.45, b);
+	for (y = b[1]; y < b[3]; y++)
+		for (x = b[0]; x < b[2]; x++, n++) {
 			p = im->px + ((size_t)y * im->w + x) * 3;
-			mx = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
-			mn = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
-			t += mx > 140 && (mx - mn) * 100 < mx * 22;
+			extremes(p, &mx, &mn);
+			/*
+			 * Pale skin in bright light is bright and nearly
+			 * colourless too, but no brighter than the cheeks.
+			 */
+			t += mx > 140 && (mx - mn) * 100 < mx * 22 &&
+			    !(photo_scene_skin(sc, p) && luma_of(p) <= 1.1 * cheek);
 		}
 	return (n > 0 ? (double)t / n : 0);
+}
+
+/*
+ * The nostrils and the mouth, in eye distances from the eye midpoint:
+ * the centroid of the darkest pixels under the nose (nostrils are the
+ * darkest spots between the eyes and the mouth) and of the lips (redder
+ * than the cheeks).  0 when either is not seen.
+ */
+static int
+nose_mouth(const struct photo_scene *sc, double *nx, double *ny, double *my)
+{
+	const struct image *im = &sc->im;
+	struct tone cheek;
+	double sx = 0, sy = 0, ly = 0, cr, red, l;
+	int x, y, b[4], n = 0, nl = 0, box = 0, lbox = 0;
+	const uint8_t *p;
+
+	scene_tone(sc, -0.5, 0.35, 0.5, 0.7, &cheek);
+	if (cheek.n == 0)
+		return (0);
+	cr = (cheek.rgb[0] - cheek.rgb[1]) / (cheek.luma + 1);
+	box_at(sc, -0.35, 0.35, 0.35, 0.9, b);
+	for (y = b[1]; y < b[3]; y++)
+		for (x = b[0]; x < b[2]; x++, box++) {
+			p = im->px + ((size_t)y * im->w + x) * 3;
+			if (luma_of(p) < 0.55 * cheek.luma) {
+				sx += x;
+				sy += y;
+				n++;
+			}
+		}
+	box_at(sc, -0.35, 0.8, 0.35, 1.6, b);
+	for (y = b[1]; y < b[3]; y++)
+		for (x = b[0]; x < b[2]; x++, lbox++) {
+			p = im->px + ((size_t)y * im->w + x) * 3;
+			l = luma_of(p);
+			red = (p[0] - p[1]) / (l + 1);
+			if (red > cr + 0.12 && l < 1.1 * cheek.luma) {
+				ly += y;
+				nl++;
+			}
+		}
+	if (n * 200 < box || nl * 50 < lbox)
+		return (0);
+	*nx = (sx / n - sc->eye_x) / sc->ied;
+	*ny = (sy / n - sc->eye_y) / sc->ied;
+	*my = (ly / nl - sc->eye_y) / sc->ied;
+	return (1);
 }
 
 /* The face must not need enlarging much: enlarged pixels carry no detail. */
@@ -169,33 +270,80 @@ check_eyes(struct photo_report *r, const struct photo_scene *sc)
 
 /*
  * A head turned to one side puts the eyes off the middle of the cheeks:
- * sin(yaw) is about the difference of the two sides over the width.
+ * sin(yaw) is about the difference of the two sides over the width.  When
+ * the cheek edges do not show, the nostrils off the eye midpoint along the
+ * eye line tell the turn: they stand about half an eye distance in front
+ * of the eyes, so tan(yaw) is about twice their offset.  Tilting up or down
+ * moves the nostrils along the way from the eyes to the mouth: on the
+ * frontal London portraits they sit at 0.56-0.62 of it.
  */
 static void
 check_pose(struct photo_report *r, const struct photo_scene *sc,
     const struct photo_profile *p)
 {
-	double left = sc->eye_x - sc->face_l, right = sc->face_r - sc->eye_x, yaw;
-	enum photo_verdict v;
+	double left = sc->eye_x - sc->face_l, right = sc->face_r - sc->eye_x;
+	double nx, ny, my, t = sc->roll * M_PI / 180, yaw = -1, q = -1, side, down;
+	int edges = sc->face_measured && sc->face.eyes_found;
+	const char *how = edges ? "" : _(", estimated");
+	enum photo_verdict v = PHOTO_PASS, vq = PHOTO_PASS;
+	char *val, *want;
 
-	if (!sc->face_measured || !sc->face.eyes_found) {
+	/* Nostrils and lips of a face this small are a few pixels: not measured. */
+	if (sc->ied * sc->scale >= NOSE_MIN_IED && nose_mouth(sc, &nx, &ny, &my)) {
+		/* Offsets along the eye line and across it. */
+		side = nx * cos(t) + ny * sin(t);
+		down = -nx * sin(t) + ny * cos(t);
+		my = -nx * sin(t) + my * cos(t);
+		if (my > 0.5) {
+			q = down / my;
+			vq = q < POSE_Q_LO - POSE_Q_FAIL || q > POSE_Q_HI + POSE_Q_FAIL ?
+			    PHOTO_FAIL : q < POSE_Q_LO || q > POSE_Q_HI ? PHOTO_WARN : PHOTO_PASS;
+		}
+		/* Only from eyes that were found: a guessed midpoint says nothing of a turn. */
+		if (!edges && sc->face.eyes_found) {
+			yaw = atan(2 * fabs(side)) * 180 / M_PI;
+			/* Noisier than the cheek edges: only a clear turn fails. */
+			v = yaw > 1.5 * p->pose_max ? PHOTO_FAIL : yaw > 0.6 * p->pose_max ?
+			    PHOTO_WARN : PHOTO_PASS;
+		}
+	}
+	if (edges) {
+		yaw = asin(fmin(1, fabs(right - left) / (right + left))) * 180 / M_PI;
+		v = yaw > p->pose_max ? PHOTO_FAIL : yaw > 0.6 * p->pose_max ?
+		    PHOTO_WARN : PHOTO_PASS;
+	}
+	if (yaw < 0 && q < 0) {
 		report_add(r, "pose", PHOTO_WARN, 0, xstrdup(_("not measured")),
-		    xasprintf(_("<= %d°"), p->pose_max), _("The edges of the face "
-		    "or the eyes could not be seen, so whether the head faces the "
-		    "camera was not measured. Face the camera squarely."));
+		    xasprintf(_("<= %d°"), p->pose_max), _("The edges of the face, "
+		    "the eyes, the nose and the mouth could not all be seen, so "
+		    "whether the head faces the camera was not measured. Face the "
+		    "camera squarely."));
 		return;
 	}
-	yaw = asin(fmin(1, fabs(right - left) / (right + left))) * 180 / M_PI;
-	v = yaw > p->pose_max ? PHOTO_FAIL : yaw > p->pose_max * 0.6 ?
-	    PHOTO_WARN : PHOTO_PASS;
-	report_add(r, "pose", v, 0, xasprintf(_("turned about %.0f°"), yaw),
-	    xasprintf(_("<= %d°"), p->pose_max), v == PHOTO_PASS ?
-	    _("The head faces the camera.") : _("The head is turned to one "
-	    "side. Face the camera squarely, nose towards the lens."));
+	if (yaw >= 0 && q >= 0)
+		val = xasprintf(_("turned about %.0f°, nose at %.2f of eyes to mouth%s"),
+		    yaw, q, how);
+	else if (yaw >= 0)
+		val = xasprintf(_("turned about %.0f°%s"), yaw, how);
+	else
+		val = xasprintf(_("nose at %.2f of eyes to mouth%s"), q, how);
+	want = xasprintf(_("<= %d°, nose %.2f-%.2f"), p->pose_max, POSE_Q_LO, POSE_Q_HI);
+	if (vq > v)
+		report_add(r, "pose", vq, 0, val, want, _("The head seems tilted up "
+		    "or down. Hold it level, with the eyes looking straight at the lens."));
+	else if (v == PHOTO_PASS && !edges)
+		report_add(r, "pose", PHOTO_WARN, 0, val, want, _("The head seems "
+		    "to face the camera, but the edges of the face or the eyes "
+		    "could not be seen, so this is estimated. Face the camera squarely."));
+	else
+		report_add(r, "pose", v, 0, val, want, v == PHOTO_PASS ?
+		    _("The head faces the camera.") : _("The head is turned to one "
+		    "side. Face the camera squarely, nose towards the lens."));
 }
 
 /*
- * Lenses: dark or coloured against the cheeks (tinted), bright spots
+ * Lenses: dark or coloured against the cheeks (tinted, judged more
+ * strictly behind a frame that was seen), bright spots
  * (glare); a frame: a thin dark line across the nose bridge or under the eyes.
  */
 static void
@@ -225,7 +373,7 @@ check_glasses(struct photo_report *r, const struct photo_scene *sc,
 	worn = frame > 0.18 || sc->face.eyes_how != NULL;
 	val = xasprintf(_("lenses %.0f%% of the cheeks, tint %.3f, glare %.1f%%, frame %.2f"),
 	    dark * 100, tint, glare * 100, frame);
-	if (worn && (dark < 0.45 || tint > 0.06))
+	if (worn && (dark < 0.45 || tint > TINT_WORN))
 		report_add(r, "glasses", PHOTO_FAIL, 0, val, xstrdup(_("no tinted lenses")),
 		    _("The glasses look tinted (sunglasses or coloured lenses). "
 		    "Take them off, or wear clear glasses."));
@@ -247,8 +395,9 @@ check_glasses(struct photo_report *r, const struct photo_scene *sc,
 }
 
 /*
- * Over the forehead there is hair or skin; a strong colour there is a hat,
- * cap or scarf.  Hats of hair's colours are not told from hair.
+ * Over the forehead there is hair or skin; a strong colour there (a badge,
+ * a coloured band) is a hat, cap or scarf.  Hats of hair's colours are not
+ * told from hair.
  */
 static void
 check_headwear(struct photo_report *r, const struct photo_scene *sc)
@@ -259,7 +408,7 @@ check_headwear(struct photo_report *r, const struct photo_scene *sc)
 	/* From just under the top of the head to the top of the forehead. */
 	scene_tone(sc, -0.6, fmax(-2.2, (sc->crown_y - sc->eye_y) / sc->ied + 0.1),
 	    0.6, -1.0, &top);
-	v = top.vivid > 0.25 ? PHOTO_FAIL : PHOTO_PASS;
+	v = top.vivid > HAT_COLOUR ? PHOTO_FAIL : PHOTO_PASS;
 	report_add(r, "headwear", v, 0, xasprintf(_("colour %.0f%%"), top.vivid * 100),
 	    xstrdup(_("bare head")), v == PHOTO_PASS ?
 	    _("No brightly coloured hat or head covering was seen; a hat of "
@@ -296,6 +445,8 @@ check_accessories(struct photo_report *r, const struct photo_scene *sc)
 	scene_tone(sc, 0.9, 0.8, 1.3, 1.4, &ear[1]);
 	scene_tone(sc, -0.6, 2.1, 0.6, 2.5, &neck);
 	most = fmax(fmax(head.vivid, neck.vivid), fmax(ear[0].vivid, ear[1].vivid));
+	/* A hair band may be dark: any clear colour of its own counts over the head. */
+	most = fmax(most, head.unnatural);
 	report_add(r, "accessories", most > 0.06 ? PHOTO_WARN : PHOTO_PASS, 0,
 	    xasprintf(_("colour %.0f%%"), most * 100), xstrdup(_("none")),
 	    most > 0.06 ? _("Something colourful is over the head, by the ears or "

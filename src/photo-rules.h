@@ -14,6 +14,7 @@ struct tone {
 	double	under, over;	/* share at or below 25, at or above 250 */
 	double	skin;		/* share with the colour of the cheeks */
 	double	vivid;		/* share of strong colour (not skin, not grey) */
+	double	unnatural;	/* share of clear colour no hair or skin has (blue, green, purple) */
 };
 
 /*

@@ -40,6 +40,7 @@ static int	is_background_spot(const struct photo_scene *, int, int);
 static void	background_stats(struct photo_scene *);
 static void	border_stats(struct photo_scene *);
 static struct detector *scene_detector(const char *, char **);
+static void	shrink(struct image *, int);
 static void	skin_colour(struct photo_scene *);
 static int	cheek_edge(const struct photo_scene *, int, int);
 static double	median(double *, int);
@@ -343,6 +344,41 @@ scene_detector(const char *dir, char **cause)
 	return (&detector);
 }
 
+/*
+ * A decoder may give at least twice the pixels asked for (JPEG scaling has
+ * steps): blocks of k x k are averaged into one, so that every measure runs
+ * on about min_side pixels, as many as it needs (a remainder under k at the
+ * right and bottom edges is dropped).
+ */
+static void
+shrink(struct image *im, int min_side)
+{
+	struct image small;
+	unsigned sum[3];
+	int k = (im->w < im->h ? im->w : im->h) / (min_side > 0 ? min_side : 1);
+	int x, y, i, j, c;
+	const uint8_t *p;
+
+	if (min_side <= 0 || k < 2)
+		return;
+	image_alloc(&small, im->w / k, im->h / k);
+	for (y = 0; y < small.h; y++)
+		for (x = 0; x < small.w; x++) {
+			sum[0] = sum[1] = sum[2] = 0;
+			for (j = 0; j < k; j++) {
+				p = im->px + ((size_t)(y * k + j) * im->w + (size_t)x * k) * 3;
+				for (i = 0; i < k; i++, p += 3)
+					for (c = 0; c < 3; c++)
+						sum[c] += p[c];
+			}
+			for (c = 0; c < 3; c++)
+				small.px[((size_t)y * small.w + x) * 3 + c] =
+				    (uint8_t)((sum[c] + k * k / 2) / (k * k));
+		}
+	image_free(im);
+	*im = small;
+}
+
 int
 photo_scene_load(const char *path, const struct config *cfg, int min_side,
     struct photo_scene *sc, char **cause)
@@ -359,6 +395,7 @@ photo_scene_load(const char *path, const struct config *cfg, int min_side,
 	o.min_w = o.min_h = min_side;
 	if (photo_load(path, &o, &sc->im, &sc->info, cause) != 0)
 		return (-1);
+	shrink(&sc->im, min_side);
 	ow = sc->info.orientation >= 5 ? sc->info.height : sc->info.width;
 	sc->scale = (double)ow / sc->im.w;
 	photo_scene_analyse(sc, cfg);

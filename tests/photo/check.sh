@@ -87,6 +87,10 @@ expect blur.jpg sharpness fail
 # expression: teeth showing fails where the profile wants the mouth closed (all built-in).
 expect "$PHOTOS/london_030_08_smiling.jpg" expression fail
 expect "$PHOTOS/london_127_08_eastasian_f_smiling_teeth.jpg" expression fail
+expect "$PHOTOS/astronaut.png" expression fail
+# Pale skin in bright light is not teeth: closed mouths pass.
+expect "$PHOTOS/if013_eastasian_woman_white_bg_head_turned_500px.jpg" expression pass
+expect "$PHOTOS/zoom_15cm.jpg" expression pass
 printf '[profile national]\nmouth_closed = no\n' > open.conf
 G=--config=open.conf expect "$PHOTOS/london_030_08_smiling.jpg" expression warn
 # clothing: a white T-shirt (every London sitter) fails, before and after whitening;
@@ -100,14 +104,20 @@ expect whitetop.jpg clothing fail
 expect "$PHOTOS/if032_sunglasses_dark_man_lowkey_500px.jpg" glasses fail
 expect "$PHOTOS/if016_glasses_clear_man_frontal_darktop.jpg" glasses warn
 C="--profile liaocheng" expect "$PHOTOS/if016_glasses_clear_man_frontal_darktop.jpg" glasses fail
+# Large amber-tinted lenses behind a frame fail.
+expect "$PHOTOS/grace_hopper_navy_cap_glasses_pd.jpg" glasses fail
 # eyes: not found behind glasses looking down.
 expect "$PHOTOS/if029_eastasian_woman_glasses_looking_down_500px.jpg" eyes fail
 # headwear: a red cap over the crown.
 convert good.jpg -fill '#d02020' -draw 'rectangle 90,20 270,75' hat.jpg
 expect hat.jpg headwear fail
+# An officer's cap with its badge.
+expect "$PHOTOS/grace_hopper_navy_cap_glasses_pd.jpg" headwear fail
 # accessories: a green earring by the ear lobe warns.
 convert good.jpg -fill '#20c020' -draw 'circle 50,330 58,338' earring.jpg
 expect earring.jpg accessories warn
+# A dark purple hair band across the head warns too.
+expect "$PHOTOS/canada_053f_white_f_headband.jpg" accessories warn
 # resolution: a 115-pixel portrait fails; a 400-pixel one warns.
 expect "$PHOTOS/max_bryan_glasses_darktop_cc0_115px.png" resolution fail
 expect "$PHOTOS/max_luciano_lightblue_shirt_cc0.png" resolution warn
@@ -116,6 +126,11 @@ convert good.jpg \( +clone -crop 179x441+0+0 +repage -resize 55%x100%! \) \
     \( good.jpg -crop 179x441+179+0 +repage \) +append -gravity center \
     -background white -extent 358x441 turned.jpg
 expect turned.jpg pose fail
+# Hair over the cheeks: the nostrils far off the eye midpoint tell the turn.
+expect "$PHOTOS/if013_eastasian_woman_white_bg_head_turned_500px.jpg" pose fail
+# Looking down: the nostrils far from their place between the eyes and the mouth.
+expect "$PHOTOS/if029_eastasian_woman_glasses_looking_down_500px.jpg" pose fail
+expect "$PHOTOS/london_005_03.jpg" pose pass
 # A sliver of a photo (2x2000) gets a report that says why, never a crash.
 convert -size 2x2000 xc:'#808080' sliver.jpg
 "$SSCARD" check sliver.jpg > sliver.out 2>&1; [ $? = 1 ] || fail "sliver: not 1: $(cat sliver.out)"

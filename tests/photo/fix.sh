@@ -46,6 +46,11 @@ for box in "140 40 220 90" "130 180 230 330" "60 425 300 441"; do
 	w=$(white_share canada.jpg $box)
 	awk -v w="$w" 'BEGIN { exit !(w <= 3) }' || fail "person box $box is $w% white"
 done
+# No halo: the rim of the hair does not keep the old lavender backdrop's tint
+# (part-hair pixels get white behind them, not a whitened mix of the old colour).
+tint=$(convert canada.jpg -crop 358x80+0+0 +repage -fx '(b - g > 0.035 && r - g > 0.02 &&
+    (r + g + b) / 3 > 0.5 && (r + g + b) / 3 < 0.97) ? 1 : 0' -format '%[fx:100*mean]' info:)
+awk -v t="$tint" 'BEGIN { exit !(t <= 0.3) }' || fail "a lavender rim around the hair: $tint%"
 if shared_photos; then
 	fixed "$ORIGINALS/canada_095m_white_m_darktop_frontal.jpg" canada-original.jpg
 fi
@@ -74,6 +79,10 @@ refused shadow.jpg "old background would remain"
 convert "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" -fill '#605060' \
     -draw "rectangle 60,140 100,200" patch.jpg
 refused patch.jpg "old background would remain"
+# The backdrop's colour on the forehead: the matte cannot tell person from backdrop.
+convert "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" -fill '#bcacbe' \
+    -draw "rectangle 200,195 270,235" brow.jpg
+refused brow.jpg "neck has the background's colour"
 # An output that would fail a rule is not written: here the profile wants a
 # face wider than the fix can frame and the eyes higher than the photo allows.
 printf '[profile national]\neye_line_min = 420\n' > high.conf
