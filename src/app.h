@@ -19,6 +19,8 @@ struct app_options {
 	const char	*snapshot_dir;	/* write screen text here, or NULL */
 	const char	*profile;	/* photo profile override, or NULL */
 	const char	*graphics;	/* --graphics mode name, or NULL */
+	int		 plain;		/* --plain: line-by-line questions (plain.c) */
+	int		 kiosk;		/* --kiosk: shared machine (kiosk.c) */
 };
 
 enum overlay { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_QUIT };

@@ -1,0 +1,297 @@
+/* draft.c -- the answers so far in $XDG_STATE_HOME/sscard: private, atomic, short-lived. */
+#include "system.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <nettle/sha2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "config.h"
+#include "draft.h"
+#include "fsutil.h"
+#include "model.h"
+#include "region.h"
+#include "xmalloc.h"
+
+#define DRAFT_FORMAT	"sscard-draft/1"
+#define DRAFT_JSON	"draft.json"
+#define DRAFT_PHOTO	"draft-photo"
+#define DRAFT_MAX	(64 * 1024)
+
+static void	sha256_hex(const void *, size_t, char [65]);
+static char	*draft_json(const struct application *, const char *, int, time_t,
+		    const char *);
+static int	draft_parse(json_t *, struct application *, struct draft_meta *,
+		    const char *);
+static void	set_field(json_t *, const char *, char **);
+
+char *
+draft_dir(char **cause)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char *dir;
+
+	if (xdg != NULL && *xdg == '/')
+		dir = xasprintf("%s/sscard", xdg);
+	else if (home != NULL && *home != '\0')
+		dir = xasprintf("%s/.local/state/sscard", home);
+	else {
+		*cause = xstrdup(_("Neither XDG_STATE_HOME nor HOME is set: there is "
+		    "nowhere to keep a draft."));
+		return (NULL);
+	}
+	if (fs_mkdir_private(dir, 1, cause) != 0) {
+		free(dir);
+		return (NULL);
+	}
+	return (dir);
+}
+
+int
+draft_keep_hours(const struct config *cfg, long *hours, char **cause)
+{
+	return (config_long(cfg, "draft", "keep_hours", 24, 1, 24 * 365, hours, cause));
+}
+
+char *
+draft_photo_path(const char *dir)
+{
+	return (xasprintf("%s/%s", dir, DRAFT_PHOTO));
+}
+
+static void
+sha256_hex(const void *data, size_t len, char out[65])
+{
+	struct sha256_ctx ctx;
+	uint8_t d[SHA256_DIGEST_SIZE];
+	size_t i;
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, data);
+	sha256_digest(&ctx, sizeof d, d);
+	for (i = 0; i < sizeof d; i++)
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
+/* The draft as JSON; photo_sha is the checked photo's, or NULL. Caller wipes. */
+static char *
+draft_json(const struct application *a, const char *step, int checked, time_t now,
+    const char *photo_sha)
+{
+	json_t *o, *ticks = json_array();
+	char *s;
+	int i;
+
+	for (i = 0; i < CHANNEL_COUNT; i++)
+		json_array_append_new(ticks, json_integer(a->ticked[i]));
+	o = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:s, s:b}",
+	    "format", DRAFT_FORMAT, "saved", (json_int_t)now, "step", step,
+	    "language", a->lang, "channel", channel_id(a->channel),
+	    "region", region_at(a->region) != NULL ? region_at(a->region)->id : "",
+	    "name", a->name, "id_number", a->id_number, "phone", a->phone,
+	    "ticked", ticks, "photo_path", checked ? DRAFT_PHOTO : a->photo_path,
+	    "photo_checked", checked);
+	if (photo_sha != NULL)
+		json_object_set_new(o, "photo_sha256", json_string(photo_sha));
+	s = json_dumps(o, JSON_INDENT(1) | JSON_SORT_KEYS);
+	json_decref(o);
+	return (s);
+}
+
+int
+draft_save(const char *dir, const struct application *a, const char *step,
+    int checked, char **cause)
+{
+	char sha[65], *json, *photo = NULL, *dst;
+	size_t len = 0;
+	int rc;
+
+	/* The checked bytes, not the path: the file may change or its USB stick go. */
+	if (checked) {
+		dst = draft_photo_path(dir);
+		if (strcmp(a->photo_path, dst) != 0 &&
+		    (fs_read_file(a->photo_path, 50L * 1024 * 1024, &photo, &len, cause) != 0 ||
+		    fs_write_atomic(dir, DRAFT_PHOTO, photo, len, cause) != 0)) {
+			wipe_free(photo, len);
+			free(dst);
+			return (-1);
+		}
+		if (photo == NULL && fs_read_file(dst, 50L * 1024 * 1024, &photo, &len,
+		    cause) != 0) {
+			free(dst);
+			return (-1);
+		}
+		free(dst);
+		sha256_hex(photo, len, sha);
+		wipe_free(photo, len);
+	}
+	json = draft_json(a, step, checked, time(NULL), checked ? sha : NULL);
+	rc = fs_write_atomic(dir, DRAFT_JSON, json, strlen(json), cause);
+	wipe_str(json);
+	return (rc);
+}
+
+static void
+set_field(json_t *o, const char *key, char **field)
+{
+	json_t *v = json_object_get(o, key);
+
+	if (json_is_string(v))
+		application_set(field, json_string_value(v));
+}
+
+/* Fills a and meta from o; -1 when it is not a draft this version wrote. */
+static int
+draft_parse(json_t *o, struct application *a, struct draft_meta *meta, const char *dir)
+{
+	json_t *ticks = json_object_get(o, "ticked"), *v;
+	const char *fmt = json_string_value(json_object_get(o, "format"));
+	const char *lang = json_string_value(json_object_get(o, "language"));
+	const char *ch = json_string_value(json_object_get(o, "channel"));
+	const char *region = json_string_value(json_object_get(o, "region"));
+	const char *step = json_string_value(json_object_get(o, "step"));
+	size_t i;
+
+	if (fmt == NULL || strcmp(fmt, DRAFT_FORMAT) != 0 || step == NULL ||
+	    !json_is_integer(json_object_get(o, "saved")))
+		return (-1);
+	meta->saved = (time_t)json_integer_value(json_object_get(o, "saved"));
+	meta->step = xstrdup(step);
+	meta->photo_checked = json_is_true(json_object_get(o, "photo_checked"));
+	if (lang != NULL)
+		snprintf(a->lang, sizeof a->lang, "%s", lang);
+	a->channel = ch != NULL ? channel_from_id(ch) : -1;
+	a->region = region != NULL && region_find(region) >= 0 ? region_find(region) : 0;
+	set_field(o, "name", &a->name);
+	set_field(o, "id_number", &a->id_number);
+	set_field(o, "phone", &a->phone);
+	set_field(o, "photo_path", &a->photo_path);
+	json_array_foreach(ticks, i, v)
+		if (i < CHANNEL_COUNT && json_is_integer(v))
+			a->ticked[i] = (unsigned)json_integer_value(v);
+	if (meta->photo_checked) {
+		free(a->photo_path);
+		a->photo_path = draft_photo_path(dir);
+	}
+	return (0);
+}
+
+int
+draft_load(const char *dir, long keep_hours, time_t now, struct application *a,
+    struct draft_meta *meta, char **cause)
+{
+	json_error_t err;
+	json_t *o;
+	char *path = xasprintf("%s/%s", dir, DRAFT_JSON), *data = NULL, *photo = NULL;
+	char sha[65];
+	const char *want;
+	size_t len = 0, plen = 0;
+	struct stat sb;
+	int rc = 0;
+
+	memset(meta, 0, sizeof *meta);
+	if (stat(path, &sb) != 0) {
+		free(path);
+		return (0);
+	}
+	if (fs_read_file(path, DRAFT_MAX, &data, &len, cause) != 0) {
+		free(path);
+		return (-1);
+	}
+	free(path);
+	o = json_loadb(data, len, 0, &err);
+	wipe_free(data, len);
+	if (o == NULL || draft_parse(o, a, meta, dir) != 0)
+		goto bad;
+	if (now - meta->saved > keep_hours * 3600)
+		goto bad;	/* expired: deleted, as promised */
+	if (meta->photo_checked) {
+		want = json_string_value(json_object_get(o, "photo_sha256"));
+		path = draft_photo_path(dir);
+		if (want == NULL || fs_read_file(path, 50L * 1024 * 1024, &photo, &plen,
+		    cause) != 0) {
+			free(*cause);
+			*cause = NULL;
+			free(path);
+			goto bad;
+		}
+		free(path);
+		sha256_hex(photo, plen, sha);
+		wipe_free(photo, plen);
+		if (strcmp(sha, want) != 0)
+			goto bad;
+	}
+	json_decref(o);
+	return (1);
+bad:
+	if (o != NULL)
+		json_decref(o);
+	draft_meta_free(meta);
+	draft_discard(dir);
+	return (rc);
+}
+
+void
+draft_meta_free(struct draft_meta *meta)
+{
+	free(meta->step);
+	meta->step = NULL;
+}
+
+void
+draft_wipe_file(const char *path)
+{
+	static const char zeros[4096];
+	struct stat sb;
+	off_t left;
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)) >= 0) {
+		if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
+			for (left = sb.st_size; left > 0; left -= (off_t)sizeof zeros)
+				if (write(fd, zeros, left < (off_t)sizeof zeros ?
+				    (size_t)left : sizeof zeros) < 0)
+					break;
+		fsync(fd);
+		close(fd);
+	}
+	unlink(path);
+}
+
+void
+draft_discard(const char *dir)
+{
+	char *p;
+
+	p = xasprintf("%s/%s", dir, DRAFT_JSON);
+	draft_wipe_file(p);
+	free(p);
+	p = draft_photo_path(dir);
+	draft_wipe_file(p);
+	free(p);
+}
+
+char *
+draft_mask_name(const char *name)
+{
+	size_t n = mbstowcs(NULL, name, 0), i;
+	wchar_t *w;
+	char *out;
+
+	if (n == (size_t)-1 || n == 0)
+		return (xstrdup("*"));
+	w = xcalloc(n + 1, sizeof *w);
+	mbstowcs(w, name, n + 1);
+	for (i = 1; i < n; i++)
+		w[i] = w[i] == L' ' ? L' ' : L'*';
+	out = xmalloc(n * MB_CUR_MAX + 1);
+	wcstombs(out, w, n * MB_CUR_MAX + 1);
+	explicit_bzero(w, (n + 1) * sizeof *w);
+	free(w);
+	return (out);
+}
