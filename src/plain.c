@@ -366,7 +366,7 @@ wait_key(struct plain_io *io)
 		    "go on: in %ld seconds everything typed here is deleted and the "
 		    "wizard starts again for the next person."), (io->notice_ms + 999) / 1000);
 		plain_line(io, "%s", "");
-		plain_error(io, s);
+		plain_para(io, 0, s);
 		free(s);
 	}
 }
