@@ -810,6 +810,7 @@ offer_qr(struct plain *p)
 {
 	const char *items[2];
 	struct qr q;
+	const char *g;
 	char *cause = NULL, *text, *ref;
 	int c;
 
@@ -825,7 +826,11 @@ offer_qr(struct plain *p)
 		free(ref);
 		return;
 	}
-	text = qr_render(&q, MB_CUR_MAX > 1);
+	/* --graphics ascii (or none) says the terminal has no Unicode: "##" then. */
+	g = p->opts->graphics != NULL ? p->opts->graphics :
+	    config_str(p->cfg, "sscard", "graphics", NULL);
+	text = qr_render(&q, g == NULL || (strcmp(g, "ascii") != 0 &&
+	    strcmp(g, "none") != 0));
 	plain_text(&p->io, text);
 	free(text);
 	qr_free(&q);
