@@ -115,11 +115,14 @@ ask_welcome(struct plain *p)
 		    (p->kiosk.idle_seconds + 59) / 60);
 		plain_para(&p->io, 0, s);
 		free(s);
-	} else
-		plain_para(&p->io, 0, _("Your answers are kept as a draft on this "
-		    "computer, readable only by this account, so that you can go on "
-		    "if the connection drops; the draft is deleted when the "
-		    "application is stored, or after a day."));
+	} else {
+		s = xasprintf(_("Your answers are kept as a draft on this computer, "
+		    "readable only by this account, so that you can go on if the "
+		    "connection drops; the draft is deleted when the application is "
+		    "stored, or after %ld hours."), p->keep_hours);
+		plain_para(&p->io, 0, s);
+		free(s);
+	}
 	for (n = 0; (l = i18n_language(n)) != NULL; n++)
 		items[n] = l->native;
 	/* Never translated: each language names itself. */

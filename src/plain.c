@@ -46,6 +46,7 @@ static enum plain_rc	read_line(struct plain_io *, int, char **);
 static void	record_line(struct plain_io *, const char *);
 static int	parse_choice(const char *, int);
 static int	confirm_quit(struct plain *);
+static int	kiosk_quit(struct plain *);
 static int	kiosk_leave(struct plain *);
 static void	wipe(struct plain *);
 static void	offer_draft(struct plain *);
@@ -488,7 +489,7 @@ plain_ask(struct plain_io *io, const char *question, const char *def,
 			plain_para(io, 0, help != NULL ? help : "");
 			plain_para(io, 0, _("Keys: Enter takes the default; '<' goes back "
 			    "to the previous question; '?' shows this help; Esc and Enter "
-			    "quits."));
+			    "quits (it asks first)."));
 			continue;
 		}
 		if (strcmp(line, "<") == 0) {
@@ -570,6 +571,22 @@ confirm_quit(struct plain *p)
 	return (1);
 }
 
+/* Esc in a kiosk: 0 go on, 1 delete the answers and start again, 2 leave (the PIN was right). */
+static int
+kiosk_quit(struct plain *p)
+{
+	const char *items[3];
+	int c = 0;
+
+	items[0] = _("Go on with the application");
+	items[1] = _("Delete my answers and start again");
+	items[2] = _("Leave the kiosk (for the helper: needs the PIN)");
+	plain_section(&p->io, _("Quit"));
+	if (plain_choose(&p->io, NULL, items, 3, 0, NULL, &c) != PLAIN_OK || c == 0)
+		return (0);
+	return (c == 1 ? 1 : kiosk_leave(p) ? 2 : 0);
+}
+
 /* Leaving a kiosk needs the helper's PIN; wrong tries make the next one wait. */
 static int
 kiosk_leave(struct plain *p)
@@ -610,7 +627,8 @@ wipe(struct plain *p)
 {
 	application_clear(&p->model);
 	application_init(&p->model);
-	snprintf(p->model.lang, sizeof p->model.lang, "%s", i18n_current());
+	i18n_set(p->start_lang);	/* the next person starts in the kiosk's language */
+	snprintf(p->model.lang, sizeof p->model.lang, "%s", p->start_lang);
 	if (p->draft_dir != NULL)
 		draft_discard(p->draft_dir);
 	if (p->workdir != NULL)
@@ -652,15 +670,13 @@ offer_draft(struct plain *p)
 	struct application a;
 	const char *items[2];
 	char *cause = NULL, *masked, when[32], *q;
-	long hours;
 	int c = 0, i;
 
-	if (!p->drafts || draft_keep_hours(p->cfg, &hours, &cause) != 0) {
-		free(cause);
+	if (!p->drafts)
 		return;
-	}
 	application_init(&a);
-	if ((i = draft_load(p->draft_dir, hours, time(NULL), &a, &meta, &cause)) <= 0) {
+	if ((i = draft_load(p->draft_dir, p->keep_hours, time(NULL), &a, &meta,
+	    &cause)) <= 0) {
 		if (i < 0) {
 			plain_error(&p->io, cause);
 			free(cause);
@@ -703,6 +719,7 @@ setup(struct plain *p, const struct app_options *o, const struct config *cfg,
 	p->opts = o;
 	application_init(&p->model);
 	snprintf(p->model.lang, sizeof p->model.lang, "%s", i18n_current());
+	snprintf(p->start_lang, sizeof p->start_lang, "%s", i18n_current());
 	localtime_r(&now, &p->today);
 	if (io_open(&p->io, o, cause) != 0)
 		return (-1);
@@ -714,6 +731,8 @@ setup(struct plain *p, const struct app_options *o, const struct config *cfg,
 	} else if ((p->draft_dir = draft_dir(cause)) == NULL)
 		return (-1);
 	p->drafts = !p->kiosk.enabled;
+	if (draft_keep_hours(cfg, &p->keep_hours, cause) != 0)
+		return (-1);
 	if ((p->workdir = plain_workdir(cause)) == NULL)
 		return (-1);
 	return (0);
@@ -725,7 +744,7 @@ plain_run(const struct app_options *o, const struct config *cfg)
 	struct plain p;
 	enum plain_rc rc;
 	char *cause = NULL;
-	int step = 0, status = EXIT_FINISHED, n;
+	int step = 0, status = EXIT_FINISHED, n, k;
 
 	catch_signals();
 	if (setup(&p, o, cfg, &cause) != 0) {
@@ -763,9 +782,13 @@ plain_run(const struct app_options *o, const struct config *cfg)
 			continue;
 		}
 		if (rc == PLAIN_QUIT && p.kiosk.enabled) {
-			if (!kiosk_leave(&p))
+			if ((k = kiosk_quit(&p)) == 0)
 				continue;
 			wipe(&p);
+			if (k == 1) {
+				step = 0;	/* the citizen starts again */
+				continue;
+			}
 			status = EXIT_CANCELLED;
 			break;
 		}

@@ -49,6 +49,8 @@ struct plain {
 	struct kiosk		 kiosk;
 	struct tm		 today;
 	int			 drafts;	/* 1: keep a draft (never in a kiosk) */
+	long			 keep_hours;	/* [draft] keep_hours */
+	char			 start_lang[8];	/* the language a wipe returns to */
 	char			*draft_dir;
 	char			*workdir;	/* private folder for this run's fixed photo */
 	int			 photo_checked;	/* model.photo_path passed the check step */

@@ -52,7 +52,7 @@ wait_for() {
 	scan > "$T/before"	# the fixed photo exists now
 	wait_for "Everything typed here has been deleted."
 	scan > "$T/found"
-	printf '\033\n2468\n'
+	printf '\033\n3\n2468\n'
 } | "$SSCARD" --config "$T/kiosk.conf" > "$T/out" 2>&1 && st=0 || st=$?
 [ "$st" -eq 3 ] || fail "status $st: $(tail -20 "$T/out")"
 grep -q "This is a shared computer" "$T/out" || fail "the welcome does not announce the idle wipe"

@@ -17,7 +17,7 @@ st=0; printf '12\n12\n' | "$SSCARD" kiosk-pin > /dev/null 2> "$T/err" || st=$?
 
 printf '[kiosk]\nkit_dir = %s\n%s\n' "$T/kit" "$(cat "$T/a")" > "$T/kiosk.conf"
 # A wrong PIN: the wizard goes on (and asks again); the right one leaves.
-printf '\033\n1111\n\033\n2468\n' | "$SSCARD" --kiosk --config "$T/kiosk.conf" > "$T/out" 2>&1 &&
+printf '\033\n3\n1111\n\033\n3\n2468\n' | "$SSCARD" --kiosk --config "$T/kiosk.conf" > "$T/out" 2>&1 &&
 	st=0 || st=$?
 [ $st -eq 3 ] || fail "status $st: $(cat "$T/out")"
 grep -q "^!! .*That PIN is wrong. The wizard goes on." "$T/out" || fail "a wrong PIN was not refused"
@@ -25,8 +25,15 @@ grep -q "^!! .*That PIN is wrong. The wizard goes on." "$T/out" || fail "a wrong
 grep -q "PIN accepted." "$T/out" || fail "the right PIN was refused"
 ! grep -q "1111\|2468" "$T/out" || fail "a PIN was echoed"
 # Only the wrong PIN: the kiosk does not let go (the input ends, status 3 without "accepted").
-printf '\033\n1111\n' | "$SSCARD" --kiosk --config "$T/kiosk.conf" > "$T/out" 2>&1 || true
+printf '\033\n3\n1111\n' | "$SSCARD" --kiosk --config "$T/kiosk.conf" > "$T/out" 2>&1 || true
 ! grep -q "PIN accepted." "$T/out" || fail "a wrong PIN let the helper out"
+# Esc lets a citizen start again without the PIN: the answers are gone.
+# (The name is typed, then "<" shows it as the default; after starting again it is not.)
+printf '\n\n1\n张三\n<\n\033\n2\n\n\n1\n\033\n3\n2468\n' |
+	"$SSCARD" --kiosk --config "$T/kiosk.conf" > "$T/out" 2>&1 || true
+[ "$(grep -c "Step 1 of 8" "$T/out")" -eq 2 ] || fail "'Delete my answers and start again' did not start again"
+[ "$(grep -c "Full name:" "$T/out")" -eq 3 ] || fail "the name was not asked again: $(cat "$T/out")"
+[ "$(grep -c "default=张三" "$T/out")" -eq 1 ] || fail "the answers survived: $(grep default= "$T/out")"
 # A kiosk without a kit_dir does not start.
 st=0; "$SSCARD" --kiosk --plain < /dev/null > "$T/out" 2>&1 || st=$?
 [ $st -eq 1 ] && grep -q "kit_dir" "$T/out" || fail "a kiosk without kit_dir started: $(cat "$T/out")"

@@ -78,6 +78,8 @@ printf '[kiosk]\nkit_dir = %s\n%s\n' "$T/kit" "$(cat "$T/pin.line")" > "$T/kiosk
 cat > "$T/script" <<EOS
 expect default=3>
 send $(printf '\033')
+expect Leave the kiosk (for the helper
+send 3
 expect Helper PIN
 signal TERM
 exit 3
