@@ -619,8 +619,11 @@ on_send_progress(const struct net_progress *np, void *arg)
 {
 	struct plain *p = arg;
 
-	if (np->up_total > 0)
-		plain_progress(&p->io, (int)(np->up_now * 100 / np->up_total));
+	int pct = np->up_total > 0 ? (int)(np->up_now * 100 / np->up_total) : 0;
+
+	if (np->total > 0 && np->done >= np->total)
+		pct = 100;
+	plain_progress(&p->io, pct);
 	return (0);
 }
 

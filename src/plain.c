@@ -226,7 +226,7 @@ plain_section(struct plain_io *io, const char *title)
 void
 plain_progress(struct plain_io *io, int pct)
 {
-	char buf[16];
+	char buf[32];
 
 	if (pct < 0) {
 		if (io->progress >= 0)
@@ -237,7 +237,7 @@ plain_progress(struct plain_io *io, int pct)
 	pct = pct / 10 * 10;
 	if (pct <= io->progress)
 		return;
-	snprintf(buf, sizeof buf, "... %d%%", pct);
+	snprintf(buf, sizeof buf, "%s... %d%%", io->progress >= 0 ? " " : "", pct);
 	emit(io, buf);
 	io->progress = pct;
 }
