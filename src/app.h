@@ -6,6 +6,7 @@
 
 #include "graphics.h"
 #include "input.h"
+#include "kiosk.h"
 #include "model.h"
 #include "outbox.h"
 #include "request.h"
@@ -44,6 +45,9 @@ struct app {
 	int			 overlay_scroll;
 	int			 finished;
 	int			 exit_status;
+	struct kiosk		 kiosk;		/* kiosk.c: idle wipe, kit_dir */
+	int			 jump_to;	/* > 0: Next goes to this step (a resumed draft) */
+	char			 kiosk_lang[8];	/* the language a kiosk wipe returns to */
 
 	unsigned		 snapshot_seq;
 	char			*snapshot_last;

@@ -14,6 +14,7 @@
 #include "config.h"
 #include "draft.h"
 #include "fsutil.h"
+#include "kiosk.h"
 #include "model.h"
 #include "region.h"
 #include "xmalloc.h"
@@ -29,6 +30,8 @@ static char	*draft_json(const struct application *, const char *, int, time_t,
 static int	draft_parse(json_t *, struct application *, struct draft_meta *,
 		    const char *);
 static void	set_field(json_t *, const char *, char **);
+static int	load_own(const struct config *, struct application *,
+		    struct draft_meta *, char **);
 
 char *
 draft_dir(char **cause)
@@ -294,4 +297,71 @@ draft_mask_name(const char *name)
 	explicit_bzero(w, (n + 1) * sizeof *w);
 	free(w);
 	return (out);
+}
+
+int
+draft_autosave(const struct application *a, const char *step,
+    const struct config *cfg, int forced, char **cause)
+{
+	char *dir;
+	int rc = 0;
+
+	if (strcmp(step, "welcome") == 0 || kiosk_enabled(cfg, forced))
+		return (0);
+	if ((dir = draft_dir(cause)) == NULL)
+		return (-1);
+	if (a->outbox_id != NULL)
+		draft_discard(dir);	/* queued: the outbox keeps it now */
+	else
+		rc = draft_save(dir, a, step, strcmp(step, "review") == 0, cause);
+	free(dir);
+	return (rc);
+}
+
+/* Loads the draft of this account into a: 1, 0 none, -1 with *cause. */
+static int
+load_own(const struct config *cfg, struct application *a, struct draft_meta *m,
+    char **cause)
+{
+	char *dir;
+	long hours;
+	int rc;
+
+	if (draft_keep_hours(cfg, &hours, cause) != 0 || (dir = draft_dir(cause)) == NULL)
+		return (-1);
+	rc = draft_load(dir, hours, time(NULL), a, m, cause);
+	free(dir);
+	return (rc);
+}
+
+int
+draft_offer(const struct config *cfg, int forced, char **masked, time_t *saved)
+{
+	struct application a;
+	struct draft_meta m;
+	char *cause = NULL;
+	int rc;
+
+	if (kiosk_enabled(cfg, forced))
+		return (0);
+	application_init(&a);
+	if ((rc = load_own(cfg, &a, &m, &cause)) == 1) {
+		*masked = draft_mask_name(a.name);
+		*saved = m.saved;
+		draft_meta_free(&m);
+	}
+	free(cause);	/* no offer; the next save says what is wrong */
+	application_clear(&a);
+	return (rc == 1);
+}
+
+int
+draft_resume(const struct config *cfg, struct application *a, char **step, char **cause)
+{
+	struct draft_meta m;
+	int rc;
+
+	if ((rc = load_own(cfg, a, &m, cause)) == 1)
+		*step = m.step;
+	return (rc);
 }

@@ -37,6 +37,19 @@ int	 draft_save(const char *, const struct application *, const char *, int, cha
 int	 draft_load(const char *, long, time_t, struct application *,
 	    struct draft_meta *, char **);
 void	 draft_meta_free(struct draft_meta *);
+/*
+ * Hooks for the curses wizard.  draft_autosave, after each step change:
+ * keeps the answers at step (the photo counts as checked on the review
+ * step), or deletes the draft once the application is queued; nothing on
+ * the welcome step or in a kiosk (forced: --kiosk).  Returns 0, or -1 with
+ * *cause; caller frees.
+ */
+int	 draft_autosave(const struct application *, const char *, const struct config *,
+	    int, char **);
+/* 1 with *masked (the name, masked; caller frees) and *saved when there is a draft to offer. */
+int	 draft_offer(const struct config *, int, char **, time_t *);
+/* Loads the draft into a: 1 with *step (caller frees), 0 none, -1 with *cause. */
+int	 draft_resume(const struct config *, struct application *, char **, char **);
 /* The path of the photo a draft keeps in dir; caller frees. */
 char	*draft_photo_path(const char *);
 /* Deletes the draft of dir, overwriting its files first. */

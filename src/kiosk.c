@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <nettle/pbkdf2.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "exitcode.h"
 #include "fsutil.h"
 #include "kiosk.h"
+#include "outbox.h"
 #include "xmalloc.h"
 
 /* PBKDF2-SHA256: enough rounds to make guessing a short PIN from the config slow. */
@@ -28,6 +30,42 @@ static int	inside(const char *, const char *);
 static void	hex(const uint8_t *, size_t, char *);
 static int	unhex(const char *, uint8_t *, size_t);
 static char	*read_secret(FILE *, FILE *, const char *);
+
+int
+kiosk_enabled(const struct config *cfg, int forced)
+{
+	char *cause = NULL;
+	int on = 0;
+
+	if (config_bool(cfg, "kiosk", "enabled", 0, &on, &cause) != 0)
+		free(cause);	/* kiosk_load reports it */
+	return (forced || on);
+}
+
+int
+kiosk_wait(int fd, long ms)
+{
+	struct pollfd pfd = { fd, POLLIN, 0 };
+	int rc = poll(&pfd, 1, ms < 0 ? -1 : ms > INT_MAX ? INT_MAX : (int)ms);
+
+	if (rc < 0)
+		return (errno == EINTR ? -1 : 0);	/* an error: let the read say it */
+	return (rc == 0 ? 1 : 0);
+}
+
+int
+kiosk_outbox_open(const struct kiosk *k, struct outbox *ob, const struct config *cfg,
+    char **cause)
+{
+	if (!k->enabled)
+		return (outbox_open(ob, cfg, cause));
+	ob->dir = xstrdup(k->kit_dir);
+	if (fs_mkdir_private(ob->dir, 0, cause) != 0) {
+		outbox_close(ob);
+		return (-1);
+	}
+	return (0);
+}
 
 int
 kiosk_load(struct kiosk *k, const struct config *cfg, int forced, char **cause)

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 struct config;
+struct outbox;
 
 struct kiosk {
 	int	 enabled;	/* --kiosk or [kiosk] enabled */
@@ -32,6 +33,20 @@ void	kiosk_free(struct kiosk *);
  * with *cause; caller frees.  Outside a kiosk every path is allowed.
  */
 int	kiosk_confine(const struct kiosk *, const char *, char **, char **);
+/* 1 when --kiosk (forced) or [kiosk] enabled says so. */
+int	kiosk_enabled(const struct config *, int);
+/*
+ * Waits at most ms (< 0: forever) for fd to be readable: a timeout on the
+ * read, so nothing is redrawn while waiting.  Returns 0 readable, 1 timed
+ * out, -1 interrupted by a signal.
+ */
+int	kiosk_wait(int, long);
+/*
+ * Opens where applications go: in a kiosk kit_dir (never a shared home),
+ * else the outbox of the configuration.  Returns 0, or -1 with *cause.
+ */
+int	kiosk_outbox_open(const struct kiosk *, struct outbox *, const struct config *,
+	    char **);
 /* The stored form of pin: "pbkdf2-sha256$ITER$SALT$HASH" (hex); caller frees. */
 char	*kiosk_pin_hash(const char *);
 /* 1 when pin matches the stored form, 0 otherwise (also when it is malformed). */

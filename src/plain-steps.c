@@ -675,13 +675,7 @@ plain_deliver(struct plain *p, char **cause)
 	char *id = NULL;
 
 	memset(&ob, 0, sizeof ob);
-	if (p->kiosk.enabled) {
-		ob.dir = xstrdup(p->kiosk.kit_dir);
-		if (fs_mkdir_private(ob.dir, 0, cause) != 0) {
-			outbox_close(&ob);
-			return (-1);
-		}
-	} else if (outbox_open(&ob, p->cfg, cause) != 0)
+	if (kiosk_outbox_open(&p->kiosk, &ob, p->cfg, cause) != 0)
 		return (-1);
 	if (outbox_queue(&ob, &p->model, &id, cause) != 0) {
 		outbox_close(&ob);

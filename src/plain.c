@@ -11,7 +11,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <poll.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -344,19 +343,19 @@ replay_line(struct plain_io *io, char **line)
 static enum plain_rc
 wait_key(struct plain_io *io)
 {
-	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
 	int noticed = 0, rc;
 	long ms = io->idle_ms > 0 ? io->idle_ms : -1;
 	char *s;
 
 	for (;;) {
+		if (caught == SIGINT) {
+			caught = 0;	/* Ctrl-C asks to quit; "Go on" goes on */
+			return (PLAIN_QUIT);
+		}
 		if (caught != 0)
-			return (caught == SIGINT ? PLAIN_QUIT : PLAIN_HANGUP);
-		rc = poll(&pfd, 1, ms > INT32_MAX ? INT32_MAX : (int)ms);
-		if (rc > 0)
+			return (PLAIN_HANGUP);
+		if ((rc = kiosk_wait(STDIN_FILENO, ms)) == 0)
 			return (PLAIN_OK);
-		if (rc < 0 && errno != EINTR)
-			return (PLAIN_END);
 		if (rc < 0)
 			continue;
 		if (noticed)

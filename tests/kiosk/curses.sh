@@ -1,0 +1,74 @@
+#!/bin/sh
+# curses.sh -- the hooks in the curses wizard: a draft after each step, offered on the
+# welcome screen by masked name, resumed where it was or deleted; in a kiosk (tmux) an
+# idle notice, then the wipe back to the welcome screen, with no draft kept.
+. "$top_srcdir/tests/lib.sh"
+command -v tmux > /dev/null || fail "tmux is missing"
+unset XDG_STATE_HOME
+draft="$HOME/.local/state/sscard/draft.json"
+
+# A session that ends on the photo step leaves a draft of it.
+keys "<Enter><Enter>张三丰<Tab>11010519491231002X<Tab>13800138000<Enter><Enter><Space><F3>"
+run_sscard
+assert_status 4
+[ "$(json "$draft" 'd["step"]')" = photo ] || fail "draft step: $(json "$draft" 'd["step"]')"
+[ "$(mode_of "$draft")" = 600 ] || fail "draft not private"
+# The next start offers it (masked); Resume goes on at the photo step with the answers.
+keys "<Down><Down><Enter><Esc><Enter>"
+run_sscard
+assert_snap welcome "Answers of 张**, saved" "Resume them" "Delete them and start afresh"
+refute_snap welcome "张三丰"
+assert_snap photo "Step 5 of 8: Photo"
+ls "$T/shots" | grep -q -- '-details.txt$' && fail "the details were asked again"
+keys "<Down><Down><Enter><F2><F2>"
+run_sscard
+assert_snap details "张三丰" "11010519491231002X"
+# Delete: the draft is gone and the welcome screen says so.
+keys "<Down><Down><Down><Enter>"
+run_sscard
+assert_snap welcome "The saved answers were deleted."
+[ ! -e "$draft" ] || fail "the draft was not deleted"
+
+# A kiosk in a real terminal: nobody types, a notice, then the wipe.
+mkdir -p "$T/kit"
+printf '[kiosk]\nidle_seconds = 2\nnotice_seconds = 2\nkit_dir = %s\n' "$T/kit" > "$T/k.conf"
+SOCK="sscard-test-$$"
+tm() { tmux -L "$SOCK" "$@"; }
+trap 'st=$?; tm kill-server 2>/dev/null || true
+if [ $st -eq 0 ]; then rm -rf "$T"; else echo "kept $T for inspection" >&2; fi' EXIT
+wait_for() {
+	i=0
+	while ! tm capture-pane -p -t w | grep -qF -- "$1"; do
+		i=$((i + 1))
+		[ $i -lt 400 ] || { tm capture-pane -p -t w >&2; fail "the screen never showed: $1"; }
+		sleep 0.05
+	done
+}
+tm -f /dev/null new-session -d -s w -x 80 -y 24 "'$SSCARD' --kiosk --config '$T/k.conf'"
+wait_for "Language / 语言"
+tm send-keys -t w Enter
+wait_for "Step 2 of 8"
+tm send-keys -t w Enter
+wait_for "Step 3 of 8"
+tm send-keys -t w -l "张三丰"
+tm send-keys -t w Tab
+tm send-keys -t w -l "11010519491231002X"
+wait_for "Nobody has typed anything for a while"
+tm capture-pane -p -t w | grep -q "11010519491231002X" || fail "the notice already wiped the screen"
+wait_for "Everything typed here has been deleted."
+tm capture-pane -p -t w | grep -q "Step 1 of 8" || fail "not back at the welcome screen"
+! tm capture-pane -p -t w | grep -q "张三丰" || fail "the name is still shown"
+[ ! -e "$draft" ] || fail "a kiosk kept a draft"
+! grep -rqa 11010519491231002X "$HOME" "$T/kit" || fail "the ID number is on disk"
+# A key during the notice keeps the citizen's answers.
+tm send-keys -t w Enter
+wait_for "Step 2 of 8"
+tm send-keys -t w Enter
+wait_for "Step 3 of 8"
+tm send-keys -t w -l "李四"
+wait_for "Nobody has typed anything for a while"
+tm send-keys -t w -l "光"
+wait_for "李四光"
+sleep 3
+tm capture-pane -p -t w | grep -q "李四光" || fail "a key during the notice did not keep the answers"
+echo "curses hooks OK"
