@@ -31,7 +31,6 @@ static int	 step_number(const struct app *, int);
 static void	 app_enter(struct app *, int, int);
 static void	 app_leave_step(struct app *);
 static int	 kiosk_idle(struct app *);
-static void	 kiosk_wipe(struct app *);
 static void	 app_dispatch(struct app *, enum request, const struct key *);
 static void	 app_request(struct app *, enum request);
 static void	 app_draw(struct app *);
@@ -218,7 +217,7 @@ app_request(struct app *app, enum request req)
 		next = app->jump_to > 0 ? app->jump_to : app->step + 1;
 		app->jump_to = 0;
 		if (steps[next] == NULL && app->kiosk.enabled) {
-			kiosk_wipe(app);	/* a kiosk wipes after the last step too */
+			app_kiosk_wipe(app);	/* a kiosk wipes after the last step too */
 			return;
 		}
 		if (steps[next] == NULL) {
@@ -350,9 +349,8 @@ app_draw(struct app *app)
 		snapshot(app);
 }
 
-/* Kiosk: everything of this citizen goes; the wizard starts again on the welcome step. */
-static void
-kiosk_wipe(struct app *app)
+void
+app_kiosk_wipe(struct app *app)
 {
 	char lang[sizeof app->model.lang];
 
@@ -387,7 +385,7 @@ kiosk_idle(struct app *app)
 		app_say(app, 0, NULL);
 		return (0);
 	}
-	kiosk_wipe(app);
+	app_kiosk_wipe(app);
 	return (1);
 }
 

@@ -68,6 +68,8 @@ void	app_set_language(struct app *, const char *);
  * which is then used up), else 0.  Never blocks.
  */
 int	app_poll(struct app *);
+/* Kiosk: wipes everything of this citizen and starts again on the welcome step. */
+void	app_kiosk_wipe(struct app *);
 /* Queues the application in the outbox: 0, or -1 with *cause; caller frees. */
 int	app_queue(struct app *, char **);
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -254,6 +255,33 @@ kiosk_pin_check(const char *stored, const char *pin)
 		diff |= (uint8_t)(got[i] ^ want[i]);
 	explicit_bzero(got, sizeof got);
 	return (diff == 0);
+}
+
+int
+kiosk_pin_try(struct kiosk *k, const char *pin, char **cause)
+{
+	time_t now = time(NULL);
+
+	if (k->pin_hash == NULL) {
+		*cause = xstrdup(_("This kiosk has no helper PIN ([kiosk] pin_hash): "
+		    "it cannot be left from the wizard."));
+		return (0);
+	}
+	if (now < k->locked_until) {
+		*cause = xasprintf(_("Too many wrong PINs: try again in %lld seconds."),
+		    k->locked_until - (long long)now);
+		return (0);
+	}
+	if (kiosk_pin_check(k->pin_hash, pin)) {
+		k->wrong = 0;
+		return (1);
+	}
+	if (++k->wrong >= KIOSK_PIN_TRIES) {
+		k->wrong = 0;
+		k->locked_until = (long long)now + KIOSK_PIN_COOLDOWN;
+	}
+	*cause = xstrdup(_("That PIN is wrong. The wizard goes on."));
+	return (0);
 }
 
 /* A line from in, not echoed when in is a terminal; NULL at end of input. */

@@ -15,6 +15,8 @@ struct kiosk {
 	size_t	 nphoto_dirs;
 	char	*kit_dir;	/* where applications go instead of a home folder */
 	const char *pin_hash;	/* [kiosk] pin_hash, or NULL */
+	int	 wrong;		/* wrong PINs in a row */
+	long long locked_until;	/* no PIN is tried before this time */
 };
 
 /* Tries before a wrong PIN makes the helper wait, and how long. */
@@ -51,6 +53,12 @@ int	kiosk_outbox_open(const struct kiosk *, struct outbox *, const struct config
 char	*kiosk_pin_hash(const char *);
 /* 1 when pin matches the stored form, 0 otherwise (also when it is malformed). */
 int	kiosk_pin_check(const char *, const char *);
+/*
+ * The helper's try to leave: 1 when pin is right, else 0 with *cause (wrong,
+ * no PIN configured, or too many wrong ones: then no try is taken for
+ * KIOSK_PIN_COOLDOWN seconds); caller frees.
+ */
+int	kiosk_pin_try(struct kiosk *, const char *, char **);
 /* `sscard kiosk-pin`: reads a PIN twice, prints the line for [kiosk]. */
 int	cmd_kiosk_pin(int, char **, struct config *);
 

@@ -590,32 +590,20 @@ kiosk_quit(struct plain *p)
 static int
 kiosk_leave(struct plain *p)
 {
-	static int wrong;
-	char *pin = NULL;
+	char *pin = NULL, *cause = NULL;
 	int ok;
 
-	if (p->kiosk.pin_hash == NULL) {
-		plain_error(&p->io, _("This kiosk has no helper PIN ([kiosk] pin_hash): "
-		    "it cannot be left from the wizard."));
-		return (0);
-	}
-	if (wrong >= KIOSK_PIN_TRIES) {
-		plain_line(&p->io, _("Too many wrong PINs: wait %d seconds."),
-		    KIOSK_PIN_COOLDOWN);
-		sleep(KIOSK_PIN_COOLDOWN);
-	}
 	plain_section(&p->io, _("Leave the kiosk"));
 	if (plain_ask(&p->io, _("Helper PIN (not shown as you type):"), NULL, NULL, 1,
 	    &pin) != PLAIN_OK)
 		return (0);
-	ok = kiosk_pin_check(p->kiosk.pin_hash, pin);
+	ok = kiosk_pin_try(&p->kiosk, pin, &cause);
 	wipe_str(pin);
 	if (!ok) {
-		wrong++;
-		plain_error(&p->io, _("That PIN is wrong. The wizard goes on."));
+		plain_error(&p->io, cause);
+		free(cause);
 		return (0);
 	}
-	wrong = 0;
 	plain_line(&p->io, "%s", _("PIN accepted."));
 	return (1);
 }

@@ -29,8 +29,23 @@ run_sscard
 assert_snap welcome "The saved answers were deleted."
 [ ! -e "$draft" ] || fail "the draft was not deleted"
 
-# A kiosk in a real terminal: nobody types, a notice, then the wipe.
+# A kiosk's Esc: start again (Y) wipes; leaving needs the helper's PIN, never shown.
 mkdir -p "$T/kit"
+printf '2468\n2468\n' | "$SSCARD" kiosk-pin > "$T/pin.line" 2> /dev/null || fail "kiosk-pin"
+printf '[kiosk]\nkit_dir = %s\n%s\n' "$T/kit" "$(cat "$T/pin.line")" > "$T/pin.conf"
+keys "<Enter><Enter>张三丰<Esc>y<Esc><Tab>1111<Enter>"
+run_sscard --kiosk --config "$T/pin.conf"
+assert_status 4
+assert_snap quit "Helper PIN:" "Start again (Y)"
+grep -q "Helper PIN: *\*\*\*\* *|" "$T"/shots/*-quit.txt || fail "the PIN is not shown as stars"
+! grep -q "1111" "$T"/shots/*-quit.txt || fail "the PIN is shown"
+assert_snap quit "That PIN is wrong."
+assert_snap welcome "Everything typed here has been deleted."
+keys "<Esc><Tab>2468<Enter>"
+run_sscard --kiosk --config "$T/pin.conf"
+assert_status 3
+
+# A kiosk in a real terminal: nobody types, a notice, then the wipe.
 printf '[kiosk]\nidle_seconds = 2\nnotice_seconds = 2\nkit_dir = %s\n' "$T/kit" > "$T/k.conf"
 SOCK="sscard-test-$$"
 tm() { tmux -L "$SOCK" "$@"; }
