@@ -8,6 +8,7 @@
 #include "field.h"
 #include "graphics.h"
 #include "photo.h"
+#include "picker.h"
 #include "profile.h"
 #include "region.h"
 #include "screen.h"
@@ -128,13 +129,20 @@ static int
 photo_leave(struct app *app, char **cause)
 {
 	struct photo_info info;
-	char *path;
+	char *path, *typed;
 
 	if (app->model.photo_path[0] == '\0') {
 		*cause = xstrdup(_("Type the path of your photo file first."));
 		return (-1);
 	}
-	path = expand_path(app->model.photo_path);
+	/* Picker (picker.c, kiosk.c): dropped paths and file:// URLs; a kiosk's folders. */
+	if ((typed = picker_clean_path(app->model.photo_path, cause)) == NULL)
+		return (-1);
+	if (kiosk_confine(&app->kiosk, typed, &path, cause) != 0) {
+		free(typed);
+		return (-1);
+	}
+	free(typed);
 	if (strcmp(path, app->model.photo_path) != 0) {
 		application_set(&app->model.photo_path, path);
 		field_set(&((struct photo_state *)app->priv)->path, path);
