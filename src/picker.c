@@ -136,7 +136,7 @@ percent_decode(const char *s, char **cause)
 		if ((hi = hexval(s[1])) < 0 || (lo = hexval(s[2])) < 0 ||
 		    (hi == 0 && lo == 0)) {
 			free(out);
-			*cause = xstrdup(_("This file:// address has a broken %-escape."));
+			*cause = xstrdup(_("This file:// address has a broken escape code."));
 			return (NULL);
 		}
 		*o++ = (char)(hi * 16 + lo);
