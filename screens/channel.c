@@ -28,22 +28,13 @@ channel_enter(struct app *app)
 static void
 draw_facts(const struct app *app, struct ui *ui, int y, int channel)
 {
-	static const struct {
-		enum region_topic	 topic;
-		const char		*label;
-	} topics[] = {
-		{ TOPIC_WHERE, N_("Where:") },
-		{ TOPIC_FEE, N_("Fee:") },
-		{ TOPIC_TIME, N_("How long:") },
-		{ TOPIC_RECEIVE, N_("You receive:") },
-	};
 	const struct region *r = region_at(app->model.region);
 	int bottom = ui_body_bottom(ui), lw = 14, i;
 	char *s;
 
-	for (i = 0; i < (int)nitems(topics) && y <= bottom; i++) {
-		ui_text(ui, y, 3, lw, A_BOLD, _(topics[i].label));
-		s = region_describe(app->model.region, channel, topics[i].topic);
+	for (i = 0; i < TOPIC_COUNT && y <= bottom; i++) {
+		ui_text(ui, y, 3, lw, A_BOLD, region_topic_label((enum region_topic)i));
+		s = region_describe(app->model.region, channel, (enum region_topic)i);
 		y += ui_wrap(ui, y, 3 + lw, ui->cols - 4 - lw, bottom - y + 1, A_NORMAL, s);
 		free(s);
 	}

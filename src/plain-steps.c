@@ -34,6 +34,9 @@ static enum plain_rc	ask_welcome(struct plain *);
 static enum plain_rc	ask_channel(struct plain *);
 static enum plain_rc	ask_region(struct plain *);
 static enum plain_rc	ask_details(struct plain *);
+static int	check_phone(const char *, char **, char **);
+static enum plain_rc	ask_text(struct plain *, const char *, const char *, char **,
+			    int (*)(const char *, char **, char **));
 static enum plain_rc	ask_name(struct plain *);
 static enum plain_rc	ask_id(struct plain *);
 static enum plain_rc	ask_phone(struct plain *);
@@ -157,21 +160,11 @@ ask_region(struct plain *p)
 static enum plain_rc
 ask_channel(struct plain *p)
 {
-	static const struct {
-		enum region_topic	 topic;
-		const char		*label;
-	} topics[] = {
-		{ TOPIC_WHERE, N_("Where:") },
-		{ TOPIC_FEE, N_("Fee:") },
-		{ TOPIC_TIME, N_("How long:") },
-		{ TOPIC_RECEIVE, N_("You receive:") },
-	};
 	const char *items[CHANNEL_COUNT];
 	const struct region *r;
 	enum plain_rc rc;
 	char *s, *t;
-	size_t k;
-	int i, c;
+	int i, c, k;
 
 	step_title(p, N_("How to apply"));
 	for (;;) {
@@ -184,9 +177,9 @@ ask_channel(struct plain *p)
 			s = xasprintf(_("%s, in this region:"), channel_name(i));
 			plain_para(&p->io, 0, s);
 			free(s);
-			for (k = 0; k < nitems(topics); k++) {
-				t = region_describe(p->model.region, i, topics[k].topic);
-				s = xasprintf("%s %s", _(topics[k].label), t);
+			for (k = 0; k < TOPIC_COUNT; k++) {
+				t = region_describe(p->model.region, i, (enum region_topic)k);
+				s = xasprintf("%s %s", region_topic_label((enum region_topic)k), t);
 				plain_hang(&p->io, 2, 4, s);
 				free(s);
 				free(t);
@@ -212,19 +205,32 @@ grouped_id(const char *id)
 	    id + 10, id + 14) : xstrdup(id));
 }
 
+/* The phone check in the shape of the name check: the normalised value allocated. */
+static int
+check_phone(const char *in, char **out, char **cause)
+{
+	char phone[12];
+
+	if (person_check_phone(in, phone, cause) != 0)
+		return (-1);
+	*out = xstrdup(phone);
+	return (0);
+}
+
+/* A text field: asked until check accepts it; *field gets the normalised value. */
 static enum plain_rc
-ask_name(struct plain *p)
+ask_text(struct plain *p, const char *label, const char *help, char **field,
+    int (*check)(const char *, char **, char **))
 {
 	enum plain_rc rc;
-	char *line = NULL, *name = NULL, *cause = NULL;
+	char *line = NULL, *value = NULL, *cause = NULL;
 
 	for (;;) {
-		if ((rc = plain_ask(&p->io, _("Full name:"), p->model.name, _("Type "
-		    "your full name as on your ID card."), 0, &line)) != PLAIN_OK)
+		if ((rc = plain_ask(&p->io, label, *field, help, 0, &line)) != PLAIN_OK)
 			return (rc);
-		if (person_check_name(line, &name, &cause) == 0) {
-			application_set(&p->model.name, name);
-			wipe_str(name);
+		if (check(line, &value, &cause) == 0) {
+			application_set(field, value);
+			wipe_str(value);
 			wipe_str(line);
 			return (PLAIN_OK);
 		}
@@ -232,6 +238,13 @@ ask_name(struct plain *p)
 		plain_error(&p->io, cause);
 		free(cause);
 	}
+}
+
+static enum plain_rc
+ask_name(struct plain *p)
+{
+	return (ask_text(p, _("Full name:"), _("Type your full name as on your ID "
+	    "card."), &p->model.name, person_check_name));
 }
 
 static enum plain_rc
@@ -293,23 +306,9 @@ ask_id(struct plain *p)
 static enum plain_rc
 ask_phone(struct plain *p)
 {
-	enum plain_rc rc;
-	char phone[12], *line = NULL, *cause = NULL;
-
-	for (;;) {
-		if ((rc = plain_ask(&p->io, _("Mobile number:"), p->model.phone,
-		    _("Eleven digits, for example 13800138000; spaces, dashes and "
-		    "+86 are removed."), 0, &line)) != PLAIN_OK)
-			return (rc);
-		if (person_check_phone(line, phone, &cause) == 0) {
-			application_set(&p->model.phone, phone);
-			wipe_str(line);
-			return (PLAIN_OK);
-		}
-		wipe_str(line);
-		plain_error(&p->io, cause);
-		free(cause);
-	}
+	return (ask_text(p, _("Mobile number:"), _("Eleven digits, for example "
+	    "13800138000; spaces, dashes and +86 are removed."), &p->model.phone,
+	    check_phone));
 }
 
 /* Step 3: one question per field; "<" goes back a field. */

@@ -129,6 +129,16 @@ describe_time(const struct region *r, int channel)
 	return (xstrdup(_("Not known for this region: check with your local office.")));
 }
 
+const char *
+region_topic_label(enum region_topic topic)
+{
+	static const char *const labels[TOPIC_COUNT] = {
+		N_("Where:"), N_("Fee:"), N_("How long:"), N_("You receive:"),
+	};
+
+	return ((int)topic < TOPIC_COUNT ? _(labels[topic]) : "");
+}
+
 char *
 region_describe(int index, int channel, enum region_topic topic)
 {

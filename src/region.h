@@ -33,6 +33,10 @@ int			 region_find(const char *);	/* index, or -1 */
 #endif
 
 enum region_topic { TOPIC_WHERE, TOPIC_FEE, TOPIC_TIME, TOPIC_RECEIVE };
+#define TOPIC_COUNT	4
+
+/* "Where:", "Fee:", "How long:", "You receive:", translated. */
+const char	*region_topic_label(enum region_topic);
 
 /*
  * One fact about changing the photo through `channel` in region `r`, as a

@@ -47,18 +47,14 @@ assert_status 3
 
 # A kiosk in a real terminal: nobody types, a notice, then the wipe.
 printf '[kiosk]\nidle_seconds = 2\nnotice_seconds = 2\nkit_dir = %s\n' "$T/kit" > "$T/k.conf"
-SOCK="sscard-test-$$"
-tm() { tmux -L "$SOCK" "$@"; }
-trap 'st=$?; tm kill-server 2>/dev/null || true
-if [ $st -eq 0 ]; then rm -rf "$T"; else echo "kept $T for inspection" >&2; fi' EXIT
+tm() { tmux -L "sscard-kiosk-$$" "$@"; }
+screen_now() { tm capture-pane -p -t w; }
+# wait_for TEXT: the screen shows TEXT within 20 seconds.
 wait_for() {
-	i=0
-	while ! tm capture-pane -p -t w | grep -qF -- "$1"; do
-		i=$((i + 1))
-		[ $i -lt 400 ] || { tm capture-pane -p -t w >&2; fail "the screen never showed: $1"; }
-		sleep 0.05
-	done
+	timeout 20 sh -c 'until tmux -L "$1" capture-pane -p -t w | grep -qF -- "$2"; do
+		sleep 0.05; done' sh "sscard-kiosk-$$" "$1" || { screen_now >&2; fail "never shown: $1"; }
 }
+trap 'st=$?; tm kill-server 2> /dev/null; [ $st -ne 0 ] && echo "kept $T" >&2 || rm -rf "$T"' EXIT
 tm -f /dev/null new-session -d -s w -x 80 -y 24 "'$SSCARD' --kiosk --config '$T/k.conf'"
 wait_for "Language / 语言"
 tm send-keys -t w Enter
@@ -69,10 +65,10 @@ tm send-keys -t w -l "张三丰"
 tm send-keys -t w Tab
 tm send-keys -t w -l "11010519491231002X"
 wait_for "Nobody has typed anything for a while"
-tm capture-pane -p -t w | grep -q "11010519491231002X" || fail "the notice already wiped the screen"
+screen_now | grep -q "11010519491231002X" || fail "the notice already wiped the screen"
 wait_for "Everything typed here has been deleted."
-tm capture-pane -p -t w | grep -q "Step 1 of 8" || fail "not back at the welcome screen"
-! tm capture-pane -p -t w | grep -q "张三丰" || fail "the name is still shown"
+screen_now | grep -q "Step 1 of 8" || fail "not back at the welcome screen"
+! screen_now | grep -q "张三丰" || fail "the name is still shown"
 [ ! -e "$draft" ] || fail "a kiosk kept a draft"
 ! grep -rqa 11010519491231002X "$HOME" "$T/kit" || fail "the ID number is on disk"
 # A key during the notice keeps the citizen's answers.
@@ -85,5 +81,5 @@ wait_for "Nobody has typed anything for a while"
 tm send-keys -t w -l "光"
 wait_for "李四光"
 sleep 3
-tm capture-pane -p -t w | grep -q "李四光" || fail "a key during the notice did not keep the answers"
+screen_now | grep -q "李四光" || fail "a key during the notice did not keep the answers"
 echo "curses hooks OK"

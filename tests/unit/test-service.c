@@ -48,6 +48,20 @@ in_dir(const char *name)
 	return (xasprintf("%s/%s", dir, name));
 }
 
+/* Loading the draft of d at now finds none, and gone is no longer on disk. */
+static void
+expect_dropped(const char *d, time_t now, const char *gone)
+{
+	struct application b;
+	struct draft_meta m;
+	char *cause = NULL;
+
+	application_init(&b);
+	assert_int_equal(draft_load(d, 24, now, &b, &m, &cause), 0);
+	application_clear(&b);
+	assert_int_not_equal(access(gone, F_OK), 0);
+}
+
 static void
 fill(struct application *a)
 {
@@ -100,10 +114,7 @@ test_draft_round_trip(void **state)
 	application_clear(&b);
 	/* A changed photo fails the draft's own check: the draft is dropped. */
 	put(f, png_magic, sizeof png_magic, 0);
-	application_init(&b);
-	assert_int_equal(draft_load(d, 24, now, &b, &m, &cause), 0);
-	application_clear(&b);
-	assert_int_not_equal(access(f, F_OK), 0);
+	expect_dropped(d, now, f);
 	free(f);
 	application_clear(&a);
 	free(photo);
@@ -128,19 +139,11 @@ test_draft_expiry(void **state)
 	draft_meta_free(&m);
 	application_clear(&b);
 	/* After keep_hours the draft is gone from the disk, not just ignored. */
-	application_init(&b);
-	assert_int_equal(draft_load(d, 24, now + 25 * 3600, &b, &m, &cause), 0);
-	application_clear(&b);
 	f = in_dir("state2/draft.json");
-	assert_int_not_equal(access(f, F_OK), 0);
-	free(f);
+	expect_dropped(d, now + 25 * 3600, f);
 	/* A damaged file is not a draft. */
-	f = in_dir("state2/draft.json");
 	put(f, "{\"format\":\"other\"}", 18, 0);
-	application_init(&b);
-	assert_int_equal(draft_load(d, 24, now, &b, &m, &cause), 0);
-	application_clear(&b);
-	assert_int_not_equal(access(f, F_OK), 0);
+	expect_dropped(d, now, f);
 	free(f);
 	application_clear(&a);
 	free(d);
