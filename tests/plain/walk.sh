@@ -102,6 +102,24 @@ for v in 0 false; do
 	TERM=xterm ACCESSIBLE=$v "$SSCARD" < "$T/lines" > "$T/out" 2>&1 || st=$?
 	grep -q "needs a terminal" "$T/out" || fail "ACCESSIBLE=$v chose plain mode: $(cat "$T/out")"
 done
+# --record writes typed lines as a key script that --replay types again.
+rm -rf "$HOME/.local/state"	# the runs above left a draft: no resume offer here
+printf '\n\n3\n王 小明\n11010519491231002X\n13800138000\n\n\n%s\n\n1\n\n' "$T/photo.jpg" > "$T/lines"
+st=0
+"$SSCARD" --record "$T/rec.keys" < "$T/lines" > "$T/out" 2>&1 || st=$?
+[ $st -eq 0 ] || fail "recording run: status $st: $(tail "$T/out")"
+[ "$(mode_of "$T/rec.keys")" = 600 ] || fail "the recording is not private"
+grep -q "^王<Space>小明<Enter>$" "$T/rec.keys" || fail "recording: $(cat "$T/rec.keys")"
+first=$(outbox_entries)
+"$SSCARD" --replay "$T/rec.keys" > "$T/out" 2>&1 || fail "replaying the recording: $(tail "$T/out")"
+second=$(outbox_entries | grep -vxF "$first")
+[ -n "$second" ] || fail "the replay stored nothing"
+for k in name channel id_number phone; do
+	[ "$(json "$first/application.json" "d['$k']")" = "$(json "$second/application.json" "d['$k']")" ] ||
+		fail "the replay differs in $k"
+done
+rm -rf "$HOME/.local/share/sscard"
+
 # Input ending early keeps a draft; the replay status says the script ran out.
 keys "<Enter><Enter>1<Enter>李四<Enter>"
 run_sscard --plain
