@@ -521,6 +521,7 @@ app_run(const struct app_options *opts, const struct config *cfg)
 		application_clear(&app.model);
 		return (EXIT_USAGE);
 	}
+	kiosk_protect(&app.kiosk);
 	/* A bad key script is refused before anything runs. */
 	if (input_open(&app.in, opts->replay, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -31,6 +33,17 @@ static int	inside(const char *, const char *);
 static void	hex(const uint8_t *, size_t, char *);
 static int	unhex(const char *, uint8_t *, size_t);
 static char	*read_secret(FILE *, FILE *, const char *);
+
+void
+kiosk_protect(const struct kiosk *k)
+{
+	struct rlimit none = { 0, 0 };
+
+	if (!k->enabled)
+		return;
+	setrlimit(RLIMIT_CORE, &none);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
 
 int
 kiosk_enabled(const struct config *cfg, int forced)

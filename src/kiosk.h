@@ -35,6 +35,8 @@ void	kiosk_free(struct kiosk *);
  * with *cause; caller frees.  Outside a kiosk every path is allowed.
  */
 int	kiosk_confine(const struct kiosk *, const char *, char **, char **);
+/* In a kiosk: no core dump may hold a citizen's details (prctl, RLIMIT_CORE 0). */
+void	kiosk_protect(const struct kiosk *);
 /* 1 when --kiosk (forced) or [kiosk] enabled says so. */
 int	kiosk_enabled(const struct config *, int);
 /*

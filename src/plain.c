@@ -695,6 +695,7 @@ offer_draft(struct plain *p)
 	draft_meta_free(&meta);
 }
 
+/* Returns EXIT_FINISHED, or the exit status with *cause. */
 static int
 setup(struct plain *p, const struct app_options *o, const struct config *cfg,
     char **cause)
@@ -708,21 +709,21 @@ setup(struct plain *p, const struct app_options *o, const struct config *cfg,
 	snprintf(p->model.lang, sizeof p->model.lang, "%s", i18n_current());
 	snprintf(p->start_lang, sizeof p->start_lang, "%s", i18n_current());
 	localtime_r(&now, &p->today);
-	if (io_open(&p->io, o, cause) != 0)
-		return (-1);
-	if (kiosk_load(&p->kiosk, cfg, o->kiosk, cause) != 0)
-		return (-1);
+	/* A bad key script or configuration is a usage error, refused first. */
+	if (io_open(&p->io, o, cause) != 0 ||
+	    kiosk_load(&p->kiosk, cfg, o->kiosk, cause) != 0 ||
+	    draft_keep_hours(cfg, &p->keep_hours, cause) != 0)
+		return (EXIT_USAGE);
+	kiosk_protect(&p->kiosk);
 	if (p->kiosk.enabled) {
 		p->io.idle_ms = p->kiosk.idle_seconds * 1000;
 		p->io.notice_ms = p->kiosk.notice_seconds * 1000;
 	} else if ((p->draft_dir = draft_dir(cause)) == NULL)
-		return (-1);
+		return (EXIT_FAILED);
 	p->drafts = !p->kiosk.enabled;
-	if (draft_keep_hours(cfg, &p->keep_hours, cause) != 0)
-		return (-1);
 	if ((p->workdir = plain_workdir(cause)) == NULL)
-		return (-1);
-	return (0);
+		return (EXIT_FAILED);
+	return (EXIT_FINISHED);
 }
 
 int
@@ -734,10 +735,9 @@ plain_run(const struct app_options *o, const struct config *cfg)
 	int step = 0, status = EXIT_FINISHED, n, k;
 
 	catch_signals();
-	if (setup(&p, o, cfg, &cause) != 0) {
+	if ((status = setup(&p, o, cfg, &cause)) != EXIT_FINISHED) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 		free(cause);
-		status = EXIT_FAILED;
 		goto out;
 	}
 	for (n = 0; plain_steps[n].id != NULL; n++)

@@ -36,5 +36,11 @@ printf '\n\n1\n张三\n<\n\033\n2\n\n\n1\n\033\n3\n2468\n' |
 [ "$(grep -c "default=张三" "$T/out")" -eq 1 ] || fail "the answers survived: $(grep default= "$T/out")"
 # A kiosk without a kit_dir does not start.
 st=0; "$SSCARD" --kiosk --plain < /dev/null > "$T/out" 2>&1 || st=$?
-[ $st -eq 1 ] && grep -q "kit_dir" "$T/out" || fail "a kiosk without kit_dir started: $(cat "$T/out")"
+[ $st -eq 2 ] && grep -q "kit_dir" "$T/out" || fail "a kiosk without kit_dir started: $(cat "$T/out")"
+# Nor in the curses wizard, and a bad key script is a usage error in plain mode too.
+st=0; "$SSCARD" --kiosk --replay /dev/null < /dev/null > "$T/out" 2>&1 || st=$?
+[ $st -eq 2 ] && grep -q "kit_dir" "$T/out" || fail "a curses kiosk without kit_dir started: $(cat "$T/out")"
+printf '<Nope>' > "$T/bad.keys"
+st=0; "$SSCARD" --plain --replay "$T/bad.keys" > "$T/out" 2>&1 || st=$?
+[ $st -eq 2 ] || fail "a bad key script: status $st"
 echo "kiosk PIN OK"
