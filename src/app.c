@@ -353,6 +353,7 @@ void
 app_kiosk_wipe(struct app *app)
 {
 	char lang[sizeof app->model.lang];
+	int stored = app->model.outbox_id != NULL;
 
 	memcpy(lang, app->kiosk_lang, sizeof lang);
 	app_leave_step(app);
@@ -362,7 +363,7 @@ app_kiosk_wipe(struct app *app)
 	app->overlay = OVERLAY_NONE;
 	/* The run's workspace (a fixed photo) is wiped here too once it exists. */
 	app_enter(app, 0, 1);
-	app_say(app, 0, "%s", _("Everything typed here has been deleted."));
+	app_say(app, 0, "%s", kiosk_wiped(stored));
 }
 
 /*
@@ -377,9 +378,8 @@ kiosk_idle(struct app *app)
 
 	if (kiosk_wait(fd, app->kiosk.idle_seconds * 1000) != 1)
 		return (0);
-	app_say(app, 1, _("Nobody has typed anything for a while. Press Enter to "
-	    "go on: in %ld seconds everything typed here is deleted and the "
-	    "wizard starts again for the next person."), app->kiosk.notice_seconds);
+	app_say_cause(app, kiosk_notice(app->model.outbox_id != NULL,
+	    app->kiosk.notice_seconds));
 	app_draw(app);
 	if (kiosk_wait(fd, app->kiosk.notice_seconds * 1000) != 1) {
 		app_say(app, 0, NULL);

@@ -45,6 +45,26 @@ kiosk_protect(const struct kiosk *k)
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
+char *
+kiosk_notice(int stored, long seconds)
+{
+	if (stored)
+		return (xasprintf(_("Nobody has typed anything for a while. Press Enter "
+		    "to go on: in %ld seconds the screen is cleared and the wizard "
+		    "starts again for the next person; the stored application stays "
+		    "with this service point."), seconds));
+	return (xasprintf(_("Nobody has typed anything for a while. Press Enter to "
+	    "go on: in %ld seconds everything typed here is deleted and the "
+	    "wizard starts again for the next person."), seconds));
+}
+
+const char *
+kiosk_wiped(int stored)
+{
+	return (stored ? _("The screen was cleared; the stored application stays "
+	    "with this service point.") : _("Everything typed here has been deleted."));
+}
+
 int
 kiosk_enabled(const struct config *cfg, int forced)
 {

@@ -37,6 +37,10 @@ void	kiosk_free(struct kiosk *);
 int	kiosk_confine(const struct kiosk *, const char *, char **, char **);
 /* In a kiosk: no core dump may hold a citizen's details (prctl, RLIMIT_CORE 0). */
 void	kiosk_protect(const struct kiosk *);
+/* The idle notice; stored: the application is already stored.  Caller frees. */
+char	*kiosk_notice(int, long);
+/* What a wipe did, for the next screen; stored as for kiosk_notice. */
+const char	*kiosk_wiped(int);
 /* 1 when --kiosk (forced) or [kiosk] enabled says so. */
 int	kiosk_enabled(const struct config *, int);
 /*

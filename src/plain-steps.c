@@ -113,8 +113,9 @@ ask_welcome(struct plain *p)
 	    "so that nothing is lost."));
 	if (p->kiosk.enabled) {
 		s = xasprintf(_("This is a shared computer. After %ld minutes without "
-		    "a key, and a notice, everything typed here is deleted; it is also "
-		    "deleted when you finish. Nothing is kept as a draft."),
+		    "a key, and a notice, everything typed here is deleted. When you "
+		    "finish, the application is stored for this service point and "
+		    "everything else is deleted. Nothing is kept as a draft."),
 		    (p->kiosk.idle_seconds + 59) / 60);
 		plain_para(&p->io, 0, s);
 		free(s);
@@ -585,8 +586,9 @@ ask_check(struct plain *p)
 		if (!r.fixable || fixed) {
 			photo_report_free(&r);
 			profile_free(pr);
-			plain_error(&p->io, _("This cannot be fixed automatically: choose "
-			    "another photo."));
+			plain_error(&p->io, fixed ? _("The photo was fixed, but it still "
+			    "fails a rule.") : _("This cannot be fixed automatically: "
+			    "choose another photo."));
 			return (PLAIN_BACK);
 		}
 		photo_report_free(&r);
@@ -684,6 +686,7 @@ plain_deliver(struct plain *p, char **cause)
 	p->model.outbox_id = id;
 	free(p->stored_in);
 	p->stored_in = xstrdup(ob.dir);
+	p->io.stored = 1;
 	if (net_configured(p->cfg))
 		send_now(p, &ob);
 	outbox_close(&ob);

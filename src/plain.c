@@ -362,9 +362,7 @@ wait_key(struct plain_io *io)
 			return (PLAIN_IDLE);
 		noticed = 1;
 		ms = io->notice_ms;
-		s = xasprintf(_("Nobody has typed anything for a while. Press Enter to "
-		    "go on: in %ld seconds everything typed here is deleted and the "
-		    "wizard starts again for the next person."), (io->notice_ms + 999) / 1000);
+		s = kiosk_notice(io->stored, (io->notice_ms + 999) / 1000);
 		plain_line(io, "%s", "");
 		plain_para(io, 0, s);
 		free(s);
@@ -380,19 +378,23 @@ stdin_line(struct plain_io *io, char **line)
 	ssize_t got;
 
 	for (;;) {
-		if ((nl = memchr(io->pending, '\n', io->npending)) != NULL) {
+		nl = memchr(io->pending, '\n', io->npending);
+		/* A line longer than the buffer is taken as it is: the checks refuse it. */
+		if (nl == NULL && io->npending == sizeof io->pending)
+			nl = io->pending + io->npending - 1;
+		if (nl != NULL) {
 			*line = xstrndup(io->pending, (size_t)(nl - io->pending));
 			io->npending -= (size_t)(nl - io->pending) + 1;
 			memmove(io->pending, nl + 1, io->npending);
 			if ((nl = strchr(*line, '\r')) != NULL)
 				*nl = '\0';
-			return (strchr(*line, 27) != NULL ? (wipe_str(*line), PLAIN_QUIT) :
-			    PLAIN_OK);
+			if (strchr(*line, 27) == NULL)
+				return (PLAIN_OK);
+			wipe_str(*line);	/* Esc on the line: quit */
+			return (PLAIN_QUIT);
 		}
-		if (io->eof || io->npending == sizeof io->pending) {
-			io->npending = 0;
+		if (io->eof)
 			return (PLAIN_END);
-		}
 		if ((rc = wait_key(io)) != PLAIN_OK)
 			return (rc);
 		got = read(STDIN_FILENO, io->pending + io->npending,
@@ -566,7 +568,7 @@ confirm_quit(struct plain *p)
 		c = p->drafts ? 1 : 0;	/* no answer: keep what there is */
 	if (c == 0)
 		return (0);
-	keep_draft(p, c == 1 && p->drafts ? -1 : -2);
+	keep_draft(p, c == 1 && p->drafts ? p->step : -2);
 	return (1);
 }
 
@@ -622,6 +624,7 @@ wipe(struct plain *p)
 		plain_workdir_clear(p->workdir);
 	free(p->stored_in);
 	p->stored_in = NULL;
+	p->io.stored = 0;
 	p->photo_checked = 0;
 	p->show_id = 0;
 	free(p->io.section);
@@ -762,9 +765,10 @@ plain_run(const struct app_options *o, const struct config *cfg)
 			continue;
 		}
 		if (rc == PLAIN_IDLE) {
+			k = p.io.stored;
 			wipe(&p);
 			plain_line(&p.io, "%s", "");
-			plain_line(&p.io, "%s", _("Everything typed here has been deleted."));
+			plain_para(&p.io, 0, kiosk_wiped(k));
 			step = 0;
 			continue;
 		}

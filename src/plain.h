@@ -38,6 +38,7 @@ struct plain_io {
 	long		 idle_ms;	/* kiosk: wait this long for a key; 0 forever */
 	long		 notice_ms;	/* then warn and wait this long */
 	int		 progress;	/* last 10 % step printed, -1 none */
+	int		 stored;	/* the application is stored: the idle notice says so */
 };
 
 /* The plain wizard's state: the citizen's answers and the run's settings. */
