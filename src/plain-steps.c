@@ -435,9 +435,11 @@ list_photos(struct plain *p, struct picker_entry **v, size_t *n)
 			cause = NULL;
 			continue;
 		}
-		*v = xreallocarray(*v, *n + np + 1, sizeof **v);
-		memcpy(*v + *n, part, np * sizeof *part);
-		*n += np;
+		if (np > 0) {
+			*v = xreallocarray(*v, *n + np, sizeof **v);
+			memcpy(*v + *n, part, np * sizeof *part);
+			*n += np;
+		}
 		free(part);
 	}
 }

@@ -307,7 +307,9 @@ test_picker_list(void **state)
 	assert_non_null(strstr(v[1].path, "old.jpg"));
 	assert_string_equal(v[1].kind, "JPEG");
 	picker_list_free(v, n);
-	assert_int_equal(picker_list(in_dir("nope"), NULL, &v, &n, &cause), -1);
+	free(d);
+	d = in_dir("nope");
+	assert_int_equal(picker_list(d, NULL, &v, &n, &cause), -1);
 	free(cause);
 	free(d);
 }
