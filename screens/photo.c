@@ -18,6 +18,10 @@ struct photo_state {
 	struct field	path;
 	struct image	preview;	/* the photo at preview_path, for the preview */
 	char		*preview_path;
+	/* Picker (picker.c): the photos found, below the field; focus 0 the field. */
+	struct picker_entry *found;
+	size_t		 nfound;
+	int		 focus;
 };
 
 #define PREVIEW_COLS	30	/* a 4:5 portrait in 17 rows of 9x19 pixel cells is 28 wide */
@@ -25,6 +29,7 @@ struct photo_state {
 static char	*expand_path(const char *);
 static void	 preview_box(const struct ui *, int *, int *, int *, int *);
 static void	 preview_load(struct app *);
+static void	 draw_found(const struct photo_state *, struct ui *, int, int);
 
 /* "~/photo.jpg" means the home folder, as in a shell; caller frees. */
 static char *
@@ -75,8 +80,11 @@ static void
 photo_enter(struct app *app)
 {
 	struct photo_state *p = xcalloc(1, sizeof *p);
+	char *cause = NULL;
 
 	field_init(&p->path, 1000, app->model.photo_path);
+	if (picker_list_roots(&app->kiosk, &p->found, &p->nfound, &cause) != 0)
+		app_say_cause(app, cause);
 	app->priv = p;
 	if (app->model.photo_path[0] != '\0')
 		preview_load(app);
@@ -98,15 +106,33 @@ photo_draw(const struct app *app, struct ui *ui)
 	y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, _("Type the path of your "
 	    "photo file, a JPEG or PNG (for example /media/usb/photo.jpg)."));
 	y++;
-	ui_field(ui, y, 1, 10, w - 16, _("Photo:"), &p->path, 1);
+	ui_field(ui, y, 1, 10, w - 16, _("Photo:"), &p->path, p->focus == 0);
 	y += 2;
 	/* TRANSLATORS: the photo rules: pixels, dpi, and the file-size window in KB. */
 	s = xasprintf(_("The card needs a recent colour photo, %dx%d pixels at %d "
 	    "dpi, on a plain white background, the face centred and looking at "
 	    "the camera; the file between %d and %d KB."), pr->width, pr->height,
 	    pr->dpi, profile_kb_min(pr), profile_kb_max(pr));
-	ui_wrap(ui, y, 1, w, -1, A_NORMAL, s);
+	y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, s);
 	free(s);
+	draw_found(p, ui, y + 1, w);
+}
+
+/* The photos found, newest first, as many as fit; the focused one stays in view. */
+static void
+draw_found(const struct photo_state *p, struct ui *ui, int y, int w)
+{
+	int rows = ui_body_bottom(ui) - y, first, i, n;
+
+	if (p->nfound == 0 || rows < 3)
+		return;
+	n = ui_wrap(ui, y, 1, w, 2, A_NORMAL, _("Photos found here, newest first "
+	    "(Down moves to them, Enter takes one):"));
+	y += n;
+	rows -= n;
+	first = p->focus > rows ? p->focus - rows : 0;
+	for (i = first; i < (int)p->nfound && i < first + rows; i++)
+		ui_item(ui, y++, 1, w, "", p->found[i].path, p->focus == i + 1);
 }
 
 static enum request
@@ -115,7 +141,16 @@ photo_handle(struct app *app, enum request req, const struct key *k)
 	struct photo_state *p = app->priv;
 	char *s;
 
-	if (field_handle(&p->path, req, k)) {
+	if (p->nfound > 0 && screen_focus_move(&p->focus, (int)p->nfound + 1, req))
+		return (REQ_NONE);
+	if (p->focus > 0 && (req == REQ_ACTIVATE || req == REQ_TOGGLE)) {
+		field_set(&p->path, p->found[p->focus - 1].path);
+		application_set(&app->model.photo_path, p->found[p->focus - 1].path);
+		p->focus = 0;
+		preview_load(app);
+		return (REQ_NONE);
+	}
+	if (p->focus == 0 && field_handle(&p->path, req, k)) {
 		s = field_utf8(&p->path);
 		application_set(&app->model.photo_path, s);
 		free(s);
@@ -159,6 +194,7 @@ photo_free(struct app *app)
 	field_free(&p->path);
 	image_free(&p->preview);
 	free(p->preview_path);
+	picker_list_free(p->found, p->nfound);
 	free(p);
 }
 

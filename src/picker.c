@@ -99,6 +99,39 @@ picker_list(const char *dir, const struct kiosk *k, struct picker_entry **v,
 	return (0);
 }
 
+int
+picker_list_roots(const struct kiosk *k, struct picker_entry **v, size_t *n,
+    char **cause)
+{
+	struct picker_entry *part;
+	size_t np, i;
+	char *why = NULL;
+	int rc = 0;
+
+	*v = NULL;
+	*n = 0;
+	for (i = 0; i < (k->enabled ? k->nphoto_dirs : 1); i++) {
+		if (picker_list(k->enabled ? k->photo_dirs[i] : ".", k, &part, &np,
+		    &why) != 0) {
+			if (rc == 0)
+				*cause = why;
+			else
+				free(why);
+			rc = -1;
+			continue;
+		}
+		if (np > 0) {
+			*v = xreallocarray(*v, *n + np, sizeof **v);
+			memcpy(*v + *n, part, np * sizeof *part);
+			*n += np;
+		}
+		free(part);
+	}
+	if (*n > 1)
+		qsort(*v, *n, sizeof **v, newest_first);
+	return (rc);
+}
+
 void
 picker_list_free(struct picker_entry *v, size_t n)
 {

@@ -26,6 +26,14 @@ int	picker_list(const char *, const struct kiosk *, struct picker_entry **,
 	    size_t *, char **);
 void	picker_list_free(struct picker_entry *, size_t);
 /*
+ * The images a citizen may pick: those of the working folder, or in a kiosk
+ * those of every photo folder, newest first.  Returns 0, or -1 with *cause
+ * naming a folder that could not be read (the others are listed); caller
+ * frees.
+ */
+int	picker_list_roots(const struct kiosk *, struct picker_entry **, size_t *,
+	    char **);
+/*
  * What a typed or dropped path means: surrounding quotes removed,
  * backslash escapes undone, a file:// URL %-decoded, "~/" the home folder.
  * Returns the path (caller frees), or NULL with *cause (another kind of URL,

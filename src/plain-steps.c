@@ -48,7 +48,6 @@ static enum plain_rc	ask_receipt(struct plain *);
 static void	step_title(struct plain *, const char *);
 static char	*grouped_id(const char *);
 static int	parse_ticks(const char *, int, unsigned *);
-static void	list_photos(struct plain *, struct picker_entry **, size_t *);
 static int	take_photo(struct plain *, const char *, const struct picker_entry *,
 		    size_t, char **);
 static void	print_report(struct plain *, const struct photo_report *);
@@ -417,33 +416,6 @@ ask_materials(struct plain *p)
 	}
 }
 
-/* The images the citizen may pick: the working folder, or the kiosk's folders. */
-static void
-list_photos(struct plain *p, struct picker_entry **v, size_t *n)
-{
-	struct picker_entry *part;
-	size_t np, i;
-	char *cause = NULL;
-
-	*v = NULL;
-	*n = 0;
-	for (i = 0; i < (p->kiosk.enabled ? p->kiosk.nphoto_dirs : 1); i++) {
-		if (picker_list(p->kiosk.enabled ? p->kiosk.photo_dirs[i] : ".",
-		    &p->kiosk, &part, &np, &cause) != 0) {
-			plain_error(&p->io, cause);
-			free(cause);
-			cause = NULL;
-			continue;
-		}
-		if (np > 0) {
-			*v = xreallocarray(*v, *n + np, sizeof **v);
-			memcpy(*v + *n, part, np * sizeof *part);
-			*n += np;
-		}
-		free(part);
-	}
-}
-
 /* The answer to the photo question: a number of the list, or a path. 0, or -1 with *cause. */
 static int
 take_photo(struct plain *p, const char *line, const struct picker_entry *v, size_t n,
@@ -487,7 +459,11 @@ ask_photo(struct plain *p)
 	size_t n, i;
 
 	step_title(p, N_("Photo"));
-	list_photos(p, &v, &n);
+	if (picker_list_roots(&p->kiosk, &v, &n, &cause) != 0) {
+		plain_error(&p->io, cause);	/* a folder that cannot be read */
+		free(cause);
+		cause = NULL;
+	}
 	if (n > 0)
 		plain_para(&p->io, 0, _("Photos found here, newest first:"));
 	for (i = 0; i < n && i < PICKER_SHOWN; i++) {

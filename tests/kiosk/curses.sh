@@ -29,6 +29,25 @@ run_sscard
 assert_snap welcome "The saved answers were deleted."
 [ ! -e "$draft" ] || fail "the draft was not deleted"
 
+# The photo step lists the images of the folder by their bytes, newest first; Down and
+# Enter take one.
+mkdir -p "$T/pics"
+cp "$PHOTOS/london_030_03.jpg" "$T/pics/scan-0001.dat"
+touch -d '2 hours ago' "$T/pics/scan-0001.dat"
+cp "$PHOTOS/london_001_03.jpg" "$T/pics/new.jpg"
+echo "not a photo" > "$T/pics/notes.jpg"
+keys "<Enter><Enter>张三丰<Tab>11010519491231002X<Tab>13800138000<Enter><Enter><F3><Down><Down><Enter><F3>"
+(cd "$T/pics" && run_sscard)
+assert_snap photo "Photos found here, newest first" "new.jpg" "scan-0001.dat"
+refute_snap photo "notes.jpg"
+assert_snap photo "[scan-0001.dat"
+f=$(last_snap photo)
+[ "$(grep -n "^ *new.jpg" "$f" | cut -d: -f1)" -lt "$(grep -n "^ *scan-0001.dat" "$f" | cut -d: -f1)" ] ||
+	fail "not newest first: $(cat "$f")"
+assert_snap check "$(tr_ en 'Your photo, checked against the %s rules:' | sed 's/ %s.*//')"
+grep -q "pixels: 640x640" "$(last_snap check)" || fail "the check is not of the chosen photo"
+rm -f "$draft"
+
 # A kiosk's Esc: start again (Y) wipes; leaving needs the helper's PIN, never shown.
 mkdir -p "$T/kit"
 printf '2468\n2468\n' | "$SSCARD" kiosk-pin > "$T/pin.line" 2> /dev/null || fail "kiosk-pin"
