@@ -89,6 +89,15 @@ welcome_draw(const struct app *app, struct ui *ui)
 		ui_item(ui, y++, 1, width, i18n_index(app->model.lang) == i ?
 		    "(*)" : "( )", l->native, w->focus == i);
 	y++;
+	if (app->kiosk.enabled) {
+		/* The time limit is said up front (WCAG 2.2.6); a kiosk has no drafts. */
+		s = xasprintf(_("Shared computer: after %ld minutes without a key, and "
+		    "a notice, everything typed here is deleted."),
+		    (app->kiosk.idle_seconds + 59) / 60);
+		ui_wrap(ui, y, 1, width, 2, A_BOLD, s);
+		free(s);
+		return;
+	}
 	if (w->draft_name == NULL) {
 		ui_wrap(ui, y, 1, width, 2, A_NORMAL, _("Up and Down choose a language, "
 		    "Space switches to it, Enter switches and goes on. F1 shows help."));

@@ -158,6 +158,11 @@ plain_hang(struct plain_io *io, int first, int rest, const char *s)
 		goto out;
 	}
 	while (start < n) {
+		if (w[start] == L'\n') {	/* an empty line of the text */
+			plain_line(io, "%s", "");
+			start++;
+			continue;
+		}
 		width = io->width - indent;
 		cols = 0;
 		brk = 0;

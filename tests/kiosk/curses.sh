@@ -56,6 +56,7 @@ keys "<Enter><Enter>张三丰<Esc>y<Esc><Tab>1111<Enter>"
 run_sscard --kiosk --config "$T/pin.conf"
 assert_status 4
 assert_snap quit "Helper PIN:" "Start again (Y)"
+assert_snap welcome "Shared computer: after 5 minutes without a key"
 grep -q "Helper PIN: *\*\*\*\* *|" "$T"/shots/*-quit.txt || fail "the PIN is not shown as stars"
 ! grep -q "1111" "$T"/shots/*-quit.txt || fail "the PIN is shown"
 assert_snap quit "That PIN is wrong."
