@@ -636,7 +636,7 @@ wipe(struct plain *p)
 	p->io.section = NULL;
 }
 
-/* step >= 0: save the draft at that step; -1: keep the last one; -2: delete it. */
+/* step > 0: save the draft at that step; 0: nothing to save yet; -2: delete it. */
 static void
 keep_draft(struct plain *p, int step)
 {
@@ -648,8 +648,8 @@ keep_draft(struct plain *p, int step)
 		draft_discard(p->draft_dir);
 		return;
 	}
-	if (step < 0)
-		return;
+	if (step <= 0)
+		return;		/* nothing typed yet on the welcome step */
 	if (draft_save(p->draft_dir, &p->model, plain_steps[step].id,
 	    p->photo_checked, &cause) != 0) {
 		plain_error(&p->io, cause);

@@ -120,6 +120,10 @@ for k in name channel id_number phone; do
 done
 rm -rf "$HOME/.local/share/sscard"
 
+# Nothing typed, nothing kept.
+rm -rf "$HOME/.local/state"
+"$SSCARD" --plain < /dev/null > /dev/null 2>&1 || true
+[ ! -e "$HOME/.local/state/sscard/draft.json" ] || fail "an empty session left a draft"
 # Input ending early keeps a draft; the replay status says the script ran out.
 keys "<Enter><Enter>1<Enter>李四<Enter>"
 run_sscard --plain
