@@ -55,7 +55,7 @@ static int	on_send_progress(const struct net_progress *, void *);
 static void	send_now(struct plain *, struct outbox *);
 static char	*write_summary(struct plain *, char **);
 static void	offer_print(struct plain *);
-static void	offer_qr(struct plain *);
+static enum plain_rc	offer_qr(struct plain *);
 
 const struct plain_step plain_steps[] = {
 	{ "welcome", ask_welcome },
@@ -785,26 +785,27 @@ offer_print(struct plain *p)
 }
 
 /* A QR code only on request: to a screen reader it is a wall of symbols. */
-static void
+static enum plain_rc
 offer_qr(struct plain *p)
 {
 	const char *items[2];
 	struct qr q;
 	const char *g;
 	char *cause = NULL, *text, *ref;
+	enum plain_rc rc;
 	int c;
 
 	items[0] = _("Finish");
 	items[1] = _("Show the reference as a QR code for a helper to scan");
-	if (plain_choose(&p->io, NULL, items, 2, 0, NULL, &c) != PLAIN_OK || c != 1)
-		return;
+	if ((rc = plain_choose(&p->io, NULL, items, 2, 0, NULL, &c)) != PLAIN_OK || c != 1)
+		return (rc);
 	ref = p->model.receipt != NULL ? xstrdup(p->model.receipt) :
 	    xstrdup(p->model.outbox_id != NULL ? p->model.outbox_id : "");
 	if (qr_encode(ref, &q, &cause) != 0) {
 		plain_error(&p->io, cause);
 		free(cause);
 		free(ref);
-		return;
+		return (PLAIN_OK);
 	}
 	/* --graphics ascii (or none) says the terminal has no Unicode: "##" then. */
 	g = p->opts->graphics != NULL ? p->opts->graphics :
@@ -816,6 +817,7 @@ offer_qr(struct plain *p)
 	qr_free(&q);
 	plain_line(&p->io, _("If the phone cannot read it, type the code: %s"), ref);
 	free(ref);
+	return (PLAIN_OK);
 }
 
 /* Step 8: where the application is, what happens next; print, QR. */
@@ -853,8 +855,7 @@ ask_receipt(struct plain *p)
 		    "a replacement proof (补换卡证明); together they are your medical "
 		    "voucher until the new card is ready."));
 	offer_print(p);
-	offer_qr(p);
-	return (PLAIN_OK);
+	return (offer_qr(p));
 }
 
 char *

@@ -765,6 +765,11 @@ plain_run(const struct app_options *o, const struct config *cfg)
 			}
 			continue;
 		}
+		if (rc == PLAIN_BACK && p.model.outbox_id != NULL) {
+			plain_para(&p.io, 0, _("The application is already queued; going "
+			    "back would not change it."));
+			continue;	/* the receipt again, never a second application */
+		}
 		if (rc == PLAIN_BACK) {
 			step = p.jump >= 0 ? p.jump : step > 0 ? step - 1 : 0;
 			continue;

@@ -29,6 +29,7 @@ $2<Enter>
 $T/photo.jpg<Enter>
 <Enter>
 1<Enter>
+<<<Enter>
 <Enter>"
 }
 
@@ -65,6 +66,8 @@ check_plain() {
 	cmp -s "$e/$(json "$a" 'd["photo"]["file"]')" "$T/photo.jpg" || fail "stored photo differs"
 	[ "$(mode_of "$a")" = 600 ] && [ "$(mode_of "$e")" = 700 ] || fail "entry not private"
 	grep -qF "$(basename "$e")" "$tr" || fail "the receipt does not name the entry"
+	grep -qF "$(start_of "$(tr_ "$2" 'The application is already queued; going back would not change it.')")" "$tr" ||
+		fail "'<' on the receipt is not refused"
 	# Stored: no draft is left behind.
 	[ ! -e "$HOME/.local/state/sscard/draft.json" ] || fail "a draft remains after storing"
 	rm -rf "$HOME/.local/share/sscard"
