@@ -1,6 +1,7 @@
 /* draft.c -- the answers so far in $XDG_STATE_HOME/sscard: private, atomic, short-lived. */
 #include "system.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -16,17 +17,20 @@
 #include "fsutil.h"
 #include "kiosk.h"
 #include "model.h"
+#include "outbox.h"
 #include "region.h"
 #include "xmalloc.h"
 
 #define DRAFT_FORMAT	"sscard-draft/1"
 #define DRAFT_JSON	"draft.json"
-#define DRAFT_PHOTO	"draft-photo"
+#define DRAFT_PHOTO	"draft-photo-"	/* + the first 16 hex digits of its SHA-256 */
 #define DRAFT_MAX	(64 * 1024)
 
 static void	sha256_hex(const void *, size_t, char [65]);
-static char	*draft_json(const struct application *, const char *, int, time_t,
-		    const char *);
+static int	photo_name_ok(const char *);
+static void	drop_photos(const char *, const char *);
+static char	*draft_json(const struct application *, const char *, time_t,
+		    const char *, const char *);
 static int	draft_parse(json_t *, struct application *, struct draft_meta *,
 		    const char *);
 static void	set_field(json_t *, const char *, char **);
@@ -61,10 +65,34 @@ draft_keep_hours(const struct config *cfg, long *hours, char **cause)
 	return (config_long(cfg, "draft", "keep_hours", 24, 1, 24 * 365, hours, cause));
 }
 
-char *
-draft_photo_path(const char *dir)
+/* 1 when name is a draft photo's: DRAFT_PHOTO and 16 hex digits. */
+static int
+photo_name_ok(const char *name)
 {
-	return (xasprintf("%s/%s", dir, DRAFT_PHOTO));
+	size_t n = strlen(DRAFT_PHOTO);
+
+	return (name != NULL && strncmp(name, DRAFT_PHOTO, n) == 0 &&
+	    strlen(name + n) == 16 && strspn(name + n, "0123456789abcdef") == 16);
+}
+
+/* Wipes the draft photos of dir except keep (NULL: all of them). */
+static void
+drop_photos(const char *dir, const char *keep)
+{
+	struct dirent *e;
+	char *path;
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (!photo_name_ok(e->d_name) || (keep != NULL && strcmp(e->d_name, keep) == 0))
+			continue;
+		path = xasprintf("%s/%s", dir, e->d_name);
+		draft_wipe_file(path);
+		free(path);
+	}
+	closedir(d);
 }
 
 static void
@@ -83,8 +111,8 @@ sha256_hex(const void *data, size_t len, char out[65])
 
 /* The draft as JSON; photo_sha is the checked photo's, or NULL. Caller wipes. */
 static char *
-draft_json(const struct application *a, const char *step, int checked, time_t now,
-    const char *photo_sha)
+draft_json(const struct application *a, const char *step, time_t now,
+    const char *photo_file, const char *photo_sha)
 {
 	json_t *o, *ticks = json_array();
 	char *s;
@@ -97,10 +125,12 @@ draft_json(const struct application *a, const char *step, int checked, time_t no
 	    "language", a->lang, "channel", channel_id(a->channel),
 	    "region", region_at(a->region) != NULL ? region_at(a->region)->id : "",
 	    "name", a->name, "id_number", a->id_number, "phone", a->phone,
-	    "ticked", ticks, "photo_path", checked ? DRAFT_PHOTO : a->photo_path,
-	    "photo_checked", checked);
-	if (photo_sha != NULL)
+	    "ticked", ticks, "photo_path", a->photo_path,
+	    "photo_checked", photo_sha != NULL);
+	if (photo_sha != NULL) {
+		json_object_set_new(o, "photo_file", json_string(photo_file));
 		json_object_set_new(o, "photo_sha256", json_string(photo_sha));
+	}
 	s = json_dumps(o, JSON_INDENT(1) | JSON_SORT_KEYS);
 	json_decref(o);
 	return (s);
@@ -110,32 +140,33 @@ int
 draft_save(const char *dir, const struct application *a, const char *step,
     int checked, char **cause)
 {
-	char sha[65], *json, *photo = NULL, *dst;
+	char sha[65], name[64], *json, *photo = NULL, *path;
 	size_t len = 0;
 	int rc;
 
-	/* The checked bytes, not the path: the file may change or its USB stick go. */
+	/*
+	 * The checked bytes, not the path: the file may change or its USB stick
+	 * go.  Named by their hash, so the JSON never names a half-written photo;
+	 * the old photo goes only once the new JSON is in place.
+	 */
 	if (checked) {
-		dst = draft_photo_path(dir);
-		if (strcmp(a->photo_path, dst) != 0 &&
-		    (fs_read_file(a->photo_path, 50L * 1024 * 1024, &photo, &len, cause) != 0 ||
-		    fs_write_atomic(dir, DRAFT_PHOTO, photo, len, cause) != 0)) {
-			wipe_free(photo, len);
-			free(dst);
+		if (fs_read_file(a->photo_path, OUTBOX_PHOTO_MAX, &photo, &len, cause) != 0)
 			return (-1);
-		}
-		if (photo == NULL && fs_read_file(dst, 50L * 1024 * 1024, &photo, &len,
-		    cause) != 0) {
-			free(dst);
-			return (-1);
-		}
-		free(dst);
 		sha256_hex(photo, len, sha);
+		snprintf(name, sizeof name, "%s%.16s", DRAFT_PHOTO, sha);
+		path = xasprintf("%s/%s", dir, name);
+		rc = access(path, F_OK) == 0 ? 0 :
+		    fs_write_atomic(dir, name, photo, len, cause);
+		free(path);
 		wipe_free(photo, len);
+		if (rc != 0)
+			return (-1);
 	}
-	json = draft_json(a, step, checked, time(NULL), checked ? sha : NULL);
+	json = draft_json(a, step, time(NULL), name, checked ? sha : NULL);
 	rc = fs_write_atomic(dir, DRAFT_JSON, json, strlen(json), cause);
 	wipe_str(json);
+	if (rc == 0)
+		drop_photos(dir, checked ? name : NULL);
 	return (rc);
 }
 
@@ -158,6 +189,7 @@ draft_parse(json_t *o, struct application *a, struct draft_meta *meta, const cha
 	const char *ch = json_string_value(json_object_get(o, "channel"));
 	const char *region = json_string_value(json_object_get(o, "region"));
 	const char *step = json_string_value(json_object_get(o, "step"));
+	const char *file;
 	size_t i;
 
 	if (fmt == NULL || strcmp(fmt, DRAFT_FORMAT) != 0 || step == NULL ||
@@ -178,8 +210,11 @@ draft_parse(json_t *o, struct application *a, struct draft_meta *meta, const cha
 		if (i < CHANNEL_COUNT && json_is_integer(v))
 			a->ticked[i] = (unsigned)json_integer_value(v);
 	if (meta->photo_checked) {
+		file = json_string_value(json_object_get(o, "photo_file"));
+		if (!photo_name_ok(file))
+			return (-1);
 		free(a->photo_path);
-		a->photo_path = draft_photo_path(dir);
+		a->photo_path = xasprintf("%s/%s", dir, file);
 	}
 	return (0);
 }
@@ -215,15 +250,12 @@ draft_load(const char *dir, long keep_hours, time_t now, struct application *a,
 		goto bad;	/* expired: deleted, as promised */
 	if (meta->photo_checked) {
 		want = json_string_value(json_object_get(o, "photo_sha256"));
-		path = draft_photo_path(dir);
-		if (want == NULL || fs_read_file(path, 50L * 1024 * 1024, &photo, &plen,
-		    cause) != 0) {
+		if (want == NULL || fs_read_file(a->photo_path, OUTBOX_PHOTO_MAX, &photo,
+		    &plen, cause) != 0) {
 			free(*cause);
 			*cause = NULL;
-			free(path);
 			goto bad;
 		}
-		free(path);
 		sha256_hex(photo, plen, sha);
 		wipe_free(photo, plen);
 		if (strcmp(sha, want) != 0)
@@ -274,9 +306,7 @@ draft_discard(const char *dir)
 	p = xasprintf("%s/%s", dir, DRAFT_JSON);
 	draft_wipe_file(p);
 	free(p);
-	p = draft_photo_path(dir);
-	draft_wipe_file(p);
-	free(p);
+	drop_photos(dir, NULL);
 }
 
 char *

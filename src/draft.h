@@ -23,9 +23,10 @@ char	*draft_dir(char **);
 int	 draft_keep_hours(const struct config *, long *, char **);
 /*
  * Saves the answers of a, to resume at step: dir/draft.json and, when the
- * photo passed its check, its bytes as dir/draft-photo; each 0600 and
- * written atomically.  A failed save keeps the previous draft.  Returns 0,
- * or -1 with *cause; caller frees.
+ * photo passed its check, its bytes as dir/draft-photo-HASH; each 0600 and
+ * written atomically, the photo before the JSON that names it, so a failed
+ * save or a crash keeps the previous draft whole.  Returns 0, or -1 with
+ * *cause; caller frees.
  */
 int	 draft_save(const char *, const struct application *, const char *, int, char **);
 /*
@@ -50,8 +51,6 @@ int	 draft_autosave(const struct application *, const char *, const struct confi
 int	 draft_offer(const struct config *, int, char **, time_t *);
 /* Loads the draft into a: 1 with *step (caller frees), 0 none, -1 with *cause. */
 int	 draft_resume(const struct config *, struct application *, char **, char **);
-/* The path of the photo a draft keeps in dir; caller frees. */
-char	*draft_photo_path(const char *);
 /* Deletes the draft of dir, overwriting its files first. */
 void	 draft_discard(const char *);
 /*

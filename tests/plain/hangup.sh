@@ -69,7 +69,7 @@ a="$e/application.json"
 [ "$(json "$a" 'd["channel"]')" = centre ] || fail "channel"
 [ "$(json "$a" 'len(d["materials"])')" = 2 ] || fail "materials"
 cmp -s "$e/photo.jpg" "$T/photo.jpg" || fail "the stored photo is not the checked one"
-[ ! -e "$draft" ] && [ ! -e "${draft%/*}/draft-photo" ] || fail "the draft outlived the application"
+[ ! -e "$draft" ] && [ -z "$(ls "${draft%/*}")" ] || fail "the draft outlived the application: $(ls "${draft%/*}")"
 
 # SIGTERM while the terminal's echo is off for a PIN: echo comes back.
 printf '2468\n2468\n' | "$SSCARD" kiosk-pin > "$T/pin.line" 2> /dev/null || fail "kiosk-pin"

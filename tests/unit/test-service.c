@@ -93,14 +93,15 @@ test_draft_round_trip(void **state)
 	assert_int_equal(stat(f, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 	free(f);
-	f = draft_photo_path(d);
-	assert_int_equal(stat(f, &st), 0);
-	assert_int_equal(st.st_mode & 0777, 0600);
-	assert_int_equal(st.st_size, sizeof jpeg_magic);
 	/* The draft holds the checked bytes: the original may go away. */
 	unlink(photo);
 	application_init(&b);
 	assert_int_equal(draft_load(d, 24, now + 3600, &b, &m, &cause), 1);
+	f = xstrdup(b.photo_path);
+	assert_non_null(strstr(f, "/state/draft-photo-"));
+	assert_int_equal(stat(f, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(st.st_size, sizeof jpeg_magic);
 	assert_string_equal(m.step, "review");
 	assert_int_equal(m.photo_checked, 1);
 	assert_string_equal(b.name, "张三丰");
@@ -109,11 +110,23 @@ test_draft_round_trip(void **state)
 	assert_int_equal(b.channel, CHANNEL_BANK);
 	assert_int_equal(b.region, 2);
 	assert_int_equal(b.ticked[CHANNEL_BANK], 5);
-	assert_string_equal(b.photo_path, f);
 	draft_meta_free(&m);
+	/* Saved again from its own copy, then with another photo: one photo file, the new one. */
+	assert_int_equal(draft_save(d, &b, "review", 1, &cause), 0);
+	assert_int_equal(access(f, F_OK), 0);
+	put(photo, png_magic, sizeof png_magic, 0);
+	application_set(&b.photo_path, photo);
+	assert_int_equal(draft_save(d, &b, "review", 1, &cause), 0);
+	assert_int_not_equal(access(f, F_OK), 0);
+	application_clear(&b);
+	application_init(&b);
+	assert_int_equal(draft_load(d, 24, now, &b, &m, &cause), 1);
+	draft_meta_free(&m);
+	free(f);
+	f = xstrdup(b.photo_path);
 	application_clear(&b);
 	/* A changed photo fails the draft's own check: the draft is dropped. */
-	put(f, png_magic, sizeof png_magic, 0);
+	put(f, jpeg_magic, sizeof jpeg_magic, 0);
 	expect_dropped(d, now, f);
 	free(f);
 	application_clear(&a);
