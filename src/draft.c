@@ -28,7 +28,6 @@
 
 static void	sha256_hex(const void *, size_t, char [65]);
 static int	photo_name_ok(const char *);
-static void	drop_photos(const char *, const char *);
 static char	*draft_json(const struct application *, const char *, time_t,
 		    const char *, const char *);
 static int	draft_parse(json_t *, struct application *, struct draft_meta *,
@@ -75,9 +74,8 @@ photo_name_ok(const char *name)
 	    strlen(name + n) == 16 && strspn(name + n, "0123456789abcdef") == 16);
 }
 
-/* Wipes the draft photos of dir except keep (NULL: all of them). */
-static void
-drop_photos(const char *dir, const char *keep)
+void
+draft_wipe_files(const char *dir, const char *prefix, const char *keep)
 {
 	struct dirent *e;
 	char *path;
@@ -86,7 +84,8 @@ drop_photos(const char *dir, const char *keep)
 	if ((d = opendir(dir)) == NULL)
 		return;
 	while ((e = readdir(d)) != NULL) {
-		if (!photo_name_ok(e->d_name) || (keep != NULL && strcmp(e->d_name, keep) == 0))
+		if (e->d_name[0] == '.' || strncmp(e->d_name, prefix, strlen(prefix)) != 0 ||
+		    (keep != NULL && strcmp(e->d_name, keep) == 0))
 			continue;
 		path = xasprintf("%s/%s", dir, e->d_name);
 		draft_wipe_file(path);
@@ -166,7 +165,7 @@ draft_save(const char *dir, const struct application *a, const char *step,
 	rc = fs_write_atomic(dir, DRAFT_JSON, json, strlen(json), cause);
 	wipe_str(json);
 	if (rc == 0)
-		drop_photos(dir, checked ? name : NULL);
+		draft_wipe_files(dir, DRAFT_PHOTO, checked ? name : NULL);
 	return (rc);
 }
 
@@ -306,7 +305,7 @@ draft_discard(const char *dir)
 	p = xasprintf("%s/%s", dir, DRAFT_JSON);
 	draft_wipe_file(p);
 	free(p);
-	drop_photos(dir, NULL);
+	draft_wipe_files(dir, DRAFT_PHOTO, NULL);
 }
 
 char *

@@ -59,6 +59,8 @@ void	 draft_discard(const char *);
  * real protection is that the folder is private (see sscard.conf(5)).
  */
 void	 draft_wipe_file(const char *);
+/* Wipes the files of dir whose names start with prefix ("": all but dot files), except keep. */
+void	 draft_wipe_files(const char *, const char *, const char *);
 /* "张*", "M***": the first character and a star for each other one; caller frees. */
 char	*draft_mask_name(const char *);
 

@@ -1,7 +1,6 @@
 /* plain-steps.c -- the questions of each wizard step in plain mode; the engine validates. */
 #include "system.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -880,20 +879,7 @@ plain_workdir(char **cause)
 void
 plain_workdir_clear(const char *dir)
 {
-	struct dirent *e;
-	DIR *d;
-	char *path;
-
-	if ((d = opendir(dir)) == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		path = xasprintf("%s/%s", dir, e->d_name);
-		draft_wipe_file(path);
-		free(path);
-	}
-	closedir(d);
+	draft_wipe_files(dir, "", NULL);
 }
 
 void
