@@ -357,11 +357,11 @@ app_kiosk_wipe(struct app *app)
 
 	memcpy(lang, app->kiosk_lang, sizeof lang);
 	app_leave_step(app);
+	kiosk_forget_photo(&app->kiosk, app->model.photo_path);
 	application_clear(&app->model);
 	application_init(&app->model);
 	app_set_language(app, lang);
 	app->overlay = OVERLAY_NONE;
-	/* The run's workspace (a fixed photo) is wiped here too once it exists. */
 	app_enter(app, 0, 1);
 	app_say(app, 0, "%s", kiosk_wiped(stored));
 }

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "draft.h"
 #include "exitcode.h"
 #include "fsutil.h"
 #include "kiosk.h"
@@ -56,6 +57,21 @@ kiosk_notice(int stored, long seconds)
 	return (xasprintf(_("Nobody has typed anything for a while. Press Enter to "
 	    "go on: in %ld seconds everything typed here is deleted and the "
 	    "wizard starts again for the next person."), seconds));
+}
+
+void
+kiosk_forget_photo(const struct kiosk *k, const char *path)
+{
+	char *real = NULL, *cause = NULL;
+
+	if (!k->enabled || *path == '\0')
+		return;
+	if (kiosk_confine(k, path, &real, &cause) == 0) {
+		free(real);
+		return;
+	}
+	free(cause);
+	draft_wipe_file(path);
 }
 
 const char *

@@ -64,6 +64,16 @@ assert_snap welcome "Everything typed here has been deleted."
 keys "<Esc><Tab>2468<Enter>"
 run_sscard --kiosk --config "$T/pin.conf"
 assert_status 3
+# A photo fixed in a kiosk is wiped with the rest; the USB stick's own file stays.
+mkdir -p "$T/usb"
+cp "$PHOTOS/london_030_03.jpg" "$T/usb/in.jpg"
+printf 'photo_dirs = %s\n' "$T/usb" >> "$T/pin.conf"
+keys "<Enter><Enter>张三丰<Tab>11010519491231002X<Tab>13800138000<Enter><Enter><F3>$T/usb/in.jpg<F3><Enter><Esc>y"
+run_sscard --kiosk --config "$T/pin.conf"
+assert_snap check "The fixed photo meets the rules"
+assert_snap welcome "Everything typed here has been deleted."
+[ -z "$(find "$HOME" -type f)" ] || fail "a kiosk wipe left: $(find "$HOME" -type f)"
+[ -f "$T/usb/in.jpg" ] || fail "the citizen's own photo was deleted"
 
 # A kiosk in a real terminal: nobody types, a notice, then the wipe.
 printf '[kiosk]\nidle_seconds = 2\nnotice_seconds = 2\nkit_dir = %s\n' "$T/kit" > "$T/k.conf"
