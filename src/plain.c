@@ -724,6 +724,9 @@ setup(struct plain *p, const struct app_options *o, const struct config *cfg,
 		return (EXIT_USAGE);
 	kiosk_protect(&p->kiosk);
 	if (p->kiosk.enabled) {
+		/* Ctrl-Z and Ctrl-\ must not drop the next citizen into a shell. */
+		signal(SIGTSTP, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
 		p->io.idle_ms = p->kiosk.idle_seconds * 1000;
 		p->io.notice_ms = p->kiosk.notice_seconds * 1000;
 	} else if ((p->draft_dir = draft_dir(cause)) == NULL)

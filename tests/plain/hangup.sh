@@ -27,6 +27,10 @@ send 11010519491231002X
 expect Mobile number:
 send 13800138000
 expect Type the numbers
+signal INT
+expect Go on with the application
+send 1
+expect Type the numbers
 send 1 3
 expect Save the checklist
 send
@@ -79,6 +83,8 @@ cat > "$T/script" <<EOS
 expect default=3>
 send $(printf '\033')
 expect Leave the kiosk (for the helper
+signal TSTP
+signal QUIT
 send 3
 expect Helper PIN
 signal TERM
