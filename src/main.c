@@ -13,6 +13,7 @@
 #include "config.h"
 #include "exitcode.h"
 #include "i18n.h"
+#include "kiosk.h"
 #include "plain.h"
 #include "xmalloc.h"
 
@@ -159,6 +160,14 @@ main(int argc, char **argv)
 	}
 	for (i = 0; i < cfg.nwarnings; i++)
 		fprintf(stderr, "%s: %s\n", PACKAGE, cfg.warnings[i]);
+	/* What citizens type at a kiosk is never written down (replays are tests). */
+	if (cmd == NULL && opts.replay == NULL && (opts.record != NULL ||
+	    opts.snapshot_dir != NULL) && kiosk_enabled(&cfg, opts.kiosk)) {
+		fprintf(stderr, _("%s: a kiosk keeps no record of what is typed: "
+		    "--record and --snapshot work there only with --replay\n"), PACKAGE);
+		config_free(&cfg);
+		return (EXIT_USAGE);
+	}
 	if (cmd != NULL) {
 		int first = optind;
 

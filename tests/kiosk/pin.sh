@@ -34,6 +34,9 @@ printf '\n\n1\n张三\n<\n\033\n2\n\n\n1\n\033\n3\n2468\n' |
 [ "$(grep -c "Step 1 of 8" "$T/out")" -eq 2 ] || fail "'Delete my answers and start again' did not start again"
 [ "$(grep -c "Full name:" "$T/out")" -eq 3 ] || fail "the name was not asked again: $(cat "$T/out")"
 [ "$(grep -c "default=张三" "$T/out")" -eq 1 ] || fail "the answers survived: $(grep default= "$T/out")"
+# A kiosk records nothing a citizen types.
+st=0; "$SSCARD" --kiosk --config "$T/kiosk.conf" --record "$T/rec" < /dev/null > "$T/out" 2>&1 || st=$?
+[ $st -eq 2 ] && grep -q "no record" "$T/out" && [ ! -e "$T/rec" ] || fail "a kiosk recorded: $(cat "$T/out")"
 # A kiosk without a kit_dir does not start.
 st=0; "$SSCARD" --kiosk --plain < /dev/null > "$T/out" 2>&1 || st=$?
 [ $st -eq 2 ] && grep -q "kit_dir" "$T/out" || fail "a kiosk without kit_dir started: $(cat "$T/out")"
