@@ -393,6 +393,9 @@ ask_materials(struct plain *p)
 		plain_error(&p->io, s);
 		free(s);
 	}
+	/* A kiosk writes no file where a citizen says: its folders are not theirs. */
+	if (p->kiosk.enabled)
+		return (PLAIN_OK);
 	for (;;) {
 		rc = plain_ask(&p->io, _("Save the checklist to a file? Type a file "
 		    "name, or press Enter not to save it."), "", NULL, 0, &line);

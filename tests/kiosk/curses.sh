@@ -68,8 +68,10 @@ assert_status 3
 mkdir -p "$T/usb"
 cp "$PHOTOS/london_030_03.jpg" "$T/usb/in.jpg"
 printf 'photo_dirs = %s\n' "$T/usb" >> "$T/pin.conf"
-keys "<Enter><Enter>张三丰<Tab>11010519491231002X<Tab>13800138000<Enter><Enter><F3>$T/usb/in.jpg<F3><Enter><Esc>y"
-run_sscard --kiosk --config "$T/pin.conf"
+keys "<Enter><Enter>张三丰<Tab>11010519491231002X<Tab>13800138000<Enter><Enter><C-s><F3>$T/usb/in.jpg<F3><Enter><Esc>y"
+(cd "$T" && run_sscard --kiosk --config "$T/pin.conf")
+assert_snap materials "This kiosk does not save files"
+[ ! -e "$T/sscard-checklist.txt" ] || fail "a kiosk saved a file"
 assert_snap check "The fixed photo meets the rules"
 assert_snap welcome "Everything typed here has been deleted."
 [ -z "$(find "$HOME" -type f)" ] || fail "a kiosk wipe left: $(find "$HOME" -type f)"

@@ -42,7 +42,7 @@ wait_for() {
 # A citizen answers up to the fixed photo's check, walks away; the scan runs after the
 # wipe while sscard still runs; then the helper leaves.
 {
-	printf '\n\n1\n张三\n11010519491231002X\n13800138000\n1\n\n'
+	printf '\n\n1\n张三\n11010519491231002X\n13800138000\n1\n'	# no checklist file in a kiosk
 	printf '%s/usb/../secret.jpg\n' "$T"
 	printf '%s/usb/link.jpg\n' "$T"
 	printf '%s\n' "$T/secret.jpg"
@@ -56,6 +56,7 @@ wait_for() {
 } | "$SSCARD" --config "$T/kiosk.conf" > "$T/out" 2>&1 && st=0 || st=$?
 [ "$st" -eq 3 ] || fail "status $st: $(tail -20 "$T/out")"
 grep -q "This is a shared computer" "$T/out" || fail "the welcome does not announce the idle wipe"
+! grep -q "Save the checklist" "$T/out" || fail "a kiosk offers to write a file"
 grep -q "^  1: $T/usb/photo.jpg (JPEG" "$T/out" || fail "the USB photo is not listed: $(cat "$T/out")"
 ! grep -q "link.jpg (JPEG" "$T/out" || fail "a symlink out of photo_dirs is listed"
 grep -q "^!! .*'\.\.'" "$T/out" || fail "'..' was not refused"

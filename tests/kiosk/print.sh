@@ -30,7 +30,7 @@ $(cat "$T/pin.line")
 [print]
 command = $1
 EOC
-	printf '\n\n2\n张三\n11010519491231002X\n13800138000\n\n\n1\n\n1\n1\n\n' > "$T/lines"
+	printf '\n\n2\n张三\n11010519491231002X\n13800138000\n\n1\n\n1\n1\n\n' > "$T/lines"
 	printf '\033\n3\n2468\n' >> "$T/lines"
 	st=0
 	"$SSCARD" --config "$T/kiosk.conf" < "$T/lines" > "$T/out" 2>&1 || st=$?
