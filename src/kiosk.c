@@ -24,7 +24,7 @@
 #include "xmalloc.h"
 
 /* PBKDF2-SHA256: enough rounds to make guessing a short PIN from the config slow. */
-#define PIN_ITERATIONS	200000
+#define PIN_ITERATIONS	600000
 #define PIN_SALT	16
 #define PIN_LEN		32
 
