@@ -6,6 +6,7 @@
 
 #include "graphics.h"
 #include "input.h"
+#include "kiosk.h"
 #include "model.h"
 #include "outbox.h"
 #include "request.h"
@@ -20,6 +21,8 @@ struct app_options {
 	const char	*snapshot_dir;	/* write screen text here, or NULL */
 	const char	*profile;	/* photo profile override, or NULL */
 	const char	*graphics;	/* --graphics mode name, or NULL */
+	int		 plain;		/* --plain: line-by-line questions (plain.c) */
+	int		 kiosk;		/* --kiosk: shared machine (kiosk.c) */
 };
 
 enum overlay { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_QUIT };
@@ -45,6 +48,10 @@ struct app {
 	int			 overlay_scroll;
 	int			 finished;
 	int			 exit_status;
+	struct kiosk		 kiosk;		/* kiosk.c: idle wipe, kit_dir */
+	int			 draft_saved;	/* a draft of these answers is on disk */
+	int			 jump_to;	/* > 0: Next goes to this step (a resumed draft) */
+	char			 kiosk_lang[8];	/* the language a kiosk wipe returns to */
 
 	unsigned		 snapshot_seq;
 	char			*snapshot_last;
@@ -65,6 +72,8 @@ void	app_set_language(struct app *, const char *);
  * which is then used up), else 0.  Never blocks.
  */
 int	app_poll(struct app *);
+/* Kiosk: wipes everything of this citizen and starts again on the welcome step. */
+void	app_kiosk_wipe(struct app *);
 /* Queues the application in the outbox: 0, or -1 with *cause; caller frees. */
 int	app_queue(struct app *, char **);
 /* 1 when a card service is configured, so that the application is sent. */

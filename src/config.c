@@ -67,6 +67,14 @@ static const struct {
 	{ "backend", "photo_part" },
 	{ "backend", "parallel" },
 	{ "form", "*" },
+	{ "draft", "keep_hours" },
+	{ "kiosk", "enabled" },
+	{ "kiosk", "idle_seconds" },
+	{ "kiosk", "notice_seconds" },
+	{ "kiosk", "photo_dirs" },
+	{ "kiosk", "kit_dir" },
+	{ "kiosk", "pin_hash" },
+	{ "print", "command" },
 };
 
 struct parse_state {
