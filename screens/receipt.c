@@ -14,22 +14,33 @@
 #include "kit.h"
 #include "nextsteps.h"
 #include "pager.h"
+#include "print.h"
+#include "qr.h"
 #include "screen.h"
+#include "text.h"
 #include "xmalloc.h"
 
-/* Focus: 0 the kit folder, 1 "Save the kit", 2 "Finish". */
+/* Focus: 0 the kit folder, 1 "Save the kit", 2 "Finish", 3 "Print" ([print] command). */
 struct outcome {
 	struct field	 dir;
 	char		*suggested;	/* the default folder, made new on saving */
 	int		 focus;
 	int		 first;		/* the first next step shown */
 	struct nextsteps ns;		/* built once on entry */
+	char		*qr;		/* the QR code as text lines, or NULL */
+	int		 qr_cols, qr_rows;
 };
+
+/* The text beside the QR code keeps at least this many columns. */
+#define TEXT_MIN_COLS	40
 
 static const char *outcome_title(const struct app *);
 static int	 headline(const struct app *, struct ui *, int, int);
 static void	 save_kit(struct app *);
-static int	 finish_x(void);
+static int	 after_x(int, const char *);
+static void	 make_qr(const struct app *, struct outcome *);
+static void	 print_kit(struct app *);
+static int	 focusable(const struct app *);
 
 static const char *
 outcome_title(const struct app *app)
@@ -46,7 +57,7 @@ outcome_enter(struct app *app)
 {
 	struct outcome *o = xcalloc(1, sizeof *o);
 	char *dir = app->kit_saved != NULL ? xstrdup(app->kit_saved) :
-	    kit_default_dir(app->cfg);
+	    kit_default_dir(app->cfg, app->kiosk.enabled ? app->kiosk.kit_dir : NULL);
 
 	field_init(&o->dir, 500, dir);
 	o->suggested = dir;
@@ -54,6 +65,39 @@ outcome_enter(struct app *app)
 	nextsteps_build(&app->model, app_sends(app), app->kit_saved != NULL ||
 	    !app_sends(app), &o->ns);
 	app->priv = o;
+	make_qr(app, o);
+}
+
+/*
+ * The reference as a QR code for a helper's phone (kit_reference): half
+ * blocks, or "##" where the terminal shows no Unicode (--graphics ascii or
+ * none).  Made in state, never in draw.
+ */
+static void
+make_qr(const struct app *app, struct outcome *o)
+{
+	int unicode = app->gfx.mode != GRAPHICS_ASCII && app->gfx.mode != GRAPHICS_NONE;
+	char *ref = kit_reference(&app->model, app->kit_saved, &app->today), *cause = NULL;
+	struct qr q;
+
+	free(o->qr);
+	o->qr = NULL;
+	if (ref == NULL)
+		return;
+	if (qr_encode(ref, &q, &cause) == 0) {
+		o->qr = qr_render(&q, unicode);
+		qr_size(&q, unicode, &o->qr_cols, &o->qr_rows);
+		qr_free(&q);
+	} else
+		free(cause);	/* the reference is on the screen as text */
+	free(ref);
+}
+
+/* The focusable items: the Print button only with a [print] command. */
+static int
+focusable(const struct app *app)
+{
+	return (print_configured(app->cfg) ? 4 : 3);
 }
 
 /* What happened, in words that are true here; returns the rows used. */
@@ -64,18 +108,7 @@ headline(const struct app *app, struct ui *ui, int y, int w)
 	char *s, *name = app_sends(app) ? app_service_name(app) : NULL;
 	int y0 = y;
 
-	if (a->receipt != NULL)
-		/* TRANSLATORS: the service's name, then the receipt it gave. */
-		s = xasprintf(_("%s received your application; its receipt number: "
-		    "%s."), name, a->receipt);
-	else if (a->outbox_id != NULL)
-		s = xasprintf(_("Your application is queued on this computer for "
-		    "%s. It has NOT been sent yet. Local reference (known only to "
-		    "this computer, not to any office): %s."), name, a->outbox_id);
-	else
-		s = xstrdup(_("Nothing has been sent: sscard prepared your "
-		    "application kit on this computer. Save it, then apply "
-		    "yourself as the steps below say."));
+	s = kit_headline(a, name);
 	y += ui_wrap(ui, y, 1, w, -1, A_BOLD, s);
 	free(s);
 	if (name != NULL) {
@@ -91,18 +124,17 @@ headline(const struct app *app, struct ui *ui, int y, int w)
 	return (y - y0);
 }
 
-/* "Finish" after "Save the kit", whatever the language makes of it. */
+/* Where the button after the one at x labelled `label` goes, whatever the language makes of it. */
 static int
-finish_x(void)
+after_x(int x, const char *label)
 {
-	const char *label = _("Save the kit");
 	wchar_t *w = xcalloc(strlen(label) + 1, sizeof *w);
 	int cols;
 
 	cols = mbstowcs(w, label, strlen(label) + 1) == (size_t)-1 ? (int)strlen(label) :
 	    wcswidth(w, strlen(label) + 1);
 	free(w);
-	return (3 + (cols > 0 ? cols : (int)strlen(label)) + 8);
+	return (x + (cols > 0 ? cols : (int)strlen(label)) + 8);
 }
 
 static void
@@ -110,12 +142,37 @@ outcome_draw(const struct app *app, struct ui *ui)
 {
 	const struct outcome *o = app->priv;
 	struct pager_item *items;
-	int y = UI_BODY_TOP, w = ui->cols - 2, i;
+	int y = UI_BODY_TOP, w = ui->cols - 2, i, x, qx, fits;
+	const char *line, *nl;
+	char *row;
 
+	/* The QR code on the right, beside the text, where it fits. */
+	fits = o->qr != NULL && o->qr_rows <= ui_body_bottom(ui) - UI_BODY_TOP + 1 &&
+	    ui->cols - o->qr_cols - 3 >= TEXT_MIN_COLS;
+	if (fits) {
+		qx = ui->cols - o->qr_cols - 1;
+		w = qx - 2;
+		for (i = 0, line = o->qr; *line != '\0'; i++, line = nl + 1) {
+			nl = strchr(line, '\n');
+			row = xstrndup(line, (size_t)(nl - line));
+			ui_text(ui, UI_BODY_TOP + i, qx, o->qr_cols, A_NORMAL, row);
+			free(row);
+		}
+	}
 	y += headline(app, ui, y, w);
 	ui_field(ui, y++, 1, 14, w - 20, _("Kit folder:"), &o->dir, o->focus == 0);
 	ui_button(ui, y, 3, _("Save the kit"), o->focus == 1);
-	ui_button(ui, y++, finish_x(), _("Finish"), o->focus == 2);
+	x = after_x(3, _("Save the kit"));
+	ui_button(ui, y, x, _("Finish"), o->focus == 2);
+	if (print_configured(app->cfg)) {
+		x = after_x(x, _("Finish"));
+		if (x + text_width(_("Print")) + 4 > w) {
+			y++;
+			x = 3;
+		}
+		ui_button(ui, y, x, _("Print"), o->focus == 3);
+	}
+	y++;
 	items = xcalloc((size_t)o->ns.n, sizeof *items);
 	for (i = 0; i < o->ns.n; i++) {
 		items[i].label = o->ns.v[i].label;
@@ -149,9 +206,24 @@ save_kit(struct app *app)
 		nextsteps_free(&o->ns);
 		nextsteps_build(&app->model, app_sends(app), 1, &o->ns);
 		o->focus = 2;
+		app_keep_draft(app);	/* the kit keeps the application now: no draft */
+		make_qr(app, o);
 	}
 	free(path);
 	free(dir);
+}
+
+/* [print] command with the kit's summary and print sheet; its failure is said. */
+static void
+print_kit(struct app *app)
+{
+	char *cause = NULL;
+
+	if (print_application(app->cfg, &app->model, app_sends(app), app->kit_saved,
+	    &app->ws, &cause) != 0)
+		app_say_cause(app, cause);
+	else
+		app_say(app, 0, "%s", _("Sent to the printer."));
 }
 
 static enum request
@@ -164,13 +236,18 @@ outcome_handle(struct app *app, enum request req, const struct key *k)
 		    "going back would not change it."));
 		return (REQ_NONE);
 	}
-	if (o->focus == 0 && field_handle(&o->dir, req, k))
+	/* A kiosk's folder is its kit_dir: shown, not changed. */
+	if (o->focus == 0 && !app->kiosk.enabled && field_handle(&o->dir, req, k))
 		return (REQ_NONE);
-	if (screen_focus_move(&o->focus, 3, req) ||
+	if (screen_focus_move(&o->focus, focusable(app), req) ||
 	    pager_scroll(&o->first, o->ns.n, req))
 		return (REQ_NONE);
 	if (req == REQ_SAVE || (req == REQ_ACTIVATE && o->focus <= 1)) {
 		save_kit(app);
+		return (REQ_NONE);
+	}
+	if (req == REQ_ACTIVATE && o->focus == 3) {
+		print_kit(app);
 		return (REQ_NONE);
 	}
 	return (req == REQ_ACTIVATE ? REQ_NEXT : req);
@@ -198,6 +275,7 @@ outcome_free(struct app *app)
 
 	field_free(&o->dir);
 	free(o->suggested);
+	free(o->qr);
 	nextsteps_free(&o->ns);
 	free(o);
 }

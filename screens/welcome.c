@@ -51,7 +51,7 @@ draft_choice(struct app *app, struct welcome *w)
 		app_say(app, 0, "%s", _("The saved answers were deleted."));
 		return (REQ_NONE);
 	}
-	if (draft_resume(app->cfg, &app->model, &step, &cause) != 1) {
+	if (draft_resume(app->cfg, &app->ws, &app->model, &step, &cause) != 1) {
 		app_say_cause(app, cause != NULL ? cause :
 		    xstrdup(_("The saved answers are gone (expired or deleted).")));
 		return (REQ_NONE);

@@ -32,6 +32,7 @@ static void	 terminal_end_cleanup(void *, int);
 static int	 step_number(const struct app *, int);
 static void	 app_enter(struct app *, int, int);
 static void	 app_leave_step(struct app *);
+static void	 draft_on_exit(void *, int);
 static int	 kiosk_idle(struct app *);
 static void	 app_dispatch(struct app *, enum request, const struct key *);
 static void	 app_request(struct app *, enum request);
@@ -158,15 +159,7 @@ app_sends(const struct app *app)
 char *
 app_service_name(const struct app *app)
 {
-	const char *name = config_str(app->cfg, "backend", "name", NULL);
-	const char *url = config_str(app->cfg, "backend", "base_url", ""), *p;
-
-	if (name != NULL && *name != '\0')
-		return (xstrdup(name));
-	/* The host of the URL: never implied to be the bureau. */
-	if ((p = strstr(url, "://")) != NULL)
-		url = p + 3;
-	return (xstrndup(url, strcspn(url, "/:?#")));
+	return (net_service_name(app->cfg));
 }
 
 int
@@ -196,12 +189,41 @@ step_number(const struct app *app, int i)
 	return (n);
 }
 
+void
+app_keep_draft(struct app *app)
+{
+	char *cause = NULL;
+	int rc, done = app->kit_saved != NULL ||
+	    (app->finished && app->exit_status == EXIT_FINISHED);
+
+	rc = draft_autosave(&app->model, steps[app->step]->id, app->cfg,
+	    app->kiosk.enabled, done, &cause);
+	if (rc < 0)
+		app_say_cause(app, cause);
+	else
+		app->draft_saved = rc;
+}
+
+/*
+ * The end of the run, by a signal (SIGHUP: a dropped SSH link), quitting or
+ * an error: the answers of the current step are kept too, once the terminal
+ * is back (so the cause is printed); a finished run deletes its draft.
+ */
+static void
+draft_on_exit(void *arg, int signo)
+{
+	struct app *app = arg;
+
+	(void)signo;
+	app_keep_draft(app);
+	if (app->message_error && app->message != NULL && !app->draft_saved)
+		fprintf(stderr, "%s: %s\n", PACKAGE, app->message);
+}
+
 /* Enters step, passing over steps whose skip hook says so, in direction dir. */
 static void
 app_enter(struct app *app, int step, int dir)
 {
-	char *cause = NULL;
-
 	while (steps[step]->skip != NULL && steps[step]->skip(app) &&
 	    step + dir >= 0 && steps[step + dir] != NULL)
 		step += dir;
@@ -210,9 +232,7 @@ app_enter(struct app *app, int step, int dir)
 	if (steps[step]->enter != NULL)
 		steps[step]->enter(app);
 	/* Drafts (draft.c): the answers so far survive a dropped session. */
-	if (draft_autosave(&app->model, steps[step]->id, app->cfg, app->kiosk.enabled,
-	    &cause) != 0)
-		app_say_cause(app, cause);
+	app_keep_draft(app);
 	/* Its work may be done on entry (an application sent): go on. */
 	if (steps[step]->skip != NULL && steps[step]->skip(app) &&
 	    step + dir >= 0 && steps[step + dir] != NULL) {
@@ -386,11 +406,18 @@ app_kiosk_wipe(struct app *app)
 	char lang[sizeof app->model.lang];
 	int stored = app->model.outbox_id != NULL;
 
+	char *cause = NULL;
+
 	memcpy(lang, app->kiosk_lang, sizeof lang);
 	app_leave_step(app);
-	kiosk_forget_photo(&app->kiosk, app->model.photo_path);
+	/* The photo's copies and fixes go with the workspace; the next citizen gets a new one. */
+	workspace_wipe(&app->ws);
+	if (workspace_open(&app->ws, &cause) != 0)
+		fatal("%s", cause);
 	application_clear(&app->model);
 	application_init(&app->model);
+	free(app->kit_saved);
+	app->kit_saved = NULL;
 	app_set_language(app, lang);
 	app->overlay = OVERLAY_NONE;
 	app_enter(app, 0, 1);
@@ -409,7 +436,8 @@ kiosk_idle(struct app *app)
 
 	if (kiosk_wait(fd, app->kiosk.idle_seconds * 1000) != 1)
 		return (0);
-	app_say_cause(app, kiosk_notice(app->model.outbox_id != NULL,
+	app_say_cause(app, kiosk_notice(app->model.outbox_id != NULL ||
+	    app->kit_saved != NULL,
 	    app->kiosk.notice_seconds));
 	app_draw(app);
 	if (kiosk_wait(fd, app->kiosk.notice_seconds * 1000) != 1) {
@@ -572,6 +600,8 @@ app_run(const struct app_options *opts, const struct config *cfg)
 	outbox_sweep(cfg);
 	if (workspace_open(&app.ws, &cause) != 0)
 		goto fail;
+	/* After the workspace, so it runs before the wipe: the draft needs the photo. */
+	signals_on_exit(draft_on_exit, &app);
 	if (opts->snapshot_dir != NULL &&
 	    fs_mkdir_private(opts->snapshot_dir, 1, &cause) != 0)
 		goto fail;

@@ -72,6 +72,12 @@ void	app_set_language(struct app *, const char *);
  * which is then used up), else 0.  Never blocks.
  */
 int	app_poll(struct app *);
+/*
+ * Keeps the answers as a draft at the current step, or deletes the draft
+ * once the kit is saved or the application queued (draft.c); sets
+ * draft_saved.  Nothing in a kiosk.
+ */
+void	app_keep_draft(struct app *);
 /* Kiosk: wipes everything of this citizen and starts again on the welcome step. */
 void	app_kiosk_wipe(struct app *);
 /* Queues the application in the outbox: 0, or -1 with *cause; caller frees. */

@@ -5,13 +5,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
-#include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <wchar.h>
 
+#include "checked.h"
 #include "config.h"
 #include "draft.h"
 #include "fsutil.h"
@@ -19,6 +19,7 @@
 #include "model.h"
 #include "outbox.h"
 #include "region.h"
+#include "workspace.h"
 #include "xmalloc.h"
 
 #define DRAFT_FORMAT	"sscard-draft/1"
@@ -26,7 +27,6 @@
 #define DRAFT_PHOTO	"draft-photo-"	/* + the first 16 hex digits of its SHA-256 */
 #define DRAFT_MAX	(64 * 1024)
 
-static void	sha256_hex(const void *, size_t, char [65]);
 static int	photo_name_ok(const char *);
 static char	*draft_json(const struct application *, const char *, time_t,
 		    const char *, const char *);
@@ -94,20 +94,6 @@ draft_wipe_files(const char *dir, const char *prefix, const char *keep)
 	closedir(d);
 }
 
-static void
-sha256_hex(const void *data, size_t len, char out[65])
-{
-	struct sha256_ctx ctx;
-	uint8_t d[SHA256_DIGEST_SIZE];
-	size_t i;
-
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, data);
-	sha256_digest(&ctx, sizeof d, d);
-	for (i = 0; i < sizeof d; i++)
-		snprintf(out + 2 * i, 3, "%02x", d[i]);
-}
-
 /* The draft as JSON; photo_sha is the checked photo's, or NULL. Caller wipes. */
 static char *
 draft_json(const struct application *a, const char *step, time_t now,
@@ -119,16 +105,20 @@ draft_json(const struct application *a, const char *step, time_t now,
 
 	for (i = 0; i < CHANNEL_COUNT; i++)
 		json_array_append_new(ticks, json_integer(a->ticked[i]));
-	o = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:s, s:b}",
+	o = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:s, s:s, s:b, s:b}",
 	    "format", DRAFT_FORMAT, "saved", (json_int_t)now, "step", step,
 	    "language", a->lang, "channel", channel_id(a->channel),
 	    "region", region_at(a->region) != NULL ? region_at(a->region)->id : "",
 	    "name", a->name, "id_number", a->id_number, "phone", a->phone,
 	    "ticked", ticks, "photo_path", a->photo_path,
+	    "photo_receipt", a->photo_receipt, "card_lost", a->card_lost,
 	    "photo_checked", photo_sha != NULL);
 	if (photo_sha != NULL) {
+		/* The checked bytes, and what the citizen's file was when copied. */
 		json_object_set_new(o, "photo_file", json_string(photo_file));
 		json_object_set_new(o, "photo_sha256", json_string(photo_sha));
+		json_object_set_new(o, "source_sha256", json_string(a->source_sha));
+		json_object_set_new(o, "photo_fixed", json_boolean(a->photo_fixed));
 	}
 	s = json_dumps(o, JSON_INDENT(1) | JSON_SORT_KEYS);
 	json_decref(o);
@@ -144,14 +134,15 @@ draft_save(const char *dir, const struct application *a, const char *step,
 	int rc;
 
 	/*
-	 * The checked bytes, not the path: the file may change or its USB stick
-	 * go.  Named by their hash, so the JSON never names a half-written photo;
-	 * the old photo goes only once the new JSON is in place.
+	 * The checked bytes (checked.c), not the path: the file may change or
+	 * its USB stick go.  Named by their hash, so the JSON never names a
+	 * half-written photo; the old photo goes only once the new JSON is in
+	 * place.
 	 */
 	if (checked) {
-		if (fs_read_file(a->photo_path, OUTBOX_PHOTO_MAX, &photo, &len, cause) != 0)
+		if (checked_read(a, &photo, &len, cause) != 0)
 			return (-1);
-		sha256_hex(photo, len, sha);
+		checked_sha256(photo, len, sha);
 		snprintf(name, sizeof name, "%s%.16s", DRAFT_PHOTO, sha);
 		path = xasprintf("%s/%s", dir, name);
 		rc = access(path, F_OK) == 0 ? 0 :
@@ -188,7 +179,7 @@ draft_parse(json_t *o, struct application *a, struct draft_meta *meta, const cha
 	const char *ch = json_string_value(json_object_get(o, "channel"));
 	const char *region = json_string_value(json_object_get(o, "region"));
 	const char *step = json_string_value(json_object_get(o, "step"));
-	const char *file;
+	const char *file, *sha, *src;
 	size_t i;
 
 	if (fmt == NULL || strcmp(fmt, DRAFT_FORMAT) != 0 || step == NULL ||
@@ -205,15 +196,23 @@ draft_parse(json_t *o, struct application *a, struct draft_meta *meta, const cha
 	set_field(o, "id_number", &a->id_number);
 	set_field(o, "phone", &a->phone);
 	set_field(o, "photo_path", &a->photo_path);
+	set_field(o, "photo_receipt", &a->photo_receipt);
+	a->card_lost = json_is_true(json_object_get(o, "card_lost"));
 	json_array_foreach(ticks, i, v)
 		if (i < CHANNEL_COUNT && json_is_integer(v))
 			a->ticked[i] = (unsigned)json_integer_value(v);
 	if (meta->photo_checked) {
 		file = json_string_value(json_object_get(o, "photo_file"));
-		if (!photo_name_ok(file))
+		sha = json_string_value(json_object_get(o, "photo_sha256"));
+		src = json_string_value(json_object_get(o, "source_sha256"));
+		if (!photo_name_ok(file) || sha == NULL || strlen(sha) != 64 ||
+		    src == NULL || strlen(src) != 64)
 			return (-1);
-		free(a->photo_path);
-		a->photo_path = xasprintf("%s/%s", dir, file);
+		free(a->checked_path);
+		a->checked_path = xasprintf("%s/%s", dir, file);
+		memcpy(a->checked_sha, sha, sizeof a->checked_sha);
+		memcpy(a->source_sha, src, sizeof a->source_sha);
+		a->photo_fixed = json_is_true(json_object_get(o, "photo_fixed"));
 	}
 	return (0);
 }
@@ -226,7 +225,6 @@ draft_load(const char *dir, long keep_hours, time_t now, struct application *a,
 	json_t *o;
 	char *path = xasprintf("%s/%s", dir, DRAFT_JSON), *data = NULL, *photo = NULL;
 	char sha[65];
-	const char *want;
 	size_t len = 0, plen = 0;
 	struct stat sb;
 	int rc = 0;
@@ -248,16 +246,15 @@ draft_load(const char *dir, long keep_hours, time_t now, struct application *a,
 	if (now - meta->saved > keep_hours * 3600)
 		goto bad;	/* expired: deleted, as promised */
 	if (meta->photo_checked) {
-		want = json_string_value(json_object_get(o, "photo_sha256"));
-		if (want == NULL || fs_read_file(a->photo_path, OUTBOX_PHOTO_MAX, &photo,
-		    &plen, cause) != 0) {
+		if (fs_read_file(a->checked_path, OUTBOX_PHOTO_MAX, &photo, &plen,
+		    cause) != 0) {
 			free(*cause);
 			*cause = NULL;
 			goto bad;
 		}
-		sha256_hex(photo, plen, sha);
+		checked_sha256(photo, plen, sha);
 		wipe_free(photo, plen);
-		if (strcmp(sha, want) != 0)
+		if (strcmp(sha, a->checked_sha) != 0)
 			goto bad;
 	}
 	json_decref(o);
@@ -351,21 +348,47 @@ draft_privacy(const struct config *cfg, int forced)
 
 int
 draft_autosave(const struct application *a, const char *step,
-    const struct config *cfg, int forced, char **cause)
+    const struct config *cfg, int forced, int done, char **cause)
 {
+	static const char *const after_check[] = { "review", "submit", "receipt" };
 	char *dir;
-	int rc = 0;
+	int rc = 0, checked = 0;
+	size_t i;
 
-	if (strcmp(step, "welcome") == 0 || kiosk_enabled(cfg, forced))
+	if (kiosk_enabled(cfg, forced) || (!done && strcmp(step, "welcome") == 0))
 		return (0);
+	for (i = 0; i < nitems(after_check); i++)
+		checked |= strcmp(step, after_check[i]) == 0;
 	if ((dir = draft_dir(cause)) == NULL)
 		return (-1);
-	if (a->outbox_id != NULL)
-		draft_discard(dir);	/* queued: the outbox keeps it now */
+	if (done || a->outbox_id != NULL)
+		draft_discard(dir);	/* the kit or the outbox keeps it now */
 	else
-		rc = draft_save(dir, a, step, strcmp(step, "review") == 0, cause);
+		rc = draft_save(dir, a, step, checked && a->checked_path[0] != '\0',
+		    cause);
 	free(dir);
-	return (rc);
+	return (rc < 0 ? -1 : done || a->outbox_id != NULL ? 0 : 1);
+}
+
+int
+draft_take_photo(struct application *a, const struct workspace *ws, char **cause)
+{
+	char *data = NULL, *path;
+	size_t len = 0;
+	int rc;
+
+	if (a->checked_path[0] == '\0')
+		return (0);
+	if (fs_read_file(a->checked_path, OUTBOX_PHOTO_MAX, &data, &len, cause) != 0)
+		return (-1);
+	rc = fs_write_atomic(ws->dir, "photo-draft", data, len, cause);
+	wipe_free(data, len);
+	if (rc != 0)
+		return (-1);
+	path = workspace_path(ws, "photo-draft");
+	application_set(&a->checked_path, path);
+	free(path);
+	return (0);
 }
 
 /* Loads the draft of this account into a: 1, 0 none, -1 with *cause. */
@@ -406,12 +429,18 @@ draft_offer(const struct config *cfg, int forced, char **masked, time_t *saved)
 }
 
 int
-draft_resume(const struct config *cfg, struct application *a, char **step, char **cause)
+draft_resume(const struct config *cfg, const struct workspace *ws,
+    struct application *a, char **step, char **cause)
 {
 	struct draft_meta m;
 	int rc;
 
-	if ((rc = load_own(cfg, a, &m, cause)) == 1)
-		*step = m.step;
-	return (rc);
+	if ((rc = load_own(cfg, a, &m, cause)) != 1)
+		return (rc);
+	if (draft_take_photo(a, ws, cause) != 0) {
+		draft_meta_free(&m);
+		return (-1);
+	}
+	*step = m.step;
+	return (1);
 }

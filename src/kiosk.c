@@ -59,21 +59,6 @@ kiosk_notice(int stored, long seconds)
 	    "wizard starts again for the next person."), seconds));
 }
 
-void
-kiosk_forget_photo(const struct kiosk *k, const char *path)
-{
-	char *real = NULL, *cause = NULL;
-
-	if (!k->enabled || *path == '\0')
-		return;
-	if (kiosk_confine(k, path, &real, &cause) == 0) {
-		free(real);
-		return;
-	}
-	free(cause);
-	draft_wipe_file(path);
-}
-
 const char *
 kiosk_wiped(int stored)
 {

@@ -39,12 +39,6 @@ int	kiosk_confine(const struct kiosk *, const char *, char **, char **);
 void	kiosk_protect(const struct kiosk *);
 /* The idle notice; stored: the application is already stored.  Caller frees. */
 char	*kiosk_notice(int, long);
-/*
- * A wipe's part for the photo: in a kiosk every photo chosen lies inside
- * photo_dirs, so one outside them is the wizard's own fixed copy: it is
- * wiped.  Photos inside photo_dirs are the citizen's and stay.
- */
-void	kiosk_forget_photo(const struct kiosk *, const char *);
 /* What a wipe did, for the next screen; stored as for kiosk_notice. */
 const char	*kiosk_wiped(int);
 /* 1 when --kiosk (forced) or [kiosk] enabled says so. */

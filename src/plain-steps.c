@@ -8,10 +8,12 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "checked.h"
 #include "config.h"
 #include "fsutil.h"
 #include "i18n.h"
 #include "idnum.h"
+#include "kit.h"
 #include "materials.h"
 #include "net.h"
 #include "nextsteps.h"
@@ -25,6 +27,7 @@
 #include "profile.h"
 #include "qr.h"
 #include "region.h"
+#include "workspace.h"
 #include "xmalloc.h"
 
 /* Photos listed on the photo step; more are reached by typing a path. */
@@ -53,7 +56,8 @@ static int	take_photo(struct plain *, const char *, const struct picker_entry *,
 static void	print_report(struct plain *, const struct photo_report *);
 static int	on_send_progress(const struct net_progress *, void *);
 static void	send_now(struct plain *, struct outbox *);
-static char	*write_summary(struct plain *, char **);
+static enum plain_rc	ask_kit_dir(struct plain *, char **);
+static enum plain_rc	offer_kit(struct plain *);
 static void	offer_print(struct plain *);
 static enum plain_rc	offer_qr(struct plain *);
 
@@ -105,24 +109,16 @@ ask_welcome(struct plain *p)
 	int n, c;
 
 	step_title(p, N_("Welcome"));
-	plain_para(&p->io, 0, _("This wizard helps you change the photo on your "
-	    "social security card (社保卡); the electronic card (电子社保卡) then "
-	    "shows the new photo too. You choose how to apply, enter your details, "
-	    "gather the materials, check your photo, and the application is queued "
-	    "so that nothing is lost."));
+	plain_para(&p->io, 0, nextsteps_intro(net_configured(p->cfg)));
+	s = draft_privacy(p->cfg, p->kiosk.enabled);
+	plain_para(&p->io, 0, s);
+	free(s);
 	if (p->kiosk.enabled) {
 		s = xasprintf(_("This is a shared computer. After %ld minutes without "
 		    "a key, and a notice, everything typed here is deleted. When you "
 		    "finish, the application is stored for this service point and "
 		    "everything else is deleted. Nothing is kept as a draft."),
 		    (p->kiosk.idle_seconds + 59) / 60);
-		plain_para(&p->io, 0, s);
-		free(s);
-	} else {
-		s = xasprintf(_("Your answers are kept as a draft on this computer, "
-		    "readable only by this account, so that you can go on if the "
-		    "connection drops; the draft is deleted when the application is "
-		    "stored, or after %ld hours."), p->keep_hours);
 		plain_para(&p->io, 0, s);
 		free(s);
 	}
@@ -367,10 +363,10 @@ ask_materials(struct plain *p)
 {
 	const struct material *items;
 	unsigned *ticked = &p->model.ticked[p->model.channel];
-	const char *lost[2];
 	enum plain_rc rc;
 	char *line = NULL, *s, *cause = NULL;
-	int n, i, c;
+	unsigned t;
+	int n, i;
 
 	step_title(p, N_("Materials"));
 	items = materials_for(p->model.channel, &n);
@@ -385,26 +381,29 @@ ask_materials(struct plain *p)
 			plain_hang(&p->io, 0, 9, s);
 			free(s);
 		}
+		/* The last number: the card is lost (the checklist then says so). */
+		s = xasprintf("%3d: %s %s,", n + 1, p->model.card_lost ? "[x]" : "[ ]",
+		    _("My current card is lost (report it first: 挂失)"));
+		plain_hang(&p->io, 0, 9, s);
+		free(s);
 		rc = plain_ask(&p->io, _("Type the numbers of the items you have, "
 		    "separated by spaces; Enter keeps the ticks shown, '!' unticks "
 		    "all."), "", _("You may go on with items unticked."), 0, &line);
 		if (rc != PLAIN_OK)
 			return (rc);
-		if (*line == '\0' || parse_ticks(line, n, ticked) == 0) {
+		if (*line == '\0' || parse_ticks(line, n + 1, &t) == 0) {
+			if (*line != '\0') {
+				*ticked = t & ((1u << n) - 1);
+				p->model.card_lost = (t >> n) & 1;
+			}
 			free(line);
 			break;
 		}
 		free(line);
-		s = xasprintf(_("Type numbers from 1 to %d, then Enter."), n);
+		s = xasprintf(_("Type numbers from 1 to %d, then Enter."), n + 1);
 		plain_error(&p->io, s);
 		free(s);
 	}
-	lost[0] = _("I have my current card");
-	lost[1] = _("My current card is lost (report it first: 挂失)");
-	if ((rc = plain_choose(&p->io, NULL, lost, 2, p->model.card_lost, NULL,
-	    &c)) != PLAIN_OK)
-		return (rc == PLAIN_BACK ? ask_materials(p) : rc);
-	p->model.card_lost = c;
 	/* A kiosk writes no file where a citizen says: its folders are not theirs. */
 	if (p->kiosk.enabled)
 		return (PLAIN_OK);
@@ -458,6 +457,8 @@ take_photo(struct plain *p, const char *line, const struct picker_entry *v, size
 		}
 		application_set(&p->model.photo_path, real);
 		p->photo_checked = 0;
+		/* The photo is copied once, and that copy is checked. */
+		rc = checked_take(&p->model, &p->ws, real, cause);
 	}
 	free(real);
 	return (rc);
@@ -546,7 +547,7 @@ ask_check(struct plain *p)
 	const char *items[2];
 	enum plain_rc rc;
 	char *cause = NULL, *out, *s, *line = NULL;
-	int c, fixed = 0;
+	int c, fixed = 0, failed;
 
 	step_title(p, N_("Photo check"));
 	if ((pr = profile_load(p->cfg, p->opts->profile != NULL ? p->opts->profile :
@@ -556,7 +557,7 @@ ask_check(struct plain *p)
 		return (PLAIN_BACK);
 	}
 	for (;;) {
-		if (photo_check_file(p->model.photo_path, pr, p->cfg, &r, &cause) != 0) {
+		if (photo_check_file(p->model.checked_path, pr, p->cfg, &r, &cause) != 0) {
 			plain_error(&p->io, cause);
 			free(cause);
 			profile_free(pr);
@@ -591,17 +592,19 @@ ask_check(struct plain *p)
 			profile_free(pr);
 			return (rc == PLAIN_OK ? PLAIN_BACK : rc);
 		}
-		out = xasprintf("%s/fixed-photo.jpg", p->workdir);
-		if (photo_fix_file(p->model.photo_path, pr, p->cfg, out, &r, &cause) != 0) {
+		out = workspace_path(&p->ws, "photo-fixed.jpg");
+		failed = photo_fix_file(p->model.checked_path, pr, p->cfg, out, &r, &cause);
+		if (!failed) {
+			photo_report_free(&r);
+			failed = checked_adopt(&p->model, out, &cause);
+		}
+		free(out);
+		if (failed) {
 			plain_error(&p->io, cause);
 			free(cause);
-			free(out);
 			profile_free(pr);
 			return (PLAIN_BACK);
 		}
-		photo_report_free(&r);
-		application_set(&p->model.photo_path, out);
-		free(out);
 		fixed = 1;
 	}
 }
@@ -657,16 +660,35 @@ send_now(struct plain *p, struct outbox *ob)
 	net_close(&net);
 }
 
-/*
- * Where a finished application goes: the outbox (in a kiosk, kit_dir, never
- * a shared home), then the card service when one is configured.
- */
 int
-plain_deliver(struct plain *p, char **cause)
+plain_save_kit(struct plain *p, const char *dir, char **cause)
+{
+	char *want = dir != NULL ? picker_clean_path(dir, cause) :
+	    kit_default_dir(p->cfg, p->kiosk.enabled ? p->kiosk.kit_dir : NULL);
+	char *saved = NULL;
+	int rc;
+
+	if (want == NULL)
+		return (-1);
+	rc = kit_save(&p->model, net_configured(p->cfg), want, dir == NULL, &saved,
+	    cause);
+	free(want);
+	if (rc != 0)
+		return (-1);
+	free(p->kit_saved);
+	p->kit_saved = saved;
+	p->io.stored = 1;
+	return (0);
+}
+
+int
+plain_deliver(struct plain *p, const char *dir, char **cause)
 {
 	struct outbox ob;
 	char *id = NULL;
 
+	if (!net_configured(p->cfg))
+		return (plain_save_kit(p, dir, cause));
 	memset(&ob, 0, sizeof ob);
 	if (kiosk_outbox_open(&p->kiosk, &ob, p->cfg, cause) != 0)
 		return (-1);
@@ -679,30 +701,50 @@ plain_deliver(struct plain *p, char **cause)
 	free(p->stored_in);
 	p->stored_in = xstrdup(ob.dir);
 	p->io.stored = 1;
-	if (net_configured(p->cfg))
-		send_now(p, &ob);
+	send_now(p, &ob);
 	outbox_close(&ob);
 	return (0);
 }
 
-/* Step 7: every answer once more; a number changes one; the declaration queues it. */
+/* Without a card service outside a kiosk, the citizen may name the kit's folder. */
+static enum plain_rc
+ask_kit_dir(struct plain *p, char **dir)
+{
+	char *def;
+	enum plain_rc rc;
+
+	*dir = NULL;
+	if (net_configured(p->cfg) || p->kiosk.enabled)
+		return (PLAIN_OK);
+	def = kit_default_dir(p->cfg, NULL);
+	rc = plain_ask(&p->io, _("Kit folder:"), def, _("The kit is a folder with "
+	    "photo.jpg, print-sheet.jpg and summary.txt; Enter takes the folder "
+	    "shown, made new for this kit."), 0, dir);
+	if (rc == PLAIN_OK && strcmp(*dir, def) == 0) {
+		free(*dir);
+		*dir = NULL;	/* the default: made new, never shared */
+	}
+	free(def);
+	return (rc);
+}
+
+/* Step 7: every answer once more; a number changes one; the declaration stores it. */
 static enum plain_rc
 ask_review(struct plain *p)
 {
 	const struct application *a = &p->model;
 	const char *items[6];
 	enum plain_rc rc;
-	char masked[19], *s, *cause = NULL;
-	int n, i, ready = 0, c;
+	char masked[19], *s, *cause = NULL, *name, *dir = NULL;
+	int n, ready, c;
 
 	step_title(p, N_("Review"));
 	for (;;) {
 		idnum_mask(a->id_number, masked);
-		materials_for(a->channel, &n);
-		for (i = 0; i < n; i++)
-			ready += (a->ticked[a->channel] >> i) & 1;
-		plain_para(&p->io, 0, _("Please check everything before the application "
-		    "is queued:"));
+		ready = materials_ready(a, &n);
+		plain_para(&p->io, 0, net_configured(p->cfg) ? _("Please check "
+		    "everything before the application is queued:") : _("Please "
+		    "check everything before the kit is made:"));
 		plain_line(&p->io, "  %s %s", _("Channel:"), channel_name(a->channel));
 		plain_line(&p->io, "  %s %s", _("Region:"), _(region_at(a->region)->name));
 		plain_line(&p->io, "  %s %s", _("Full name:"), a->name);
@@ -714,13 +756,18 @@ ask_review(struct plain *p)
 		s = xasprintf(_("%d of %d ready"), ready, n);
 		plain_line(&p->io, "  %s %s", _("Materials:"), s);
 		free(s);
-		plain_line(&p->io, "  %s %s", _("Photo:"), a->photo_path);
-		ready = 0;
-		plain_para(&p->io, 0, _("I agree that sscard stores these details and the "
-		    "photo on this computer, readable only by this account, and sends "
-		    "them only to the card service to apply for a new social security "
-		    "card. (Required)"));
-		items[0] = _("I agree: queue my application");
+		if (a->card_lost)
+			plain_line(&p->io, "  %s %s", _("Current card:"),
+			    _("lost: report the loss first (挂失)"));
+		plain_line(&p->io, "  %s %s (%s)", _("Photo:"), a->photo_path,
+		    a->photo_fixed ? _("fixed by sscard and checked") : _("checked"));
+		name = net_configured(p->cfg) ? net_service_name(p->cfg) : NULL;
+		s = kit_consent(a, name);
+		free(name);
+		plain_para(&p->io, 0, s);
+		free(s);
+		items[0] = net_configured(p->cfg) ? _("I agree: queue my application") :
+		    _("I agree: make my application kit");
 		items[1] = p->show_id ? _("Mask the ID number again") :
 		    _("Show the full ID number");
 		items[2] = _("Change how to apply");
@@ -738,64 +785,69 @@ ask_review(struct plain *p)
 			    c == 4 ? "materials" : "photo");
 			return (PLAIN_BACK);
 		}
+		if ((rc = ask_kit_dir(p, &dir)) != PLAIN_OK) {
+			if (rc == PLAIN_BACK)
+				continue;
+			return (rc);
+		}
 		p->model.consent = 1;
-		if (plain_deliver(p, &cause) == 0)
+		c = plain_deliver(p, dir, &cause);
+		free(dir);
+		dir = NULL;
+		if (c == 0)
 			return (PLAIN_OK);
+		p->model.consent = 0;
 		plain_error(&p->io, cause);
 		free(cause);
 		cause = NULL;
 	}
 }
 
-/* A summary to print: what was applied for, the ID number masked; caller frees the path. */
-static char *
-write_summary(struct plain *p, char **cause)
+/* With a card service the kit is offered too; saved on request. */
+static enum plain_rc
+offer_kit(struct plain *p)
 {
-	const struct application *a = &p->model;
-	char masked[19], *text, *path;
+	const char *items[2];
+	char *cause = NULL;
+	enum plain_rc rc;
+	int c;
 
-	idnum_mask(a->id_number, masked);
-	text = xasprintf("sscard\n\n%s %s\n%s %s\n%s %s\n%s %s\n%s %s\n%s %s\n",
-	    _("Local id:"), a->outbox_id != NULL ? a->outbox_id : "",
-	    _("Channel:"), channel_name(a->channel),
-	    _("Region:"), _(region_at(a->region)->name),
-	    _("Full name:"), a->name, _("ID number:"), masked,
-	    _("Receipt:"), a->receipt != NULL ? a->receipt : _("not sent yet"));
-	path = xasprintf("%s/summary.txt", p->workdir);
-	if (fs_write_atomic(p->workdir, "summary.txt", text, strlen(text), cause) != 0) {
-		free(path);
-		path = NULL;
-	}
-	wipe_str(text);
-	return (path);
+	if (p->kit_saved != NULL)
+		return (PLAIN_OK);
+	items[0] = _("Go on without a kit");
+	items[1] = _("Save the application kit too (photo, print sheet, summary)");
+	if ((rc = plain_choose(&p->io, NULL, items, 2, 0, NULL, &c)) != PLAIN_OK ||
+	    c == 0)
+		return (rc);
+	if (plain_save_kit(p, NULL, &cause) != 0) {
+		plain_error(&p->io, cause);
+		free(cause);
+	} else
+		plain_line(&p->io, _("Kit saved in %s (photo.jpg, print-sheet.jpg, "
+		    "summary.txt)."), p->kit_saved);
+	return (PLAIN_OK);
 }
 
+/* [print] command with the kit's summary and print sheet, on request. */
 static void
 offer_print(struct plain *p)
 {
-	const char *items[2], *files[2];
-	char *summary, *cause = NULL;
+	const char *items[2];
+	char *cause = NULL;
 	int c;
 
 	if (!print_configured(p->cfg))
 		return;
-	items[0] = _("Print the summary and the photo");
+	items[0] = _("Print the summary and the print sheet");
 	items[1] = _("Do not print");
 	if (plain_choose(&p->io, NULL, items, 2, 0, NULL, &c) != PLAIN_OK || c != 0)
 		return;
-	if ((summary = write_summary(p, &cause)) == NULL) {
-		plain_error(&p->io, cause);
-		free(cause);
-		return;
-	}
-	files[0] = summary;
-	files[1] = p->model.photo_path;
-	if (print_files(p->cfg, files, 2, &cause) != 0) {
+	if (print_application(p->cfg, &p->model, net_configured(p->cfg), p->kit_saved,
+	    &p->ws, &cause) != 0) {
 		plain_error(&p->io, cause);
 		free(cause);
 	} else
 		plain_line(&p->io, "%s", _("Sent to the printer."));
-	free(summary);
 }
 
 /* A QR code only on request: to a screen reader it is a wall of symbols. */
@@ -809,12 +861,15 @@ offer_qr(struct plain *p)
 	enum plain_rc rc;
 	int c;
 
+	if ((ref = kit_reference(&p->model, p->kit_saved, &p->today)) == NULL)
+		return (PLAIN_OK);
 	items[0] = _("Finish");
 	items[1] = _("Show the reference as a QR code for a helper to scan");
-	if ((rc = plain_choose(&p->io, NULL, items, 2, 0, NULL, &c)) != PLAIN_OK || c != 1)
+	if ((rc = plain_choose(&p->io, NULL, items, 2, 0, NULL, &c)) != PLAIN_OK ||
+	    c != 1) {
+		free(ref);
 		return (rc);
-	ref = p->model.receipt != NULL ? xstrdup(p->model.receipt) :
-	    xstrdup(p->model.outbox_id != NULL ? p->model.outbox_id : "");
+	}
 	if (qr_encode(ref, &q, &cause) != 0) {
 		plain_error(&p->io, cause);
 		free(cause);
@@ -834,72 +889,41 @@ offer_qr(struct plain *p)
 	return (PLAIN_OK);
 }
 
-/* Step 8: where the application is, what happens next; print, QR. */
+/* Step 8: what became of the application, the next steps; kit, print, QR. */
 static enum plain_rc
 ask_receipt(struct plain *p)
 {
-	const struct application *a = &p->model;
-	char *s;
+	struct nextsteps ns;
+	enum plain_rc rc;
+	char *s, *name = net_configured(p->cfg) ? net_service_name(p->cfg) : NULL;
+	int i;
 
 	step_title(p, N_("Receipt"));
-	if (a->receipt != NULL) {
-		s = xasprintf(_("Your application was received by the card service. "
-		    "Receipt: %s"), a->receipt);
-		plain_para(&p->io, 0, s);
+	s = kit_headline(&p->model, name);
+	plain_para(&p->io, 0, s);
+	free(s);
+	plain_para(&p->io, 0, nextsteps_unofficial());
+	free(name);
+	if (p->stored_in != NULL) {
+		s = xasprintf(_("Stored in: %s"), p->stored_in);
+		plain_para(&p->io, 2, s);
 		free(s);
-	} else
-		plain_para(&p->io, 0, _("Your application is queued on this computer. "
-		    "It has NOT been sent yet."));
-	s = xasprintf(_("Local id: %s"), a->outbox_id != NULL ? a->outbox_id : "");
-	plain_para(&p->io, 2, s);
-	free(s);
-	s = xasprintf(_("Stored in: %s"), p->stored_in != NULL ? p->stored_in : "");
-	plain_para(&p->io, 2, s);
-	free(s);
-	if (a->receipt != NULL)
-		plain_para(&p->io, 0, _("Next: keep the receipt; with it you can follow "
-		    "the application (sscard status RECEIPT) and ask the card service "
-		    "about it."));
-	else if (a->channel == CHANNEL_ONLINE)
-		plain_para(&p->io, 0, _("Next: when the application is sent you get an "
-		    "application number (受理编号) to follow its progress."));
-	else
-		plain_para(&p->io, 0, _("Next: take the materials on your checklist and "
-		    "this local id to the outlet. There you receive a receipt (回执单) and "
-		    "a replacement proof (补换卡证明); together they are your medical "
-		    "voucher until the new card is ready."));
+	}
+	if (p->kit_saved != NULL) {
+		s = xasprintf(_("Kit saved in %s (photo.jpg, print-sheet.jpg, "
+		    "summary.txt)."), p->kit_saved);
+		plain_para(&p->io, 2, s);
+		free(s);
+	} else if ((rc = offer_kit(p)) != PLAIN_OK)
+		return (rc);
+	plain_para(&p->io, 0, _("Next steps:"));
+	nextsteps_build(&p->model, net_configured(p->cfg), p->kit_saved != NULL, &ns);
+	for (i = 0; i < ns.n; i++) {
+		s = xasprintf("%s %s", ns.v[i].label, ns.v[i].text);
+		plain_hang(&p->io, 2, 4, s);
+		free(s);
+	}
+	nextsteps_free(&ns);
 	offer_print(p);
 	return (offer_qr(p));
-}
-
-char *
-plain_workdir(char **cause)
-{
-	const char *base = getenv("XDG_RUNTIME_DIR");
-	char *dir;
-
-	if (base == NULL || *base != '/' || access(base, W_OK) != 0)
-		base = getenv("TMPDIR");
-	if (base == NULL || *base != '/')
-		base = "/tmp";
-	dir = xasprintf("%s/sscard-plain.XXXXXX", base);
-	if (mkdtemp(dir) == NULL) {
-		*cause = xasprintf(_("cannot create folder %s: %s"), dir, strerror(errno));
-		free(dir);
-		return (NULL);
-	}
-	return (dir);
-}
-
-void
-plain_workdir_clear(const char *dir)
-{
-	draft_wipe_files(dir, "", NULL);
-}
-
-void
-plain_workdir_remove(const char *dir)
-{
-	plain_workdir_clear(dir);
-	rmdir(dir);
 }

@@ -26,8 +26,11 @@
 #include "i18n.h"
 #include "idnum.h"
 #include "keyscript.h"
+#include "outbox.h"
 #include "plain.h"
+#include "signals.h"
 #include "text.h"
+#include "workspace.h"
 #include "xmalloc.h"
 
 static volatile sig_atomic_t	caught;	/* the last SIGHUP, SIGTERM or SIGINT */
@@ -142,16 +145,16 @@ plain_para(struct plain_io *io, int indent, const char *s)
 
 /*
  * Wraps s at the width, the first line indented by first and the others by
- * rest: breaks after spaces or between wide characters, never inside one.
+ * rest, where text.c's line breaker allows (never inside a word, a glossary
+ * term or a number with its unit); an empty line of the text stays.
  */
 void
 plain_hang(struct plain_io *io, int first, int rest, const char *s)
 {
-	int indent = first;
-	size_t n = strlen(s), i, start = 0, brk;
+	size_t n = strlen(s), start = 0, shown, next;
 	wchar_t *w = xcalloc(n + 1, sizeof *w);
 	char *line = xmalloc(n * MB_CUR_MAX + (size_t)(first > rest ? first : rest) + 2), *p;
-	int cols, cw, width;
+	int indent = first;
 
 	if ((n = mbstowcs(w, s, n + 1)) == (size_t)-1) {
 		plain_line(io, "%*s%s", indent, "", s);
@@ -163,34 +166,13 @@ plain_hang(struct plain_io *io, int first, int rest, const char *s)
 			start++;
 			continue;
 		}
-		width = io->width - indent;
-		cols = 0;
-		brk = 0;
-		for (i = start; i < n && w[i] != L'\n'; i++) {
-			cw = wcwidth(w[i]) > 0 ? wcwidth(w[i]) : 0;
-			if (cols + cw > width)
-				break;
-			cols += cw;
-			if (w[i] == L' ' || (cw == 2 && i + 1 < n &&
-			    wcwidth(w[i + 1]) == 2 && !wcschr(L"。，、；：！？）」", w[i + 1])))
-				brk = i + 1;
-		}
-		if (i < n && w[i] != L'\n' && brk > start)
-			i = brk;
-		if (i == start)
-			i = start + 1;
+		shown = text_line(w + start, n - start, io->width - indent, &next);
 		p = line + sprintf(line, "%*s", indent, "");
-		p += wcs_range_to_mb(p, w, start, i, n * MB_CUR_MAX);
-		while (p > line && p[-1] == ' ')
-			p--;
+		p += wcs_range_to_mb(p, w, start, start + shown, n * MB_CUR_MAX);
 		*p = '\0';
 		plain_line(io, "%s", line);
 		indent = rest;
-		start = i;
-		while (start < n && w[start] == L' ')
-			start++;
-		if (start < n && w[start] == L'\n')
-			start++;
+		start += next > 0 ? next : 1;
 	}
 out:
 	free(w);
@@ -615,20 +597,26 @@ kiosk_leave(struct plain *p)
 	return (1);
 }
 
-/* Everything of this citizen: answers, draft, fixed photo; the next one starts afresh. */
+/* Everything of this citizen: answers, draft, workspace; the next one starts afresh. */
 static void
 wipe(struct plain *p)
 {
+	char *cause = NULL;
+
 	application_clear(&p->model);
 	application_init(&p->model);
 	i18n_set(p->start_lang);	/* the next person starts in the kiosk's language */
 	snprintf(p->model.lang, sizeof p->model.lang, "%s", p->start_lang);
 	if (p->draft_dir != NULL)
 		draft_discard(p->draft_dir);
-	if (p->workdir != NULL)
-		plain_workdir_clear(p->workdir);
+	/* The photo's copies and fixes go with the workspace; the next citizen gets a new one. */
+	workspace_wipe(&p->ws);
+	if (workspace_open(&p->ws, &cause) != 0)
+		fatal("%s", cause);
 	free(p->stored_in);
 	p->stored_in = NULL;
+	free(p->kit_saved);
+	p->kit_saved = NULL;
 	p->io.stored = 0;
 	p->photo_checked = 0;
 	p->show_id = 0;
@@ -644,14 +632,15 @@ keep_draft(struct plain *p, int step)
 
 	if (!p->drafts)
 		return;
-	if (step == -2 || p->model.outbox_id != NULL) {	/* stored: no draft needed */
+	if (step == -2 || p->model.outbox_id != NULL || p->kit_saved != NULL) {
+		/* stored: no draft needed */
 		draft_discard(p->draft_dir);
 		return;
 	}
 	if (step <= 0)
 		return;		/* nothing typed yet on the welcome step */
 	if (draft_save(p->draft_dir, &p->model, plain_steps[step].id,
-	    p->photo_checked, &cause) != 0) {
+	    p->photo_checked && p->model.checked_path[0] != '\0', &cause) != 0) {
 		plain_error(&p->io, cause);
 		free(cause);
 	}
@@ -686,7 +675,14 @@ offer_draft(struct plain *p)
 	q = xasprintf(_("Answers of %s, saved %s, are on this computer."), masked, when);
 	items[0] = _("Resume them");
 	items[1] = _("Delete them and start afresh");
-	if (plain_choose(&p->io, q, items, 2, 0, NULL, &c) == PLAIN_OK && c == 0) {
+	if (plain_choose(&p->io, q, items, 2, 0, NULL, &c) != PLAIN_OK)
+		c = -1;		/* no answer: the draft stays as it is */
+	if (c == 0 && draft_take_photo(&a, &p->ws, &cause) != 0) {
+		plain_error(&p->io, cause);
+		free(cause);
+		c = 1;	/* the draft's photo is unreadable: start afresh */
+	}
+	if (c == 0) {
 		application_clear(&p->model);
 		p->model = a;
 		p->photo_checked = meta.photo_checked;
@@ -711,6 +707,7 @@ setup(struct plain *p, const struct app_options *o, const struct config *cfg,
 	time_t now = time(NULL);
 
 	memset(p, 0, sizeof *p);
+	p->ws.cleanup = -1;
 	p->cfg = cfg;
 	p->opts = o;
 	application_init(&p->model);
@@ -732,7 +729,11 @@ setup(struct plain *p, const struct app_options *o, const struct config *cfg,
 	} else if ((p->draft_dir = draft_dir(cause)) == NULL)
 		return (EXIT_FAILED);
 	p->drafts = !p->kiosk.enabled;
-	if ((p->workdir = plain_workdir(cause)) == NULL)
+	/* What a crash (SIGKILL, power cut) left holds personal data: sweep it. */
+	workspace_sweep();
+	outbox_sweep(cfg);
+	fatal_set_cleanup(signals_cleanup);
+	if (workspace_open(&p->ws, cause) != 0)
 		return (EXIT_FAILED);
 	return (EXIT_FINISHED);
 }
@@ -768,9 +769,10 @@ plain_run(const struct app_options *o, const struct config *cfg)
 			}
 			continue;
 		}
-		if (rc == PLAIN_BACK && p.model.outbox_id != NULL) {
-			plain_para(&p.io, 0, _("The application is already queued; going "
-			    "back would not change it."));
+		if (rc == PLAIN_BACK && (p.model.outbox_id != NULL || p.kit_saved != NULL)) {
+			plain_para(&p.io, 0, p.model.outbox_id != NULL ? _("The application "
+			    "is already queued; going back would not change it.") :
+			    _("The kit is saved; going back would not change it."));
 			continue;	/* the receipt again, never a second application */
 		}
 		if (rc == PLAIN_BACK) {
@@ -814,12 +816,12 @@ plain_run(const struct app_options *o, const struct config *cfg)
 		break;
 	}
 out:
-	if (p.workdir != NULL)
-		plain_workdir_remove(p.workdir);
-	io_close(&p.io);
-	free(p.workdir);
+	io_close(&p.io);	/* first: the recording is kept only by input_close */
+	signals_cleanup();	/* the workspace, and what others registered */
+	fatal_set_cleanup(NULL);
 	free(p.draft_dir);
 	free(p.stored_in);
+	free(p.kit_saved);
 	kiosk_free(&p.kiosk);
 	application_clear(&p.model);
 	return (status);

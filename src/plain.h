@@ -10,6 +10,7 @@
 #include "input.h"
 #include "kiosk.h"
 #include "model.h"
+#include "workspace.h"
 
 struct app_options;
 struct config;
@@ -53,8 +54,9 @@ struct plain {
 	long			 keep_hours;	/* [draft] keep_hours */
 	char			 start_lang[8];	/* the language a wipe returns to */
 	char			*draft_dir;
-	char			*workdir;	/* private folder for this run's fixed photo */
-	int			 photo_checked;	/* model.photo_path passed the check step */
+	struct workspace	 ws;		/* this citizen's private folder (workspace.c) */
+	int			 photo_checked;	/* model.checked_path passed the check step */
+	char			*kit_saved;	/* the kit's folder once saved */
 	int			 show_id;	/* the review shows the whole ID number */
 	char			*stored_in;	/* where the application went */
 	int			 resume_step;	/* where a resumed draft goes on */
@@ -99,14 +101,13 @@ struct plain_step {
 extern const struct plain_step plain_steps[];
 int	plain_step_index(const char *);
 /*
- * A private folder for this run (0700, under $XDG_RUNTIME_DIR, else
- * $TMPDIR, else /tmp) for the fixed photo; NULL with *cause.  _clear
- * overwrites and deletes what it holds; _remove also the folder.
+ * Stores the finished application, as the curses wizard does: with no card
+ * service, the kit (kit.c) in dir (NULL: the default folder, made new) and
+ * no outbox entry; with one, queued (in a kiosk, in kit_dir) and sent.
+ * The one place that decides where it goes.  0, or -1 with *cause.
  */
-char	*plain_workdir(char **);
-void	 plain_workdir_clear(const char *);
-void	 plain_workdir_remove(const char *);
-/* Stores the finished application; the one place that decides where it goes. */
-int	plain_deliver(struct plain *, char **);
+int	plain_deliver(struct plain *, const char *, char **);
+/* The kit saved in dir (NULL: the default folder): 0, or -1 with *cause. */
+int	plain_save_kit(struct plain *, const char *, char **);
 
 #endif

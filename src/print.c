@@ -10,7 +10,10 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "kit.h"
+#include "model.h"
 #include "print.h"
+#include "workspace.h"
 #include "xmalloc.h"
 
 static void	push(char ***, size_t *, char *);
@@ -154,5 +157,33 @@ print_files(const struct config *cfg, const char *const *files, size_t nfiles,
 		*cause = xasprintf(_("Printing failed: %s was stopped by signal %d."),
 		    argv[0], WTERMSIG(status));
 	print_argv_free(argv);
+	return (rc);
+}
+
+int
+print_application(const struct config *cfg, const struct application *a, int sends,
+    const char *kit, const struct workspace *ws, char **cause)
+{
+	const char *files[2];
+	char *made = NULL, *tmp, *summary, *sheet;
+	int rc;
+
+	if (kit == NULL) {
+		/* No kit saved: one for the printer only, in the run's workspace. */
+		tmp = workspace_path(ws, "print");
+		rc = kit_save(a, sends, tmp, 0, &made, cause);
+		free(tmp);
+		if (rc != 0)
+			return (-1);
+		kit = made;
+	}
+	summary = xasprintf("%s/summary.txt", kit);
+	sheet = xasprintf("%s/print-sheet.jpg", kit);
+	files[0] = summary;
+	files[1] = sheet;
+	rc = print_files(cfg, files, a->photo_receipt[0] != '\0' ? 1 : 2, cause);
+	free(summary);
+	free(sheet);
+	free(made);
 	return (rc);
 }

@@ -4,7 +4,9 @@
 
 #include <stddef.h>
 
+struct application;
 struct config;
+struct workspace;
 
 /* 1 when [print] command is set. */
 int	print_configured(const struct config *);
@@ -23,5 +25,13 @@ void	print_argv_free(char **);
  * caller frees.
  */
 int	print_files(const struct config *, const char *const *, size_t, char **);
+
+/*
+ * Prints the kit of a: summary.txt and print-sheet.jpg of the folder kit,
+ * or, when no kit is saved (kit NULL), of one written into the workspace
+ * for the printer only.  `sends` as for kit_save.  0, or -1 with *cause.
+ */
+int	print_application(const struct config *, const struct application *, int,
+	    const char *, const struct workspace *, char **);
 
 #endif

@@ -32,7 +32,7 @@ assert_snap welcome "The saved answers were deleted."
 # The photo step lists the images of the folder by their bytes, newest first; Down and
 # Enter take one.
 mkdir -p "$T/pics"
-cp "$PHOTOS/london_030_03.jpg" "$T/pics/scan-0001.dat"
+cp "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" "$T/pics/scan-0001.dat"
 touch -d '2 hours ago' "$T/pics/scan-0001.dat"
 cp "$PHOTOS/london_001_03.jpg" "$T/pics/new.jpg"
 echo "not a photo" > "$T/pics/notes.jpg"
@@ -66,7 +66,7 @@ run_sscard --kiosk --config "$T/pin.conf"
 assert_status 3
 # A photo fixed in a kiosk is wiped with the rest; the USB stick's own file stays.
 mkdir -p "$T/usb"
-cp "$PHOTOS/london_030_03.jpg" "$T/usb/in.jpg"
+cp "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" "$T/usb/in.jpg"
 printf 'photo_dirs = %s\n' "$T/usb" >> "$T/pin.conf"
 keys "<Enter><Enter>张三丰<Tab>11010519491231002X<Tab>13800138000<Enter><Enter><C-s><F3>$T/usb/in.jpg<F3><Enter><Esc>y"
 (cd "$T" && run_sscard --kiosk --config "$T/pin.conf")

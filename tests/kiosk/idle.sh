@@ -6,7 +6,7 @@
 export TERM=dumb XDG_RUNTIME_DIR="$T/run"
 mkdir -p "$T/run" "$T/usb" "$T/kit"
 chmod 700 "$T/run"
-cp "$PHOTOS/london_030_03.jpg" "$T/usb/photo.jpg"	# fails the rules: fixed into the workspace
+cp "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" "$T/usb/photo.jpg"	# fails the rules: fixed into the workspace
 cp "$PHOTOS/london_001_03.jpg" "$T/secret.jpg"
 ln -s "$T/secret.jpg" "$T/usb/link.jpg"
 printf '2468\n2468\n' | "$SSCARD" kiosk-pin > "$T/pin.line" 2> /dev/null || fail "kiosk-pin"

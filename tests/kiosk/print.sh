@@ -5,7 +5,7 @@
 export TERM=dumb XDG_RUNTIME_DIR="$T/run"
 mkdir -p "$T/run" "$T/usb" "$T/kit"
 chmod 700 "$T/run"
-"$SSCARD" fix "$PHOTOS/london_030_03.jpg" -o "$T/usb/photo.jpg" > "$T/fix.out" 2>&1 ||
+"$SSCARD" fix "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" -o "$T/usb/photo.jpg" > "$T/fix.out" 2>&1 ||
 	fail "sscard fix could not make a passing photo: $(cat "$T/fix.out")"
 # A printer that records its arguments and what the files held.
 cat > "$T/fake-lp" <<'EOS'

@@ -4,7 +4,7 @@
 # terminal is left sane after a signal, even one that comes while a PIN is typed.
 . "$top_srcdir/tests/lib.sh"
 unset XDG_STATE_HOME
-"$SSCARD" fix "$PHOTOS/london_030_03.jpg" -o "$T/photo.jpg" > "$T/fix.out" 2>&1 ||
+"$SSCARD" fix "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" -o "$T/photo.jpg" > "$T/fix.out" 2>&1 ||
 	fail "sscard fix could not make a passing photo: $(cat "$T/fix.out")"
 drive() {
 	python3 "$top_srcdir/tests/plain/drive-pty.py" "$T/script" "$T/pty.log" \

@@ -5,7 +5,7 @@
 export TERM=dumb
 command -v zbarimg > /dev/null || fail "zbarimg is missing (Debian package zbar-tools)"
 HELPER="$top_builddir/tests/plain/qr-helper"
-"$SSCARD" fix "$PHOTOS/london_030_03.jpg" -o "$T/photo.jpg" > "$T/fix.out" 2>&1 ||
+"$SSCARD" fix "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" -o "$T/photo.jpg" > "$T/fix.out" 2>&1 ||
 	fail "sscard fix could not make a passing photo: $(cat "$T/fix.out")"
 
 # decode DRAWING: what zbarimg reads in the drawing, made an image by the helper.

@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/net/lib-net.sh"
 export TERM=dumb
 make_ca
-"$SSCARD" fix "$PHOTOS/london_030_03.jpg" -o "$T/photo.jpg" > "$T/fix.out" 2>&1 ||
+"$SSCARD" fix "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" -o "$T/photo.jpg" > "$T/fix.out" 2>&1 ||
 	fail "sscard fix could not make a passing photo: $(cat "$T/fix.out")"
 start_server plain
 write_conf "$T/p.conf" "$PORT"
