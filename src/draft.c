@@ -332,18 +332,16 @@ draft_privacy(const struct config *cfg, int forced)
 	long hours = 24;
 
 	if (kiosk_enabled(cfg, forced))
-		return (xstrdup(_("Privacy: what you type stays in memory. Your "
-		    "photo is copied into a private folder for this run only, "
-		    "readable only by this account, and wiped when sscard ends, also "
-		    "if you quit or the connection drops. Nothing else is saved until "
-		    "you agree on the review step.")));
+		return (xstrdup(_("Privacy: what you type stays in memory; your "
+		    "photo is copied into a private folder for this run, wiped when "
+		    "sscard ends, also if you quit or the connection drops. Nothing "
+		    "else is saved until you agree on the review step.")));
 	if (draft_keep_hours(cfg, &hours, &cause) != 0)
 		free(cause);	/* refused at start-up already */
-	return (xasprintf(_("Privacy: your answers (and, once checked, your photo) "
-	    "are kept as a draft only this account can read, so that a dropped "
-	    "connection loses nothing; it is deleted when the kit is saved or the "
-	    "application queued, and at a start after %ld hours. A copy of your "
-	    "photo for this run is wiped when sscard ends."), hours));
+	return (xasprintf(_("Privacy: your answers, and once checked your photo, "
+	    "are kept as a draft only this account can read until the kit is "
+	    "saved or the application queued; a start after %ld hours deletes "
+	    "it."), hours));
 }
 
 int

@@ -45,7 +45,7 @@ f=$(last_snap photo)
 [ "$(grep -n "^ *new.jpg" "$f" | cut -d: -f1)" -lt "$(grep -n "^ *scan-0001.dat" "$f" | cut -d: -f1)" ] ||
 	fail "not newest first: $(cat "$f")"
 assert_snap check "$(tr_ en 'Your photo, checked against the %s rules:' | sed 's/ %s.*//')"
-grep -q "pixels: 640x640" "$(last_snap check)" || fail "the check is not of the chosen photo"
+grep -q "pixels: 480x640" "$(last_snap check)" || fail "the check is not of the chosen photo"
 rm -f "$draft"
 
 # A kiosk's Esc: start again (Y) wipes; leaving needs the helper's PIN, never shown.
@@ -68,7 +68,7 @@ assert_status 3
 mkdir -p "$T/usb"
 cp "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" "$T/usb/in.jpg"
 printf 'photo_dirs = %s\n' "$T/usb" >> "$T/pin.conf"
-keys "<Enter><Enter>张三丰<Tab>11010519491231002X<Tab>13800138000<Enter><Enter><C-s><F3>$T/usb/in.jpg<F3><Enter><Esc>y"
+keys "<Enter><Enter>张三丰<Tab>11010519491231002X<Tab>13800138000<Enter><Enter><C-s><F3>$T/usb/in.jpg<F3><Enter><Enter><Esc>y"
 (cd "$T" && run_sscard --kiosk --config "$T/pin.conf")
 assert_snap materials "This kiosk does not save files"
 [ ! -e "$T/sscard-checklist.txt" ] || fail "a kiosk saved a file"

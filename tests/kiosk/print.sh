@@ -1,6 +1,7 @@
 #!/bin/sh
-# print.sh -- [print] command gets the summary and the photo as arguments, without a shell;
-# its failure is reported; a finished kiosk application goes to kit_dir only, then the wipe.
+# print.sh -- [print] command gets the kit's summary and print sheet as arguments, without a
+# shell; its failure is reported; a finished kiosk application's kit goes to kit_dir only,
+# then the wipe.
 . "$top_srcdir/tests/lib.sh"
 export TERM=dumb XDG_RUNTIME_DIR="$T/run"
 mkdir -p "$T/run" "$T/usb" "$T/kit"
@@ -14,7 +15,7 @@ out=$(dirname "$0")/printed
 for a in "$@"; do printf '%s\n' "$a"; done > "$out"
 n=$#
 cp "$(sed -n "$((n - 1))p" "$out")" "$out.summary"
-cmp -s "$(sed -n "${n}p" "$out")" "$(dirname "$0")/usb/photo.jpg" && echo same > "$out.photo"
+cp "$(sed -n "${n}p" "$out")" "$out.sheet"
 EOS
 chmod +x "$T/fake-lp"
 printf '2468\n2468\n' | "$SSCARD" kiosk-pin > "$T/pin.line" 2> /dev/null || fail "kiosk-pin"
@@ -42,16 +43,19 @@ run_kiosk "$T/fake-lp -d 'photo printer' -o \"media=A6\" &&echo|\$HOME"
 printf '%s\n' -d 'photo printer' -o media=A6 '&&echo|$HOME' > "$T/want-head"
 head -n 5 "$T/printed" > "$T/head"
 cmp -s "$T/head" "$T/want-head" || fail "arguments: $(cat "$T/printed")"
-[ "$(wc -l < "$T/printed")" -eq 7 ] || fail "not the summary and the photo: $(cat "$T/printed")"
+[ "$(wc -l < "$T/printed")" -eq 7 ] || fail "not the summary and the sheet: $(cat "$T/printed")"
 sed -n 6p "$T/printed" | grep -q '/summary.txt$' || fail "no summary: $(cat "$T/printed")"
-[ -f "$T/printed.photo" ] || fail "the photo handed over is not the citizen's"
-grep -q "1101\*\*\*\*\*\*\*\*\*\*002X" "$T/printed.summary" || fail "summary: $(cat "$T/printed.summary")"
-! grep -q 11010519491231002X "$T/printed.summary" || fail "the summary shows the whole ID number"
+sed -n 7p "$T/printed" | grep -q '/print-sheet.jpg$' || fail "no print sheet: $(cat "$T/printed")"
+[ "$(identify -format '%w %h %x' "$T/printed.sheet")" = "1200 1800 300" ] ||
+	fail "the sheet handed over is not the kit's 6-inch sheet"
+grep -q "Next steps:" "$T/printed.summary" || fail "summary: $(cat "$T/printed.summary")"
+! grep -q 11010519491231002X "$T/printed.summary" || fail "the summary shows the ID number"
 grep -q "Sent to the printer." "$T/out" || fail "printing not confirmed"
-# The application is in kit_dir, nothing in the home folder; the kiosk wiped and began again.
+# The kit is in kit_dir, nothing in the home folder; the kiosk wiped and began again.
 e=$(find "$T/kit" -mindepth 1 -maxdepth 1 -type d)
-[ -n "$e" ] && [ -f "$e/application.json" ] || fail "nothing in kit_dir"
-[ "$(json "$e/application.json" 'd["channel"]')" = bank ] || fail "channel"
+[ -n "$e" ] && cmp -s "$e/photo.jpg" "$T/usb/photo.jpg" || fail "no kit in kit_dir: $(ls -R "$T/kit")"
+[ "$(sed -n 7p "$T/printed")" = "$e/print-sheet.jpg" ] || fail "not the kit's own sheet printed"
+grep -q "Bank outlet" "$e/summary.txt" || fail "the kit is not for the bank outlet"
 [ -z "$(find "$HOME" -type f)" ] || fail "files in the home folder: $(find "$HOME" -type f)"
 [ "$(grep -c "Step 1 of 8" "$T/out")" -eq 2 ] || fail "no fresh start after the last step"
 [ -z "$(find "$T/run" -mindepth 1)" ] || fail "the workspace remains"

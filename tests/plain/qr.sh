@@ -16,11 +16,13 @@ decode() {
 }
 
 for mode in blocks ascii; do
-	keys "<Enter><Enter>1<Enter>张三<Enter>11010519491231002X<Enter>13800138000<Enter><Enter><Enter>$T/photo.jpg<Enter><Enter>1<Enter>2<Enter>"
+	keys "<Enter><Enter>1<Enter>张三<Enter>11010519491231002X<Enter>13800138000<Enter><Enter><Enter>$T/photo.jpg<Enter><Enter>1<Enter><Enter>2<Enter>"
 	run_sscard --graphics "$mode"
 	assert_status 0
 	tr="$T/shots/transcript.txt"
-	id=$(basename "$(outbox_entries)")
+	# No card service: the reference is the kit's folder, named by its date and time.
+	id=$(basename "$(find "$HOME/sscard" -mindepth 1 -maxdepth 1 -type d)")
+	case $id in "$(date +%Y-%m-%d)"-*) ;; *) fail "kit folder $id is not named by the date" ;; esac
 	sed -n '/default=1> 2$/,/If the phone cannot read it/p' "$tr" | sed '1d;$d' > "$T/drawing"
 	rows=$(wc -l < "$T/drawing")
 	cols=$(python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$T/drawing")
@@ -32,7 +34,7 @@ for mode in blocks ascii; do
 	fi
 	[ "$(decode "$T/drawing")" = "$id" ] || fail "$mode: decoded '$(decode "$T/drawing")', not $id"
 	grep -qF "If the phone cannot read it, type the code: $id" "$tr" || fail "the code is not also in text"
-	rm -rf "$HOME/.local/share/sscard"
+	rm -rf "$HOME/sscard"
 done
 cp "$T/qr.png" "$T/ascii.png"
 

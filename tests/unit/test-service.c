@@ -16,6 +16,7 @@
 
 #include "tmpdir.h"
 
+#include "checked.h"
 #include "config.h"
 #include "draft.h"
 #include "fsutil.h"
@@ -24,6 +25,7 @@
 #include "picker.h"
 #include "print.h"
 #include "qr.h"
+#include "workspace.h"
 #include "xmalloc.h"
 
 static const unsigned char jpeg_magic[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 'J', 'F' };
@@ -75,6 +77,17 @@ fill(struct application *a)
 	a->ticked[CHANNEL_BANK] = 5;
 }
 
+/* The photo at path becomes a's checked photo, as the photo and check steps make it. */
+static void
+check_photo(struct application *a, const char *path, const void *data, size_t n)
+{
+	application_set(&a->photo_path, path);
+	application_set(&a->checked_path, path);
+	checked_sha256(data, n, a->checked_sha);
+	memcpy(a->source_sha, a->checked_sha, sizeof a->source_sha);
+	a->photo_fixed = 0;
+}
+
 static void
 test_draft_round_trip(void **state)
 {
@@ -87,7 +100,9 @@ test_draft_round_trip(void **state)
 	assert_int_equal(fs_mkdir_private(d, 1, &cause), 0);
 	put(photo, jpeg_magic, sizeof jpeg_magic, 0);
 	fill(&a);
-	application_set(&a.photo_path, photo);
+	check_photo(&a, photo, jpeg_magic, sizeof jpeg_magic);
+	application_set(&a.photo_receipt, "");
+	a.card_lost = 1;
 	assert_int_equal(draft_save(d, &a, "review", 1, &cause), 0);
 	f = in_dir("state/draft.json");
 	assert_int_equal(stat(f, &st), 0);
@@ -97,11 +112,13 @@ test_draft_round_trip(void **state)
 	unlink(photo);
 	application_init(&b);
 	assert_int_equal(draft_load(d, 24, now + 3600, &b, &m, &cause), 1);
-	f = xstrdup(b.photo_path);
+	f = xstrdup(b.checked_path);
 	assert_non_null(strstr(f, "/state/draft-photo-"));
 	assert_int_equal(stat(f, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 	assert_int_equal(st.st_size, sizeof jpeg_magic);
+	assert_string_equal(b.checked_sha, a.checked_sha);
+	assert_string_equal(b.photo_path, photo);	/* as the citizen gave it */
 	assert_string_equal(m.step, "review");
 	assert_int_equal(m.photo_checked, 1);
 	assert_string_equal(b.name, "张三丰");
@@ -110,20 +127,27 @@ test_draft_round_trip(void **state)
 	assert_int_equal(b.channel, CHANNEL_BANK);
 	assert_int_equal(b.region, 2);
 	assert_int_equal(b.ticked[CHANNEL_BANK], 5);
+	assert_int_equal(b.card_lost, 1);
 	draft_meta_free(&m);
 	/* Saved again from its own copy, then with another photo: one photo file, the new one. */
 	assert_int_equal(draft_save(d, &b, "review", 1, &cause), 0);
 	assert_int_equal(access(f, F_OK), 0);
 	put(photo, png_magic, sizeof png_magic, 0);
-	application_set(&b.photo_path, photo);
+	check_photo(&b, photo, png_magic, sizeof png_magic);
 	assert_int_equal(draft_save(d, &b, "review", 1, &cause), 0);
 	assert_int_not_equal(access(f, F_OK), 0);
+	/* A photo changed after its check is refused, and the draft stays as it was. */
+	put(photo, jpeg_magic, sizeof jpeg_magic, 0);
+	assert_int_equal(draft_save(d, &b, "review", 1, &cause), -1);
+	assert_non_null(cause);
+	free(cause);
+	cause = NULL;
 	application_clear(&b);
 	application_init(&b);
 	assert_int_equal(draft_load(d, 24, now, &b, &m, &cause), 1);
 	draft_meta_free(&m);
 	free(f);
-	f = xstrdup(b.photo_path);
+	f = xstrdup(b.checked_path);
 	application_clear(&b);
 	/* A changed photo fails the draft's own check: the draft is dropped. */
 	put(f, jpeg_magic, sizeof jpeg_magic, 0);
@@ -131,6 +155,44 @@ test_draft_round_trip(void **state)
 	free(f);
 	application_clear(&a);
 	free(photo);
+	free(d);
+}
+
+/* Resuming moves the draft's photo into the run's workspace: it outlives the draft. */
+static void
+test_draft_take_photo(void **state)
+{
+	struct application a, b;
+	struct draft_meta m;
+	struct workspace ws = { NULL, -1 };
+	char *d = in_dir("state3"), *photo = in_dir("q.jpg"), *cause = NULL, *data = NULL;
+	char *run = in_dir("run");
+	size_t len = 0;
+
+	(void)state;
+	assert_int_equal(mkdir(run, 0700), 0);
+	setenv("XDG_RUNTIME_DIR", run, 1);
+	assert_int_equal(workspace_open(&ws, &cause), 0);
+	assert_int_equal(fs_mkdir_private(d, 1, &cause), 0);
+	put(photo, jpeg_magic, sizeof jpeg_magic, 0);
+	fill(&a);
+	check_photo(&a, photo, jpeg_magic, sizeof jpeg_magic);
+	assert_int_equal(draft_save(d, &a, "review", 1, &cause), 0);
+	application_init(&b);
+	assert_int_equal(draft_load(d, 24, time(NULL), &b, &m, &cause), 1);
+	draft_meta_free(&m);
+	assert_int_equal(draft_take_photo(&b, &ws, &cause), 0);
+	assert_int_equal(strncmp(b.checked_path, ws.dir, strlen(ws.dir)), 0);
+	draft_discard(d);
+	assert_int_equal(checked_read(&b, &data, &len, &cause), 0);
+	assert_int_equal(len, sizeof jpeg_magic);
+	assert_memory_equal(data, jpeg_magic, len);
+	wipe_free(data, len);
+	workspace_wipe(&ws);
+	application_clear(&a);
+	application_clear(&b);
+	free(photo);
+	free(run);
 	free(d);
 }
 
@@ -429,6 +491,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_draft_round_trip),
+		cmocka_unit_test(test_draft_take_photo),
 		cmocka_unit_test(test_draft_expiry),
 		cmocka_unit_test(test_draft_dir_and_mask),
 		cmocka_unit_test(test_kiosk_confine),
