@@ -47,15 +47,12 @@ quit_draw(const struct app *app, struct ui *ui)
 		kiosk_quit_draw(app, ui);
 		return;
 	}
-	/* Exactly what stays: the kit, the queued entry or the draft; the workspace never does. */
+	/* Exactly what stays: the kit or the queued entry; quitting deletes the draft too. */
 	if (app->kit_saved != NULL)
 		s = xasprintf(_("Your kit stays in %s. The rest is wiped."),
 		    app->kit_saved);
 	else if (app->model.outbox_id != NULL)
 		s = xstrdup(_("Your application is already queued in the outbox."));
-	else if (app->draft_saved)
-		s = xstrdup(_("Your answers stay as a draft, readable only by this "
-		    "account; the next start offers to resume or delete them."));
 	else if (app->model.checked_path[0] != '\0')
 		s = xstrdup(_("Nothing is kept: what you typed is forgotten and "
 		    "the copy of your photo is wiped."));

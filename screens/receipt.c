@@ -20,11 +20,14 @@
 #include "text.h"
 #include "xmalloc.h"
 
-/* Focus: 0 the kit folder, 1 "Save the kit", 2 "Finish", 3 "Print" ([print] command). */
+/* What the focus can be on; QR and Print only when there is one. */
+enum { AT_DIR, AT_SAVE, AT_FINISH, AT_QR, AT_PRINT, AT_COUNT };
+
 struct outcome {
 	struct field	 dir;
 	char		*suggested;	/* the default folder, made new on saving */
-	int		 focus;
+	int		 focus;		/* AT_* */
+	int		 show_qr;	/* the QR code is shown (on request) */
 	int		 first;		/* the first next step shown */
 	struct nextsteps ns;		/* built once on entry */
 	char		*qr;		/* the QR code as text lines, or NULL */
@@ -38,9 +41,10 @@ static const char *outcome_title(const struct app *);
 static int	 headline(const struct app *, struct ui *, int, int);
 static void	 save_kit(struct app *);
 static int	 after_x(int, const char *);
+static int	 more_button(struct ui *, int *, int, int, const char *, int);
 static void	 make_qr(const struct app *, struct outcome *);
 static void	 print_kit(struct app *);
-static int	 focusable(const struct app *);
+static int	 focusable(const struct app *, int *);
 
 static const char *
 outcome_title(const struct app *app)
@@ -61,7 +65,7 @@ outcome_enter(struct app *app)
 
 	field_init(&o->dir, 500, dir);
 	o->suggested = dir;
-	o->focus = app->kit_saved != NULL || app_sends(app) ? 2 : 1;
+	o->focus = app->kit_saved != NULL || app_sends(app) ? AT_FINISH : AT_SAVE;
 	nextsteps_build(&app->model, app_sends(app), app->kit_saved != NULL ||
 	    !app_sends(app), &o->ns);
 	app->priv = o;
@@ -93,11 +97,21 @@ make_qr(const struct app *app, struct outcome *o)
 	free(ref);
 }
 
-/* The focusable items: the Print button only with a [print] command. */
+/*
+ * The items the focus moves through, in order: the QR button once there is
+ * a reference, the Print button with a [print] command.  Returns how many.
+ */
 static int
-focusable(const struct app *app)
+focusable(const struct app *app, int *at)
 {
-	return (print_configured(app->cfg) ? 4 : 3);
+	const struct outcome *o = app->priv;
+	int n = 0, i;
+
+	for (i = 0; i < AT_COUNT; i++)
+		if ((i != AT_QR || o->qr != NULL) &&
+		    (i != AT_PRINT || print_configured(app->cfg)))
+			at[n++] = i;
+	return (n);
 }
 
 /* What happened, in words that are true here; returns the rows used. */
@@ -137,6 +151,18 @@ after_x(int x, const char *label)
 	return (x + (cols > 0 ? cols : (int)strlen(label)) + 8);
 }
 
+/* A button after the others on the row, or at the start of the next row; returns the x after it. */
+static int
+more_button(struct ui *ui, int *y, int x, int w, const char *label, int focused)
+{
+	if (x + text_width(label) + 4 > w) {
+		(*y)++;
+		x = 3;
+	}
+	ui_button(ui, *y, x, label, focused);
+	return (after_x(x, label));
+}
+
 static void
 outcome_draw(const struct app *app, struct ui *ui)
 {
@@ -147,7 +173,7 @@ outcome_draw(const struct app *app, struct ui *ui)
 	char *row;
 
 	/* The QR code on the right, beside the text, where it fits. */
-	fits = o->qr != NULL && o->qr_rows <= ui_body_bottom(ui) - UI_BODY_TOP + 1 &&
+	fits = o->show_qr && o->qr != NULL && o->qr_rows <= ui_body_bottom(ui) - UI_BODY_TOP + 1 &&
 	    ui->cols - o->qr_cols - 3 >= TEXT_MIN_COLS;
 	if (fits) {
 		qx = ui->cols - o->qr_cols - 1;
@@ -160,19 +186,20 @@ outcome_draw(const struct app *app, struct ui *ui)
 		}
 	}
 	y += headline(app, ui, y, w);
-	ui_field(ui, y++, 1, 14, w - 20, _("Kit folder:"), &o->dir, o->focus == 0);
-	ui_button(ui, y, 3, _("Save the kit"), o->focus == 1);
+	ui_field(ui, y++, 1, 14, w - 20, _("Kit folder:"), &o->dir, o->focus == AT_DIR);
+	ui_button(ui, y, 3, _("Save the kit"), o->focus == AT_SAVE);
 	x = after_x(3, _("Save the kit"));
-	ui_button(ui, y, x, _("Finish"), o->focus == 2);
-	if (print_configured(app->cfg)) {
-		x = after_x(x, _("Finish"));
-		if (x + text_width(_("Print")) + 4 > w) {
-			y++;
-			x = 3;
-		}
-		ui_button(ui, y, x, _("Print"), o->focus == 3);
-	}
+	ui_button(ui, y, x, _("Finish"), o->focus == AT_FINISH);
+	x = after_x(x, _("Finish"));
+	if (o->qr != NULL)
+		x = more_button(ui, &y, x, w, o->show_qr ? _("Hide the QR code") :
+		    _("QR code for a helper"), o->focus == AT_QR);
+	if (print_configured(app->cfg))
+		more_button(ui, &y, x, w, _("Print"), o->focus == AT_PRINT);
 	y++;
+	if (o->show_qr && !fits)
+		y += ui_wrap(ui, y, 1, w, 2, A_NORMAL, _("The window is too small for "
+		    "the QR code: make it larger, or type the reference."));
 	items = xcalloc((size_t)o->ns.n, sizeof *items);
 	for (i = 0; i < o->ns.n; i++) {
 		items[i].label = o->ns.v[i].label;
@@ -205,7 +232,7 @@ save_kit(struct app *app)
 		/* Its files can now be named as they are in the kit. */
 		nextsteps_free(&o->ns);
 		nextsteps_build(&app->model, app_sends(app), 1, &o->ns);
-		o->focus = 2;
+		o->focus = AT_FINISH;
 		app_keep_draft(app);	/* the kit keeps the application now: no draft */
 		make_qr(app, o);
 	}
@@ -230,6 +257,7 @@ static enum request
 outcome_handle(struct app *app, enum request req, const struct key *k)
 {
 	struct outcome *o = app->priv;
+	int at[AT_COUNT], n, i;
 
 	if (req == REQ_BACK && app->model.outbox_id != NULL) {
 		app_say(app, 0, "%s", _("The application is already queued; "
@@ -237,16 +265,26 @@ outcome_handle(struct app *app, enum request req, const struct key *k)
 		return (REQ_NONE);
 	}
 	/* A kiosk's folder is its kit_dir: shown, not changed. */
-	if (o->focus == 0 && !app->kiosk.enabled && field_handle(&o->dir, req, k))
+	if (o->focus == AT_DIR && !app->kiosk.enabled && field_handle(&o->dir, req, k))
 		return (REQ_NONE);
-	if (screen_focus_move(&o->focus, focusable(app), req) ||
-	    pager_scroll(&o->first, o->ns.n, req))
+	n = focusable(app, at);
+	for (i = 0; i < n && at[i] != o->focus; i++)
+		;
+	if (screen_focus_move(&i, n, req)) {
+		o->focus = at[i];
 		return (REQ_NONE);
-	if (req == REQ_SAVE || (req == REQ_ACTIVATE && o->focus <= 1)) {
+	}
+	if (pager_scroll(&o->first, o->ns.n, req))
+		return (REQ_NONE);
+	if (req == REQ_SAVE || (req == REQ_ACTIVATE && o->focus <= AT_SAVE)) {
 		save_kit(app);
 		return (REQ_NONE);
 	}
-	if (req == REQ_ACTIVATE && o->focus == 3) {
+	if (req == REQ_ACTIVATE && o->focus == AT_QR) {
+		o->show_qr = !o->show_qr;
+		return (REQ_NONE);
+	}
+	if (req == REQ_ACTIVATE && o->focus == AT_PRINT) {
 		print_kit(app);
 		return (REQ_NONE);
 	}

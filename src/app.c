@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -205,16 +206,26 @@ app_keep_draft(struct app *app)
 }
 
 /*
- * The end of the run, by a signal (SIGHUP: a dropped SSH link), quitting or
- * an error: the answers of the current step are kept too, once the terminal
- * is back (so the cause is printed); a finished run deletes its draft.
+ * The end of the run.  A dropped SSH link (SIGHUP, or the terminal gone),
+ * SIGTERM, an error or a key script that ran out: the answers of the current step are kept too,
+ * once the terminal is back (so a failure is printed).  Quitting (Esc, or
+ * SIGINT) and finishing delete the draft: the citizen is done with it.
  */
 static void
 draft_on_exit(void *arg, int signo)
 {
 	struct app *app = arg;
+	char *cause = NULL, *dir = NULL;
 
-	(void)signo;
+	if (signo == SIGINT || (signo == 0 && app->finished &&
+	    app->exit_status == EXIT_CANCELLED)) {
+		if (!app->kiosk.enabled && (dir = draft_dir(&cause)) != NULL)
+			draft_discard(dir);
+		free(dir);
+		free(cause);
+		app->draft_saved = 0;
+		return;
+	}
 	app_keep_draft(app);
 	if (app->message_error && app->message != NULL && !app->draft_saved)
 		fprintf(stderr, "%s: %s\n", PACKAGE, app->message);

@@ -6,7 +6,10 @@
 . "$top_srcdir/tests/kit/lib-kit.sh"
 
 kit_photo "$T/photo.jpg"
-kit_photo "$T/other.jpg" london_030_03.jpg
+# Another passing photo: the same portrait mirrored, fixed.
+convert "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" -flop "$T/mirrored.jpg"
+"$SSCARD" fix "$T/mirrored.jpg" -o "$T/other.jpg" > "$T/fix.out" 2>&1 ||
+	fail "sscard fix could not make a second passing photo: $(cat "$T/fix.out")"
 cmp -s "$T/photo.jpg" "$T/other.jpg" && fail "the two test photos are the same"
 
 # Esc then y on every step, with everything typed so far.
