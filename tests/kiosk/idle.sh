@@ -50,8 +50,11 @@ wait_for() {
 	printf '1\n'		# fix it
 	wait_for "Press Enter to go on."
 	scan > "$T/before"	# the fixed photo exists now
+	ls "$T/run" > "$T/ws.before"
 	wait_for "Everything typed here has been deleted."
 	scan > "$T/found"
+	ls "$T/run" > "$T/ws.after"
+	find "$T/run" -mindepth 2 > "$T/ws.files"
 	printf '\033\n3\n2468\n'
 } | "$SSCARD" --config "$T/kiosk.conf" > "$T/out" 2>&1 && st=0 || st=$?
 [ "$st" -eq 3 ] || fail "status $st: $(tail -20 "$T/out")"
@@ -69,6 +72,11 @@ grep -q "Everything typed here has been deleted." "$T/out" || fail "no wipe"
 grep -q "PIN accepted." "$T/out" || fail "the PIN did not let the helper leave"
 [ -s "$T/before" ] || fail "the scan finds nothing even before the wipe: it cannot see a remnant"
 [ ! -s "$T/found" ] || fail "after the idle wipe these remain: $(cat "$T/found")"
+# The wipe took the citizen's workspace; the next one has a new, empty one.
+[ "$(wc -l < "$T/ws.before")" -eq 1 ] && [ "$(wc -l < "$T/ws.after")" -eq 1 ] ||
+	fail "one workspace expected: before $(cat "$T/ws.before"), after $(cat "$T/ws.after")"
+! cmp -s "$T/ws.before" "$T/ws.after" || fail "the wipe kept the citizen's workspace"
+[ ! -s "$T/ws.files" ] || fail "the next citizen's workspace is not empty: $(cat "$T/ws.files")"
 scan > "$T/found"
 [ ! -s "$T/found" ] || fail "after leaving these remain: $(cat "$T/found")"
 [ -z "$(find "$HOME" -type f)" ] || fail "files in the home folder: $(find "$HOME" -type f)"
