@@ -221,10 +221,13 @@ photo_leave(struct app *app, char **cause)
 		return (-1);
 	}
 	free(typed);
-	if (strcmp(path, app->model.photo_path) != 0) {
+	/* "~/p.jpg" stays as typed; quotes, file:// and a kiosk's real path are cleaned. */
+	typed = checked_expand(app->model.photo_path);
+	if (strcmp(path, typed) != 0) {
 		application_set(&app->model.photo_path, path);
 		field_set(&p->path, path);
 	}
+	free(typed);
 	/* The photo is copied once, and that copy is checked. */
 	rc = photo_probe(path, &info, cause);
 	if (rc == 0)

@@ -277,21 +277,7 @@ draft_meta_free(struct draft_meta *meta)
 void
 draft_wipe_file(const char *path)
 {
-	static const char zeros[4096];
-	struct stat sb;
-	off_t left;
-	int fd;
-
-	if ((fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)) >= 0) {
-		if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
-			for (left = sb.st_size; left > 0; left -= (off_t)sizeof zeros)
-				if (write(fd, zeros, left < (off_t)sizeof zeros ?
-				    (size_t)left : sizeof zeros) < 0)
-					break;
-		fsync(fd);
-		close(fd);
-	}
-	unlink(path);
+	fs_wipe_file(path);
 }
 
 void
