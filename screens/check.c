@@ -146,50 +146,105 @@ rows_of(const struct check_state *c, const struct photo_check **rows)
 	return (n);
 }
 
+/* "FAIL  Face width: 119 px (expected 179-255 px)"; caller frees. */
+static char *
+row_text(const struct photo_check *r)
+{
+	/* TRANSLATORS: verdict, rule name, measured value, expected value. */
+	return (xasprintf(_("%s  %s: %s (expected %s)"), photo_verdict_word(r->verdict),
+	    r->name, r->value, r->expected));
+}
+
+static int
+row_lines(const struct photo_check *r, int w)
+{
+	char *s = row_text(r);
+	int n = ui_wrap_rows(w, s);
+
+	free(s);
+	return (n);
+}
+
+/* The first row to show: as many rows before the focused one as fit in `lines`. */
+static int
+first_row(const struct photo_check **rows, int focus, int w, int lines)
+{
+	int first = focus, used = row_lines(rows[focus], w);
+
+	while (first > 0 && used + row_lines(rows[first - 1], w) <= lines)
+		used += row_lines(rows[--first], w);
+	return (first);
+}
+
+/* "(3 more above; Up goes there)" or its twin below, on one line. */
+static void
+draw_marker(struct ui *ui, int y, int w, int n, int above)
+{
+	char *s = above ? xasprintf(_("(%d more above; Up goes there)"), n) :
+	    xasprintf(_("(%d more below; Down goes there)"), n);
+
+	ui_wrap(ui, y, 3, w - 2, 1, A_NORMAL, s);
+	free(s);
+}
+
+/* The rules that pass, by name, after the list where there is room. */
+static void
+draw_passing(const struct check_state *c, struct ui *ui, int y, int w, int end)
+{
+	char *s, *pass = xstrdup("");
+	size_t k;
+
+	for (k = 0; k < c->report.n; k++) {
+		if (c->report.checks[k].verdict != PHOTO_PASS)
+			continue;
+		/* TRANSLATORS: between the names of the rules that pass (、 in Chinese). */
+		s = xasprintf("%s%s%s", pass, *pass ? _(", ") : "", c->report.checks[k].name);
+		free(pass);
+		pass = s;
+	}
+	s = xasprintf("%s  %s", photo_verdict_word(PHOTO_PASS), pass);
+	if (*pass != '\0' && y + ui_wrap_rows(w - 2, s) <= end)
+		ui_wrap(ui, y, 3, w - 2, -1, A_NORMAL, s);
+	free(s);
+	free(pass);
+}
+
 /*
- * One line per rule that does not pass, scrolled so the focused one shows;
- * its advice below the list; then the rules that pass, where there is room.
+ * Every rule that does not pass, a row each, whole or not at all: scrolled so
+ * the focused one shows, with markers for the rows above and below; its
+ * advice, whole, below the list; then the rules that pass, where there is room.
  */
 static void
 draw_report(const struct check_state *c, struct ui *ui, int y, int w)
 {
 	const struct photo_check *rows[64];
 	int n = rows_of(c, rows), bottom = ui_body_bottom(ui) - 2;
-	int list_end = bottom - 3, first = 0, i, focused;
-	size_t k;
-	char *s, *pass = xstrdup("");
+	int advice = c->focus < n ? ui_wrap_rows(w - 2, rows[c->focus]->message) : 0;
+	int list_end = bottom - advice, first = 0, i, r;
+	char *s;
 
-	/* Rows wrap in their column: count two lines each when scrolling. */
-	if (c->focus < n && c->focus > (list_end - y) / 2)
-		first = c->focus - (list_end - y) / 2;
-	for (i = first; i < n && y <= list_end; i++) {
-		focused = c->focus == i;
-		/* TRANSLATORS: verdict, check id, measured value, expected value. */
-		s = xasprintf(_("%s  %s: %s (expected %s)"),
-		    photo_verdict_word(rows[i]->verdict), rows[i]->name,
-		    rows[i]->value, rows[i]->expected);
-		mvaddstr(y, 1, focused ? ">" : " ");
-		if (focused)
+	if (c->focus < n && (first = first_row(rows, c->focus, w - 2, list_end - y - 1)) > 0)
+		first = first_row(rows, c->focus, w - 2, list_end - y - 2);
+	if (first > 0)
+		draw_marker(ui, y++, w, first, 1);
+	for (i = first; i < n; i++) {
+		/* A row may take the marker's line only when it is the last. */
+		r = row_lines(rows[i], w - 2);
+		if (y + r > list_end + (i == n - 1))
+			break;
+		mvaddstr(y, 1, c->focus == i ? ">" : " ");
+		if (c->focus == i)
 			ui_focus(ui, y, 3);
-		y += ui_wrap(ui, y, 3, w - 2, list_end - y + 1,
-		    focused ? A_BOLD : A_NORMAL, s);
+		s = row_text(rows[i]);
+		y += ui_wrap(ui, y, 3, w - 2, -1, c->focus == i ? A_BOLD : A_NORMAL, s);
 		free(s);
 	}
+	if (i < n)
+		draw_marker(ui, list_end, w, n - i, 0);
 	if (c->focus < n)
-		ui_wrap(ui, list_end + 1, 3, w - 2, 3, A_NORMAL, rows[c->focus]->message);
-	for (k = 0; k < c->report.n; k++) {
-		if (c->report.checks[k].verdict != PHOTO_PASS)
-			continue;
-		s = xasprintf("%s%s%s", pass, *pass ? ", " : "", c->report.checks[k].name);
-		free(pass);
-		pass = s;
-	}
-	if (*pass != '\0' && y < list_end) {
-		s = xasprintf("%s  %s", photo_verdict_word(PHOTO_PASS), pass);
-		ui_wrap(ui, y + 1, 3, w - 2, list_end - y, A_NORMAL, s);
-		free(s);
-	}
-	free(pass);
+		ui_wrap(ui, list_end + 1, 3, w - 2, -1, A_NORMAL, rows[c->focus]->message);
+	else
+		draw_passing(c, ui, y + 1, w, list_end + 1);
 }
 
 static void

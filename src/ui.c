@@ -72,11 +72,12 @@ ui_text(struct ui *ui, int y, int x, int maxw, attr_t attr, const char *s)
 
 /*
  * Lays s out in lines of at most w columns from row y, at most max rows (-1:
- * no limit); returns the rows used.  Where a line may break is text_line's
- * rule (no break inside a word, a term or a number with its unit).
+ * no limit), drawing only when ui is not NULL; returns the rows used.  Where
+ * a line may break is text_line's rule (no break inside a word, a term or a
+ * number with its unit).
  */
-int
-ui_wrap(struct ui *ui, int y, int x, int w, int max, attr_t attr, const char *s)
+static int
+wrap_lines(struct ui *ui, int y, int x, int w, int max, attr_t attr, const char *s)
 {
 	size_t n, start = 0, len, next;
 	wchar_t *ws = to_wide(s, &n);
@@ -84,7 +85,7 @@ ui_wrap(struct ui *ui, int y, int x, int w, int max, attr_t attr, const char *s)
 
 	while (start < n && (max < 0 || rows < max)) {
 		len = text_line(ws + start, n - start, w, &next);
-		if (len > 0 && y + rows < ui->rows) {
+		if (ui != NULL && len > 0 && y + rows < ui->rows) {
 			attron(attr);
 			mvaddnwstr(y + rows, x, ws + start, (int)len);
 			attroff(attr);
@@ -94,6 +95,18 @@ ui_wrap(struct ui *ui, int y, int x, int w, int max, attr_t attr, const char *s)
 	}
 	free(ws);
 	return (rows);
+}
+
+int
+ui_wrap(struct ui *ui, int y, int x, int w, int max, attr_t attr, const char *s)
+{
+	return (wrap_lines(ui, y, x, w, max, attr, s));
+}
+
+int
+ui_wrap_rows(int w, const char *s)
+{
+	return (wrap_lines(NULL, 0, 0, w, -1, A_NORMAL, s));
 }
 
 int

@@ -29,6 +29,8 @@ void	ui_focus(struct ui *, int, int);
 int	ui_text(struct ui *, int, int, int, attr_t, const char *);
 /* Word-wraps s into w columns from row y, at most `max` rows; returns rows used. */
 int	ui_wrap(struct ui *, int, int, int, int, attr_t, const char *);
+/* The rows ui_wrap would take for s in w columns, drawing nothing. */
+int	ui_wrap_rows(int, const char *);
 /* A focusable row: "> [x] label" or "  ( ) label"; the cursor goes on the mark. */
 int	ui_item(struct ui *, int, int, int, const char *, const char *, int);
 /* "Label: [value____]" with the cursor at the insertion point when focused. */

@@ -105,9 +105,13 @@ make_photo() {
 		fail "ImageMagick could not make a test photo"
 }
 
-# make_passing_photo OUT: a photo that passes the national rules, made by
-# `sscard fix` from the dark-top portrait of the reduced copies.
+# make_passing_photo OUT [PORTRAIT [PROFILE]]: a photo that passes (the national
+# rules, or PROFILE's), made by `sscard fix` from one of the reduced portraits;
+# by default the dark-top one (the London sitters wear white T-shirts). A
+# PORTRAIT given as an absolute path is used as it is.
 make_passing_photo() {
-	"$SSCARD" fix "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" -o "$1" > "$T/fix.out" 2>&1 ||
+	src=${2:-canada_095m_white_m_darktop_frontal.jpg}
+	case $src in /*) ;; *) src=$PHOTOS/$src ;; esac
+	"$SSCARD" fix ${3:+--profile "$3"} "$src" -o "$1" > "$T/fix.out" 2>&1 ||
 		{ cat "$T/fix.out" >&2; fail "sscard fix could not make a passing photo"; }
 }

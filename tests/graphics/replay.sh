@@ -101,7 +101,7 @@ export COLUMNS=80 LINES=24
 
 # At 80x24 Before and After share the width with the rules; V shows them over the whole
 # body (the screen says so, and the help names the key), V again brings the rules back.
-keys "$to_photo$fixable<F3><Enter>v"
+keys "$to_photo$fixable<F3><Enter><Enter>v"
 run_sscard --graphics=sixel
 widths() { sed 's/.*graphics=sixel//' | tr ' ' '\n' | grep box= | cut -d, -f4 | tr '\n' ' '; }
 small=$(grep -- "-check " "$T/shots/index" | tail -n 2 | head -n 1 | widths)
@@ -110,7 +110,7 @@ echo "$small / $large" | awk '{ exit !($4 >= 1.4 * $1 && $5 >= 1.4 * $2 && $1 >=
 	fail "V does not show Before and After larger: columns $small, then $large"
 assert_snap check "Press V to see the rules again."
 refute_snap check "Result:"
-keys "$to_photo$fixable<F3><Enter>vv<F1>"
+keys "$to_photo$fixable<F3><Enter><Enter>vv<F1>"
 run_sscard --graphics=sixel
 assert_snap check "Press V to see the photos larger." "Result:"
 assert_snap help "V shows the photo before"

@@ -10,7 +10,7 @@ command -v tmux > /dev/null 2>&1 || { echo "SKIP: tmux is not installed" >&2; ex
 command -v zbarimg > /dev/null || fail "zbarimg is missing (Debian package zbar-tools)"
 . "$top_srcdir/tests/kit/lib-tmux.sh"
 
-kit_photo "$T/photo.jpg"
+make_passing_photo "$T/photo.jpg"
 # A printer that records its arguments.
 cat > "$T/fake-lp" <<'EOS'
 #!/bin/sh

@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/kit/lib-kit.sh"
 
-kit_photo "$T/photo.jpg"
+make_passing_photo "$T/photo.jpg"
 
 for lang in en zh_CN zh_TW es; do
 	for ch in 0 1 2; do

@@ -10,6 +10,11 @@ to_check() {
 	keys "<Enter><Enter>张三<Tab>$IDNUM<Tab>13800138000<Enter><Enter><F3>$1<Enter><F3>"
 }
 
+# head_text LAST: rows 3 to LAST of the check screen's text column, joined.
+head_text() {
+	sed -n "3,${1}p" "$(last_snap check)" | sed 's/   .*$//' | tr '\n' ' ' | tr -s ' '
+}
+
 # A cat: no face, and it is that which cannot be fixed (not its format).
 to_check "$PHOTOS/chelsea.png"
 run_sscard
@@ -22,25 +27,25 @@ refute_snap check "Fix the photo automatically"
 # Black and white: that is the reason given.
 to_check "$PHOTOS/camera.png"
 run_sscard
-sed -n 3,4p "$(last_snap check)" | tr -d '\n' | grep -q "This photo cannot be fixed: The photo is black" ||
+head_text 5 | grep -q "This photo cannot be fixed: The photo is black" ||
 	fail "black and white: $(cat "$(last_snap check)")"
 
 # A cluttered background: the background, not the pixel size.
 to_check "$PHOTOS/canada_053f_white_f_headband.jpg"
 run_sscard
-sed -n 3,5p "$(last_snap check)" | tr -d '\n' | grep -q "This photo cannot be fixed: The background is not" ||
+head_text 6 | grep -q "This photo cannot be fixed: The background is not" ||
 	fail "background: $(cat "$(last_snap check)")"
-refute_snap check "fails the rule 'pixels'"
+refute_snap check "fails the rule 'Size in pixels'"
 
 # A photo that can be fixed: the focus is on the first failing rule, its
 # advice below the list, the cursor on it; the Fix button is there.
 to_check "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg"
 run_sscard
 f=$(last_snap check)
-grep -q "^ > FAIL  pixels:" "$f" || fail "the focus is not on the first failing rule: $(cat "$f")"
+grep -q "^ > FAIL  Size in pixels:" "$f" || fail "the focus is not on the first failing rule: $(cat "$f")"
 grep -q "must be exactly 358x441 pixels" "$f" || fail "no advice for the focused rule: $(cat "$f")"
 grep -q "Fix the photo automatically" "$f" || fail "no Fix button: $(cat "$f")"
-row=$(grep -n "^ > FAIL  pixels:" "$f" | cut -d: -f1)
+row=$(grep -n "^ > FAIL  Size in pixels:" "$f" | cut -d: -f1)
 tail -n 1 "$T/shots/index" | grep -q "check cursor=$((row - 1)),3 " ||
 	fail "the cursor is not on the focused rule: $(tail -n 1 "$T/shots/index")"
 echo "check step OK"

@@ -11,14 +11,6 @@ chmod 700 "$XDG_RUNTIME_DIR"
 
 IDNUM=11010519491231002X
 
-# kit_photo OUT [PORTRAIT [PROFILE]]: a photo that passes, made by `sscard fix`
-# from one of the reduced portraits in tests/data/photos.
-kit_photo() {
-	"$SSCARD" fix ${3:+--profile "$3"} "$PHOTOS/${2:-canada_095m_white_m_darktop_frontal.jpg}" \
-	    -o "$1" >"$T/fix.out" 2>&1 ||
-		{ cat "$T/fix.out" >&2; fail "sscard fix could not make a passing photo"; }
-}
-
 # lang_keys LANG: the welcome-screen keys that choose LANG (English is the default).
 lang_keys() {
 	case $1 in

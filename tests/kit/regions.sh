@@ -27,7 +27,7 @@ assert_snap photo "6 to 30 letters and digits, with no spaces"
 [ ! -e "$HOME/sscard" ] || fail "a kit was made with a bad receipt number"
 
 # Online in Shenzhen: the region's own steps.
-kit_photo "$T/sz.jpg" canada_095m_white_m_darktop_frontal.jpg shenzhen
+make_passing_photo "$T/sz.jpg" canada_095m_white_m_darktop_frontal.jpg shenzhen
 walk_keys en 0 $SHENZHEN "$T/sz.jpg<Enter>" > "$T/keys"
 run_sscard
 assert_status 0
@@ -37,7 +37,7 @@ assert_summary "$d" 数字相片回执 深圳社保 社会保障卡管理
 rm -rf "$HOME/sscard"
 
 # Where receipts are not taken (the national default) the option is absent.
-kit_photo "$T/photo.jpg"
+make_passing_photo "$T/photo.jpg"
 walk_keys en 0 0 "$T/photo.jpg<Enter>" > "$T/keys"
 run_sscard
 refute_snap photo "receipt number"

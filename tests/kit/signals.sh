@@ -8,7 +8,7 @@
 command -v tmux >/dev/null 2>&1 || { echo "SKIP: tmux is not installed" >&2; exit 77; }
 . "$top_srcdir/tests/kit/lib-tmux.sh"
 
-kit_photo "$T/photo.jpg"
+make_passing_photo "$T/photo.jpg"
 
 for sig in HUP TERM INT; do
 	tm_start "'$SSCARD' --record '$HOME/rec.keys'"

@@ -40,10 +40,17 @@ printf '<Enter><Down><Space><F3>张三<Tab>11010519491231002X<Tab>13800138000<F3
     "$PHOTOS/london_042_03.jpg" > keys2
 "$SSCARD" --lang=en --replay=keys2 --snapshot=snap2 > out 2>&1
 last=$(ls snap2/*-check.txt | tail -1)
+# More rules fail than fit at 80x24: moving through them shows each one, and a
+# marker says how many are above and below.
+mkdir snap3
+sed 's/<Down><Down><Down><Down>$/&&/' keys2 > keys3
+"$SSCARD" --lang=en --replay=keys3 --snapshot=snap3 > out 2>&1
 for name in "Size in pixels" "Dots per inch" "File size" "Face width" "Room above the head" \
     "Dark top" "Background"; do
-	grep -q "FAIL  $name:" "$last" || fail "rule $name is not listed: $(cat "$last")"
+	cat snap3/*-check.txt | grep -q "FAIL  $name:" || fail "rule $name is never shown"
 done
+grep -q "^   ([0-9]* more above; Up goes there)" "$last" || fail "no marker of the rules above: $(cat "$last")"
+grep -q "^   ([0-9]* more below; Down goes there)" "$last" || fail "no marker of the rules below: $(cat "$last")"
 grep -q "^ > FAIL  Room above the head:" "$last" || fail "Down did not reach the crown row: $(cat "$last")"
 grep -q "too much space above the head" "$last" || fail "the crown advice is not shown: $(cat "$last")"
 row=$(grep -n "^ > FAIL  Room above the head:" "$last" | cut -d: -f1)
