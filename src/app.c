@@ -190,19 +190,23 @@ step_number(const struct app *app, int i)
 	return (n);
 }
 
+/* Keeps the draft (1 kept, 0 none), or -1 with *cause: the kit or a finished run deletes it. */
+static int
+keep_draft(const struct app *app, char **cause)
+{
+	int done = app->kit_saved != NULL ||
+	    (app->finished && app->exit_status == EXIT_FINISHED);
+
+	return (draft_autosave(&app->model, steps[app->step]->id, app->cfg,
+	    app->kiosk.enabled, done, cause));
+}
+
 void
 app_keep_draft(struct app *app)
 {
 	char *cause = NULL;
-	int rc, done = app->kit_saved != NULL ||
-	    (app->finished && app->exit_status == EXIT_FINISHED);
-
-	rc = draft_autosave(&app->model, steps[app->step]->id, app->cfg,
-	    app->kiosk.enabled, done, &cause);
-	if (rc < 0)
+	if (keep_draft(app, &cause) < 0)
 		app_say_cause(app, cause);
-	else
-		app->draft_saved = rc;
 }
 
 /*
@@ -223,12 +227,13 @@ draft_on_exit(void *arg, int signo)
 			draft_discard(dir);
 		free(dir);
 		free(cause);
-		app->draft_saved = 0;
 		return;
 	}
-	app_keep_draft(app);
-	if (app->message_error && app->message != NULL && !app->draft_saved)
-		fprintf(stderr, "%s: %s\n", PACKAGE, app->message);
+	/* The screen is gone (and its message freed): a failure goes to stderr. */
+	if (keep_draft(app, &cause) < 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		free(cause);
+	}
 }
 
 /* Enters step, passing over steps whose skip hook says so, in direction dir. */

@@ -49,7 +49,6 @@ struct app {
 	int			 finished;
 	int			 exit_status;
 	struct kiosk		 kiosk;		/* kiosk.c: idle wipe, kit_dir */
-	int			 draft_saved;	/* a draft of these answers is on disk */
 	int			 jump_to;	/* > 0: Next goes to this step (a resumed draft) */
 	char			 kiosk_lang[8];	/* the language a kiosk wipe returns to */
 
@@ -74,8 +73,8 @@ void	app_set_language(struct app *, const char *);
 int	app_poll(struct app *);
 /*
  * Keeps the answers as a draft at the current step, or deletes the draft
- * once the kit is saved or the application queued (draft.c); sets
- * draft_saved.  Nothing in a kiosk.
+ * once the kit is saved or the application queued (draft.c); a failure
+ * is said on the message line.  Nothing in a kiosk.
  */
 void	app_keep_draft(struct app *);
 /* Kiosk: wipes everything of this citizen and starts again on the welcome step. */
