@@ -76,7 +76,10 @@ save(struct app *app)
 	struct materials_state *m = app->priv;
 	char *path = field_utf8(&m->path), *cause = NULL;
 
-	if (*path == '\0')
+	if (app->kiosk.enabled)	/* kiosk.c: no file where a citizen says */
+		app_say(app, 1, "%s", _("This kiosk does not save files: note the "
+		    "checklist down, or ask the helper."));
+	else if (*path == '\0')
 		app_say(app, 1, "%s", _("Type a file name to save the checklist to."));
 	else if (materials_save(app->model.channel, app->model.ticked[app->model.channel],
 	    app->model.card_lost, _(region_at(app->model.region)->name), path, &cause) != 0)

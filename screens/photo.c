@@ -11,12 +11,16 @@
 #include "layout.h"
 #include "nextsteps.h"
 #include "photo.h"
+#include "picker.h"
 #include "profile.h"
 #include "region.h"
 #include "screen.h"
 #include "xmalloc.h"
 
-/* Focus: 0 the field (path or receipt number), 1 "I have a receipt number". */
+/*
+ * Focus: 0 the field (path or receipt number), then "I have a receipt
+ * number" where the region takes one, then the photos found.
+ */
 struct photo_state {
 	struct field	path;
 	struct field	receipt;
@@ -24,9 +28,14 @@ struct photo_state {
 	int		use_receipt;	/* the citizen gives a studio's receipt number */
 	struct image	preview;	/* the photo at preview_path, for the preview */
 	char		*preview_path;
+	/* Picker (picker.c): the photos found, below the field and the receipt line. */
+	struct picker_entry *found;
+	size_t		 nfound;
 };
 
 static void	 preview_load(struct app *);
+static int	 found_first(const struct app *);
+static void	 draw_found(const struct app *, struct ui *, int, int);
 
 /* Loads the photo for the preview once its path names a file; never in draw. */
 static void
@@ -56,11 +65,14 @@ static void
 photo_enter(struct app *app)
 {
 	struct photo_state *p = xcalloc(1, sizeof *p);
+	char *cause = NULL;
 
 	field_init(&p->path, 1000, app->model.photo_path);
 	field_init(&p->receipt, 30, app->model.photo_receipt);
 	p->use_receipt = app->model.photo_receipt[0] != '\0' &&
 	    nextsteps_receipt_ok(app->model.region);
+	if (picker_list_roots(&app->kiosk, &p->found, &p->nfound, &cause) != 0)
+		app_say_cause(app, cause);
 	app->priv = p;
 	if (app->model.photo_path[0] != '\0')
 		preview_load(app);
@@ -108,19 +120,54 @@ photo_draw(const struct app *app, struct ui *ui)
 	    "dpi, on a plain white background, the face centred and looking at "
 	    "the camera; the file between %d and %d KB."), pr->width, pr->height,
 	    pr->dpi, profile_kb_min(pr), profile_kb_max(pr));
-	ui_wrap(ui, y, 1, w, -1, A_NORMAL, s);
+	y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, s);
 	free(s);
+	draw_found(app, ui, y + 1, w);
+}
+
+/* The focus of the first photo found: after the field and the receipt line. */
+static int
+found_first(const struct app *app)
+{
+	return (nextsteps_receipt_ok(app->model.region) ? 2 : 1);
+}
+
+/* The photos found, newest first, as many as fit; the focused one stays in view. */
+static void
+draw_found(const struct app *app, struct ui *ui, int y, int w)
+{
+	const struct photo_state *p = app->priv;
+	int rows = ui_body_bottom(ui) - y, first, i, n, at = p->focus - found_first(app);
+
+	if (p->nfound == 0 || rows < 3)
+		return;
+	n = ui_wrap(ui, y, 1, w, 2, A_NORMAL, _("Photos found here, newest first "
+	    "(Down moves to them, Enter takes one):"));
+	y += n;
+	rows -= n;
+	first = at >= rows ? at - rows + 1 : 0;
+	for (i = first; i < (int)p->nfound && i < first + rows; i++)
+		ui_item(ui, y++, 1, w, "", p->found[i].path, at == i);
 }
 
 static enum request
 photo_handle(struct app *app, enum request req, const struct key *k)
 {
 	struct photo_state *p = app->priv;
+	int base = found_first(app), n = base + (p->use_receipt ? 0 : (int)p->nfound);
 	char *s;
 
-	if (nextsteps_receipt_ok(app->model.region) &&
-	    screen_focus_move(&p->focus, 2, req))
+	if (n > 1 && screen_focus_move(&p->focus, n, req))
 		return (REQ_NONE);
+	if (p->focus >= base && (req == REQ_ACTIVATE || req == REQ_TOGGLE)) {
+		field_set(&p->path, p->found[p->focus - base].path);
+		application_set(&app->model.photo_path, p->found[p->focus - base].path);
+		p->focus = 0;
+		preview_load(app);
+		return (REQ_NONE);
+	}
+	if (p->focus >= base)
+		return (req);
 	if (p->focus == 1 && (req == REQ_TOGGLE || req == REQ_ACTIVATE)) {
 		p->use_receipt = !p->use_receipt;
 		return (REQ_NONE);
@@ -148,7 +195,7 @@ photo_leave(struct app *app, char **cause)
 {
 	struct photo_state *p = app->priv;
 	struct photo_info info;
-	char *path;
+	char *path, *typed;
 	int rc;
 
 	if (p->use_receipt) {
@@ -166,8 +213,22 @@ photo_leave(struct app *app, char **cause)
 		*cause = xstrdup(_("Type the path of your photo file first."));
 		return (-1);
 	}
-	/* The path stays as typed; the photo is copied once, and that copy is checked. */
-	path = checked_expand(app->model.photo_path);
+	/* Picker (picker.c, kiosk.c): dropped paths and file:// URLs; a kiosk's folders. */
+	if ((typed = picker_clean_path(app->model.photo_path, cause)) == NULL)
+		return (-1);
+	if (kiosk_confine(&app->kiosk, typed, &path, cause) != 0) {
+		free(typed);
+		return (-1);
+	}
+	free(typed);
+	/* "~/p.jpg" stays as typed; quotes, file:// and a kiosk's real path are cleaned. */
+	typed = checked_expand(app->model.photo_path);
+	if (strcmp(path, typed) != 0) {
+		application_set(&app->model.photo_path, path);
+		field_set(&p->path, path);
+	}
+	free(typed);
+	/* The photo is copied once, and that copy is checked. */
 	rc = photo_probe(path, &info, cause);
 	if (rc == 0)
 		rc = checked_take(&app->model, &app->ws, path, cause);
@@ -184,6 +245,7 @@ photo_free(struct app *app)
 	field_free(&p->receipt);
 	image_free(&p->preview);
 	free(p->preview_path);
+	picker_list_free(p->found, p->nfound);
 	free(p);
 }
 

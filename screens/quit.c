@@ -1,12 +1,41 @@
-/* quit.c -- the Esc overlay: quit or stay. */
+/* quit.c -- the Esc overlay: quit or stay; in a kiosk, start again, or the helper's PIN to leave. */
 #include "system.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <wctype.h>
 
 #include "exitcode.h"
+#include "kiosk.h"
 #include "screen.h"
 #include "xmalloc.h"
+
+/* The PIN being typed in a kiosk: never drawn, wiped when the overlay closes. */
+static char	pin[64];
+static size_t	pin_len;
+
+static enum request	kiosk_quit_handle(struct app *, enum request, const struct key *);
+
+static void
+kiosk_quit_draw(const struct app *app, struct ui *ui)
+{
+	int w = 64, h = 10, top = (ui->rows - h) / 2, left = (ui->cols - w) / 2, y, i;
+	char stars[sizeof pin + 1];
+
+	y = ui_box(ui, top, left, h, w, _("Quit sscard?"));
+	ui_wrap(ui, y + 1, left + 2, w - 4, 2, A_NORMAL, _("Start again deletes "
+	    "everything typed here. Leaving sscard needs the helper's PIN."));
+	ui_button(ui, y + 4, left + 4, _("Start again (Y)"), app->overlay_focus == 0);
+	ui_button(ui, y + 4, left + 34, _("Stay (N)"), app->overlay_focus == 1);
+	for (i = 0; (size_t)i < pin_len; i++)
+		stars[i] = '*';
+	stars[i] = '\0';
+	mvaddstr(y + 6, left + 2, app->overlay_focus == 2 ? ">" : " ");
+	ui_text(ui, y + 6, left + 4, 20, A_NORMAL, _("Helper PIN:"));
+	ui_text(ui, y + 6, left + 26, w - 28, A_NORMAL, stars);
+	if (app->overlay_focus == 2)
+		ui_focus(ui, y + 6, left + 26 + (int)pin_len);
+}
 
 void
 quit_draw(const struct app *app, struct ui *ui)
@@ -14,7 +43,11 @@ quit_draw(const struct app *app, struct ui *ui)
 	int w = 60, h = 8, top = (ui->rows - h) / 2, left = (ui->cols - w) / 2, y;
 	char *s;
 
-	/* Exactly what stays: the kit or the queued entry; the workspace never does. */
+	if (app->kiosk.enabled) {
+		kiosk_quit_draw(app, ui);
+		return;
+	}
+	/* Exactly what stays: the kit or the queued entry; quitting deletes the draft too. */
 	if (app->kit_saved != NULL)
 		s = xasprintf(_("Your kit stays in %s. The rest is wiped."),
 		    app->kit_saved);
@@ -33,11 +66,54 @@ quit_draw(const struct app *app, struct ui *ui)
 	ui_button(ui, y + 4, left + 30, _("Stay (N)"), app->overlay_focus == 1);
 }
 
+/* Focus 0 start again, 1 stay, 2 the PIN field. */
+static enum request
+kiosk_quit_handle(struct app *app, enum request req, const struct key *k)
+{
+	wchar_t c = key_char(k);
+	char *cause = NULL;
+	int n;
+
+	if (req == REQ_FOCUS_NEXT || req == REQ_RIGHT)
+		app->overlay_focus = (app->overlay_focus + 1) % 3;
+	else if (req == REQ_FOCUS_PREV || req == REQ_LEFT)
+		app->overlay_focus = (app->overlay_focus + 2) % 3;
+	else if (app->overlay_focus == 2 && req == REQ_DELETE_BACK && pin_len > 0)
+		pin[--pin_len] = '\0';
+	else if (app->overlay_focus == 2 && c > 0x20 && c < 0x7f) {
+		if (pin_len + 1 < sizeof pin)
+			pin[pin_len++] = (char)c;
+	} else if (app->overlay_focus == 2 && req == REQ_ACTIVATE) {
+		n = kiosk_pin_try(&app->kiosk, pin, &cause);
+		explicit_bzero(pin, sizeof pin);
+		pin_len = 0;
+		if (!n) {
+			app_say_cause(app, cause);
+			return (REQ_NONE);
+		}
+		app_kiosk_wipe(app);
+		app->finished = 1;
+		app->exit_status = EXIT_CANCELLED;
+	} else if ((app->overlay_focus != 2 && towlower((wint_t)c) == L'y') ||
+	    (req == REQ_ACTIVATE && app->overlay_focus == 0))
+		app_kiosk_wipe(app);
+	else if ((app->overlay_focus != 2 && towlower((wint_t)c) == L'n') ||
+	    req == REQ_QUIT || req == REQ_ACTIVATE) {
+		explicit_bzero(pin, sizeof pin);
+		pin_len = 0;
+		app->overlay = OVERLAY_NONE;
+	} else if (req == REQ_RESIZE || req == REQ_REDRAW)
+		return (req);
+	return (REQ_NONE);
+}
+
 enum request
 quit_handle(struct app *app, enum request req, const struct key *k)
 {
 	wchar_t c = towlower((wint_t)key_char(k));
 
+	if (app->kiosk.enabled)
+		return (kiosk_quit_handle(app, req, k));
 	if (req == REQ_FOCUS_NEXT || req == REQ_FOCUS_PREV || req == REQ_LEFT ||
 	    req == REQ_RIGHT)
 		app->overlay_focus = !app->overlay_focus;

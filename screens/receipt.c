@@ -14,22 +14,37 @@
 #include "kit.h"
 #include "nextsteps.h"
 #include "pager.h"
+#include "print.h"
+#include "qr.h"
 #include "screen.h"
+#include "text.h"
 #include "xmalloc.h"
 
-/* Focus: 0 the kit folder, 1 "Save the kit", 2 "Finish". */
+/* What the focus can be on; QR and Print only when there is one. */
+enum { AT_DIR, AT_SAVE, AT_FINISH, AT_QR, AT_PRINT, AT_COUNT };
+
 struct outcome {
 	struct field	 dir;
 	char		*suggested;	/* the default folder, made new on saving */
-	int		 focus;
+	int		 focus;		/* AT_* */
+	int		 show_qr;	/* the QR code is shown (on request) */
 	int		 first;		/* the first next step shown */
 	struct nextsteps ns;		/* built once on entry */
+	char		*qr;		/* the QR code as text lines, or NULL */
+	int		 qr_cols, qr_rows;
 };
+
+/* The text beside the QR code keeps at least this many columns. */
+#define TEXT_MIN_COLS	40
 
 static const char *outcome_title(const struct app *);
 static int	 headline(const struct app *, struct ui *, int, int);
 static void	 save_kit(struct app *);
-static int	 finish_x(void);
+static int	 after_x(int, const char *);
+static int	 more_button(struct ui *, int *, int, int, const char *, int);
+static void	 make_qr(const struct app *, struct outcome *);
+static void	 print_kit(struct app *);
+static int	 focusable(const struct app *, int *);
 
 static const char *
 outcome_title(const struct app *app)
@@ -46,14 +61,57 @@ outcome_enter(struct app *app)
 {
 	struct outcome *o = xcalloc(1, sizeof *o);
 	char *dir = app->kit_saved != NULL ? xstrdup(app->kit_saved) :
-	    kit_default_dir(app->cfg);
+	    kit_default_dir(app->cfg, app->kiosk.enabled ? app->kiosk.kit_dir : NULL);
 
 	field_init(&o->dir, 500, dir);
 	o->suggested = dir;
-	o->focus = app->kit_saved != NULL || app_sends(app) ? 2 : 1;
+	o->focus = app->kit_saved != NULL || app_sends(app) ? AT_FINISH : AT_SAVE;
 	nextsteps_build(&app->model, app_sends(app), app->kit_saved != NULL ||
 	    !app_sends(app), &o->ns);
 	app->priv = o;
+	make_qr(app, o);
+}
+
+/*
+ * The reference as a QR code for a helper's phone (kit_reference): half
+ * blocks, or "##" where the terminal shows no Unicode (--graphics ascii or
+ * none).  Made in state, never in draw.
+ */
+static void
+make_qr(const struct app *app, struct outcome *o)
+{
+	int unicode = app->gfx.mode != GRAPHICS_ASCII && app->gfx.mode != GRAPHICS_NONE;
+	char *ref = kit_reference(&app->model, app->kit_saved, &app->today), *cause = NULL;
+	struct qr q;
+
+	free(o->qr);
+	o->qr = NULL;
+	if (ref == NULL)
+		return;
+	if (qr_encode(ref, &q, &cause) == 0) {
+		o->qr = qr_render(&q, unicode);
+		qr_size(&q, unicode, &o->qr_cols, &o->qr_rows);
+		qr_free(&q);
+	} else
+		free(cause);	/* the reference is on the screen as text */
+	free(ref);
+}
+
+/*
+ * The items the focus moves through, in order: the QR button once there is
+ * a reference, the Print button with a [print] command.  Returns how many.
+ */
+static int
+focusable(const struct app *app, int *at)
+{
+	const struct outcome *o = app->priv;
+	int n = 0, i;
+
+	for (i = 0; i < AT_COUNT; i++)
+		if ((i != AT_QR || o->qr != NULL) &&
+		    (i != AT_PRINT || print_configured(app->cfg)))
+			at[n++] = i;
+	return (n);
 }
 
 /* What happened, in words that are true here; returns the rows used. */
@@ -64,18 +122,7 @@ headline(const struct app *app, struct ui *ui, int y, int w)
 	char *s, *name = app_sends(app) ? app_service_name(app) : NULL;
 	int y0 = y;
 
-	if (a->receipt != NULL)
-		/* TRANSLATORS: the service's name, then the receipt it gave. */
-		s = xasprintf(_("%s received your application; its receipt number: "
-		    "%s."), name, a->receipt);
-	else if (a->outbox_id != NULL)
-		s = xasprintf(_("Your application is queued on this computer for "
-		    "%s. It has NOT been sent yet. Local reference (known only to "
-		    "this computer, not to any office): %s."), name, a->outbox_id);
-	else
-		s = xstrdup(_("Nothing has been sent: sscard prepared your "
-		    "application kit on this computer. Save it, then apply "
-		    "yourself as the steps below say."));
+	s = kit_headline(a, name);
 	y += ui_wrap(ui, y, 1, w, -1, A_BOLD, s);
 	free(s);
 	if (name != NULL) {
@@ -91,18 +138,29 @@ headline(const struct app *app, struct ui *ui, int y, int w)
 	return (y - y0);
 }
 
-/* "Finish" after "Save the kit", whatever the language makes of it. */
+/* Where the button after the one at x labelled `label` goes, whatever the language makes of it. */
 static int
-finish_x(void)
+after_x(int x, const char *label)
 {
-	const char *label = _("Save the kit");
 	wchar_t *w = xcalloc(strlen(label) + 1, sizeof *w);
 	int cols;
 
 	cols = mbstowcs(w, label, strlen(label) + 1) == (size_t)-1 ? (int)strlen(label) :
 	    wcswidth(w, strlen(label) + 1);
 	free(w);
-	return (3 + (cols > 0 ? cols : (int)strlen(label)) + 8);
+	return (x + (cols > 0 ? cols : (int)strlen(label)) + 8);
+}
+
+/* A button after the others on the row, or at the start of the next row; returns the x after it. */
+static int
+more_button(struct ui *ui, int *y, int x, int w, const char *label, int focused)
+{
+	if (x + text_width(label) + 4 > w) {
+		(*y)++;
+		x = 3;
+	}
+	ui_button(ui, *y, x, label, focused);
+	return (after_x(x, label));
 }
 
 static void
@@ -110,12 +168,38 @@ outcome_draw(const struct app *app, struct ui *ui)
 {
 	const struct outcome *o = app->priv;
 	struct pager_item *items;
-	int y = UI_BODY_TOP, w = ui->cols - 2, i;
+	int y = UI_BODY_TOP, w = ui->cols - 2, i, x, qx, fits;
+	const char *line, *nl;
+	char *row;
 
+	/* The QR code on the right, beside the text, where it fits. */
+	fits = o->show_qr && o->qr != NULL && o->qr_rows <= ui_body_bottom(ui) - UI_BODY_TOP + 1 &&
+	    ui->cols - o->qr_cols - 3 >= TEXT_MIN_COLS;
+	if (fits) {
+		qx = ui->cols - o->qr_cols - 1;
+		w = qx - 2;
+		for (i = 0, line = o->qr; *line != '\0'; i++, line = nl + 1) {
+			nl = strchr(line, '\n');
+			row = xstrndup(line, (size_t)(nl - line));
+			ui_text(ui, UI_BODY_TOP + i, qx, o->qr_cols, A_NORMAL, row);
+			free(row);
+		}
+	}
 	y += headline(app, ui, y, w);
-	ui_field(ui, y++, 1, 14, w - 20, _("Kit folder:"), &o->dir, o->focus == 0);
-	ui_button(ui, y, 3, _("Save the kit"), o->focus == 1);
-	ui_button(ui, y++, finish_x(), _("Finish"), o->focus == 2);
+	ui_field(ui, y++, 1, 14, w - 20, _("Kit folder:"), &o->dir, o->focus == AT_DIR);
+	ui_button(ui, y, 3, _("Save the kit"), o->focus == AT_SAVE);
+	x = after_x(3, _("Save the kit"));
+	ui_button(ui, y, x, _("Finish"), o->focus == AT_FINISH);
+	x = after_x(x, _("Finish"));
+	if (o->qr != NULL)
+		x = more_button(ui, &y, x, w, o->show_qr ? _("Hide the QR code") :
+		    _("QR code for a helper"), o->focus == AT_QR);
+	if (print_configured(app->cfg))
+		more_button(ui, &y, x, w, _("Print"), o->focus == AT_PRINT);
+	y++;
+	if (o->show_qr && !fits)
+		y += ui_wrap(ui, y, 1, w, 2, A_NORMAL, _("The window is too small for "
+		    "the QR code: make it larger, or type the reference."));
 	items = xcalloc((size_t)o->ns.n, sizeof *items);
 	for (i = 0; i < o->ns.n; i++) {
 		items[i].label = o->ns.v[i].label;
@@ -148,29 +232,60 @@ save_kit(struct app *app)
 		/* Its files can now be named as they are in the kit. */
 		nextsteps_free(&o->ns);
 		nextsteps_build(&app->model, app_sends(app), 1, &o->ns);
-		o->focus = 2;
+		o->focus = AT_FINISH;
+		app_keep_draft(app);	/* the kit keeps the application now: no draft */
+		make_qr(app, o);
 	}
 	free(path);
 	free(dir);
+}
+
+/* [print] command with the kit's summary and print sheet; its failure is said. */
+static void
+print_kit(struct app *app)
+{
+	char *cause = NULL;
+
+	if (print_application(app->cfg, &app->model, app_sends(app), app->kit_saved,
+	    &app->ws, &cause) != 0)
+		app_say_cause(app, cause);
+	else
+		app_say(app, 0, "%s", _("Sent to the printer."));
 }
 
 static enum request
 outcome_handle(struct app *app, enum request req, const struct key *k)
 {
 	struct outcome *o = app->priv;
+	int at[AT_COUNT], n, i;
 
 	if (req == REQ_BACK && app->model.outbox_id != NULL) {
 		app_say(app, 0, "%s", _("The application is already queued; "
 		    "going back would not change it."));
 		return (REQ_NONE);
 	}
-	if (o->focus == 0 && field_handle(&o->dir, req, k))
+	/* A kiosk's folder is its kit_dir: shown, not changed. */
+	if (o->focus == AT_DIR && !app->kiosk.enabled && field_handle(&o->dir, req, k))
 		return (REQ_NONE);
-	if (screen_focus_move(&o->focus, 3, req) ||
-	    pager_scroll(&o->first, o->ns.n, req))
+	n = focusable(app, at);
+	for (i = 0; i < n && at[i] != o->focus; i++)
+		;
+	if (screen_focus_move(&i, n, req)) {
+		o->focus = at[i];
 		return (REQ_NONE);
-	if (req == REQ_SAVE || (req == REQ_ACTIVATE && o->focus <= 1)) {
+	}
+	if (pager_scroll(&o->first, o->ns.n, req))
+		return (REQ_NONE);
+	if (req == REQ_SAVE || (req == REQ_ACTIVATE && o->focus <= AT_SAVE)) {
 		save_kit(app);
+		return (REQ_NONE);
+	}
+	if (req == REQ_ACTIVATE && o->focus == AT_QR) {
+		o->show_qr = !o->show_qr;
+		return (REQ_NONE);
+	}
+	if (req == REQ_ACTIVATE && o->focus == AT_PRINT) {
+		print_kit(app);
 		return (REQ_NONE);
 	}
 	return (req == REQ_ACTIVATE ? REQ_NEXT : req);
@@ -198,6 +313,7 @@ outcome_free(struct app *app)
 
 	field_free(&o->dir);
 	free(o->suggested);
+	free(o->qr);
 	nextsteps_free(&o->ns);
 	free(o);
 }

@@ -6,6 +6,7 @@
 #include "checked.h"
 #include "graphics.h"
 #include "idnum.h"
+#include "kit.h"
 #include "materials.h"
 #include "region.h"
 #include "screen.h"
@@ -86,23 +87,9 @@ review_draw(const struct app *app, struct ui *ui)
 	y = p && y < UI_BODY_TOP + 2 + PHOTO_ROWS ? UI_BODY_TOP + 2 + PHOTO_ROWS : y + 1;
 	y += ui_item(ui, y, 1, ui->cols - 2, r->show_id ? "[x]" : "[ ]",
 	    _("Show the full ID number"), r->focus == 0);
-	if (app_sends(app)) {
-		name = app_service_name(app);
-		/* TRANSLATORS: %s is the name of the service configured on this computer. */
-		s = xasprintf(_("I agree that sscard stores these details and the "
-		    "photo on this computer, readable only by this account, and sends "
-		    "them only to %s, the service configured here (not the social "
-		    "security bureau), to apply for a new card. (Required)"), name);
-		free(name);
-	} else if (a->photo_receipt[0] != '\0')
-		s = xstrdup(_("I agree that sscard saves an application kit (a "
-		    "summary without my ID number) in a folder of this account, shown "
-		    "on the next step. Nothing is sent anywhere. (Required)"));
-	else
-		s = xstrdup(_("I agree that sscard saves an application kit (the "
-		    "photo, a print sheet and a summary without my ID number) in a "
-		    "folder of this account, shown on the next step. Nothing is sent "
-		    "anywhere. (Required)"));
+	name = app_sends(app) ? app_service_name(app) : NULL;
+	s = kit_consent(a, name);
+	free(name);
 	ui_item(ui, y, 1, ui->cols - 2, a->consent ? "[x]" : "[ ]", s, r->focus == 1);
 	free(s);
 }

@@ -2,14 +2,23 @@
 #include "system.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
+#include "draft.h"
 #include "i18n.h"
+#include "nextsteps.h"
 #include "screen.h"
 #include "xmalloc.h"
 
+/* Focus: 0..3 a language; with a draft, 4 resume it, 5 delete it. */
 struct welcome {
-	int	focus;	/* a language */
+	int	 focus;
+	char	*draft_name;	/* a saved draft's name, masked; NULL: none */
+	time_t	 draft_saved;
 };
+
+static int	draft_choice(struct app *, struct welcome *);
 
 static void
 welcome_enter(struct app *app)
@@ -19,7 +28,40 @@ welcome_enter(struct app *app)
 	w->focus = i18n_index(app->model.lang);
 	if (w->focus < 0)
 		w->focus = 0;
+	/* A dropped session's answers: offered by masked name and time only. */
+	draft_offer(app->cfg, app->kiosk.enabled, &w->draft_name, &w->draft_saved);
 	app->priv = w;
+}
+
+/* Resumes the draft where it was, or deletes it.  REQ_NEXT or REQ_NONE. */
+static int
+draft_choice(struct app *app, struct welcome *w)
+{
+	char *step = NULL, *cause = NULL, *dir;
+	int i;
+
+	if (w->focus == 5) {
+		if ((dir = draft_dir(&cause)) != NULL)
+			draft_discard(dir);
+		free(dir);
+		free(cause);
+		free(w->draft_name);
+		w->draft_name = NULL;
+		w->focus = 0;
+		app_say(app, 0, "%s", _("The saved answers were deleted."));
+		return (REQ_NONE);
+	}
+	if (draft_resume(app->cfg, &app->ws, &app->model, &step, &cause) != 1) {
+		app_say_cause(app, cause != NULL ? cause :
+		    xstrdup(_("The saved answers are gone (expired or deleted).")));
+		return (REQ_NONE);
+	}
+	app_set_language(app, app->model.lang);
+	for (i = 1; steps[i] != NULL && strcmp(steps[i]->id, step) != 0; i++)
+		;
+	app->jump_to = steps[i] != NULL ? i : 1;
+	free(step);
+	return (REQ_NEXT);
 }
 
 static void
@@ -28,24 +70,13 @@ welcome_draw(const struct app *app, struct ui *ui)
 	const struct welcome *w = app->priv;
 	const struct language *l;
 	int y = UI_BODY_TOP, i, width = ui->cols - 2;
+	char when[32], *s;
 
-	y += ui_wrap(ui, y, 1, width, -1, A_NORMAL, app_sends(app) ?
-	    _("This wizard helps you change the photo on your social security "
-	    "card (社保卡). You choose how to apply, enter your details, gather "
-	    "the materials and check your photo; the application is then queued "
-	    "and sent to the service configured on this computer. sscard is not "
-	    "an official channel.") : _("This wizard helps you change the photo "
-	    "on your social security card (社保卡). You choose how to apply, enter "
-	    "your details, gather the materials and check your photo; you leave "
-	    "with an application kit (photo, print sheet, summary) to use in an "
-	    "official app or at a counter. sscard is not an official channel and "
-	    "sends nothing."));
+	y += ui_wrap(ui, y, 1, width, -1, A_NORMAL, nextsteps_intro(app_sends(app)));
 	y++;
-	y += ui_wrap(ui, y, 1, width, -1, A_NORMAL, _("Privacy: what you type "
-	    "stays in memory. Your photo is copied into a private folder for this "
-	    "run only, readable only by this account, and wiped when sscard ends, "
-	    "also if you quit or the connection drops. Nothing else is saved until "
-	    "you agree on the review step."));
+	s = draft_privacy(app->cfg, app->kiosk.enabled);
+	y += ui_wrap(ui, y, 1, width, -1, A_NORMAL, s);
+	free(s);
 	y++;
 	/* Never translated: each language names itself. */
 	ui_text(ui, y++, 1, width, A_BOLD, "Language / 语言 / 語言 / Idioma:");
@@ -53,8 +84,29 @@ welcome_draw(const struct app *app, struct ui *ui)
 		ui_item(ui, y++, 1, width, i18n_index(app->model.lang) == i ?
 		    "(*)" : "( )", l->native, w->focus == i);
 	y++;
-	ui_wrap(ui, y, 1, width, 2, A_NORMAL, _("Up and Down choose a language, "
-	    "Space switches to it, Enter switches and goes on. F1 shows help."));
+	if (app->kiosk.enabled) {
+		/* The time limit is said up front (WCAG 2.2.6); a kiosk has no drafts. */
+		s = xasprintf(_("Shared computer: after %ld minutes without a key, and "
+		    "a notice, everything typed here is deleted."),
+		    (app->kiosk.idle_seconds + 59) / 60);
+		ui_wrap(ui, y, 1, width, 2, A_BOLD, s);
+		free(s);
+		return;
+	}
+	if (w->draft_name == NULL) {
+		ui_wrap(ui, y, 1, width, 2, A_NORMAL, _("Up and Down choose a language, "
+		    "Space switches to it, Enter switches and goes on. F1 shows help."));
+		return;
+	}
+	/* In the hint's place: the help (F1) says that going on replaces them. */
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&w->draft_saved));
+	/* TRANSLATORS: a masked name ("张*") and a date and time. */
+	s = xasprintf(_("Answers of %s, saved %s, are on this computer."),
+	    w->draft_name, when);
+	ui_text(ui, y++, 1, width, A_BOLD, s);
+	free(s);
+	ui_button(ui, y, 1, _("Resume them"), w->focus == 4);
+	ui_button(ui, y, 30, _("Delete them and start afresh"), w->focus == 5);
 }
 
 static enum request
@@ -63,9 +115,11 @@ welcome_handle(struct app *app, enum request req, const struct key *k)
 	struct welcome *w = app->priv;
 	const struct language *l;
 
-	if (screen_focus_move(&w->focus, 4, req))
+	if (screen_focus_move(&w->focus, w->draft_name != NULL ? 6 : 4, req))
 		return (REQ_NONE);
-	if (req == REQ_TOGGLE || req == REQ_ACTIVATE) {
+	if (w->focus >= 4 && req == REQ_ACTIVATE)
+		return (draft_choice(app, w));
+	if (w->focus < 4 && (req == REQ_TOGGLE || req == REQ_ACTIVATE)) {
 		l = i18n_language(w->focus);
 		app_set_language(app, l->code);
 		return (req == REQ_ACTIVATE ? REQ_NEXT : REQ_NONE);
@@ -76,19 +130,26 @@ welcome_handle(struct app *app, enum request req, const struct key *k)
 static void
 welcome_free(struct app *app)
 {
-	free(app->priv);
+	struct welcome *w = app->priv;
+
+	free(w->draft_name);
+	free(w);
 }
 
 const struct screen welcome_screen = {
 	.id = "welcome",
 	.title = N_("Welcome"),
 	.help = N_("Choose the language of the wizard. Everything you type is "
-	    "kept in memory when you go back and forth between steps. Until you "
-	    "agree on the review step, the only file sscard writes is a copy of "
-	    "your photo (and its fixed version) in a private folder for this run, "
-	    "wiped when sscard ends. After you agree, it saves the application "
-	    "kit in the folder shown on the last step, or, with a card service "
-	    "configured, queues the application in the outbox and sends it."),
+	    "kept when you go back and forth between steps, and kept as a draft on "
+	    "this computer until the kit is saved or the application is queued, so "
+	    "that a dropped connection loses nothing (never on a kiosk). Answers "
+	    "saved earlier are offered below the languages: Resume goes on where "
+	    "they were; going on without resuming replaces them. A copy of your "
+	    "photo (and its fixed version) goes into a private folder for this "
+	    "run, wiped when sscard ends. After you agree on the review step, "
+	    "sscard saves the application kit in the folder shown on the last "
+	    "step, or, with a card service configured, queues the application in "
+	    "the outbox and sends it."),
 	.enter = welcome_enter,
 	.draw = welcome_draw,
 	.handle = welcome_handle,

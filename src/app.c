@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 
 #include "app.h"
 #include "config.h"
+#include "draft.h"
 #include "exitcode.h"
 #include "fsutil.h"
 #include "i18n.h"
@@ -31,6 +33,8 @@ static void	 terminal_end_cleanup(void *, int);
 static int	 step_number(const struct app *, int);
 static void	 app_enter(struct app *, int, int);
 static void	 app_leave_step(struct app *);
+static void	 draft_on_exit(void *, int);
+static int	 kiosk_idle(struct app *);
 static void	 app_dispatch(struct app *, enum request, const struct key *);
 static void	 app_request(struct app *, enum request);
 static void	 app_draw(struct app *);
@@ -156,15 +160,7 @@ app_sends(const struct app *app)
 char *
 app_service_name(const struct app *app)
 {
-	const char *name = config_str(app->cfg, "backend", "name", NULL);
-	const char *url = config_str(app->cfg, "backend", "base_url", ""), *p;
-
-	if (name != NULL && *name != '\0')
-		return (xstrdup(name));
-	/* The host of the URL: never implied to be the bureau. */
-	if ((p = strstr(url, "://")) != NULL)
-		url = p + 3;
-	return (xstrndup(url, strcspn(url, "/:?#")));
+	return (net_service_name(app->cfg));
 }
 
 int
@@ -173,7 +169,7 @@ app_queue(struct app *app, char **cause)
 	char *id = NULL;
 
 	if (app->outbox.dir == NULL &&
-	    outbox_open(&app->outbox, app->cfg, cause) != 0)
+	    kiosk_outbox_open(&app->kiosk, &app->outbox, app->cfg, cause) != 0)
 		return (-1);
 	if (outbox_queue(&app->outbox, &app->model, &id, cause) != 0)
 		return (-1);
@@ -194,6 +190,52 @@ step_number(const struct app *app, int i)
 	return (n);
 }
 
+/* Keeps the draft (1 kept, 0 none), or -1 with *cause: the kit or a finished run deletes it. */
+static int
+keep_draft(const struct app *app, char **cause)
+{
+	int done = app->kit_saved != NULL ||
+	    (app->finished && app->exit_status == EXIT_FINISHED);
+
+	return (draft_autosave(&app->model, steps[app->step]->id, app->cfg,
+	    app->kiosk.enabled, done, cause));
+}
+
+void
+app_keep_draft(struct app *app)
+{
+	char *cause = NULL;
+	if (keep_draft(app, &cause) < 0)
+		app_say_cause(app, cause);
+}
+
+/*
+ * The end of the run.  A dropped SSH link (SIGHUP, or the terminal gone),
+ * SIGTERM, an error or a key script that ran out: the answers of the current step are kept too,
+ * once the terminal is back (so a failure is printed).  Quitting (Esc, or
+ * SIGINT) and finishing delete the draft: the citizen is done with it.
+ */
+static void
+draft_on_exit(void *arg, int signo)
+{
+	struct app *app = arg;
+	char *cause = NULL, *dir = NULL;
+
+	if (signo == SIGINT || (signo == 0 && app->finished &&
+	    app->exit_status == EXIT_CANCELLED)) {
+		if (!app->kiosk.enabled && (dir = draft_dir(&cause)) != NULL)
+			draft_discard(dir);
+		free(dir);
+		free(cause);
+		return;
+	}
+	/* The screen is gone (and its message freed): a failure goes to stderr. */
+	if (keep_draft(app, &cause) < 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		free(cause);
+	}
+}
+
 /* Enters step, passing over steps whose skip hook says so, in direction dir. */
 static void
 app_enter(struct app *app, int step, int dir)
@@ -205,6 +247,8 @@ app_enter(struct app *app, int step, int dir)
 	app->priv = NULL;
 	if (steps[step]->enter != NULL)
 		steps[step]->enter(app);
+	/* Drafts (draft.c): the answers so far survive a dropped session. */
+	app_keep_draft(app);
 	/* Its work may be done on entry (an application sent): go on. */
 	if (steps[step]->skip != NULL && steps[step]->skip(app) &&
 	    step + dir >= 0 && steps[step + dir] != NULL) {
@@ -227,6 +271,7 @@ app_request(struct app *app, enum request req)
 {
 	const struct screen *s = steps[app->step];
 	char *cause = NULL;
+	int next;
 
 	switch (req) {
 	case REQ_ACTIVATE:
@@ -236,13 +281,19 @@ app_request(struct app *app, enum request req)
 			return;
 		}
 		app_say(app, 0, NULL);
-		if (steps[app->step + 1] == NULL) {
+		next = app->jump_to > 0 ? app->jump_to : app->step + 1;
+		app->jump_to = 0;
+		if (steps[next] == NULL && app->kiosk.enabled) {
+			app_kiosk_wipe(app);	/* a kiosk wipes after the last step too */
+			return;
+		}
+		if (steps[next] == NULL) {
 			app->finished = 1;
 			app->exit_status = EXIT_FINISHED;
 			return;
 		}
 		app_leave_step(app);
-		app_enter(app, app->step + 1, 1);
+		app_enter(app, next, 1);
 		break;
 	case REQ_BACK:
 		if (s->no_back) {
@@ -363,6 +414,54 @@ app_draw(struct app *app)
 	graphics_refresh(&app->gfx);
 	if (app->opts->snapshot_dir != NULL)
 		snapshot(app);
+}
+
+void
+app_kiosk_wipe(struct app *app)
+{
+	char lang[sizeof app->model.lang];
+	int stored = app->model.outbox_id != NULL;
+
+	char *cause = NULL;
+
+	memcpy(lang, app->kiosk_lang, sizeof lang);
+	app_leave_step(app);
+	/* The photo's copies and fixes go with the workspace; the next citizen gets a new one. */
+	workspace_wipe(&app->ws);
+	if (workspace_open(&app->ws, &cause) != 0)
+		fatal("%s", cause);
+	application_clear(&app->model);
+	application_init(&app->model);
+	free(app->kit_saved);
+	app->kit_saved = NULL;
+	app_set_language(app, lang);
+	app->overlay = OVERLAY_NONE;
+	app_enter(app, 0, 1);
+	app_say(app, 0, "%s", kiosk_wiped(stored));
+}
+
+/*
+ * Kiosk: a timeout on the key read (never a redraw while waiting); after
+ * idle_seconds a notice, after notice_seconds more the wipe.  Returns 1
+ * when it wiped, 0 when a key is there to read.
+ */
+static int
+kiosk_idle(struct app *app)
+{
+	int fd = fileno(term_in);
+
+	if (kiosk_wait(fd, app->kiosk.idle_seconds * 1000) != 1)
+		return (0);
+	app_say_cause(app, kiosk_notice(app->model.outbox_id != NULL ||
+	    app->kit_saved != NULL,
+	    app->kiosk.notice_seconds));
+	app_draw(app);
+	if (kiosk_wait(fd, app->kiosk.notice_seconds * 1000) != 1) {
+		app_say(app, 0, NULL);
+		return (0);
+	}
+	app_kiosk_wipe(app);
+	return (1);
 }
 
 int
@@ -496,6 +595,14 @@ app_run(const struct app_options *opts, const struct config *cfg)
 	application_init(&app.model);
 	snprintf(app.model.lang, sizeof app.model.lang, "%s", i18n_current());
 	localtime_r(&now, &app.today);
+	memcpy(app.kiosk_lang, app.model.lang, sizeof app.kiosk_lang);
+	if (kiosk_load(&app.kiosk, cfg, opts->kiosk, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+		free(cause);
+		application_clear(&app.model);
+		return (EXIT_USAGE);
+	}
+	kiosk_protect(&app.kiosk);
 	/* A bad key script is refused before anything runs. */
 	if (input_open(&app.in, opts->replay, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
@@ -512,6 +619,8 @@ app_run(const struct app_options *opts, const struct config *cfg)
 	outbox_sweep(cfg);
 	if (workspace_open(&app.ws, &cause) != 0)
 		goto fail;
+	/* After the workspace, so it runs before the wipe: the draft needs the photo. */
+	signals_on_exit(draft_on_exit, &app);
 	if (opts->snapshot_dir != NULL &&
 	    fs_mkdir_private(opts->snapshot_dir, 1, &cause) != 0)
 		goto fail;
@@ -533,6 +642,8 @@ app_run(const struct app_options *opts, const struct config *cfg)
 		if (signals_caught())
 			break;
 		app_draw(&app);
+		if (app.kiosk.enabled && !app.in.replay && kiosk_idle(&app))
+			continue;
 		if (input_next(&app.in, &k) != 0) {
 			app.exit_status = app.in.replay ? EXIT_REPLAY_ENDED : EXIT_CANCELLED;
 			break;
@@ -570,12 +681,14 @@ app_run(const struct app_options *opts, const struct config *cfg)
 	outbox_close(&app.outbox);
 	signals_cleanup();	/* the workspace, and what others registered */
 	fatal_set_cleanup(NULL);
+	kiosk_free(&app.kiosk);
 	application_clear(&app.model);
 	signals_reraise();
 	return (status);
 fail:
 	terminal_end();
 	graphics_close(&app.gfx);
+	kiosk_free(&app.kiosk);
 	fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 	free(cause);
 	input_close(&app.in, &cause);

@@ -6,6 +6,7 @@
 
 #include "graphics.h"
 #include "input.h"
+#include "kiosk.h"
 #include "model.h"
 #include "outbox.h"
 #include "request.h"
@@ -20,6 +21,8 @@ struct app_options {
 	const char	*snapshot_dir;	/* write screen text here, or NULL */
 	const char	*profile;	/* photo profile override, or NULL */
 	const char	*graphics;	/* --graphics mode name, or NULL */
+	int		 plain;		/* --plain: line-by-line questions (plain.c) */
+	int		 kiosk;		/* --kiosk: shared machine (kiosk.c) */
 };
 
 enum overlay { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_QUIT };
@@ -45,6 +48,9 @@ struct app {
 	int			 overlay_scroll;
 	int			 finished;
 	int			 exit_status;
+	struct kiosk		 kiosk;		/* kiosk.c: idle wipe, kit_dir */
+	int			 jump_to;	/* > 0: Next goes to this step (a resumed draft) */
+	char			 kiosk_lang[8];	/* the language a kiosk wipe returns to */
 
 	unsigned		 snapshot_seq;
 	char			*snapshot_last;
@@ -65,6 +71,14 @@ void	app_set_language(struct app *, const char *);
  * which is then used up), else 0.  Never blocks.
  */
 int	app_poll(struct app *);
+/*
+ * Keeps the answers as a draft at the current step, or deletes the draft
+ * once the kit is saved or the application queued (draft.c); a failure
+ * is said on the message line.  Nothing in a kiosk.
+ */
+void	app_keep_draft(struct app *);
+/* Kiosk: wipes everything of this citizen and starts again on the welcome step. */
+void	app_kiosk_wipe(struct app *);
 /* Queues the application in the outbox: 0, or -1 with *cause; caller frees. */
 int	app_queue(struct app *, char **);
 /* 1 when a card service is configured, so that the application is sent. */

@@ -7,6 +7,7 @@
 #include "cmd-photo.h"
 #include "commands.h"
 #include "graphics.h"
+#include "kiosk.h"
 
 static const struct command commands[] = {
 	{ "check", "check [--profile P] [--json] PHOTO...",
@@ -21,6 +22,8 @@ static const struct command commands[] = {
 	  N_("ask the card service how an application is going"), cmd_status },
 	{ "preview", "preview [--graphics=MODE] [--cells COLSxROWS] PHOTO",
 	  N_("show a photo on this terminal as the wizard does"), cmd_preview },
+	{ "kiosk-pin", "kiosk-pin",
+	  N_("make the hash of a helper PIN for [kiosk] pin_hash"), cmd_kiosk_pin },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -69,6 +69,14 @@ static const struct {
 	{ "backend", "parallel" },
 	{ "backend", "run_timeout" },
 	{ "form", "*" },
+	{ "draft", "keep_hours" },
+	{ "kiosk", "enabled" },
+	{ "kiosk", "idle_seconds" },
+	{ "kiosk", "notice_seconds" },
+	{ "kiosk", "photo_dirs" },
+	{ "kiosk", "kit_dir" },
+	{ "kiosk", "pin_hash" },
+	{ "print", "command" },
 };
 
 struct parse_state {

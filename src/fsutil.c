@@ -391,6 +391,12 @@ wipe_file(int dirfd, const char *name)
 }
 
 void
+fs_wipe_file(const char *path)
+{
+	wipe_file(AT_FDCWD, path);
+}
+
+void
 fs_wipe_dir(const char *path)
 {
 	struct dirent *d;

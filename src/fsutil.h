@@ -48,6 +48,8 @@ int	fs_fsync_dir(const char *, char **);
  * folder (one level: the folders sscard wipes hold only files).
  */
 void	fs_wipe_dir(const char *);
+/* One file: overwritten with zeros, synced, removed (never through a symlink). */
+void	fs_wipe_file(const char *);
 /*
  * In folder dir, wipes (fs_wipe_dir) every folder of ours named
  * <prefix><pid>-... whose process no longer runs: what a crash left.

@@ -44,9 +44,10 @@ static void	 append_wrapped(char **, size_t *, const char *, const char *);
 static char	*make_fresh(const char *, char **);
 
 char *
-kit_default_dir(const struct config *cfg)
+kit_default_dir(const struct config *cfg, const char *kiosk_dir)
 {
-	const char *base = config_str(cfg, "kit", "dir", NULL), *home = getenv("HOME");
+	const char *base = kiosk_dir != NULL ? kiosk_dir :
+	    config_str(cfg, "kit", "dir", NULL), *home = getenv("HOME");
 	char stamp[32], *parent, *dir;
 	time_t now = time(NULL);
 	struct tm t;
@@ -397,4 +398,58 @@ out:
 	else
 		free(dir);
 	return (rc);
+}
+
+char *
+kit_headline(const struct application *a, const char *service)
+{
+	if (a->receipt != NULL)
+		/* TRANSLATORS: the service's name, then the receipt it gave. */
+		return (xasprintf(_("%s received your application; its receipt "
+		    "number: %s."), service, a->receipt));
+	if (a->outbox_id != NULL)
+		return (xasprintf(_("Your application is queued on this computer for "
+		    "%s. It has NOT been sent yet. Local reference (known only to "
+		    "this computer, not to any office): %s."), service, a->outbox_id));
+	return (xstrdup(_("Nothing has been sent: sscard prepared your "
+	    "application kit on this computer. Save it, then apply "
+	    "yourself as the steps below say.")));
+}
+
+char *
+kit_consent(const struct application *a, const char *service)
+{
+	if (service != NULL)
+		/* TRANSLATORS: %s is the name of the service configured on this computer. */
+		return (xasprintf(_("I agree that sscard stores these details and the "
+		    "photo on this computer, readable only by this account, and sends "
+		    "them only to %s, the service configured here (not the social "
+		    "security bureau), to apply for a new card. (Required)"), service));
+	if (a->photo_receipt[0] != '\0')
+		return (xstrdup(_("I agree that sscard saves an application kit (a "
+		    "summary without my ID number) in a folder of this account, shown "
+		    "on the next step. Nothing is sent anywhere. (Required)")));
+	return (xstrdup(_("I agree that sscard saves an application kit (the "
+	    "photo, a print sheet and a summary without my ID number) in a "
+	    "folder of this account, shown on the next step. Nothing is sent "
+	    "anywhere. (Required)")));
+}
+
+char *
+kit_reference(const struct application *a, const char *saved, const struct tm *today)
+{
+	const char *base = saved != NULL && strrchr(saved, '/') != NULL ?
+	    strrchr(saved, '/') + 1 : saved;
+	char date[16];
+
+	if (a->receipt != NULL)
+		return (xstrdup(a->receipt));
+	if (a->outbox_id != NULL)
+		return (xstrdup(a->outbox_id));
+	if (base == NULL || *base == '\0')
+		return (NULL);
+	strftime(date, sizeof date, "%Y-%m-%d", today);
+	/* The default folder is named by its date and time already. */
+	return (strncmp(base, date, strlen(date)) == 0 ? xstrdup(base) :
+	    xasprintf("%s %s", base, date));
 }

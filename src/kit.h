@@ -11,6 +11,7 @@
 
 struct application;
 struct config;
+struct tm;
 
 /* The sheet: 4x6 inches (101.6x152.4 mm, the 6-inch print) at 300 dpi. */
 #define KIT_SHEET_W	1200
@@ -20,8 +21,11 @@ struct config;
 #define KIT_COPY_W	307
 #define KIT_COPY_H	378
 
-/* [kit] dir, else ~/sscard, then the date and time: where a kit goes; caller frees. */
-char	*kit_default_dir(const struct config *);
+/*
+ * A kiosk's kit_dir (when not NULL), else [kit] dir, else ~/sscard, then the
+ * date and time: where a kit goes; caller frees.
+ */
+char	*kit_default_dir(const struct config *, const char *);
 /*
  * Saves the kit of a into folder `dir` (0700; files 0600, written
  * atomically).  With `fresh` (the default folder) the folder must be new:
@@ -42,5 +46,19 @@ char	*kit_summary(const struct application *, int);
  */
 int	kit_print_sheet(const char *, size_t, unsigned char **, size_t *, int *,
 	    char **);
+
+/*
+ * The last step's first sentence, true here: received by `service` (its
+ * receipt), queued for it, or (service NULL) the kit prepared.  Caller frees.
+ */
+char	*kit_headline(const struct application *, const char *);
+/* The review step's consent line: sending to `service`, or (NULL) the kit only.  Caller frees. */
+char	*kit_consent(const struct application *, const char *);
+/*
+ * What a helper scans: the service's receipt number, else the local
+ * reference (the outbox entry, else the kit folder `saved` with the date),
+ * or NULL when there is none yet.  Caller frees.
+ */
+char	*kit_reference(const struct application *, const char *, const struct tm *);
 
 #endif

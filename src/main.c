@@ -15,6 +15,8 @@
 #include "i18n.h"
 #include "json-wipe.h"
 #include "log.h"
+#include "kiosk.h"
+#include "plain.h"
 #include "xmalloc.h"
 
 enum {
@@ -25,6 +27,8 @@ enum {
 	OPT_SNAPSHOT,
 	OPT_PROFILE,
 	OPT_GRAPHICS,
+	OPT_PLAIN,
+	OPT_KIOSK,
 };
 
 static const struct option long_options[] = {
@@ -37,6 +41,8 @@ static const struct option long_options[] = {
 	{ "snapshot", required_argument, NULL, OPT_SNAPSHOT },
 	{ "profile", required_argument, NULL, OPT_PROFILE },
 	{ "graphics", required_argument, NULL, OPT_GRAPHICS },
+	{ "plain", no_argument, NULL, OPT_PLAIN },
+	{ "kiosk", no_argument, NULL, OPT_KIOSK },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -65,6 +71,10 @@ usage(void)
 	    "      --snapshot=DIR   write the screen's text to DIR after every change\n"
 	    "      --profile=NAME   check photos against the photo profile NAME\n"), stdout);
 	fputs(_("      --graphics=MODE  show photos as auto, sixel, blocks, ascii or none\n"),
+	    stdout);
+	fputs(_("      --plain          ask line by line (for screen readers); also with\n"
+	    "                       TERM=dumb or ACCESSIBLE set\n"
+	    "      --kiosk          shared machine: idle wipe, no drafts, PIN to leave\n"),
 	    stdout);
 	if (command_at(0) != NULL)
 		fputs(_("\nCommands:\n"), stdout);
@@ -99,7 +109,7 @@ close_stdout(int status)
 int
 main(int argc, char **argv)
 {
-	struct app_options opts = { NULL, NULL, NULL, NULL, NULL };
+	struct app_options opts = { NULL, NULL, NULL, NULL, NULL, 0, 0 };
 	const char *lang = NULL, *config_path = NULL;
 	const struct command *cmd = NULL;
 	struct config cfg;
@@ -119,6 +129,8 @@ main(int argc, char **argv)
 		case OPT_SNAPSHOT:	opts.snapshot_dir = optarg;	break;
 		case OPT_PROFILE:	opts.profile = optarg;		break;
 		case OPT_GRAPHICS:	opts.graphics = optarg;		break;
+		case OPT_PLAIN:		opts.plain = 1;			break;
+		case OPT_KIOSK:		opts.kiosk = 1;			break;
 		default:
 			i18n_init(NULL);
 			fprintf(stderr, _("Try '%s --help' for more information.\n"),
@@ -150,6 +162,14 @@ main(int argc, char **argv)
 	}
 	for (i = 0; i < cfg.nwarnings; i++)
 		fprintf(stderr, "%s: %s\n", PACKAGE, cfg.warnings[i]);
+	/* What citizens type at a kiosk is never written down (replays are tests). */
+	if (cmd == NULL && opts.replay == NULL && (opts.record != NULL ||
+	    opts.snapshot_dir != NULL) && kiosk_enabled(&cfg, opts.kiosk)) {
+		fprintf(stderr, _("%s: a kiosk keeps no record of what is typed: "
+		    "--record and --snapshot work there only with --replay\n"), PACKAGE);
+		config_free(&cfg);
+		return (EXIT_USAGE);
+	}
 	json_wipe_init();
 	if (log_open(&cfg, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
@@ -162,7 +182,9 @@ main(int argc, char **argv)
 
 		optind = 0;	/* let the command run getopt afresh */
 		status = cmd->run(argc - first, argv + first, &cfg);
-	} else
+	} else if (plain_wanted(opts.plain))
+		status = plain_run(&opts, &cfg);
+	else
 		status = app_run(&opts, &cfg);
 	log_close();
 	config_free(&cfg);

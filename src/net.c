@@ -1003,3 +1003,17 @@ net_status(struct net *n, const char *receipt, char **status, char **message,
 	free(r.data);
 	return (0);
 }
+
+char *
+net_service_name(const struct config *cfg)
+{
+	const char *name = config_str(cfg, "backend", "name", NULL);
+	const char *url = config_str(cfg, "backend", "base_url", ""), *p;
+
+	if (name != NULL && *name != '\0')
+		return (xstrdup(name));
+	/* The host of the URL: never implied to be the bureau. */
+	if ((p = strstr(url, "://")) != NULL)
+		url = p + 3;
+	return (xstrndup(url, strcspn(url, "/:?#")));
+}

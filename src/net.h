@@ -59,6 +59,8 @@ struct net_run {
 
 /* 1 when [backend] base_url is set; otherwise the outbox is the backend. */
 int	net_configured(const struct config *);
+/* [backend] name, else the host of base_url: what to call the service; caller frees. */
+char	*net_service_name(const struct config *);
 /* 1 when insecure = yes: every screen and command must say so. */
 int	net_insecure(const struct config *);
 /*

@@ -96,6 +96,21 @@ nextsteps_topic_label(enum region_topic t)
 }
 
 const char *
+nextsteps_intro(int sends)
+{
+	return (sends ? _("This wizard helps you change the photo on your social "
+	    "security card (社保卡). You choose how to apply, enter your details, "
+	    "gather the materials and check your photo; the application is then "
+	    "queued and sent to the service configured on this computer. sscard "
+	    "is not an official channel.") : _("This wizard helps you change the "
+	    "photo on your social security card (社保卡). You choose how to apply, "
+	    "enter your details, gather the materials and check your photo; you "
+	    "leave with an application kit (photo, print sheet, summary) to use "
+	    "in an official app or at a counter. sscard is not an official "
+	    "channel and sends nothing."));
+}
+
+const char *
 nextsteps_unofficial(void)
 {
 	return (_("sscard is not an official channel of the social security "

@@ -34,6 +34,8 @@ void	nextsteps_build(const struct application *, int, int, struct nextsteps *);
 void	nextsteps_free(struct nextsteps *);
 /* The label of a region fact ("Where:"), translated: screens and summary.txt alike. */
 const char *nextsteps_topic_label(enum region_topic);
+/* What the wizard does, for the welcome step: with a card service (sends) or a kit. */
+const char *nextsteps_intro(int);
 /* The sentence that sscard is not an official channel (translated). */
 const char *nextsteps_unofficial(void);
 /* 1 when region index r accepts a photo studio's receipt number instead of a file. */

@@ -31,6 +31,7 @@ int			 region_count(void);
 int			 region_find(const char *);	/* index, or -1 */
 
 enum region_topic { TOPIC_WHERE, TOPIC_FEE, TOPIC_TIME, TOPIC_RECEIVE };
+#define TOPIC_COUNT	4
 
 /*
  * One fact about changing the photo through `channel` in region `r`, as a

@@ -30,9 +30,35 @@ for sig in HUP TERM INT; do
 	[ -z "$(find "$XDG_RUNTIME_DIR" "$TMPDIR" -mindepth 1)" ] ||
 		fail "$sig: left: $(find "$XDG_RUNTIME_DIR" "$TMPDIR" -mindepth 1)"
 	! ls "$HOME"/rec.keys* >/dev/null 2>&1 || fail "$sig: the recording is left: $(ls "$HOME")"
+	# HUP and TERM (a dropped link, a shutdown) keep the answers as a private draft,
+	# which the next start offers; SIGINT, like quitting, keeps none.
+	draft="$HOME/.local/state/sscard/draft.json"
+	if [ "$sig" = INT ]; then
+		[ ! -e "$draft" ] || fail "INT: a draft is kept"
+	else
+		[ "$(mode_of "$draft")" = 600 ] || fail "$sig: no private draft"
+		[ "$(json "$draft" 'd["step"]')" = check ] || fail "$sig: draft step $(json "$draft" 'd["step"]')"
+		keys "<Esc>y"
+		run_sscard
+		assert_snap welcome "Answers of 张*, saved"
+		[ ! -e "$draft" ] || fail "$sig: quitting kept the draft"
+	fi
 	left=$(leftovers "$T/photo.jpg")
 	[ -z "$left" ] || fail "$sig: left: $left"
 done
+
+# SIGHUP while the details are typed, before Next: the draft holds them (saved on the
+# signal, not only when the step was entered), and the next start resumes them.
+tm_start "'$SSCARD'"
+tm_walk_to_details
+kill -s HUP "$(tm_pid)"
+tm wait-for done
+[ "$(json "$HOME/.local/state/sscard/draft.json" 'd["step"]')" = details ] || fail "HUP: draft step"
+[ "$(json "$HOME/.local/state/sscard/draft.json" 'd["name"]')" = 张三 ] ||
+	fail "HUP: the name typed on the step is not in the draft"
+keys "<Down><Down><Enter><Esc>y"
+run_sscard
+assert_snap details "张三" "13800138000"
 
 # A crash (SIGKILL) cannot clean up: the next run sweeps what it left.
 tm_start "'$SSCARD'"

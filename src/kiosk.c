@@ -1,0 +1,381 @@
+/* kiosk.c -- shared machines: settings, confined photo folders, the helper's PIN. */
+#include "system.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <nettle/pbkdf2.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "draft.h"
+#include "exitcode.h"
+#include "fsutil.h"
+#include "kiosk.h"
+#include "outbox.h"
+#include "xmalloc.h"
+
+/* PBKDF2-SHA256: enough rounds to make guessing a short PIN from the config slow. */
+#define PIN_ITERATIONS	600000
+#define PIN_SALT	16
+#define PIN_LEN		32
+
+static char	*joined(char *const *, size_t);
+static int	has_dotdot(const char *);
+static int	inside(const char *, const char *);
+static void	hex(const uint8_t *, size_t, char *);
+static int	unhex(const char *, uint8_t *, size_t);
+static char	*read_secret(FILE *, FILE *, const char *);
+
+void
+kiosk_protect(const struct kiosk *k)
+{
+	struct rlimit none = { 0, 0 };
+
+	if (!k->enabled)
+		return;
+	setrlimit(RLIMIT_CORE, &none);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+char *
+kiosk_notice(int stored, long seconds)
+{
+	if (stored)
+		return (xasprintf(_("Nobody has typed anything for a while. Press Enter "
+		    "to go on: in %ld seconds the screen is cleared and the wizard "
+		    "starts again for the next person; the stored application stays "
+		    "with this service point."), seconds));
+	return (xasprintf(_("Nobody has typed anything for a while. Press Enter to "
+	    "go on: in %ld seconds everything typed here is deleted and the "
+	    "wizard starts again for the next person."), seconds));
+}
+
+const char *
+kiosk_wiped(int stored)
+{
+	return (stored ? _("The screen was cleared; the stored application stays "
+	    "with this service point.") : _("Everything typed here has been deleted."));
+}
+
+int
+kiosk_enabled(const struct config *cfg, int forced)
+{
+	char *cause = NULL;
+	int on = 0;
+
+	if (config_bool(cfg, "kiosk", "enabled", 0, &on, &cause) != 0)
+		free(cause);	/* kiosk_load reports it */
+	return (forced || on);
+}
+
+int
+kiosk_wait(int fd, long ms)
+{
+	struct pollfd pfd = { fd, POLLIN, 0 };
+	int rc = poll(&pfd, 1, ms < 0 ? -1 : ms > INT_MAX ? INT_MAX : (int)ms);
+
+	if (rc < 0)
+		return (errno == EINTR ? -1 : 0);	/* an error: let the read say it */
+	return (rc == 0 ? 1 : 0);
+}
+
+int
+kiosk_outbox_open(const struct kiosk *k, struct outbox *ob, const struct config *cfg,
+    char **cause)
+{
+	if (!k->enabled)
+		return (outbox_open(ob, cfg, cause));
+	ob->dir = xstrdup(k->kit_dir);
+	if (fs_mkdir_private(ob->dir, 0, cause) != 0) {
+		outbox_close(ob);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+kiosk_load(struct kiosk *k, const struct config *cfg, int forced, char **cause)
+{
+	const char *dirs, *kit;
+	char *copy, *tok, *save = NULL;
+
+	memset(k, 0, sizeof *k);
+	if (config_bool(cfg, "kiosk", "enabled", 0, &k->enabled, cause) != 0)
+		return (-1);
+	k->enabled |= forced;
+	if (!k->enabled)
+		return (0);
+	if (config_long(cfg, "kiosk", "idle_seconds", 300, 1, 24 * 3600,
+	    &k->idle_seconds, cause) != 0 ||
+	    config_long(cfg, "kiosk", "notice_seconds", 30, 1, 3600,
+	    &k->notice_seconds, cause) != 0)
+		return (-1);
+	k->pin_hash = config_str(cfg, "kiosk", "pin_hash", NULL);
+	/* Folders are resolved when a photo is chosen: a USB stick comes later. */
+	if ((dirs = config_str(cfg, "kiosk", "photo_dirs", NULL)) != NULL) {
+		copy = xstrdup(dirs);
+		for (tok = strtok_r(copy, ":", &save); tok != NULL;
+		    tok = strtok_r(NULL, ":", &save)) {
+			k->photo_dirs = xreallocarray(k->photo_dirs, k->nphoto_dirs + 1,
+			    sizeof *k->photo_dirs);
+			k->photo_dirs[k->nphoto_dirs++] = xstrdup(tok);
+		}
+		free(copy);
+	}
+	if ((kit = config_str(cfg, "kiosk", "kit_dir", NULL)) == NULL || *kit != '/') {
+		*cause = xstrdup(_("A kiosk needs [kiosk] kit_dir, an absolute folder: "
+		    "applications never go into a shared home folder."));
+		return (-1);
+	}
+	k->kit_dir = xstrdup(kit);
+	return (0);
+}
+
+void
+kiosk_free(struct kiosk *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->nphoto_dirs; i++)
+		free(k->photo_dirs[i]);
+	free(k->photo_dirs);
+	free(k->kit_dir);
+	memset(k, 0, sizeof *k);
+}
+
+/* "a, b, c"; caller frees. */
+static char *
+joined(char *const *v, size_t n)
+{
+	char *s = xstrdup(""), *t;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		t = xasprintf("%s%s%s", s, i > 0 ? ", " : "", v[i]);
+		free(s);
+		s = t;
+	}
+	return (s);
+}
+
+static int
+has_dotdot(const char *path)
+{
+	const char *p = path;
+
+	while ((p = strstr(p, "..")) != NULL) {
+		if ((p == path || p[-1] == '/') && (p[2] == '\0' || p[2] == '/'))
+			return (1);
+		p += 2;
+	}
+	return (0);
+}
+
+/* 1 when real (resolved) is root or below it. */
+static int
+inside(const char *real, const char *root)
+{
+	size_t n = strlen(root);
+
+	if (n == 1 && root[0] == '/')
+		return (1);
+	return (strncmp(real, root, n) == 0 && (real[n] == '\0' || real[n] == '/'));
+}
+
+int
+kiosk_confine(const struct kiosk *k, const char *path, char **real, char **cause)
+{
+	char *r, *root;
+	size_t i;
+
+	if (!k->enabled) {
+		*real = xstrdup(path);
+		return (0);
+	}
+	if (has_dotdot(path)) {
+		*cause = xstrdup(_("In this kiosk a path cannot contain '..'."));
+		return (-1);
+	}
+	if ((r = realpath(path, NULL)) == NULL) {
+		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+		return (-1);
+	}
+	for (i = 0; i < k->nphoto_dirs; i++) {
+		if ((root = realpath(k->photo_dirs[i], NULL)) == NULL)
+			continue;	/* not mounted now */
+		if (inside(r, root)) {
+			free(root);
+			*real = r;
+			return (0);
+		}
+		free(root);
+	}
+	free(r);
+	if (k->nphoto_dirs == 0) {
+		*cause = xstrdup(_("This kiosk has no photo folders ([kiosk] photo_dirs)."));
+		return (-1);
+	}
+	r = joined(k->photo_dirs, k->nphoto_dirs);
+	*cause = xasprintf(_("In this kiosk photos can only come from %s (a link "
+	    "that leads elsewhere is refused too)."), r);
+	free(r);
+	return (-1);
+}
+
+static void
+hex(const uint8_t *b, size_t n, char *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		snprintf(out + 2 * i, 3, "%02x", b[i]);
+}
+
+static int
+unhex(const char *s, uint8_t *b, size_t n)
+{
+	size_t i;
+	unsigned v;
+
+	if (strlen(s) != 2 * n)
+		return (-1);
+	for (i = 0; i < n; i++) {
+		if (sscanf(s + 2 * i, "%2x", &v) != 1)
+			return (-1);
+		b[i] = (uint8_t)v;
+	}
+	return (0);
+}
+
+char *
+kiosk_pin_hash(const char *pin)
+{
+	uint8_t salt[PIN_SALT], dk[PIN_LEN];
+	char s[2 * PIN_SALT + 1], d[2 * PIN_LEN + 1];
+
+	fs_random(salt, sizeof salt);
+	pbkdf2_hmac_sha256(strlen(pin), (const uint8_t *)pin, PIN_ITERATIONS,
+	    sizeof salt, salt, sizeof dk, dk);
+	hex(salt, sizeof salt, s);
+	hex(dk, sizeof dk, d);
+	explicit_bzero(dk, sizeof dk);
+	return (xasprintf("pbkdf2-sha256$%d$%s$%s", PIN_ITERATIONS, s, d));
+}
+
+int
+kiosk_pin_check(const char *stored, const char *pin)
+{
+	uint8_t salt[PIN_SALT], want[PIN_LEN], got[PIN_LEN], diff = 0;
+	char saltx[2 * PIN_SALT + 1], dkx[2 * PIN_LEN + 1];
+	unsigned iter;
+	size_t i;
+
+	if (sscanf(stored, "pbkdf2-sha256$%u$%32[0-9a-f]$%64[0-9a-f]", &iter, saltx,
+	    dkx) != 3 || iter < 1000 || iter > 10000000 ||
+	    unhex(saltx, salt, sizeof salt) != 0 || unhex(dkx, want, sizeof want) != 0)
+		return (0);
+	pbkdf2_hmac_sha256(strlen(pin), (const uint8_t *)pin, iter, sizeof salt, salt,
+	    sizeof got, got);
+	for (i = 0; i < sizeof got; i++)	/* constant time */
+		diff |= (uint8_t)(got[i] ^ want[i]);
+	explicit_bzero(got, sizeof got);
+	return (diff == 0);
+}
+
+int
+kiosk_pin_try(struct kiosk *k, const char *pin, char **cause)
+{
+	time_t now = time(NULL);
+
+	if (k->pin_hash == NULL) {
+		*cause = xstrdup(_("This kiosk has no helper PIN ([kiosk] pin_hash): "
+		    "it cannot be left from the wizard."));
+		return (0);
+	}
+	if (now < k->locked_until) {
+		*cause = xasprintf(_("Too many wrong PINs: try again in %lld seconds."),
+		    k->locked_until - (long long)now);
+		return (0);
+	}
+	if (kiosk_pin_check(k->pin_hash, pin)) {
+		k->wrong = 0;
+		return (1);
+	}
+	if (++k->wrong >= KIOSK_PIN_TRIES) {
+		k->wrong = 0;
+		k->locked_until = (long long)now + KIOSK_PIN_COOLDOWN;
+	}
+	*cause = xstrdup(_("That PIN is wrong. The wizard goes on."));
+	return (0);
+}
+
+/* A line from in, not echoed when in is a terminal; NULL at end of input. */
+static char *
+read_secret(FILE *in, FILE *out, const char *prompt)
+{
+	struct termios old, quiet;
+	char buf[256], *nl;
+	int tty = isatty(fileno(in)) && tcgetattr(fileno(in), &old) == 0;
+
+	fputs(prompt, out);
+	fflush(out);
+	if (tty) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(fileno(in), TCSAFLUSH, &quiet);
+	}
+	nl = fgets(buf, sizeof buf, in);
+	if (tty) {
+		tcsetattr(fileno(in), TCSAFLUSH, &old);
+		fputc('\n', out);
+	}
+	if (nl == NULL)
+		return (NULL);
+	buf[strcspn(buf, "\r\n")] = '\0';
+	nl = xstrdup(buf);
+	explicit_bzero(buf, sizeof buf);
+	return (nl);
+}
+
+int
+cmd_kiosk_pin(int argc, char **argv, struct config *cfg)
+{
+	char *a, *b, *h;
+	int ok;
+
+	if (argc > 1) {
+		fprintf(stderr, _("Usage: %s kiosk-pin\n"), PACKAGE);
+		return (EXIT_USAGE);
+	}
+	if ((a = read_secret(stdin, stderr, _("New helper PIN (at least 4 "
+	    "characters, not shown): "))) == NULL ||
+	    (b = read_secret(stdin, stderr, _("The same PIN again: "))) == NULL) {
+		wipe_str(a);
+		fprintf(stderr, "%s: %s\n", PACKAGE, _("no PIN was given"));
+		return (EXIT_FAILED);
+	}
+	ok = strcmp(a, b) == 0 && strlen(a) >= 4;
+	if (!ok)
+		fprintf(stderr, "%s: %s\n", PACKAGE, strcmp(a, b) != 0 ?
+		    _("the two PINs differ") : _("a PIN needs at least 4 characters"));
+	else {
+		h = kiosk_pin_hash(a);
+		/* TRANSLATORS: keep "[kiosk]" and "pin_hash": they are configuration words. */
+		fprintf(stderr, "%s\n", _("Put this line in the [kiosk] section of "
+		    "/etc/sscard.conf:"));
+		printf("pin_hash = %s\n", h);
+		free(h);
+	}
+	wipe_str(a);
+	wipe_str(b);
+	return (ok ? EXIT_FINISHED : EXIT_FAILED);
+}

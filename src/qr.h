@@ -1,0 +1,34 @@
+/* qr.h -- a QR code of a reference, drawn with text so that a helper's phone can scan it. */
+#ifndef SSCARD_QR_H
+#define SSCARD_QR_H
+
+#include <stdio.h>
+
+struct qr {
+	int		 width;		/* modules per side, without the quiet zone */
+	unsigned char	*dark;		/* width * width: 1 a dark module */
+};
+
+/* The quiet zone around the code, in modules (ISO/IEC 18004). */
+#define QR_QUIET	4
+/* The largest version drawn: 37 columns by 19 lines in half blocks fit 80x24 beside text. */
+#define QR_MAX_VERSION	3
+
+/*
+ * Encodes text (error correction M, version 1 to QR_MAX_VERSION).  Returns 0
+ * with q filled (free with qr_free), or -1 with *cause (too long to fit the
+ * screen); caller frees.
+ */
+int	qr_encode(const char *, struct qr *, char **);
+void	qr_free(struct qr *);
+/*
+ * The code as lines of text, quiet zone included: with unicode, two modules
+ * a cell with the half blocks ▀ ▄ █ (a dark module is ink: right on paper
+ * and light terminals); without, "##" for a dark module and a line per row
+ * of modules.  Caller frees.
+ */
+char	*qr_render(const struct qr *, int);
+/* Columns and lines qr_render(q, unicode) takes. */
+void	qr_size(const struct qr *, int, int *, int *);
+
+#endif

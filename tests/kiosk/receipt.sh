@@ -1,0 +1,79 @@
+#!/bin/sh
+# receipt.sh -- the curses last step in a real terminal (tmux): once the kit is saved, its
+# "QR code" button shows the kit's reference (its folder, named by the date and time) as a
+# QR code beside the text at 80x24 in half blocks, and as "##" where there is no Unicode,
+# and zbarimg decodes both from the screen; [print] command gets the kit's summary and print sheet, and its
+# failure is said.
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/kit/lib-kit.sh"
+command -v tmux > /dev/null 2>&1 || { echo "SKIP: tmux is not installed" >&2; exit 77; }
+command -v zbarimg > /dev/null || fail "zbarimg is missing (Debian package zbar-tools)"
+. "$top_srcdir/tests/kit/lib-tmux.sh"
+
+make_passing_photo "$T/photo.jpg"
+# A printer that records its arguments.
+cat > "$T/fake-lp" <<'EOS'
+#!/bin/sh
+for a in "$@"; do printf '%s\n' "$a"; done > "$(dirname "$0")/printed"
+EOS
+chmod +x "$T/fake-lp"
+
+# decode_screen: what zbarimg reads in the QR code of the pane.
+decode_screen() {
+	tm capture-pane -p -t w > "$T/screen.txt"
+	python3 "$top_srcdir/tests/kiosk/qr-screen.py" "$T/screen.txt" "$T/qr.pbm" ||
+		fail "no QR code on the screen: $(cat "$T/screen.txt")"
+	convert "$T/qr.pbm" "$T/qr.png" || fail "convert"
+	zbarimg --raw -q "$T/qr.png"
+}
+
+# to_receipt PRINT-COMMAND [OPTIONS]: a whole application up to the last step, the kit saved.
+to_receipt() {
+	printf '[print]\ncommand = %s\n' "$1" > "$T/print.conf"
+	tm_start "'$SSCARD' --config '$T/print.conf' ${2:-}"
+	tm_walk_to_review "$T/photo.jpg"
+	tm send-keys -t w Space F3
+	wait_for "Step 8 of 8"
+	! tm capture-pane -p -t w | grep -q "█" || fail "a QR code before there is a reference"
+	tm send-keys -t w Enter
+	wait_for "Kit saved in"
+}
+
+to_receipt "$T/fake-lp -o media=A6"
+! tm capture-pane -p -t w | grep -q "█" || fail "the QR code is shown before it is asked for"
+tm send-keys -t w Tab Enter
+wait_for "Hide the QR code"
+k=$(kit_dir)
+ref=$(basename "$k")
+[ "$(decode_screen)" = "$ref" ] || fail "half blocks: decoded '$(decode_screen)', not $ref"
+# Beside the text: text on the left of the code, in the same rows.
+grep -q "^ [a-z].*  █" "$T/screen.txt" || fail "the code is not beside the text: $(cat "$T/screen.txt")"
+# Print: Tab from the QR button to Print, Enter.
+tm send-keys -t w Tab Enter
+wait_for "Sent to the printer."
+printf '%s\n' -o media=A6 "$k/summary.txt" "$k/print-sheet.jpg" > "$T/want"
+cmp -s "$T/printed" "$T/want" || fail "print arguments: $(cat "$T/printed")"
+tm send-keys -t w F3
+timeout 20 tmux -L "$SOCK" wait-for done || fail "F3 did not finish"
+[ "$(cat "$T/exit")" = 0 ] || fail "exit status $(cat "$T/exit")"
+rm -rf "$HOME/sscard"
+
+# A printer that fails: said on the message line, and the wizard goes on.
+to_receipt "false"
+tm send-keys -t w Tab Tab Enter
+wait_for "Printing failed: false exited with status 1."
+tm send-keys -t w F3
+timeout 20 tmux -L "$SOCK" wait-for done || fail "F3 did not finish"
+rm -rf "$HOME/sscard"
+
+# No Unicode (--graphics ascii): "##" for a dark module, shown where the window is large
+# enough for it.
+to_receipt "$T/fake-lp" "--graphics ascii"
+tm send-keys -t w Tab Enter
+wait_for "too small for the QR code"
+tm resize-window -t w -x 120 -y 45
+sleep 0.5
+k=$(kit_dir)
+[ "$(decode_screen)" = "$(basename "$k")" ] || fail "ASCII: decoded '$(decode_screen)'"
+! grep -q "[▀▄█]" "$T/screen.txt" || fail "half blocks without Unicode"
+echo "receipt QR and print OK"
