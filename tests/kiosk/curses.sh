@@ -79,14 +79,8 @@ assert_snap welcome "Everything typed here has been deleted."
 
 # A kiosk in a real terminal: nobody types, a notice, then the wipe.
 printf '[kiosk]\nidle_seconds = 2\nnotice_seconds = 2\nkit_dir = %s\n' "$T/kit" > "$T/k.conf"
-tm() { tmux -L "sscard-kiosk-$$" "$@"; }
+. "$top_srcdir/tests/kit/lib-tmux.sh"
 screen_now() { tm capture-pane -p -t w; }
-# wait_for TEXT: the screen shows TEXT within 20 seconds.
-wait_for() {
-	timeout 20 sh -c 'until tmux -L "$1" capture-pane -p -t w | grep -qF -- "$2"; do
-		sleep 0.05; done' sh "sscard-kiosk-$$" "$1" || { screen_now >&2; fail "never shown: $1"; }
-}
-trap 'st=$?; tm kill-server 2> /dev/null; [ $st -ne 0 ] && echo "kept $T" >&2 || rm -rf "$T"' EXIT
 tm -f /dev/null new-session -d -s w -x 80 -y 24 "'$SSCARD' --kiosk --config '$T/k.conf'"
 wait_for "Language / 语言"
 tm send-keys -t w Enter
