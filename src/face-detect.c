@@ -3,6 +3,9 @@
 
 #include <locale.h>
 #include <math.h>
+#include <pthread.h>
+#include <unistd.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +28,7 @@
 #define SECOND_FACE_AREA	0.3
 #define ROLL_TRY		18.0
 #define EYE_FACE		160	/* face width the eye search runs at */
+#define DETECT_THREADS		4	/* most threads one scan uses */
 
 struct rect {
 	int	x, y, w, h;
@@ -114,6 +118,7 @@ static void	scan_build(struct scan *, const struct grey *, const struct cascade 
 static void	scan_free(struct scan *);
 static int	scan_window(const struct cascade *, const struct scan *, int);
 static void	hits_add(struct hits *, int, int, int, int, int);
+static int	detect_threads(void);
 static void	detect_scales(const struct cascade *, const struct grey *, int,
 		    int, struct hits *);
 static int	similar(const struct hit *, const struct hit *);
@@ -627,43 +632,124 @@ hits_add(struct hits *h, int x, int y, int w, int hh, int n)
 	h->v[h->n++].n = n;
 }
 
-/* Scales the image down by 1.1 each step (OpenCV's scheme) and scans every level. */
+/*
+ * Threads for the pyramid: one per processor up to DETECT_THREADS, or
+ * SSCARD_THREADS (1 scans in this thread alone).
+ */
+static int
+detect_threads(void)
+{
+	static int n;
+	const char *e;
+	long v;
+
+	if (n > 0)
+		return (n);
+	if ((e = getenv("SSCARD_THREADS")) != NULL && *e != '\0') {
+		v = strtol(e, NULL, 10);
+		n = v < 1 ? 1 : v > DETECT_THREADS ? DETECT_THREADS : (int)v;
+	} else {
+		v = sysconf(_SC_NPROCESSORS_ONLN);
+		n = v < 1 ? 1 : v > DETECT_THREADS ? DETECT_THREADS : (int)v;
+	}
+	return (n);
+}
+
+/* One level of the pyramid: the window's size there, the level's size, what it found. */
+struct level {
+	double		 f;
+	int		 ww, wh, sw, sh;
+	struct hits	 hits;
+};
+
+/* The levels of one detection, handed out to the threads that scan them. */
+struct pyramid {
+	const struct cascade	*c;
+	const struct grey	*g;
+	struct level		*lv;
+	int			 n;
+	atomic_int		 next;
+};
+
+static void
+scan_level(const struct cascade *c, const struct grey *g, struct level *lv)
+{
+	struct grey small;
+	struct scan s;
+	int x, y, step = lv->f > 2 ? 1 : 2, r;
+
+	grey_scale_linear(g, lv->sw, lv->sh, &small);
+	scan_build(&s, &small, c);
+	for (y = 0; y + c->h <= lv->sh; y += step) {
+		for (x = 0; x + c->w <= lv->sw; x += step) {
+			r = scan_window(c, &s, y * s.stride + x);
+			if (r > 0)
+				hits_add(&lv->hits, (int)lround(x * lv->f),
+				    (int)lround(y * lv->f), lv->ww, lv->wh, 1);
+			else if (r < 0)
+				x += step;
+		}
+	}
+	scan_free(&s);
+	grey_free(&small);
+}
+
+static void *
+scan_levels(void *arg)
+{
+	struct pyramid *py = arg;
+	int i;
+
+	while ((i = atomic_fetch_add(&py->next, 1)) < py->n)
+		scan_level(py->c, py->g, &py->lv[i]);
+	return (NULL);
+}
+
+/*
+ * Scales the image down by 1.1 each step (OpenCV's scheme) and scans every
+ * level, the levels shared among the processors; the hits are gathered in
+ * level order, so the result is the same however many scan.
+ */
 static void
 detect_scales(const struct cascade *c, const struct grey *g, int minsz,
     int maxsz, struct hits *out)
 {
-	struct grey small;
-	struct scan s;
+	struct pyramid py = { c, g, NULL, 0, 0 };
+	pthread_t th[DETECT_THREADS];
+	struct level lv;
 	double f;
-	int ww, wh, sw, sh, x, y, step, r;
+	int i, k, nth = 0, cap = 0;
 
 	for (f = 1;; f *= SCALE_STEP) {
-		ww = (int)lround(c->w * f);
-		wh = (int)lround(c->h * f);
-		if (ww > maxsz || wh > maxsz)
+		lv.f = f;
+		lv.ww = (int)lround(c->w * f);
+		lv.wh = (int)lround(c->h * f);
+		if (lv.ww > maxsz || lv.wh > maxsz)
 			break;
-		if (ww < minsz || wh < minsz)
+		if (lv.ww < minsz || lv.wh < minsz)
 			continue;
-		sw = (int)lround(g->w / f);
-		sh = (int)lround(g->h / f);
-		if (sw < c->w + 1 || sh < c->h + 1)
+		lv.sw = (int)lround(g->w / f);
+		lv.sh = (int)lround(g->h / f);
+		if (lv.sw < c->w + 1 || lv.sh < c->h + 1)
 			break;
-		grey_scale_linear(g, sw, sh, &small);
-		scan_build(&s, &small, c);
-		step = f > 2 ? 1 : 2;
-		for (y = 0; y + c->h <= sh; y += step) {
-			for (x = 0; x + c->w <= sw; x += step) {
-				r = scan_window(c, &s, y * s.stride + x);
-				if (r > 0)
-					hits_add(out, (int)lround(x * f),
-					    (int)lround(y * f), ww, wh, 1);
-				else if (r < 0)
-					x += step;
-			}
-		}
-		scan_free(&s);
-		grey_free(&small);
+		memset(&lv.hits, 0, sizeof lv.hits);
+		py.lv = grow(py.lv, &cap, py.n, sizeof *py.lv);
+		py.lv[py.n++] = lv;
 	}
+	/* The largest levels come first and a thread is worth starting for them. */
+	for (k = detect_threads() - 1; nth < k && nth < py.n - 1; nth++)
+		if (pthread_create(&th[nth], NULL, scan_levels, &py) != 0)
+			break;
+	scan_levels(&py);
+	for (k = 0; k < nth; k++)
+		pthread_join(th[k], NULL);
+	for (i = 0; i < py.n; i++) {
+		for (k = 0; k < py.lv[i].hits.n; k++)
+			hits_add(out, py.lv[i].hits.v[k].x, py.lv[i].hits.v[k].y,
+			    py.lv[i].hits.v[k].w, py.lv[i].hits.v[k].h, 1);
+		free(py.lv[i].hits.v);
+	}
+	free(py.lv);
 }
 
 static int

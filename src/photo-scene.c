@@ -2,6 +2,7 @@
 #include "system.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -379,13 +380,33 @@ shrink(struct image *im, int min_side)
 	*im = small;
 }
 
+/* The cascades, read in a thread of their own while the photo is decoded. */
+struct preload {
+	const char		*dir;
+	struct detector		*d;
+	char			*cause;
+};
+
+static void *
+preload_detector(void *arg)
+{
+	struct preload *pl = arg;
+
+	pl->d = scene_detector(pl->dir, &pl->cause);
+	return (NULL);
+}
+
+static void	analyse_with(struct photo_scene *, struct detector *, char *);
+
 int
 photo_scene_load(const char *path, const struct config *cfg, int min_side,
     struct photo_scene *sc, char **cause)
 {
 	struct photo_load_opts o;
+	struct preload pl = { NULL, NULL, NULL };
+	pthread_t th;
 	long maxpx = PHOTO_MAX_PIXELS;
-	int ow;
+	int ow, rc, threaded;
 
 	memset(sc, 0, sizeof *sc);
 	if (cfg != NULL && config_long(cfg, "photo", "max_pixels",
@@ -393,29 +414,48 @@ photo_scene_load(const char *path, const struct config *cfg, int min_side,
 		return (-1);
 	o.max_pixels = maxpx;
 	o.min_w = o.min_h = min_side;
-	if (photo_load(path, &o, &sc->im, &sc->info, cause) != 0)
+	pl.dir = cfg != NULL ? config_str(cfg, "photo", "cascade_dir", NULL) : NULL;
+	threaded = pthread_create(&th, NULL, preload_detector, &pl) == 0;
+	rc = photo_load(path, &o, &sc->im, &sc->info, cause);
+	if (threaded)
+		pthread_join(th, NULL);
+	else
+		preload_detector(&pl);
+	if (rc != 0) {
+		free(pl.cause);
 		return (-1);
+	}
 	shrink(&sc->im, min_side);
 	ow = sc->info.orientation >= 5 ? sc->info.height : sc->info.width;
 	sc->scale = (double)ow / sc->im.w;
-	photo_scene_analyse(sc, cfg);
+	analyse_with(sc, pl.d, pl.cause);
 	return (0);
 }
 
 void
 photo_scene_analyse(struct photo_scene *sc, const struct config *cfg)
 {
-	struct detector *d;
+	char *cause = NULL;
+	struct detector *d = scene_detector(cfg != NULL ? config_str(cfg, "photo",
+	    "cascade_dir", NULL) : NULL, &cause);
+
+	analyse_with(sc, d, cause);
+}
+
+/* Finds the face with d (NULL: the cascades could not be read, for cause, which sc keeps). */
+static void
+analyse_with(struct photo_scene *sc, struct detector *d, char *cause)
+{
 	struct faces f;
 
+	sc->detector_cause = cause;
 	/* A sliver (2x2000) cannot hold a face: say so instead of searching. */
 	if (sc->im.w < SLIVER_SIDE || sc->im.h < SLIVER_SIDE ||
 	    sc->im.w > SLIVER_RATIO * sc->im.h || sc->im.h > SLIVER_RATIO * sc->im.w) {
 		sc->sliver = 1;
 		return;
 	}
-	if ((d = scene_detector(cfg != NULL ? config_str(cfg, "photo",
-	    "cascade_dir", NULL) : NULL, &sc->detector_cause)) == NULL)
+	if (d == NULL)
 		return;
 	d->min_share = sc->min_face;
 	sc->nfaces = face_detect(d, &sc->im, &f);
