@@ -16,6 +16,18 @@ static int	cmd_detect(int, char **);
 static int	cmd_cascade(int, char **);
 static void	put16(uint8_t *, unsigned);
 
+/* FNV-1a over every byte of the pixels: the same picture, the same digest. */
+static uint64_t
+digest(const struct image *im)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i, n = (size_t)im->w * im->h * 3;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ im->px[i]) * 0x100000001b3ULL;
+	return (h);
+}
+
 static int
 cmd_load(int argc, char **argv)
 {
@@ -49,6 +61,7 @@ cmd_load(int argc, char **argv)
 	printf("topleft %d %d %d\n", p[0], p[1], p[2]);
 	p = im.px + ((size_t)(im.h / 2) * im.w + im.w / 2) * 3;
 	printf("centre %d %d %d\n", p[0], p[1], p[2]);
+	printf("digest %016llx\n", (unsigned long long)digest(&im));
 	image_free(&im);
 	return (0);
 }
