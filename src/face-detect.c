@@ -78,15 +78,21 @@ struct scan {
 	int32_t		*sum;
 	int64_t		*sq;
 	int32_t		*tilt;	/* 45-degree integral; NULL without tilted features */
-	struct probe	*probe;	/* per feature: what the scan reads of it, in one place */
+	struct probe	*probe;	/* per node: what the scan reads of it, in one place */
 };
 
-/* A feature as a window reads it: offsets in the integral and weights side by side. */
+/*
+ * A node as a window reads it: its feature's offsets in the integral and
+ * weights beside the threshold and the branches, so that one node costs one
+ * cache line and no lookup through the feature table.
+ */
 struct probe {
+	const int32_t	*integral;	/* sum or tilt */
 	int		 ofs[12];	/* 4 per rect, 3 rects */
 	float		 weight[3];
+	float		 threshold;
 	int		 nrect;
-	const int32_t	*integral;	/* sum or tilt */
+	int		 left, right;
 };
 
 struct hit {
@@ -114,6 +120,8 @@ static int	cascade_check(const struct cascade *, char **);
 static struct cascade *cascade_load(const char *, const char *, char **);
 static void	cascade_free(struct cascade *);
 static void	tilt_build(struct scan *, const struct grey *);
+static void	probe_build(struct probe *, const struct node *,
+		    const struct feature *, const struct scan *);
 static void	scan_build(struct scan *, const struct grey *, const struct cascade *);
 static void	scan_free(struct scan *);
 static int	scan_window(const struct cascade *, const struct scan *, int);
@@ -502,10 +510,40 @@ tilt_build(struct scan *s, const struct grey *g)
 }
 
 static void
-scan_build(struct scan *s, const struct grey *g, const struct cascade *c)
+probe_build(struct probe *pr, const struct node *nd, const struct feature *ft,
+    const struct scan *s)
 {
 	const struct rect *r;
-	int x, y, i, j, st;
+	int j, st = s->stride, *o;
+
+	pr->threshold = nd->threshold;
+	pr->left = nd->left;
+	pr->right = nd->right;
+	pr->nrect = ft->nrect;
+	pr->integral = ft->tilted ? s->tilt : s->sum;
+	for (j = 0; j < ft->nrect; j++) {
+		o = &pr->ofs[j * 4];
+		r = &ft->r[j];
+		pr->weight[j] = r->weight;
+		if (ft->tilted) {
+			/* (x, y), (x - h, y + h), (x + w, y + w), (x + w - h, y + w + h) */
+			o[0] = r->y * st + r->x;
+			o[1] = (r->y + r->h) * st + r->x - r->h;
+			o[2] = (r->y + r->w) * st + r->x + r->w;
+			o[3] = (r->y + r->w + r->h) * st + r->x + r->w - r->h;
+			continue;
+		}
+		o[0] = r->y * st + r->x;
+		o[1] = r->y * st + r->x + r->w;
+		o[2] = (r->y + r->h) * st + r->x;
+		o[3] = (r->y + r->h) * st + r->x + r->w;
+	}
+}
+
+static void
+scan_build(struct scan *s, const struct grey *g, const struct cascade *c)
+{
+	int x, y, i, st;
 	int32_t rs;
 	int64_t rq;
 
@@ -529,33 +567,9 @@ scan_build(struct scan *s, const struct grey *g, const struct cascade *c)
 	}
 	if (c->tilted)
 		tilt_build(s, g);
-	s->probe = xcalloc((size_t)c->nfeatures, sizeof *s->probe);
-	for (i = 0; i < c->nfeatures; i++) {
-		s->probe[i].nrect = c->features[i].nrect;
-		s->probe[i].integral = c->features[i].tilted ? s->tilt : s->sum;
-		for (j = 0; j < 3; j++) {
-			int *o = &s->probe[i].ofs[j * 4];
-
-			if (j >= c->features[i].nrect) {
-				o[0] = o[1] = o[2] = o[3] = 0;
-				continue;
-			}
-			r = &c->features[i].r[j];
-			s->probe[i].weight[j] = r->weight;
-			if (c->features[i].tilted) {
-				/* (x, y), (x - h, y + h), (x + w, y + w), (x + w - h, y + w + h) */
-				o[0] = r->y * st + r->x;
-				o[1] = (r->y + r->h) * st + r->x - r->h;
-				o[2] = (r->y + r->w) * st + r->x + r->w;
-				o[3] = (r->y + r->w + r->h) * st + r->x + r->w - r->h;
-				continue;
-			}
-			o[0] = r->y * st + r->x;
-			o[1] = r->y * st + r->x + r->w;
-			o[2] = (r->y + r->h) * st + r->x;
-			o[3] = (r->y + r->h) * st + r->x + r->w;
-		}
-	}
+	s->probe = xcalloc((size_t)c->nnodes, sizeof *s->probe);
+	for (i = 0; i < c->nnodes; i++)
+		probe_build(&s->probe[i], &c->nodes[i], &c->features[c->nodes[i].feature], s);
 }
 
 static void
@@ -580,7 +594,6 @@ static int
 scan_window(const struct cascade *c, const struct scan *s, int base)
 {
 	const struct tree *t;
-	const struct node *nd;
 	const struct probe *f;
 	int nofs[4], i, k, idx, area;
 	double sum, sq, nf, inv, val, acc;
@@ -604,14 +617,13 @@ scan_window(const struct cascade *c, const struct scan *s, int base)
 			t = &c->trees[c->stages[i].tree0 + k];
 			idx = 0;
 			do {
-				nd = &c->nodes[t->node0 + idx];
-				f = &s->probe[nd->feature];
+				f = &s->probe[t->node0 + idx];
 				val = f->weight[0] * RECTSUM(f->integral, f->ofs, base) +
 				    f->weight[1] * RECTSUM(f->integral, f->ofs + 4, base);
 				if (f->nrect == 3)
 					val += f->weight[2] *
 					    RECTSUM(f->integral, f->ofs + 8, base);
-				idx = val * inv < nd->threshold ? nd->left : nd->right;
+				idx = val * inv < f->threshold ? f->left : f->right;
 			} while (idx > 0);
 			acc += c->leaves[t->leaf0 - idx];
 		}

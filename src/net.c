@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "config.h"
+#include "curl-load.h"
 #include "fsutil.h"
 #include "log.h"
 #include "net.h"
@@ -205,6 +206,10 @@ net_open(struct net *n, const struct config *cfg, char **cause)
 	n->app_part = config_str(cfg, "backend", "application_part", "application");
 	n->photo_part = config_str(cfg, "backend", "photo_part", "photo");
 	if (read_token(n, cause) != 0) {
+		net_close(n);
+		return (-1);
+	}
+	if (curl_load(cause) != 0) {
 		net_close(n);
 		return (-1);
 	}
