@@ -122,13 +122,15 @@ static void	cascade_free(struct cascade *);
 static void	tilt_build(struct scan *, const struct grey *);
 static void	probe_build(struct probe *, const struct node *,
 		    const struct feature *, const struct scan *);
-static void	scan_build(struct scan *, const struct grey *, const struct cascade *);
+static void	scan_begin(struct scan *, int, int);
+static void	scan_row(struct scan *, const struct grey *, int);
+static void	scan_probes(struct scan *, const struct grey *, const struct cascade *);
 static void	scan_free(struct scan *);
 static int	scan_window(const struct cascade *, const struct scan *, int);
 static void	hits_add(struct hits *, int, int, int, int, int);
 static int	detect_threads(void);
-static void	detect_scales(const struct cascade *, const struct grey *, int,
-		    int, struct hits *);
+struct level;
+struct pyramid;
 static int	similar(const struct hit *, const struct hit *);
 static void	group(struct hits *, int);
 static void	detect(const struct cascade *, const struct grey *, int, int,
@@ -137,6 +139,9 @@ static int	eyes_with(const struct cascade *, const struct grey *, double,
 		    const struct face *, int, struct hit[2]);
 static void	find_eyes(struct detector *, const struct grey *, struct face *);
 static void	eye_guess(struct face *);
+static void	face_sizes(const struct detector *, const struct grey *, int *, int *);
+static int	faces_from_hits(struct detector *, const struct grey *, struct hits *,
+		    struct faces *);
 static int	faces_from(struct detector *, const struct grey *, struct cascade *,
 		    struct faces *);
 static void	unrotate(const struct grey *, double, double *, double *);
@@ -540,31 +545,43 @@ probe_build(struct probe *pr, const struct node *nd, const struct feature *ft,
 	}
 }
 
+/* Integral images for a w x h level, filled by scan_row as its rows are made. */
 static void
-scan_build(struct scan *s, const struct grey *g, const struct cascade *c)
+scan_begin(struct scan *s, int w, int h)
 {
-	int x, y, i, st;
-	int32_t rs;
-	int64_t rq;
-
-	s->w = g->w;
-	s->h = g->h;
-	s->stride = st = g->w + 1;
-	s->sum = xcalloc((size_t)st * (g->h + 1), sizeof *s->sum);
-	s->sq = xcalloc((size_t)st * (g->h + 1), sizeof *s->sq);
+	s->w = w;
+	s->h = h;
+	s->stride = w + 1;
+	s->sum = xcalloc((size_t)s->stride * (h + 1), sizeof *s->sum);
+	s->sq = xcalloc((size_t)s->stride * (h + 1), sizeof *s->sq);
 	s->tilt = NULL;
-	for (y = 0; y < g->h; y++) {
-		rs = 0;
-		rq = 0;
-		for (x = 0; x < g->w; x++) {
-			int v = g->px[(size_t)y * g->w + x];
+	s->probe = NULL;
+}
 
-			rs += v;
-			rq += v * v;
-			s->sum[(size_t)(y + 1) * st + x + 1] = s->sum[(size_t)y * st + x + 1] + rs;
-			s->sq[(size_t)(y + 1) * st + x + 1] = s->sq[(size_t)y * st + x + 1] + rq;
-		}
+/* Row y + 1 of the integrals, from row y of g. */
+static void
+scan_row(struct scan *s, const struct grey *g, int y)
+{
+	int x, st = s->stride;
+	int32_t rs = 0;
+	int64_t rq = 0;
+
+	for (x = 0; x < g->w; x++) {
+		int v = g->px[(size_t)y * g->w + x];
+
+		rs += v;
+		rq += v * v;
+		s->sum[(size_t)(y + 1) * st + x + 1] = s->sum[(size_t)y * st + x + 1] + rs;
+		s->sq[(size_t)(y + 1) * st + x + 1] = s->sq[(size_t)y * st + x + 1] + rq;
 	}
+}
+
+/* What the windows read of each node; a tilted cascade needs all of g first. */
+static void
+scan_probes(struct scan *s, const struct grey *g, const struct cascade *c)
+{
+	int i;
+
 	if (c->tilted)
 		tilt_build(s, g);
 	s->probe = xcalloc((size_t)c->nnodes, sizeof *s->probe);
@@ -667,72 +684,101 @@ detect_threads(void)
 	return (n);
 }
 
-/* One level of the pyramid: the window's size there, the level's size, what it found. */
+/*
+ * One level of the pyramid: the window's size there, the level's size, how
+ * much of it is made and scanned, and what it found.
+ */
 struct level {
 	double		 f;
-	int		 ww, wh, sw, sh;
+	int		 ww, wh, sw, sh, step;
+	struct linear	 map;
+	struct grey	 small;
+	struct scan	 s;
+	int		 made, next_y;	/* rows made; the next window row */
 	struct hits	 hits;
 };
 
-/* The levels of one detection, handed out to the threads that scan them. */
+/*
+ * The levels of one search over g.  Rows of g may still be coming in
+ * (advance makes and scans what the rows in allow); the levels are then
+ * shared among the processors to finish.
+ */
 struct pyramid {
 	const struct cascade	*c;
 	const struct grey	*g;
 	struct level		*lv;
 	int			 n;
+	int			 rows;	/* rows of g in, for the threads */
 	atomic_int		 next;
 };
 
 static void
-scan_level(const struct cascade *c, const struct grey *g, struct level *lv)
+level_begin(struct level *lv, const struct cascade *c, const struct grey *g)
 {
-	struct grey small;
-	struct scan s;
-	int x, y, step = lv->f > 2 ? 1 : 2, r;
+	lv->step = lv->f > 2 ? 1 : 2;
+	linear_begin(&lv->map, g->w, g->h, lv->sw, lv->sh);
+	grey_alloc(&lv->small, lv->sw, lv->sh);
+	scan_begin(&lv->s, lv->sw, lv->sh);
+	if (!c->tilted)
+		scan_probes(&lv->s, &lv->small, c);
+	lv->made = lv->next_y = 0;
+	memset(&lv->hits, 0, sizeof lv->hits);
+}
 
-	grey_scale_linear(g, lv->sw, lv->sh, &small);
-	scan_build(&s, &small, c);
-	for (y = 0; y + c->h <= lv->sh; y += step) {
-		for (x = 0; x + c->w <= lv->sw; x += step) {
-			r = scan_window(c, &s, y * s.stride + x);
+static void
+level_end(struct level *lv)
+{
+	if (lv->small.px == NULL)
+		return;
+	scan_free(&lv->s);
+	grey_free(&lv->small);
+	linear_end(&lv->map);
+}
+
+/* Makes the rows of lv that the first rows of g allow, and scans every window they complete. */
+static void
+level_advance(struct level *lv, const struct cascade *c, const struct grey *g, int rows)
+{
+	int x, y, r;
+
+	if (lv->small.px == NULL)
+		return;
+	while (lv->made < lv->sh && linear_needs(&lv->map, lv->made) <= rows) {
+		linear_row(&lv->map, g, &lv->small, lv->made);
+		scan_row(&lv->s, &lv->small, lv->made++);
+	}
+	if (lv->s.probe == NULL) {
+		if (lv->made < lv->sh)
+			return;
+		scan_probes(&lv->s, &lv->small, c);
+	}
+	for (; (y = lv->next_y) + c->h <= lv->made; lv->next_y += lv->step)
+		for (x = 0; x + c->w <= lv->sw; x += lv->step) {
+			r = scan_window(c, &lv->s, y * lv->s.stride + x);
 			if (r > 0)
 				hits_add(&lv->hits, (int)lround(x * lv->f),
 				    (int)lround(y * lv->f), lv->ww, lv->wh, 1);
 			else if (r < 0)
-				x += step;
+				x += lv->step;
 		}
-	}
-	scan_free(&s);
-	grey_free(&small);
+	if (lv->made == lv->sh)
+		level_end(lv);
 }
 
-static void *
-scan_levels(void *arg)
-{
-	struct pyramid *py = arg;
-	int i;
-
-	while ((i = atomic_fetch_add(&py->next, 1)) < py->n)
-		scan_level(py->c, py->g, &py->lv[i]);
-	return (NULL);
-}
-
-/*
- * Scales the image down by 1.1 each step (OpenCV's scheme) and scans every
- * level, the levels shared among the processors; the hits are gathered in
- * level order, so the result is the same however many scan.
- */
+/* The levels OpenCV's scheme scans: the image shrunk by 1.1 each step. */
 static void
-detect_scales(const struct cascade *c, const struct grey *g, int minsz,
-    int maxsz, struct hits *out)
+pyramid_begin(struct pyramid *py, const struct cascade *c, const struct grey *g,
+    int minsz, int maxsz)
 {
-	struct pyramid py = { c, g, NULL, 0, 0 };
-	pthread_t th[DETECT_THREADS];
 	struct level lv;
 	double f;
-	int i, k, nth = 0, cap = 0;
+	int cap = 0;
 
+	memset(py, 0, sizeof *py);
+	py->c = c;
+	py->g = g;
 	for (f = 1;; f *= SCALE_STEP) {
+		memset(&lv, 0, sizeof lv);
 		lv.f = f;
 		lv.ww = (int)lround(c->w * f);
 		lv.wh = (int)lround(c->h * f);
@@ -744,24 +790,60 @@ detect_scales(const struct cascade *c, const struct grey *g, int minsz,
 		lv.sh = (int)lround(g->h / f);
 		if (lv.sw < c->w + 1 || lv.sh < c->h + 1)
 			break;
-		memset(&lv.hits, 0, sizeof lv.hits);
-		py.lv = grow(py.lv, &cap, py.n, sizeof *py.lv);
-		py.lv[py.n++] = lv;
+		level_begin(&lv, c, g);
+		py->lv = grow(py->lv, &cap, py->n, sizeof *py->lv);
+		py->lv[py->n++] = lv;
 	}
-	/* The largest levels come first and a thread is worth starting for them. */
-	for (k = detect_threads() - 1; nth < k && nth < py.n - 1; nth++)
-		if (pthread_create(&th[nth], NULL, scan_levels, &py) != 0)
+}
+
+static void
+pyramid_advance(struct pyramid *py, int rows)
+{
+	int i;
+
+	for (i = 0; i < py->n; i++)
+		level_advance(&py->lv[i], py->c, py->g, rows);
+}
+
+static void *
+pyramid_work(void *arg)
+{
+	struct pyramid *py = arg;
+	int i;
+
+	while ((i = atomic_fetch_add(&py->next, 1)) < py->n)
+		level_advance(&py->lv[i], py->c, py->g, py->rows);
+	return (NULL);
+}
+
+/*
+ * Finishes every level now that all of g is in, one thread per processor,
+ * and gathers the hits in level order: the same result however many scan.
+ */
+static void
+pyramid_end(struct pyramid *py, struct hits *out)
+{
+	pthread_t th[DETECT_THREADS];
+	int i, k, nth = 0;
+
+	py->rows = py->g->h;
+	atomic_store(&py->next, 0);
+	for (k = detect_threads() - 1; nth < k && nth < py->n - 1; nth++)
+		if (pthread_create(&th[nth], NULL, pyramid_work, py) != 0)
 			break;
-	scan_levels(&py);
+	pyramid_work(py);
 	for (k = 0; k < nth; k++)
 		pthread_join(th[k], NULL);
-	for (i = 0; i < py.n; i++) {
-		for (k = 0; k < py.lv[i].hits.n; k++)
-			hits_add(out, py.lv[i].hits.v[k].x, py.lv[i].hits.v[k].y,
-			    py.lv[i].hits.v[k].w, py.lv[i].hits.v[k].h, 1);
-		free(py.lv[i].hits.v);
+	memset(out, 0, sizeof *out);
+	for (i = 0; i < py->n; i++) {
+		for (k = 0; k < py->lv[i].hits.n; k++)
+			hits_add(out, py->lv[i].hits.v[k].x, py->lv[i].hits.v[k].y,
+			    py->lv[i].hits.v[k].w, py->lv[i].hits.v[k].h, 1);
+		free(py->lv[i].hits.v);
+		level_end(&py->lv[i]);
 	}
-	free(py.lv);
+	free(py->lv);
+	memset(py, 0, sizeof *py);
 }
 
 static int
@@ -837,8 +919,10 @@ static void
 detect(const struct cascade *c, const struct grey *g, int minsz, int maxsz,
     int neighbours, struct hits *out)
 {
-	memset(out, 0, sizeof *out);
-	detect_scales(c, g, minsz, maxsz, out);
+	struct pyramid py;
+
+	pyramid_begin(&py, c, g, minsz, maxsz);
+	pyramid_end(&py, out);
 	group(out, neighbours);
 }
 
@@ -940,11 +1024,33 @@ faces_from(struct detector *d, const struct grey *g, struct cascade *c,
     struct faces *out)
 {
 	struct hits h;
-	struct hit t;
-	int i, j, side = g->w < g->h ? g->w : g->h, big;
+	int minsz, maxsz;
+
+	face_sizes(d, g, &minsz, &maxsz);
+	detect(c, g, minsz, maxsz, FACE_NEIGHBOURS, &h);
+	return (faces_from_hits(d, g, &h, out));
+}
+
+/* The smallest and largest face searched for in g. */
+static void
+face_sizes(const struct detector *d, const struct grey *g, int *minsz, int *maxsz)
+{
+	int side = g->w < g->h ? g->w : g->h;
 	double share = d->min_share > 0 ? d->min_share : 0.2;
 
-	detect(c, g, (int)(side * share), side, FACE_NEIGHBOURS, &h);
+	*minsz = (int)(side * share);
+	*maxsz = side;
+}
+
+/* The faces of the grouped hits h (freed here), largest first, with their eyes. */
+static int
+faces_from_hits(struct detector *d, const struct grey *g, struct hits *hp,
+    struct faces *out)
+{
+	struct hits h = *hp;
+	struct hit t;
+	int i, j, big;
+
 	for (i = 1; i < h.n; i++)	/* largest first */
 		for (j = i; j > 0 && h.v[j].w * h.v[j].h > h.v[j - 1].w * h.v[j - 1].h; j--) {
 			t = h.v[j];
@@ -1039,25 +1145,77 @@ faces_scale(struct faces *f, double s)
 	}
 }
 
-int
-face_detect(struct detector *d, const struct image *im, struct faces *out)
+/*
+ * A search for faces in a photo whose rows may still be coming in: the
+ * photo at DETECT_SIDE and the frontal-face pyramid over it are made as
+ * rows arrive, so a decoder and the search can run side by side.
+ */
+struct face_search {
+	struct detector	*d;
+	double		 s;	/* photo pixels per search pixel */
+	int		 tiny;	/* no room for a face */
+	int		 in;	/* photo rows taken */
+	uint8_t		*row;	/* one photo row's luma */
+	struct grey	 g;
+	struct area	 area;
+	struct pyramid	 py;
+};
+
+struct face_search *
+face_search_begin(struct detector *d, int w, int h)
 {
-	struct grey full, g;
-	double s;
+	struct face_search *fs = xcalloc(1, sizeof *fs);
+	int big = w > h ? w : h, minsz, maxsz;
+
+	fs->d = d;
+	fs->s = big > DETECT_SIDE ? (double)big / DETECT_SIDE : 1;
+	/* A sliver of a photo has no room for a face (and would shrink to nothing). */
+	if (lround(w / fs->s) < d->alt2->w || lround(h / fs->s) < d->alt2->h) {
+		fs->tiny = 1;
+		return (fs);
+	}
+	fs->row = xmalloc((size_t)w);
+	grey_alloc(&fs->g, (int)lround(w / fs->s), (int)lround(h / fs->s));
+	area_begin(&fs->area, w, h, 1, fs->g.px, fs->g.w, fs->g.h);
+	face_sizes(d, &fs->g, &minsz, &maxsz);
+	pyramid_begin(&fs->py, d->alt2, &fs->g, minsz, maxsz);
+	return (fs);
+}
+
+void
+face_search_rows(struct face_search *fs, const struct image *im, int rows)
+{
+	int made = fs->area.out;
+
+	if (fs->tiny)
+		return;
+	for (; fs->in < rows && fs->in < im->h; fs->in++) {
+		grey_row(im->px + (size_t)fs->in * im->w * 3, im->w, fs->row);
+		made = area_push(&fs->area, fs->row);
+	}
+	pyramid_advance(&fs->py, made);
+}
+
+int
+face_search_end(struct face_search *fs, const struct image *im, struct faces *out)
+{
+	struct detector *d = fs->d;
+	struct hits h;
 	char *cause = NULL;
-	int big = im->w > im->h ? im->w : im->h;
 
 	memset(out, 0, sizeof *out);
 	out->how = "none";
-	s = big > DETECT_SIDE ? (double)big / DETECT_SIDE : 1;
-	/* A sliver of a photo has no room for a face (and would shrink to nothing). */
-	if (lround(im->w / s) < d->alt2->w || lround(im->h / s) < d->alt2->h)
+	if (fs->tiny) {
+		free(fs);
 		return (0);
-	grey_from_image(im, &full);
-	grey_resize(&full, (int)lround(im->w / s), (int)lround(im->h / s), &g);
-	grey_free(&full);
+	}
+	face_search_rows(fs, im, im->h);
+	area_end(&fs->area);
+	free(fs->row);
+	pyramid_end(&fs->py, &h);
+	group(&h, FACE_NEIGHBOURS);
 	out->how = "alt2";
-	if (faces_from(d, &g, d->alt2, out) == 0) {
+	if (faces_from_hits(d, &fs->g, &h, out) == 0) {
 		faces_free(out);	/* out->v is freed once, whatever follows */
 		if (!d->deflt_tried) {
 			d->deflt_tried = 1;
@@ -1065,18 +1223,25 @@ face_detect(struct detector *d, const struct image *im, struct faces *out)
 			    "haarcascade_frontalface_default.xml", &cause);
 			free(cause);
 		}
-		grey_equalize(&g);
+		grey_equalize(&fs->g);
 		out->how = "default";
-		if (d->deflt == NULL || faces_from(d, &g, d->deflt, out) == 0) {
+		if (d->deflt == NULL || faces_from(d, &fs->g, d->deflt, out) == 0) {
 			faces_free(out);
 			out->how = "none";
 		}
 	}
 	if (out->n == 0 || !out->v[0].eyes_found)
-		try_rotated(d, &g, out);
-	faces_scale(out, s);
-	grey_free(&g);
+		try_rotated(d, &fs->g, out);
+	faces_scale(out, fs->s);
+	grey_free(&fs->g);
+	free(fs);
 	return (out->n);
+}
+
+int
+face_detect(struct detector *d, const struct image *im, struct faces *out)
+{
+	return (face_search_end(face_search_begin(d, im->w, im->h), im, out));
 }
 
 void

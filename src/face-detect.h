@@ -54,6 +54,17 @@ int	cascade_try(const char *, const char *, char **);
  * faces.
  */
 int	face_detect(struct detector *, const struct image *, struct faces *);
+
+/*
+ * face_detect for a w x h photo whose rows come in from the top while it is
+ * decoded (in another thread): face_search_rows says rows [0, rows) of im
+ * are final; face_search_end takes the rest, finishes as face_detect does,
+ * fills *out and frees the search.  The result is face_detect's.
+ */
+struct face_search;
+struct face_search *face_search_begin(struct detector *, int, int);
+void	face_search_rows(struct face_search *, const struct image *, int);
+int	face_search_end(struct face_search *, const struct image *, struct faces *);
 void	faces_free(struct faces *);
 
 #endif

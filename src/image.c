@@ -11,7 +11,10 @@
 
 static struct span *spans(int, int);
 static void	spans_free(struct span *, int);
+static void	area_across(struct area *, const uint8_t *);
+static void	area_down(struct area *, int);
 static void	resize_area(const uint8_t *, int, int, int, uint8_t *, int, int);
+static int	linear_y0(const struct linear *, int, int *);
 static void	sample_bilinear(const uint8_t *, int, int, int, double, double,
 		    uint8_t *);
 static void	resize_bilinear(const uint8_t *, int, int, int, uint8_t *, int, int);
@@ -84,45 +87,96 @@ spans_free(struct span *v, int m)
 
 /*
  * Each destination pixel averages the source area it covers, with
- * fractional edges; the weights are separable, so rows are averaged first
- * and then columns.
+ * fractional edges; the weights are separable, so each source row is
+ * averaged across as it comes and a destination row is made as soon as the
+ * source rows it covers are in (so a decoder can feed it row by row).
  */
+void
+area_begin(struct area *a, int sw, int sh, int ch, uint8_t *dst, int dw, int dh)
+{
+	a->xs = spans(sw, dw);
+	a->ys = spans(sh, dh);
+	a->rows = xreallocarray(NULL, (size_t)dw * sh, (size_t)ch * sizeof *a->rows);
+	a->sw = sw;
+	a->sh = sh;
+	a->ch = ch;
+	a->dw = dw;
+	a->dh = dh;
+	a->in = a->out = 0;
+	a->dst = dst;
+}
+
+static void
+area_across(struct area *a, const uint8_t *src)
+{
+	const struct span *xs = a->xs;
+	float acc[3], *r;
+	const uint8_t *p;
+	int x, c, k, ch = a->ch;
+
+	for (x = 0; x < a->dw; x++) {
+		acc[0] = acc[1] = acc[2] = 0;
+		p = src + (size_t)xs[x].first * ch;
+		for (k = 0; k < xs[x].n; k++, p += ch)
+			for (c = 0; c < ch; c++)
+				acc[c] += p[c] * xs[x].w[k];
+		r = a->rows + ((size_t)a->in * a->dw + x) * ch;
+		for (c = 0; c < ch; c++)
+			r[c] = acc[c] / xs[x].sum;
+	}
+}
+
+static void
+area_down(struct area *a, int y)
+{
+	const struct span *ys = a->ys;
+	float acc[3], *r;
+	int x, c, k, ch = a->ch;
+
+	for (x = 0; x < a->dw; x++) {
+		acc[0] = acc[1] = acc[2] = 0;
+		for (k = 0; k < ys[y].n; k++) {
+			r = a->rows + ((size_t)(ys[y].first + k) * a->dw + x) * ch;
+			for (c = 0; c < ch; c++)
+				acc[c] += r[c] * ys[y].w[k];
+		}
+		for (c = 0; c < ch; c++)
+			a->dst[((size_t)y * a->dw + x) * ch + c] =
+			    (uint8_t)(acc[c] / ys[y].sum + 0.5f);
+	}
+}
+
+int
+area_push(struct area *a, const uint8_t *row)
+{
+	if (a->in < a->sh)
+		area_across(a, row);
+	a->in++;
+	while (a->out < a->dh && a->ys[a->out].first + a->ys[a->out].n <= a->in)
+		area_down(a, a->out++);
+	return (a->out);
+}
+
+void
+area_end(struct area *a)
+{
+	free(a->rows);
+	spans_free(a->xs, a->dw);
+	spans_free(a->ys, a->dh);
+	memset(a, 0, sizeof *a);
+}
+
 static void
 resize_area(const uint8_t *src, int sw, int sh, int ch, uint8_t *dst, int dw,
     int dh)
 {
-	struct span *xs = spans(sw, dw), *ys = spans(sh, dh);
-	float *rows = xreallocarray(NULL, (size_t)dw * sh, (size_t)ch * sizeof *rows);
-	float acc[3], *r;
-	const uint8_t *p;
-	int x, y, c, k;
+	struct area a;
+	int y;
 
+	area_begin(&a, sw, sh, ch, dst, dw, dh);
 	for (y = 0; y < sh; y++)
-		for (x = 0; x < dw; x++) {
-			acc[0] = acc[1] = acc[2] = 0;
-			p = src + ((size_t)y * sw + xs[x].first) * ch;
-			for (k = 0; k < xs[x].n; k++, p += ch)
-				for (c = 0; c < ch; c++)
-					acc[c] += p[c] * xs[x].w[k];
-			r = rows + ((size_t)y * dw + x) * ch;
-			for (c = 0; c < ch; c++)
-				r[c] = acc[c] / xs[x].sum;
-		}
-	for (y = 0; y < dh; y++)
-		for (x = 0; x < dw; x++) {
-			acc[0] = acc[1] = acc[2] = 0;
-			for (k = 0; k < ys[y].n; k++) {
-				r = rows + ((size_t)(ys[y].first + k) * dw + x) * ch;
-				for (c = 0; c < ch; c++)
-					acc[c] += r[c] * ys[y].w[k];
-			}
-			for (c = 0; c < ch; c++)
-				dst[((size_t)y * dw + x) * ch + c] =
-				    (uint8_t)(acc[c] / ys[y].sum + 0.5f);
-		}
-	free(rows);
-	spans_free(xs, dw);
-	spans_free(ys, dh);
+		area_push(&a, src + (size_t)y * sw * ch);
+	area_end(&a);
 }
 
 /* The value of channel c at (fx, fy) interpolated between its four neighbours. */
@@ -237,13 +291,20 @@ grey_free(struct grey *g)
 void
 grey_from_image(const struct image *im, struct grey *g)
 {
-	size_t i, n = (size_t)im->w * im->h;
-	const uint8_t *p = im->px;
+	size_t n = (size_t)im->w * im->h;
 
 	grey_alloc(g, im->w, im->h);
+	grey_row(im->px, (int)n, g->px);
+}
+
+/* The luma of one row of n pixels, as grey_from_image makes it. */
+void
+grey_row(const uint8_t *p, int n, uint8_t *out)
+{
+	int i;
+
 	for (i = 0; i < n; i++, p += 3)
-		g->px[i] = (uint8_t)((4899 * p[0] + 9617 * p[1] + 1868 * p[2] +
-		    8192) >> 14);
+		out[i] = (uint8_t)((4899 * p[0] + 9617 * p[1] + 1868 * p[2] + 8192) >> 14);
 }
 
 void
@@ -256,44 +317,90 @@ grey_resize(const struct grey *src, int w, int h, struct grey *dst)
 /*
  * Bilinear resampling in 8-bit fixed point, for the detector's scale pyramid:
  * the cascades were trained on OpenCV's linear pyramid, and an exact area
- * average of every level costs more than the detection itself.
+ * average of every level costs more than the detection itself.  A row at a
+ * time, so that a level can be made while its source is still coming in.
  */
+void
+linear_begin(struct linear *l, int sw, int sh, int w, int h)
+{
+	double f;
+	int x;
+
+	l->sw = sw;
+	l->sh = sh;
+	l->w = w;
+	l->h = h;
+	l->x0 = xreallocarray(NULL, (size_t)w, sizeof *l->x0);
+	l->ax = xreallocarray(NULL, (size_t)w, sizeof *l->ax);
+	for (x = 0; x < w; x++) {
+		f = (x + 0.5) * sw / w - 0.5;
+		f = f < 0 ? 0 : f;
+		l->x0[x] = (int)f < sw - 1 ? (int)f : sw - 2 < 0 ? 0 : sw - 2;
+		l->ax[x] = sw > 1 ? (int)lround((f - l->x0[x]) * 256) : 0;
+		l->ax[x] = l->ax[x] > 256 ? 256 : l->ax[x];
+	}
+}
+
+/* The source row destination row y starts from, and its weight (of 256). */
+static int
+linear_y0(const struct linear *l, int y, int *ay)
+{
+	double f = (y + 0.5) * l->sh / l->h - 0.5;
+	int y0;
+
+	f = f < 0 ? 0 : f;
+	y0 = (int)f < l->sh - 1 ? (int)f : l->sh - 2 < 0 ? 0 : l->sh - 2;
+	*ay = l->sh > 1 ? (int)lround((f - y0) * 256) : 0;
+	*ay = *ay > 256 ? 256 : *ay;
+	return (y0);
+}
+
+int
+linear_needs(const struct linear *l, int y)
+{
+	int ay;
+
+	return (linear_y0(l, y, &ay) + (l->sh > 1 ? 2 : 1));
+}
+
+void
+linear_row(const struct linear *l, const struct grey *src, struct grey *dst, int y)
+{
+	const uint8_t *r0, *r1;
+	int x, y0, ay, top, bot;
+
+	y0 = linear_y0(l, y, &ay);
+	r0 = src->px + (size_t)y0 * src->w;
+	r1 = src->h > 1 ? r0 + src->w : r0;
+	for (x = 0; x < l->w; x++) {
+		const int i = l->x0[x], a = l->ax[x], j = src->w > 1 ? i + 1 : i;
+
+		top = r0[i] * (256 - a) + r0[j] * a;
+		bot = r1[i] * (256 - a) + r1[j] * a;
+		dst->px[(size_t)y * l->w + x] =
+		    (uint8_t)((top * (256 - ay) + bot * ay + 32768) >> 16);
+	}
+}
+
+void
+linear_end(struct linear *l)
+{
+	free(l->x0);
+	free(l->ax);
+	memset(l, 0, sizeof *l);
+}
+
 void
 grey_scale_linear(const struct grey *src, int w, int h, struct grey *dst)
 {
-	int *x0 = xreallocarray(NULL, (size_t)w, sizeof *x0);
-	int *ax = xreallocarray(NULL, (size_t)w, sizeof *ax);
-	const uint8_t *r0, *r1;
-	double f;
-	int x, y, y0, ay, top, bot;
+	struct linear l;
+	int y;
 
 	grey_alloc(dst, w, h);
-	for (x = 0; x < w; x++) {
-		f = (x + 0.5) * src->w / w - 0.5;
-		f = f < 0 ? 0 : f;
-		x0[x] = (int)f < src->w - 1 ? (int)f : src->w - 2 < 0 ? 0 : src->w - 2;
-		ax[x] = src->w > 1 ? (int)lround((f - x0[x]) * 256) : 0;
-		ax[x] = ax[x] > 256 ? 256 : ax[x];
-	}
-	for (y = 0; y < h; y++) {
-		f = (y + 0.5) * src->h / h - 0.5;
-		f = f < 0 ? 0 : f;
-		y0 = (int)f < src->h - 1 ? (int)f : src->h - 2 < 0 ? 0 : src->h - 2;
-		ay = src->h > 1 ? (int)lround((f - y0) * 256) : 0;
-		ay = ay > 256 ? 256 : ay;
-		r0 = src->px + (size_t)y0 * src->w;
-		r1 = src->h > 1 ? r0 + src->w : r0;
-		for (x = 0; x < w; x++) {
-			const int i = x0[x], a = ax[x], j = src->w > 1 ? i + 1 : i;
-
-			top = r0[i] * (256 - a) + r0[j] * a;
-			bot = r1[i] * (256 - a) + r1[j] * a;
-			dst->px[(size_t)y * w + x] =
-			    (uint8_t)((top * (256 - ay) + bot * ay + 32768) >> 16);
-		}
-	}
-	free(x0);
-	free(ax);
+	linear_begin(&l, src->w, src->h, w, h);
+	for (y = 0; y < h; y++)
+		linear_row(&l, src, dst, y);
+	linear_end(&l);
 }
 
 void

@@ -83,6 +83,33 @@ void	grey_from_image(const struct image *, struct grey *);
 void	grey_resize(const struct grey *, int, int, struct grey *);
 /* Fast bilinear resampling (8-bit fixed point) for detection pyramids. */
 void	grey_scale_linear(const struct grey *, int, int, struct grey *);
+/* The luma of n RGB pixels, as grey_from_image makes it. */
+void	grey_row(const uint8_t *, int, uint8_t *);
+
+/*
+ * The same resamplings a row at a time, for sources that come in from the
+ * top: area_push gives source rows in order and returns how many rows of
+ * dst are made; linear_row makes row y once linear_needs(y) source rows are in.
+ */
+struct area {
+	struct span	*xs, *ys;
+	float		*rows;	/* source rows averaged across: dw x sh x ch */
+	int		 sw, sh, ch, dw, dh;
+	int		 in, out;	/* source rows given, destination rows made */
+	uint8_t		*dst;
+};
+void	area_begin(struct area *, int, int, int, uint8_t *, int, int);
+int	area_push(struct area *, const uint8_t *);
+void	area_end(struct area *);
+
+struct linear {
+	int	 sw, sh, w, h;
+	int	*x0, *ax;	/* per destination column: left source column, weight of 256 */
+};
+void	linear_begin(struct linear *, int, int, int, int);
+int	linear_needs(const struct linear *, int);
+void	linear_row(const struct linear *, const struct grey *, struct grey *, int);
+void	linear_end(struct linear *);
 /* Rotates about the centre (see image_rotate) into dst, allocated here. */
 void	grey_rotate(const struct grey *, double, struct grey *);
 /* Histogram equalisation in place. */
