@@ -131,6 +131,16 @@ static void	hits_add(struct hits *, int, int, int, int, int);
 static int	detect_threads(void);
 struct level;
 struct pyramid;
+static void	level_begin(struct level *, const struct cascade *, const struct grey *);
+static void	level_end(struct level *);
+static void	level_advance(struct level *, const struct cascade *,
+		    const struct grey *, int);
+static void	pyramid_begin(struct pyramid *, const struct cascade *,
+		    const struct grey *, int, int);
+static void	pyramid_advance(struct pyramid *, int);
+static void	*pyramid_work(void *);
+static void	pyramid_end(struct pyramid *, struct hits *);
+static void	pyramid_gather(struct pyramid *, struct hits *);
 static int	similar(const struct hit *, const struct hit *);
 static void	group(struct hits *, int);
 static void	detect(const struct cascade *, const struct grey *, int, int,
@@ -824,7 +834,7 @@ static void
 pyramid_end(struct pyramid *py, struct hits *out)
 {
 	pthread_t th[DETECT_THREADS];
-	int i, k, nth = 0;
+	int k, nth = 0;
 
 	py->rows = py->g->h;
 	atomic_store(&py->next, 0);
@@ -834,6 +844,15 @@ pyramid_end(struct pyramid *py, struct hits *out)
 	pyramid_work(py);
 	for (k = 0; k < nth; k++)
 		pthread_join(th[k], NULL);
+	pyramid_gather(py, out);
+}
+
+/* The hits of every level, in level order; frees the levels. */
+static void
+pyramid_gather(struct pyramid *py, struct hits *out)
+{
+	int i, k;
+
 	memset(out, 0, sizeof *out);
 	for (i = 0; i < py->n; i++) {
 		for (k = 0; k < py->lv[i].hits.n; k++)
@@ -1236,6 +1255,24 @@ face_search_end(struct face_search *fs, const struct image *im, struct faces *ou
 	grey_free(&fs->g);
 	free(fs);
 	return (out->n);
+}
+
+void
+face_search_free(struct face_search *fs)
+{
+	struct hits h;
+
+	if (fs == NULL)
+		return;
+	if (!fs->tiny) {
+		area_end(&fs->area);
+		free(fs->row);
+		fs->py.rows = 0;	/* nothing more is made: the levels are only freed */
+		pyramid_gather(&fs->py, &h);
+		free(h.v);
+		grey_free(&fs->g);
+	}
+	free(fs);
 }
 
 int

@@ -65,6 +65,8 @@ struct face_search;
 struct face_search *face_search_begin(struct detector *, int, int);
 void	face_search_rows(struct face_search *, const struct image *, int);
 int	face_search_end(struct face_search *, const struct image *, struct faces *);
+/* Frees a search that will not be ended (the photo did not decode). */
+void	face_search_free(struct face_search *);
 void	faces_free(struct faces *);
 
 #endif

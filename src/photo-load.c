@@ -21,6 +21,8 @@
 
 /* A damaged progressive JPEG can hold endless scans; real ones have < 20. */
 #define JPEG_MAX_SCANS	200
+/* Rows decoded between two calls of photo_load_opts.rows. */
+#define ROWS_TOLD	16
 /* Ancillary PNG chunks (text, ICC) larger than this are refused. */
 #define PNG_CHUNK_MAX	(4L * 1024 * 1024)
 
@@ -42,6 +44,9 @@ struct load_ctx {
 	struct photo_info	*info;
 	uint8_t			*row;	/* scratch rows (CMYK, RGBA) */
 	size_t			 rowsize;
+	void			(*rows)(void *, const struct image *,
+				    const struct photo_info *, int);
+	void			*arg;
 	char			 pngmsg[128];
 };
 
@@ -326,6 +331,9 @@ jpeg_read_rows(struct load_ctx *ctx, struct jpeg_decompress_struct *cinfo)
 			break;
 		if (ctx->row != NULL)
 			cmyk_to_rgb(ctx->row, dst, out->w, cinfo->saw_Adobe_marker);
+		if (ctx->rows != NULL && (cinfo->output_scanline % ROWS_TOLD == 0 ||
+		    cinfo->output_scanline == cinfo->output_height))
+			ctx->rows(ctx->arg, out, ctx->info, (int)cinfo->output_scanline);
 	}
 }
 
@@ -524,10 +532,14 @@ photo_load(const char *path, const struct photo_load_opts *opts,
 	if (opts != NULL) {
 		ctx.min_w = opts->min_w > 0 ? opts->min_w : 0;
 		ctx.min_h = opts->min_h > 0 ? opts->min_h : 0;
+		ctx.rows = opts->rows;
+		ctx.arg = opts->arg;
 	}
 	if ((kind = open_photo(&ctx, path, cause)) < 0)
 		return (-1);
 	rc = kind == 0 ? load_jpeg(&ctx, cause) : load_png(&ctx, cause);
+	if (ctx.rows != NULL)
+		ctx.rows(ctx.arg, NULL, info, -1);
 	fclose(ctx.f);
 	if (ctx.row != NULL)
 		wipe_free(ctx.row, ctx.rowsize);

@@ -41,7 +41,10 @@ static int	is_background_spot(const struct photo_scene *, int, int);
 static void	background_stats(struct photo_scene *);
 static void	border_stats(struct photo_scene *);
 static struct detector *scene_detector(const char *, char **);
+static int	shrink_factor(int, int, int);
 static void	shrink(struct image *, int);
+struct follow;
+static void	follow_stop(struct follow *);
 static void	skin_colour(struct photo_scene *);
 static int	cheek_edge(const struct photo_scene *, int, int);
 static double	median(double *, int);
@@ -351,16 +354,22 @@ scene_detector(const char *dir, char **cause)
  * on about min_side pixels, as many as it needs (a remainder under k at the
  * right and bottom edges is dropped).
  */
+static int
+shrink_factor(int w, int h, int min_side)
+{
+	return (min_side > 0 ? (w < h ? w : h) / min_side : 1);
+}
+
 static void
 shrink(struct image *im, int min_side)
 {
 	struct image small;
 	unsigned sum[3];
-	int k = (im->w < im->h ? im->w : im->h) / (min_side > 0 ? min_side : 1);
+	int k = shrink_factor(im->w, im->h, min_side);
 	int x, y, i, j, c;
 	const uint8_t *p;
 
-	if (min_side <= 0 || k < 2)
+	if (k < 2)
 		return;
 	image_alloc(&small, im->w / k, im->h / k);
 	for (y = 0; y < small.h; y++)
@@ -380,55 +389,140 @@ shrink(struct image *im, int min_side)
 	*im = small;
 }
 
-/* The cascades, read in a thread of their own while the photo is decoded. */
-struct preload {
+/*
+ * While the photo is decoded, a thread reads the cascades and then follows
+ * the decoder with the face search, where the rows decoded are the photo
+ * analysed: no EXIF turn and no shrinking after.  The search's result is
+ * face_detect's; only the time is shared.
+ */
+struct follow {
 	const char		*dir;
-	struct detector		*d;
+	int			 min_side;
+	pthread_t		 th;
+	int			 running;
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+	const struct image	*im;	/* told by the decoder, under mu */
+	int			 rows, orientation, done;
+	struct detector		*d;	/* the thread's, read after the join */
 	char			*cause;
+	struct face_search	*fs;
 };
 
-static void *
-preload_detector(void *arg)
+static int
+follow_usable(const struct follow *fw, const struct image *im, int orientation)
 {
-	struct preload *pl = arg;
+	return (orientation < 2 && shrink_factor(im->w, im->h, fw->min_side) < 2);
+}
 
-	pl->d = scene_detector(pl->dir, &pl->cause);
+static void *
+follow_run(void *arg)
+{
+	struct follow *fw = arg;
+	const struct image *im;
+	int rows, seen = 0, orientation;
+
+	fw->d = scene_detector(fw->dir, &fw->cause);
+	pthread_mutex_lock(&fw->mu);
+	for (;;) {
+		while (!fw->done && fw->rows == seen)
+			pthread_cond_wait(&fw->cv, &fw->mu);
+		if (fw->rows == seen)
+			break;		/* done, and every row told was taken */
+		im = fw->im;
+		rows = fw->rows;
+		orientation = fw->orientation;
+		pthread_mutex_unlock(&fw->mu);
+		if (fw->d != NULL && follow_usable(fw, im, orientation)) {
+			if (fw->fs == NULL)
+				fw->fs = face_search_begin(fw->d, im->w, im->h);
+			face_search_rows(fw->fs, im, rows);
+		}
+		seen = rows;
+		pthread_mutex_lock(&fw->mu);
+	}
+	pthread_mutex_unlock(&fw->mu);
 	return (NULL);
 }
 
-static void	analyse_with(struct photo_scene *, struct detector *, char *);
+/* The decoder's news (photo_load_opts.rows): rows in, or (n < 0) the end. */
+static void
+follow_rows(void *arg, const struct image *im, const struct photo_info *info, int n)
+{
+	struct follow *fw = arg;
+
+	if (n < 0) {
+		follow_stop(fw);
+		return;
+	}
+	pthread_mutex_lock(&fw->mu);
+	fw->im = im;
+	fw->rows = n;
+	fw->orientation = info->orientation;
+	pthread_cond_signal(&fw->cv);
+	pthread_mutex_unlock(&fw->mu);
+}
+
+/* Waits for the thread to take its last rows and stop; again is a no-op. */
+static void
+follow_stop(struct follow *fw)
+{
+	if (!fw->running)
+		return;
+	pthread_mutex_lock(&fw->mu);
+	fw->done = 1;
+	pthread_cond_signal(&fw->cv);
+	pthread_mutex_unlock(&fw->mu);
+	pthread_join(fw->th, NULL);
+	fw->running = 0;
+	pthread_cond_destroy(&fw->cv);
+	pthread_mutex_destroy(&fw->mu);
+}
+
+static void	analyse_with(struct photo_scene *, struct detector *, char *,
+		    struct face_search *);
 
 int
 photo_scene_load(const char *path, const struct config *cfg, int min_side,
     struct photo_scene *sc, char **cause)
 {
 	struct photo_load_opts o;
-	struct preload pl = { NULL, NULL, NULL };
-	pthread_t th;
+	struct follow fw;
 	long maxpx = PHOTO_MAX_PIXELS;
-	int ow, rc, threaded;
+	int ow, rc;
 
 	memset(sc, 0, sizeof *sc);
 	if (cfg != NULL && config_long(cfg, "photo", "max_pixels",
 	    PHOTO_MAX_PIXELS, 1000000, 1000000000L, &maxpx, cause) != 0)
 		return (-1);
+	memset(&o, 0, sizeof o);
 	o.max_pixels = maxpx;
 	o.min_w = o.min_h = min_side;
-	pl.dir = cfg != NULL ? config_str(cfg, "photo", "cascade_dir", NULL) : NULL;
-	threaded = pthread_create(&th, NULL, preload_detector, &pl) == 0;
+	memset(&fw, 0, sizeof fw);
+	fw.dir = cfg != NULL ? config_str(cfg, "photo", "cascade_dir", NULL) : NULL;
+	fw.min_side = min_side;
+	pthread_mutex_init(&fw.mu, NULL);
+	pthread_cond_init(&fw.cv, NULL);
+	if (pthread_create(&fw.th, NULL, follow_run, &fw) == 0) {
+		fw.running = 1;
+		o.rows = follow_rows;
+		o.arg = &fw;
+	} else {
+		pthread_cond_destroy(&fw.cv);
+		pthread_mutex_destroy(&fw.mu);
+		fw.d = scene_detector(fw.dir, &fw.cause);
+	}
 	rc = photo_load(path, &o, &sc->im, &sc->info, cause);
-	if (threaded)
-		pthread_join(th, NULL);
-	else
-		preload_detector(&pl);
+	follow_stop(&fw);
 	if (rc != 0) {
-		free(pl.cause);
+		face_search_free(fw.fs);
+		free(fw.cause);
 		return (-1);
 	}
 	shrink(&sc->im, min_side);
 	ow = sc->info.orientation >= 5 ? sc->info.height : sc->info.width;
 	sc->scale = (double)ow / sc->im.w;
-	analyse_with(sc, pl.d, pl.cause);
+	analyse_with(sc, fw.d, fw.cause, fw.fs);
 	return (0);
 }
 
@@ -439,12 +533,16 @@ photo_scene_analyse(struct photo_scene *sc, const struct config *cfg)
 	struct detector *d = scene_detector(cfg != NULL ? config_str(cfg, "photo",
 	    "cascade_dir", NULL) : NULL, &cause);
 
-	analyse_with(sc, d, cause);
+	analyse_with(sc, d, cause, NULL);
 }
 
-/* Finds the face with d (NULL: the cascades could not be read, for cause, which sc keeps). */
+/*
+ * Finds the face with d (NULL: the cascades could not be read, for cause,
+ * which sc keeps), ending the search fs when one followed the decoder.
+ */
 static void
-analyse_with(struct photo_scene *sc, struct detector *d, char *cause)
+analyse_with(struct photo_scene *sc, struct detector *d, char *cause,
+    struct face_search *fs)
 {
 	struct faces f;
 
@@ -453,12 +551,14 @@ analyse_with(struct photo_scene *sc, struct detector *d, char *cause)
 	if (sc->im.w < SLIVER_SIDE || sc->im.h < SLIVER_SIDE ||
 	    sc->im.w > SLIVER_RATIO * sc->im.h || sc->im.h > SLIVER_RATIO * sc->im.w) {
 		sc->sliver = 1;
+		face_search_free(fs);
 		return;
 	}
 	if (d == NULL)
 		return;
 	d->min_share = sc->min_face;
-	sc->nfaces = face_detect(d, &sc->im, &f);
+	sc->nfaces = fs != NULL ? face_search_end(fs, &sc->im, &f) :
+	    face_detect(d, &sc->im, &f);
 	d->min_share = 0;
 	if (sc->nfaces > 0) {
 		sc->face = f.v[0];

@@ -44,6 +44,14 @@ int	photo_probe(const char *, struct photo_info *, char **);
 struct photo_load_opts {
 	long	max_pixels;	/* refuse larger images from the header; 0: PHOTO_MAX_PIXELS */
 	int	min_w, min_h;	/* decode no smaller than this (DCT scaling); 0: full size */
+	/*
+	 * Told of rows as a JPEG is decoded: rows [0, n) of im are final (im as
+	 * decoded, before orientation).  Then once with n = -1 and im NULL,
+	 * before im changes or is freed, whether or not the decode succeeded.
+	 * NULL: not told.
+	 */
+	void	(*rows)(void *, const struct image *, const struct photo_info *, int);
+	void	*arg;
 };
 
 #define PHOTO_MAX_PIXELS	(64L * 1000 * 1000)
