@@ -138,6 +138,8 @@ static void	level_advance(struct level *, const struct cascade *,
 static void	pyramid_begin(struct pyramid *, const struct cascade *,
 		    const struct grey *, int, int);
 static void	pyramid_advance(struct pyramid *, int);
+static long	level_work(const struct level *, const struct cascade *);
+static void	pyramid_order(struct pyramid *);
 static void	*pyramid_work(void *);
 static void	pyramid_end(struct pyramid *, struct hits *);
 static void	pyramid_gather(struct pyramid *, struct hits *);
@@ -719,6 +721,7 @@ struct pyramid {
 	struct level		*lv;
 	int			 n;
 	int			 rows;	/* rows of g in, for the threads */
+	int			*order;	/* the levels by work left, most first */
 	atomic_int		 next;
 };
 
@@ -815,6 +818,35 @@ pyramid_advance(struct pyramid *py, int rows)
 		level_advance(&py->lv[i], py->c, py->g, rows);
 }
 
+/* Windows level lv has still to scan. */
+static long
+level_work(const struct level *lv, const struct cascade *c)
+{
+	long rows = (lv->sh - c->h - lv->next_y) / lv->step + 1;
+
+	if (lv->small.px == NULL || rows <= 0)
+		return (0);
+	return (rows * ((lv->sw - c->w) / lv->step + 1));
+}
+
+/* The largest jobs first, so the threads end together. */
+static void
+pyramid_order(struct pyramid *py)
+{
+	int i, j, t;
+
+	py->order = xreallocarray(NULL, (size_t)py->n + 1, sizeof *py->order);
+	for (i = 0; i < py->n; i++)
+		py->order[i] = i;
+	for (i = 1; i < py->n; i++)
+		for (j = i; j > 0 && level_work(&py->lv[py->order[j]], py->c) >
+		    level_work(&py->lv[py->order[j - 1]], py->c); j--) {
+			t = py->order[j];
+			py->order[j] = py->order[j - 1];
+			py->order[j - 1] = t;
+		}
+}
+
 static void *
 pyramid_work(void *arg)
 {
@@ -822,7 +854,7 @@ pyramid_work(void *arg)
 	int i;
 
 	while ((i = atomic_fetch_add(&py->next, 1)) < py->n)
-		level_advance(&py->lv[i], py->c, py->g, py->rows);
+		level_advance(&py->lv[py->order[i]], py->c, py->g, py->rows);
 	return (NULL);
 }
 
@@ -837,6 +869,7 @@ pyramid_end(struct pyramid *py, struct hits *out)
 	int k, nth = 0;
 
 	py->rows = py->g->h;
+	pyramid_order(py);
 	atomic_store(&py->next, 0);
 	for (k = detect_threads() - 1; nth < k && nth < py->n - 1; nth++)
 		if (pthread_create(&th[nth], NULL, pyramid_work, py) != 0)
@@ -862,6 +895,7 @@ pyramid_gather(struct pyramid *py, struct hits *out)
 		level_end(&py->lv[i]);
 	}
 	free(py->lv);
+	free(py->order);
 	memset(py, 0, sizeof *py);
 }
 
