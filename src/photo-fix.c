@@ -2,6 +2,7 @@
 #include "system.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +66,9 @@ static int	check_output(const struct jpeg_out *, const struct photo_profile *,
 static void	encode(const struct image *, int, int, int, struct jpeg_out *);
 static int	fit_size(const struct image *, const struct photo_profile *,
 		    struct jpeg_out *, char **, const char *);
+static int	fix_scene(struct photo_scene *, const struct photo_profile *,
+		    const char *, struct jpeg_out *, struct photo_report *, char **);
+static void	*check_before(void *);
 
 /* What fix cannot repair, said before anything is written. */
 static int
@@ -109,8 +113,8 @@ level(struct photo_scene *sc)
 
 	if (fabs(sc->roll) < 0.5)
 		return;
+	/* sc->im may be another scene's: the turned copy replaces it, unfreed. */
 	image_rotate(&sc->im, sc->roll, sc->eye_x, sc->eye_y, &r);
-	image_free(&sc->im);
 	sc->im = r;
 	f->lx = sc->eye_x - half;
 	f->rx = sc->eye_x + half;
@@ -566,14 +570,14 @@ check_output(const struct jpeg_out *o, const struct photo_profile *p,
 	return (-1);
 }
 
-int
-photo_fix_file(const char *in, const struct photo_profile *p,
-    const struct config *cfg, const char *out_path, struct photo_report *after,
-    char **cause)
+/*
+ * The fixed photo of the scene lv (levelled here): its JPEG in *o and its
+ * check in *after when it passes; else -1 with *cause.
+ */
+static int
+fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
+    struct jpeg_out *o, struct photo_report *after, char **cause)
 {
-	struct photo_scene sc;
-	struct photo_report before;
-	struct jpeg_out o = { NULL, 0 };
 	struct image out, plain;
 	struct face outface;
 	struct crop c;
@@ -581,37 +585,91 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	double enlarge, s;
 	int rc = -1;
 
+	level(lv);
+	if (plan_crop(lv, p, &c, cause, in) != 0)
+		return (-1);
+	cut(&lv->im, &c, p, &out);
+	face_through(&lv->face, &c, p, &outface);
+	image_alloc(&plain, out.w, out.h);
+	memcpy(plain.px, out.px, (size_t)out.w * out.h * 3);
+	s = p->width / c.w;
+	soft = whiten(&out, lv, &c, s, in, cause);
+	enlarge = fmax(1, s / lv->scale);
+	if (soft != NULL && matte_sound(soft, &plain, lv, &c, s, in, cause) == 0 &&
+	    fit_size(&out, p, o, cause, in) == 0 &&
+	    check_output(o, p, &outface, enlarge, after, cause, in) == 0)
+		rc = 0;
+	free(soft);
+	image_free(&plain);
+	image_free(&out);
+	return (rc);
+}
+
+/* The check of the photo as given, made beside the fix (it only reads the scene). */
+struct before {
+	const struct photo_scene	*sc;
+	const struct photo_profile	*p;
+	struct photo_report		 r;
+};
+
+static void *
+check_before(void *arg)
+{
+	struct before *b = arg;
+
+	photo_check_scene(b->sc, b->p, &b->r);
+	return (NULL);
+}
+
+int
+photo_fix_file(const char *in, const struct photo_profile *p,
+    const struct config *cfg, const char *out_path, struct photo_report *after,
+    char **cause)
+{
+	struct photo_scene sc, lv;
+	struct before b;
+	struct jpeg_out o = { NULL, 0 };
+	pthread_t th;
+	char *fix_cause = NULL;
+	int rc = -1, fixed, threaded;
+
 	memset(after, 0, sizeof *after);
 	if (photo_scene_load(in, cfg, FIX_SIDE, &sc, cause) != 0)
 		return (-1);
 	sc.enlarge = photo_scene_enlarge(&sc, p);
-	photo_check_scene(&sc, p, &before);
-	if (refuse(&sc, in, cause) == 0 && refuse_rules(&before, in, cause) == 0) {
-		level(&sc);
-		if (plan_crop(&sc, p, &c, cause, in) == 0) {
-			cut(&sc.im, &c, p, &out);
-			face_through(&sc.face, &c, p, &outface);
-			image_alloc(&plain, out.w, out.h);
-			memcpy(plain.px, out.px, (size_t)out.w * out.h * 3);
-			s = p->width / c.w;
-			soft = whiten(&out, &sc, &c, s, in, cause);
-			enlarge = fmax(1, s / sc.scale);
-			if (soft != NULL && matte_sound(soft, &plain, &sc, &c, s, in,
-			    cause) == 0 && fit_size(&out, p, &o, cause, in) == 0 &&
-			    check_output(&o, p, &outface, enlarge, after, cause, in) == 0) {
-				if (fs_write_path(out_path, o.buf, o.len, cause) == 0)
-					rc = 0;
-				else
-					photo_report_free(after);
-			}
-			free(soft);
-			image_free(&plain);
-			image_free(&out);
-		}
+	if (refuse(&sc, in, cause) != 0) {
+		photo_scene_free(&sc);
+		return (-1);
 	}
-	photo_report_free(&before);
+	/*
+	 * What no fix can change is found by the check of the photo as given;
+	 * it runs while the fix is made on a copy of the scene, and wins: a
+	 * refused photo is refused for that, whatever the fix found.
+	 */
+	b.sc = &sc;
+	b.p = p;
+	threaded = pthread_create(&th, NULL, check_before, &b) == 0;
+	if (!threaded)
+		check_before(&b);
+	lv = sc;
+	fixed = fix_scene(&lv, p, in, &o, after, &fix_cause);
+	if (threaded)
+		pthread_join(th, NULL);
+	if (refuse_rules(&b.r, in, cause) != 0) {
+		if (fixed == 0)
+			photo_report_free(after);
+		free(fix_cause);
+	} else if (fixed != 0)
+		*cause = fix_cause;
+	else if (fs_write_path(out_path, o.buf, o.len, cause) == 0)
+		rc = 0;
+	else
+		photo_report_free(after);
+	photo_report_free(&b.r);
 	if (o.buf != NULL)
 		wipe_free(o.buf, o.len);
+	if (lv.im.px != sc.im.px)
+		image_free(&lv.im);
 	photo_scene_free(&sc);
 	return (rc);
 }
