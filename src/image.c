@@ -19,6 +19,7 @@ static void	sample_bilinear(const uint8_t *, int, int, int, double, double,
 		    uint8_t *);
 static void	resize_bilinear(const uint8_t *, int, int, int, uint8_t *, int, int);
 static void	resize_any(const uint8_t *, int, int, int, uint8_t *, int, int);
+static int64_t	clamp_fixed(int64_t, int);
 static void	rotate_any(const uint8_t *, int, int, int, double, double, double,
 		    uint8_t *);
 static void	orient_source(int, int, int, int, int, int *, int *);
@@ -240,24 +241,51 @@ image_resize(const struct image *src, int w, int h, struct image *dst)
 	resize_any(src->px, src->w, src->h, 3, dst->px, w, h);
 }
 
+/* v in 16.16 fixed point, held inside [0, max] pixels. */
+static int64_t
+clamp_fixed(int64_t v, int max)
+{
+	return (v < 0 ? 0 : v > ((int64_t)max << 16) ? (int64_t)max << 16 : v);
+}
+
 /*
  * Rotates by deg (counter-clockwise, as seen) about (cx, cy) into a buffer of
- * the same size; pixels from outside repeat the nearest edge.
+ * the same size; pixels from outside repeat the nearest edge.  Bilinear in
+ * fixed point (16.16 positions, 8-bit weights, as the pyramid's): a photo of
+ * a million pixels turns in a few milliseconds.
  */
 static void
 rotate_any(const uint8_t *src, int w, int h, int ch, double deg, double cx,
     double cy, uint8_t *dst)
 {
-	double a = deg * M_PI / 180, ca = cos(a), sa = sin(a), fx, fy;
-	int x, y;
+	double a = deg * M_PI / 180, ca = cos(a), sa = sin(a);
+	int64_t fx, fy, sx, sy, dx = llround(ca * 65536), dy = llround(sa * 65536);
+	const uint8_t *p00, *p01, *p10, *p11;
+	uint8_t *out;
+	int x, y, c, x0, y0, ax, ay, top, bot;
 
 	for (y = 0; y < h; y++) {
 		/* Along a row the source point moves by (cos, sin) per pixel. */
-		fx = ca * -cx - sa * (y - cy) + cx;
-		fy = sa * -cx + ca * (y - cy) + cy;
-		for (x = 0; x < w; x++, fx += ca, fy += sa)
-			sample_bilinear(src, w, h, ch, fx, fy,
-			    dst + ((size_t)y * w + x) * ch);
+		fx = llround((ca * -cx - sa * (y - cy) + cx) * 65536);
+		fy = llround((sa * -cx + ca * (y - cy) + cy) * 65536);
+		for (x = 0; x < w; x++, fx += dx, fy += dy) {
+			sx = clamp_fixed(fx, w - 1);
+			sy = clamp_fixed(fy, h - 1);
+			x0 = (int)(sx >> 16);
+			y0 = (int)(sy >> 16);
+			ax = (int)(sx >> 8) & 255;
+			ay = (int)(sy >> 8) & 255;
+			p00 = src + ((size_t)y0 * w + x0) * ch;
+			p01 = x0 + 1 < w ? p00 + ch : p00;
+			p10 = y0 + 1 < h ? p00 + (size_t)w * ch : p00;
+			p11 = x0 + 1 < w ? p10 + ch : p10;
+			out = dst + ((size_t)y * w + x) * ch;
+			for (c = 0; c < ch; c++) {
+				top = p00[c] * (256 - ax) + p01[c] * ax;
+				bot = p10[c] * (256 - ax) + p11[c] * ax;
+				out[c] = (uint8_t)((top * (256 - ay) + bot * ay + 32768) >> 16);
+			}
+		}
 	}
 }
 
