@@ -34,6 +34,8 @@ struct jpeg_out {
 	unsigned long	 len;
 };
 
+struct trial;
+
 struct crop {
 	double	x0, y0, w, h;
 	double	eye_x, eye_y;	/* where the eye midpoint lands, output pixels */
@@ -69,6 +71,10 @@ static int	fit_size(const struct image *, const struct photo_profile *,
 static int	fix_scene(struct photo_scene *, const struct photo_profile *,
 		    const char *, struct jpeg_out *, struct photo_report *, char **);
 static void	*check_before(void *);
+static void	*encode_trial(void *);
+static void	keep_trial(struct trial *, int, struct jpeg_out *);
+static int	best_quality(const struct image *, int, int, int, long,
+		    struct jpeg_out *);
 
 /* What fix cannot repair, said before anything is written. */
 static int
@@ -276,28 +282,94 @@ encode(const struct image *im, int quality, int dpi, int full_chroma,
  * bisection.  Files are never padded, so one under the minimum at full
  * quality does not fit.  Outside a required window nothing is written.
  */
+/* One encoding tried by the size search, made in a thread of its own. */
+struct trial {
+	const struct image	*im;
+	int			 q, dpi;
+	struct jpeg_out		 o;
+};
+
+static void *
+encode_trial(void *arg)
+{
+	struct trial *t = arg;
+
+	encode(t->im, t->q, t->dpi, 0, &t->o);
+	return (NULL);
+}
+
+/* Keeps trial t's file as the best so far (o), or wipes it. */
+static void
+keep_trial(struct trial *t, int keep, struct jpeg_out *o)
+{
+	if (keep) {
+		if (o->buf != NULL)
+			wipe_free(o->buf, o->len);
+		*o = t->o;
+	} else
+		wipe_free(t->o.buf, t->o.len);
+	t->o.buf = NULL;
+}
+
+/*
+ * The highest quality in lo..hi whose file is at most max bytes, into *o
+ * (-1 when none is): a search by thirds, the two qualities of a round
+ * encoded side by side.
+ */
+static int
+best_quality(const struct image *im, int dpi, int lo, int hi, long max,
+    struct jpeg_out *o)
+{
+	struct trial t[2];
+	pthread_t th;
+	int best = -1, threaded, fit0, fit1;
+
+	while (lo <= hi) {
+		t[0].q = lo + (hi - lo) / 3;
+		t[1].q = lo + 2 * (hi - lo) / 3 + (hi > lo);
+		t[0].im = t[1].im = im;
+		t[0].dpi = t[1].dpi = dpi;
+		t[0].o.buf = t[1].o.buf = NULL;
+		t[0].o.len = t[1].o.len = 0;
+		threaded = t[1].q != t[0].q &&
+		    pthread_create(&th, NULL, encode_trial, &t[1]) == 0;
+		encode_trial(&t[0]);
+		if (threaded)
+			pthread_join(th, NULL);
+		else if (t[1].q != t[0].q)
+			encode_trial(&t[1]);
+		fit0 = (long)t[0].o.len <= max;
+		fit1 = t[1].q != t[0].q && (long)t[1].o.len <= max;
+		if (fit1) {
+			best = t[1].q;
+			lo = t[1].q + 1;
+		} else if (fit0) {
+			best = t[0].q;
+			lo = t[0].q + 1;
+			hi = t[1].q - 1;
+		} else
+			hi = t[0].q - 1;
+		keep_trial(&t[0], fit0 && !fit1, o);
+		if (t[1].q != t[0].q)
+			keep_trial(&t[1], fit1, o);
+	}
+	return (best);
+}
+
 static int
 fit_size(const struct image *im, const struct photo_profile *p,
     struct jpeg_out *o, char **cause, const char *in)
 {
 	long min, max, len;
-	int lo = 10, hi = 100, q, best = -1;
+	int best;
 
 	profile_size_target(p, &min, &max);
-	if (p->quality > 0)
-		lo = hi = p->quality;
-	while (lo <= hi) {
-		q = (lo + hi) / 2;
-		encode(im, q, p->dpi, 0, o);
-		if ((long)o->len <= max) {
-			best = q;
-			lo = q + 1;
-		} else
-			hi = q - 1;
-	}
-	if (best < 0)
+	best = p->quality > 0 ? best_quality(im, p->dpi, p->quality, p->quality, max, o) :
+	    best_quality(im, p->dpi, 10, 100, max, o);
+	if (best < 0) {
 		best = p->quality > 0 ? p->quality : 10;
-	encode(im, best, p->dpi, 0, o);
+		encode(im, best, p->dpi, 0, o);
+	}
 	if ((long)o->len < p->min_bytes && best == 100 && p->quality == 0)
 		encode(im, 100, p->dpi, 1, o);
 	len = (long)o->len;
