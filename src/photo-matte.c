@@ -2,6 +2,7 @@
 #include "system.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +37,9 @@ static double	first_estimate(struct matte *, const struct image *,
 		    const struct matte_head *, double, double);
 static void	flood(struct matte *);
 static void	box_mean(const float *, float *, int, int, int, float *);
+static void	*box_job_run(void *);
+static void	box_means(const float *, float *, const float *, float *, int, int,
+		    int, float *, float *);
 static void	guided_filter(const float *, float *, int, int, int, float);
 static double	refine(struct matte *, int, double);
 static void	composite(struct image *, const struct matte *);
@@ -223,6 +227,41 @@ box_mean(const float *in, float *out, int w, int h, int r, float *tmp)
 	}
 }
 
+/* One box mean of a pair, for the second thread. */
+struct box_job {
+	const float	*in;
+	float		*out, *tmp;
+	int		 w, h, r;
+};
+
+static void *
+box_job_run(void *arg)
+{
+	struct box_job *j = arg;
+
+	box_mean(j->in, j->out, j->w, j->h, j->r, j->tmp);
+	return (NULL);
+}
+
+/*
+ * Two box means at once, the second in a thread of its own (each with its
+ * own tmp of w * h + w values): the guided filter's means come in pairs.
+ */
+static void
+box_means(const float *in1, float *out1, const float *in2, float *out2, int w,
+    int h, int r, float *tmp1, float *tmp2)
+{
+	struct box_job j = { in2, out2, tmp2, w, h, r };
+	pthread_t th;
+	int threaded = pthread_create(&th, NULL, box_job_run, &j) == 0;
+
+	box_mean(in1, out1, w, h, r, tmp1);
+	if (threaded)
+		pthread_join(th, NULL);
+	else
+		box_job_run(&j);
+}
+
 /*
  * He, Sun and Tang's guided filter with a one-channel guide g: in every
  * window the output is a linear function of the guide, a g + b, fitted to
@@ -233,29 +272,27 @@ static void
 guided_filter(const float *g, float *p, int w, int h, int r, float eps)
 {
 	size_t n = (size_t)w * h, i;
-	float *mg, *mp, *mgp, *mgg, *tmp, v;
+	float *mg, *mp, *mgp, *mgg, *tmp, *tmp2, v;
 
 	mg = xreallocarray(NULL, n, sizeof *mg);
 	mp = xreallocarray(NULL, n, sizeof *mp);
 	mgp = xreallocarray(NULL, n, sizeof *mgp);
 	mgg = xreallocarray(NULL, n, sizeof *mgg);
 	tmp = xreallocarray(NULL, n + w, sizeof *tmp);
-	box_mean(g, mg, w, h, r, tmp);
-	box_mean(p, mp, w, h, r, tmp);
+	tmp2 = xreallocarray(NULL, n + w, sizeof *tmp2);
 	for (i = 0; i < n; i++) {
 		mgp[i] = g[i] * p[i];
 		mgg[i] = g[i] * g[i];
 	}
-	box_mean(mgp, mgp, w, h, r, tmp);
-	box_mean(mgg, mgg, w, h, r, tmp);
+	box_means(g, mg, p, mp, w, h, r, tmp, tmp2);
+	box_means(mgp, mgp, mgg, mgg, w, h, r, tmp, tmp2);
 	for (i = 0; i < n; i++) {
 		/* The slope a (into mgp) and the offset b (into mgg). */
 		v = mgg[i] - mg[i] * mg[i];
 		mgp[i] = (mgp[i] - mg[i] * mp[i]) / (v + eps);
 		mgg[i] = mp[i] - mgp[i] * mg[i];
 	}
-	box_mean(mgp, mgp, w, h, r, tmp);
-	box_mean(mgg, mgg, w, h, r, tmp);
+	box_means(mgp, mgp, mgg, mgg, w, h, r, tmp, tmp2);
 	for (i = 0; i < n; i++)
 		p[i] = mgp[i] * g[i] + mgg[i];
 	free(mg);
@@ -263,6 +300,7 @@ guided_filter(const float *g, float *p, int w, int h, int r, float eps)
 	free(mgp);
 	free(mgg);
 	free(tmp);
+	free(tmp2);
 }
 
 /*
