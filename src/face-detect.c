@@ -92,7 +92,7 @@ struct probe {
 	float		 weight[3];
 	float		 threshold;
 	int		 nrect;
-	int		 left, right;
+	int		 next[2];	/* the node's left (below threshold) and right */
 };
 
 struct hit {
@@ -534,8 +534,8 @@ probe_build(struct probe *pr, const struct node *nd, const struct feature *ft,
 	int j, st = s->stride, *o;
 
 	pr->threshold = nd->threshold;
-	pr->left = nd->left;
-	pr->right = nd->right;
+	pr->next[0] = nd->left;
+	pr->next[1] = nd->right;
 	pr->nrect = ft->nrect;
 	pr->integral = ft->tilted ? s->tilt : s->sum;
 	for (j = 0; j < ft->nrect; j++) {
@@ -652,7 +652,8 @@ scan_window(const struct cascade *c, const struct scan *s, int base)
 				if (f->nrect == 3)
 					val += f->weight[2] *
 					    RECTSUM(f->integral, f->ofs + 8, base);
-				idx = val * inv < f->threshold ? f->left : f->right;
+				/* An index, not a branch: which way a node goes is a coin toss. */
+				idx = f->next[!(val * inv < f->threshold)];
 			} while (idx > 0);
 			acc += c->leaves[t->leaf0 - idx];
 		}
