@@ -647,11 +647,14 @@ scan_window(const struct cascade *c, const struct scan *s, int base)
 			idx = 0;
 			do {
 				f = &s->probe[t->node0 + idx];
+				/*
+				 * A two-rectangle feature's third has weight 0 and
+				 * offsets 0 (a sum of 0): adding it costs less than
+				 * the branch that would skip it, and changes nothing.
+				 */
 				val = f->weight[0] * RECTSUM(f->integral, f->ofs, base) +
 				    f->weight[1] * RECTSUM(f->integral, f->ofs + 4, base);
-				if (f->nrect == 3)
-					val += f->weight[2] *
-					    RECTSUM(f->integral, f->ofs + 8, base);
+				val += f->weight[2] * RECTSUM(f->integral, f->ofs + 8, base);
 				/* An index, not a branch: which way a node goes is a coin toss. */
 				idx = f->next[!(val * inv < f->threshold)];
 			} while (idx > 0);
