@@ -21,7 +21,7 @@ static void	resize_bilinear(const uint8_t *, int, int, int, uint8_t *, int, int)
 static void	resize_any(const uint8_t *, int, int, int, uint8_t *, int, int);
 static int64_t	clamp_fixed(int64_t, int);
 static void	rotate_any(const uint8_t *, int, int, int, double, double, double,
-		    uint8_t *);
+		    int, int, uint8_t *, int, int);
 static void	orient_source(int, int, int, int, int, int *, int *);
 
 void
@@ -249,14 +249,15 @@ clamp_fixed(int64_t v, int max)
 }
 
 /*
- * Rotates by deg (counter-clockwise, as seen) about (cx, cy) into a buffer of
- * the same size; pixels from outside repeat the nearest edge.  Bilinear in
- * fixed point (16.16 positions, 8-bit weights, as the pyramid's): a photo of
- * a million pixels turns in a few milliseconds.
+ * The window (ox, oy, dw x dh) of the w x h src turned by deg (counter-
+ * clockwise, as seen) about (cx, cy), into dst; pixels from outside repeat
+ * the nearest edge.  Bilinear in fixed point (16.16 positions, 8-bit
+ * weights, as the pyramid's): a photo of a million pixels turns in a few
+ * milliseconds.
  */
 static void
 rotate_any(const uint8_t *src, int w, int h, int ch, double deg, double cx,
-    double cy, uint8_t *dst)
+    double cy, int ox, int oy, uint8_t *dst, int dw, int dh)
 {
 	double a = deg * M_PI / 180, ca = cos(a), sa = sin(a);
 	int64_t fx, fy, sx, sy, dx = llround(ca * 65536), dy = llround(sa * 65536);
@@ -264,11 +265,11 @@ rotate_any(const uint8_t *src, int w, int h, int ch, double deg, double cx,
 	uint8_t *out;
 	int x, y, c, x0, y0, ax, ay, top, bot;
 
-	for (y = 0; y < h; y++) {
+	for (y = 0; y < dh; y++) {
 		/* Along a row the source point moves by (cos, sin) per pixel. */
-		fx = llround((ca * -cx - sa * (y - cy) + cx) * 65536);
-		fy = llround((sa * -cx + ca * (y - cy) + cy) * 65536);
-		for (x = 0; x < w; x++, fx += dx, fy += dy) {
+		fx = llround((ca * (ox - cx) - sa * (oy + y - cy) + cx) * 65536);
+		fy = llround((sa * (ox - cx) + ca * (oy + y - cy) + cy) * 65536);
+		for (x = 0; x < dw; x++, fx += dx, fy += dy) {
 			sx = clamp_fixed(fx, w - 1);
 			sy = clamp_fixed(fy, h - 1);
 			x0 = (int)(sx >> 16);
@@ -279,7 +280,7 @@ rotate_any(const uint8_t *src, int w, int h, int ch, double deg, double cx,
 			p01 = x0 + 1 < w ? p00 + ch : p00;
 			p10 = y0 + 1 < h ? p00 + (size_t)w * ch : p00;
 			p11 = x0 + 1 < w ? p10 + ch : p10;
-			out = dst + ((size_t)y * w + x) * ch;
+			out = dst + ((size_t)y * dw + x) * ch;
 			for (c = 0; c < ch; c++) {
 				top = p00[c] * (256 - ax) + p01[c] * ax;
 				bot = p10[c] * (256 - ax) + p11[c] * ax;
@@ -293,8 +294,15 @@ void
 image_rotate(const struct image *src, double deg, double cx, double cy,
     struct image *dst)
 {
-	image_alloc(dst, src->w, src->h);
-	rotate_any(src->px, src->w, src->h, 3, deg, cx, cy, dst->px);
+	image_rotate_part(src, deg, cx, cy, 0, 0, src->w, src->h, dst);
+}
+
+void
+image_rotate_part(const struct image *src, double deg, double cx, double cy,
+    int x0, int y0, int w, int h, struct image *dst)
+{
+	image_alloc(dst, w, h);
+	rotate_any(src->px, src->w, src->h, 3, deg, cx, cy, x0, y0, dst->px, w, h);
 }
 
 void
@@ -436,7 +444,7 @@ grey_rotate(const struct grey *src, double deg, struct grey *dst)
 {
 	grey_alloc(dst, src->w, src->h);
 	rotate_any(src->px, src->w, src->h, 1, deg, (src->w - 1) / 2.0,
-	    (src->h - 1) / 2.0, dst->px);
+	    (src->h - 1) / 2.0, 0, 0, dst->px, src->w, src->h);
 }
 
 /* Spreads the grey levels over 0-255 so low-contrast faces still show their features. */

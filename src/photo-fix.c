@@ -26,6 +26,8 @@
 #define MATTE_LEFT	0.0003
 /* Share of the hair, neck or backdrop zones a sound matte may get wrong. */
 #define MATTE_SLACK	0.05
+/* Turns (degrees) from which levelling turns the whole photo and measures it again. */
+#define LEVEL_REMEASURE	3.0
 /* How far a crop may reach past the photo's edge, as a share of its size. */
 #define CROP_SLACK	0.02
 
@@ -42,10 +44,10 @@ struct crop {
 };
 
 static int	refuse(const struct photo_scene *, const char *, char **);
-static void	level(struct photo_scene *);
+static void	level(struct photo_scene *, double *);
 static int	plan_crop(const struct photo_scene *, const struct photo_profile *,
 		    struct crop *, char **, const char *);
-static void	cut(const struct image *, const struct crop *,
+static void	cut(const struct image *, const struct crop *, double, double, double,
 		    const struct photo_profile *, struct image *);
 static char	*separate_cause(const char *, const char *);
 static float	*whiten(struct image *, const struct photo_scene *, const struct crop *,
@@ -109,22 +111,34 @@ refuse(const struct photo_scene *sc, const char *in, char **cause)
 	return (-1);
 }
 
-/* Turns the photo about the eye midpoint so that the eyes are level. */
+/*
+ * Levels the eyes: the photo turned about the eye midpoint.  Under
+ * LEVEL_REMEASURE degrees the turn is left to cut (*turn), which turns only
+ * the crop: it moves the crown by d (1 - cos a), under a pixel here, so the
+ * scene keeps its measures.  A larger turn is made on the whole photo, which
+ * is then measured again.
+ */
 static void
-level(struct photo_scene *sc)
+level(struct photo_scene *sc, double *turn)
 {
 	struct image r;
 	struct face *f = &sc->face;
 	double half = sc->ied / 2;
 
+	*turn = 0;
 	if (fabs(sc->roll) < 0.5)
 		return;
-	/* sc->im may be another scene's: the turned copy replaces it, unfreed. */
-	image_rotate(&sc->im, sc->roll, sc->eye_x, sc->eye_y, &r);
-	sc->im = r;
 	f->lx = sc->eye_x - half;
 	f->rx = sc->eye_x + half;
 	f->ly = f->ry = sc->eye_y;
+	if (fabs(sc->roll) < LEVEL_REMEASURE) {
+		*turn = sc->roll;
+		sc->roll = 0;
+		return;
+	}
+	/* sc->im may be another scene's: the turned copy replaces it, unfreed. */
+	image_rotate(&sc->im, sc->roll, sc->eye_x, sc->eye_y, &r);
+	sc->im = r;
 	photo_scene_measure(sc);
 }
 
@@ -167,10 +181,14 @@ plan_crop(const struct photo_scene *sc, const struct photo_profile *p,
 	return (0);
 }
 
-/* Copies the crop (edges repeated where it reaches just outside) and resizes it. */
+/*
+ * Copies the crop (edges repeated where it reaches just outside), turned by
+ * turn degrees about (ex, ey) when the photo was not levelled as a whole,
+ * and resizes it.
+ */
 static void
-cut(const struct image *im, const struct crop *c, const struct photo_profile *p,
-    struct image *out)
+cut(const struct image *im, const struct crop *c, double turn, double ex,
+    double ey, const struct photo_profile *p, struct image *out)
 {
 	struct image part;
 	int x0 = (int)lround(c->x0), y0 = (int)lround(c->y0);
@@ -179,6 +197,12 @@ cut(const struct image *im, const struct crop *c, const struct photo_profile *p,
 	/* The columns inside the photo, copied a row at a time. */
 	int in0 = x0 < 0 ? -x0 : 0, in1 = x0 + w > im->w ? im->w - x0 : w;
 
+	if (turn != 0) {
+		image_rotate_part(im, turn, ex, ey, x0, y0, w, h, &part);
+		image_resize(&part, p->width, p->height, out);
+		image_free(&part);
+		return;
+	}
 	image_alloc(&part, w, h);
 	for (y = 0; y < h; y++) {
 		sy = y0 + y < 0 ? 0 : (y0 + y >= im->h ? im->h - 1 : y0 + y);
@@ -654,13 +678,13 @@ fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
 	struct face outface;
 	struct crop c;
 	float *soft;
-	double enlarge, s;
+	double enlarge, s, turn;
 	int rc = -1;
 
-	level(lv);
+	level(lv, &turn);
 	if (plan_crop(lv, p, &c, cause, in) != 0)
 		return (-1);
-	cut(&lv->im, &c, p, &out);
+	cut(&lv->im, &c, turn, lv->eye_x, lv->eye_y, p, &out);
 	face_through(&lv->face, &c, p, &outface);
 	image_alloc(&plain, out.w, out.h);
 	memcpy(plain.px, out.px, (size_t)out.w * out.h * 3);

@@ -75,6 +75,9 @@ void	image_resize(const struct image *, int, int, struct image *);
  * dst of the same size; the edges are repeated into the uncovered corners.
  */
 void	image_rotate(const struct image *, double, double, double, struct image *);
+/* The part (x, y, w x h) of src as image_rotate would turn it, into dst (allocated here). */
+void	image_rotate_part(const struct image *, double, double, double, int, int,
+	    int, int, struct image *);
 /* Applies EXIF orientation o (1-8) in place. */
 void	image_orient(struct image *, int);
 
