@@ -4,7 +4,6 @@
 #include <locale.h>
 #include <math.h>
 #include <pthread.h>
-#include <unistd.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 
 #include "face-detect.h"
 #include "fsutil.h"
+#include "parallel.h"
 #include "xmalloc.h"
 
 /*
@@ -28,7 +28,6 @@
 #define SECOND_FACE_AREA	0.3
 #define ROLL_TRY		18.0
 #define EYE_FACE		160	/* face width the eye search runs at */
-#define DETECT_THREADS		4	/* most threads one scan uses */
 
 struct rect {
 	int	x, y, w, h;
@@ -128,7 +127,6 @@ static void	scan_probes(struct scan *, const struct grey *, const struct cascade
 static void	scan_free(struct scan *);
 static int	scan_window(const struct cascade *, const struct scan *, int);
 static void	hits_add(struct hits *, int, int, int, int, int);
-static int	detect_threads(void);
 struct level;
 struct pyramid;
 static void	level_begin(struct level *, const struct cascade *, const struct grey *);
@@ -678,29 +676,6 @@ hits_add(struct hits *h, int x, int y, int w, int hh, int n)
 }
 
 /*
- * Threads for the pyramid: one per processor up to DETECT_THREADS, or
- * SSCARD_THREADS (1 scans in this thread alone).
- */
-static int
-detect_threads(void)
-{
-	static int n;
-	const char *e;
-	long v;
-
-	if (n > 0)
-		return (n);
-	if ((e = getenv("SSCARD_THREADS")) != NULL && *e != '\0') {
-		v = strtol(e, NULL, 10);
-		n = v < 1 ? 1 : v > DETECT_THREADS ? DETECT_THREADS : (int)v;
-	} else {
-		v = sysconf(_SC_NPROCESSORS_ONLN);
-		n = v < 1 ? 1 : v > DETECT_THREADS ? DETECT_THREADS : (int)v;
-	}
-	return (n);
-}
-
-/*
  * One level of the pyramid: the window's size there, the level's size, how
  * much of it is made and scanned, and what it found.
  */
@@ -869,13 +844,13 @@ pyramid_work(void *arg)
 static void
 pyramid_end(struct pyramid *py, struct hits *out)
 {
-	pthread_t th[DETECT_THREADS];
+	pthread_t th[PARALLEL_MAX];
 	int k, nth = 0;
 
 	py->rows = py->g->h;
 	pyramid_order(py);
 	atomic_store(&py->next, 0);
-	for (k = detect_threads() - 1; nth < k && nth < py->n - 1; nth++)
+	for (k = parallel_threads() - 1; nth < k && nth < py->n - 1; nth++)
 		if (pthread_create(&th[nth], NULL, pyramid_work, py) != 0)
 			break;
 	pyramid_work(py);

@@ -6,12 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parallel.h"
 #include "photo.h"
 #include "xmalloc.h"
 
+/* Rows below which a part of an image is not worth a thread. */
+#define PARALLEL_ROWS	64
+
 static struct span *spans(int, int);
 static void	spans_free(struct span *, int);
-static void	area_across(struct area *, const uint8_t *);
+static void	area_across(struct area *, const uint8_t *, int);
+static void	across_rows(void *, int, int);
+static void	down_rows(void *, int, int);
+static void	turn_rows(void *, int, int);
 static void	area_down(struct area *, int);
 static void	resize_area(const uint8_t *, int, int, int, uint8_t *, int, int);
 static int	linear_y0(const struct linear *, int, int *);
@@ -107,8 +114,9 @@ area_begin(struct area *a, int sw, int sh, int ch, uint8_t *dst, int dw, int dh)
 	a->dst = dst;
 }
 
+/* Source row y (at src) averaged across into the rows buffer. */
 static void
-area_across(struct area *a, const uint8_t *src)
+area_across(struct area *a, const uint8_t *src, int y)
 {
 	const struct span *xs = a->xs;
 	float acc[3], *r;
@@ -121,7 +129,7 @@ area_across(struct area *a, const uint8_t *src)
 		for (k = 0; k < xs[x].n; k++, p += ch)
 			for (c = 0; c < ch; c++)
 				acc[c] += p[c] * xs[x].w[k];
-		r = a->rows + ((size_t)a->in * a->dw + x) * ch;
+		r = a->rows + ((size_t)y * a->dw + x) * ch;
 		for (c = 0; c < ch; c++)
 			r[c] = acc[c] / xs[x].sum;
 	}
@@ -151,7 +159,7 @@ int
 area_push(struct area *a, const uint8_t *row)
 {
 	if (a->in < a->sh)
-		area_across(a, row);
+		area_across(a, row, a->in);
 	a->in++;
 	while (a->out < a->dh && a->ys[a->out].first + a->ys[a->out].n <= a->in)
 		area_down(a, a->out++);
@@ -167,16 +175,42 @@ area_end(struct area *a)
 	memset(a, 0, sizeof *a);
 }
 
+/* A whole resize: the rows averaged across, then down, each pass shared among the processors. */
+struct area_job {
+	struct area	*a;
+	const uint8_t	*src;
+};
+
+static void
+across_rows(void *arg, int lo, int hi)
+{
+	struct area_job *j = arg;
+	int y;
+
+	for (y = lo; y < hi; y++)
+		area_across(j->a, j->src + (size_t)y * j->a->sw * j->a->ch, y);
+}
+
+static void
+down_rows(void *arg, int lo, int hi)
+{
+	struct area_job *j = arg;
+	int y;
+
+	for (y = lo; y < hi; y++)
+		area_down(j->a, y);
+}
+
 static void
 resize_area(const uint8_t *src, int sw, int sh, int ch, uint8_t *dst, int dw,
     int dh)
 {
 	struct area a;
-	int y;
+	struct area_job j = { &a, src };
 
 	area_begin(&a, sw, sh, ch, dst, dw, dh);
-	for (y = 0; y < sh; y++)
-		area_push(&a, src + (size_t)y * sw * ch);
+	parallel_for(sh, PARALLEL_ROWS, across_rows, &j);
+	parallel_for(dh, PARALLEL_ROWS, down_rows, &j);
 	area_end(&a);
 }
 
@@ -255,32 +289,41 @@ clamp_fixed(int64_t v, int max)
  * weights, as the pyramid's): a photo of a million pixels turns in a few
  * milliseconds.
  */
+/* A turn (see rotate_any), its rows shared among the processors. */
+struct turn {
+	const uint8_t	*src;
+	int		 w, h, ch, ox, oy, dw;
+	double		 ca, sa, cx, cy;
+	uint8_t		*dst;
+};
+
 static void
-rotate_any(const uint8_t *src, int w, int h, int ch, double deg, double cx,
-    double cy, int ox, int oy, uint8_t *dst, int dw, int dh)
+turn_rows(void *arg, int lo, int hi)
 {
-	double a = deg * M_PI / 180, ca = cos(a), sa = sin(a);
-	int64_t fx, fy, sx, sy, dx = llround(ca * 65536), dy = llround(sa * 65536);
+	const struct turn *t = arg;
+	int64_t fx, fy, sx, sy, dx = llround(t->ca * 65536), dy = llround(t->sa * 65536);
 	const uint8_t *p00, *p01, *p10, *p11;
 	uint8_t *out;
-	int x, y, c, x0, y0, ax, ay, top, bot;
+	int x, y, c, x0, y0, ax, ay, top, bot, w = t->w, h = t->h, ch = t->ch;
 
-	for (y = 0; y < dh; y++) {
+	for (y = lo; y < hi; y++) {
 		/* Along a row the source point moves by (cos, sin) per pixel. */
-		fx = llround((ca * (ox - cx) - sa * (oy + y - cy) + cx) * 65536);
-		fy = llround((sa * (ox - cx) + ca * (oy + y - cy) + cy) * 65536);
-		for (x = 0; x < dw; x++, fx += dx, fy += dy) {
+		fx = llround((t->ca * (t->ox - t->cx) - t->sa * (t->oy + y - t->cy) +
+		    t->cx) * 65536);
+		fy = llround((t->sa * (t->ox - t->cx) + t->ca * (t->oy + y - t->cy) +
+		    t->cy) * 65536);
+		for (x = 0; x < t->dw; x++, fx += dx, fy += dy) {
 			sx = clamp_fixed(fx, w - 1);
 			sy = clamp_fixed(fy, h - 1);
 			x0 = (int)(sx >> 16);
 			y0 = (int)(sy >> 16);
 			ax = (int)(sx >> 8) & 255;
 			ay = (int)(sy >> 8) & 255;
-			p00 = src + ((size_t)y0 * w + x0) * ch;
+			p00 = t->src + ((size_t)y0 * w + x0) * ch;
 			p01 = x0 + 1 < w ? p00 + ch : p00;
 			p10 = y0 + 1 < h ? p00 + (size_t)w * ch : p00;
 			p11 = x0 + 1 < w ? p10 + ch : p10;
-			out = dst + ((size_t)y * dw + x) * ch;
+			out = t->dst + ((size_t)y * t->dw + x) * ch;
 			for (c = 0; c < ch; c++) {
 				top = p00[c] * (256 - ax) + p01[c] * ax;
 				bot = p10[c] * (256 - ax) + p11[c] * ax;
@@ -288,6 +331,16 @@ rotate_any(const uint8_t *src, int w, int h, int ch, double deg, double cx,
 			}
 		}
 	}
+}
+
+static void
+rotate_any(const uint8_t *src, int w, int h, int ch, double deg, double cx,
+    double cy, int ox, int oy, uint8_t *dst, int dw, int dh)
+{
+	double a = deg * M_PI / 180;
+	struct turn t = { src, w, h, ch, ox, oy, dw, cos(a), sin(a), cx, cy, dst };
+
+	parallel_for(dh, PARALLEL_ROWS, turn_rows, &t);
 }
 
 void
