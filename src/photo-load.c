@@ -23,6 +23,8 @@
 #define JPEG_MAX_SCANS	200
 /* Bytes read from the photo file at a time (stdio's 4 KB made a 3 MB photo 700 reads). */
 #define LOAD_BUFFER	(64 * 1024)
+/* JPEG files up to this size are decoded from memory (see jpeg_source). */
+#define JPEG_IN_MEMORY	(256L * 1024 * 1024)
 /* Rows decoded between two calls of photo_load_opts.rows. */
 #define ROWS_TOLD	16
 /* Ancillary PNG chunks (text, ICC) larger than this are refused. */
@@ -45,6 +47,8 @@ struct load_ctx {
 	struct image		*out;
 	struct photo_info	*info;
 	uint8_t			*iobuf;	/* the file's bytes as read, wiped at the close */
+	uint8_t			*data;	/* a whole JPEG file in memory, wiped at the close */
+	size_t			 size, len;	/* its size by fstat; bytes read */
 	uint8_t			*row;	/* scratch rows (CMYK, RGBA) */
 	size_t			 rowsize;
 	void			(*rows)(void *, const struct image *,
@@ -65,6 +69,7 @@ static void	close_photo(struct load_ctx *);
 static int	exif_orientation(const uint8_t *, size_t);
 static void	jpeg_read_exif(struct jpeg_decompress_struct *, struct photo_info *);
 static void	jpeg_note_header(struct jpeg_decompress_struct *, struct photo_info *);
+static void	jpeg_source(struct load_ctx *, struct jpeg_decompress_struct *);
 static int	jpeg_pick_scale(const struct load_ctx *, unsigned, unsigned);
 static void	jpeg_read_rows(struct load_ctx *, struct jpeg_decompress_struct *);
 static int	load_jpeg(struct load_ctx *, char **);
@@ -194,6 +199,7 @@ open_photo(struct load_ctx *ctx, const char *path, char **cause)
 	}
 	ctx->iobuf = xmalloc(LOAD_BUFFER);
 	setvbuf(ctx->f, (char *)ctx->iobuf, _IOFBF, LOAD_BUFFER);
+	ctx->size = (size_t)st.st_size;
 	if ((ctx->info->file_size = (long)st.st_size) == 0)
 		*cause = xasprintf(_("%s is empty"), path);
 	else {
@@ -217,6 +223,9 @@ close_photo(struct load_ctx *ctx)
 	ctx->f = NULL;
 	wipe_free(ctx->iobuf, LOAD_BUFFER);
 	ctx->iobuf = NULL;
+	if (ctx->data != NULL)
+		wipe_free(ctx->data, ctx->size);
+	ctx->data = NULL;
 }
 
 int
@@ -364,6 +373,21 @@ too_large(const struct load_ctx *ctx, long w, long h, char **cause)
 	return (0);
 }
 
+/*
+ * A JPEG to decode is read whole first: libjpeg-turbo's fast Huffman path
+ * runs only with enough bytes in hand, which a 4 KB stdio source often has
+ * not (8 % of a 12 MP decode).  A file too large for that is read as it goes.
+ */
+static void
+jpeg_source(struct load_ctx *ctx, struct jpeg_decompress_struct *cinfo)
+{
+	if (ctx->out != NULL && ctx->data != NULL && ctx->len > 0) {
+		jpeg_mem_src(cinfo, ctx->data, (unsigned long)ctx->len);
+		return;
+	}
+	jpeg_stdio_src(cinfo, ctx->f);
+}
+
 static int
 load_jpeg(struct load_ctx *ctx, char **cause)
 {
@@ -371,6 +395,10 @@ load_jpeg(struct load_ctx *ctx, char **cause)
 	struct jpeg_guard g;
 	int n;
 
+	if (ctx->out != NULL && ctx->size <= JPEG_IN_MEMORY) {
+		ctx->data = xmalloc(ctx->size > 0 ? ctx->size : 1);
+		ctx->len = fread(ctx->data, 1, ctx->size, ctx->f);
+	}
 	jpeg_guard_init(&g, &cinfo);
 	if (setjmp(g.jb)) {
 		*cause = xasprintf(_("%s is not a readable JPEG photo (%s)"),
@@ -383,7 +411,7 @@ load_jpeg(struct load_ctx *ctx, char **cause)
 	/* Coefficient buffers of progressive files scale with the header. */
 	cinfo.mem->max_memory_to_use = ctx->max_pixels * 8;
 	jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xffff);
-	jpeg_stdio_src(&cinfo, ctx->f);
+	jpeg_source(ctx, &cinfo);
 	jpeg_read_header(&cinfo, TRUE);
 	jpeg_note_header(&cinfo, ctx->info);
 	if (ctx->out == NULL) {		/* photo_probe: the header is all */
