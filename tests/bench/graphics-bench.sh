@@ -49,7 +49,7 @@ for p in $photos; do
 	sh -c "$s_cmd" > size.six
 	size=$(identify -format '%wx%h' sixel:size.six)
 	i_cmd="img2sixel -w ${size%x*} -h ${size#*x} $p"
-	python3 "$TIMING" "$RUNS" "$s_cmd" "$i_cmd" > times
+	python3 "$TIMING" "$RUNS" "$s_cmd" "$i_cmd" | cut -d " " -f 1,2 > times
 	measure sscard "$p" "$s_cmd" "$(sed -n 1p times)"
 	s_bytes=$bytes s_de=$de
 	measure img2sixel "$p" "$i_cmd" "$(sed -n 2p times)"

@@ -12,8 +12,8 @@ set -eu
 : "${SSCARD:?run through make bench-photo}"
 : "${top_srcdir:?run through make bench-photo}"
 SHARED=${SSCARD_SHARED:-$top_srcdir/../shared}
-RUNS=${RUNS:-7}
-for t in convert vipsthumbnail /usr/bin/time python3; do
+RUNS=${RUNS:-15}
+for t in convert vipsthumbnail python3; do
 	command -v $t > /dev/null || { echo "photo-bench: $t is not installed" >&2; exit 77; }
 done
 W=$(mktemp -d "${TMPDIR:-/tmp}/sscard-bench.XXXXXX")
@@ -35,34 +35,19 @@ convert "$top_srcdir/tests/data/photos/canada_095m_white_m_darktop_frontal.jpg" 
     -resize 3000x4000! -attenuate 0.3 +noise Gaussian -quality 92 "$W/portrait.jpg"
 echo "== Speed: $(identify -format '%wx%h' "$W/portrait.jpg"), $(stat -c %s "$W/portrait.jpg") bytes, $RUNS runs each"
 
-# run NAME COMMAND...: RUNS timed runs; prints "NAME median-wall-s peak-KB median-cpu-s"
-# (CPU is user + system time, which other load on the machine disturbs less).
-run() {
-	name=$1
-	shift
-	: > "$W/$name.t"
-	i=0
-	while [ $i -lt "$RUNS" ]; do
-		/usr/bin/time -f "%e %M %U %S" -o "$W/one" "$@" > /dev/null 2>&1 || true
-		cat "$W/one" >> "$W/$name.t"
-		i=$((i + 1))
-	done
-	grep -E '^[0-9.]+ [0-9]+ [0-9.]+ [0-9.]+$' "$W/$name.t" > "$W/$name.ok"
-	cpu=$(awk '{ print $3 + $4 }' "$W/$name.ok" | sort -n | awk '{ c[NR] = $1 }
-	    END { print c[int((NR + 1) / 2)] }')
-	sort -n "$W/$name.ok" | awk -v n="$name" -v cpu="$cpu" '{ t[NR] = $1; if ($2 > m) m = $2 }
-	    END { printf "%s %s %d %s\n", n, t[int((NR + 1) / 2)], m, cpu }'
-}
-
-{
-	run sscard-check "$SSCARD" check "$W/portrait.jpg"
-	run sscard-fix "$SSCARD" fix "$W/portrait.jpg" -o "$W/sscard.jpg"
-	run vipsthumbnail vipsthumbnail "$W/portrait.jpg" -s 358x441 -m centre \
-	    -o "$W/vips.jpg[Q=70]"
-	run imagemagick convert "$W/portrait.jpg" -resize '358x441^' -gravity center \
-	    -extent 358x441 -density 350 -units PixelsPerInch \
-	    -define jpeg:extent=20KB "$W/im.jpg"
-} > "$W/results"
+# Median wall and CPU time and peak memory of each tool, the tools taking turns (timing.py),
+# so that a change in the machine's load falls on all alike.
+python3 "$top_srcdir/tests/bench/timing.py" "$RUNS" \
+    "$SSCARD check $W/portrait.jpg" \
+    "$SSCARD fix $W/portrait.jpg -o $W/sscard.jpg" \
+    "vipsthumbnail $W/portrait.jpg -s 358x441 -m centre -o $W/vips.jpg[Q=70]" \
+    "convert $W/portrait.jpg -resize 358x441^ -gravity center -extent 358x441 -density 350 -units PixelsPerInch -define jpeg:extent=20KB $W/im.jpg" |
+    paste -d ' ' - - - - > "$W/times"
+read -r cw cc cm fw fc fm vw vc vm iw ic im < "$W/times"
+# "tool median-wall-s peak-KB median-cpu-s", as the table below reads them.
+printf '%s %s %s %s\n' sscard-check "$cw" "$cm" "$cc" sscard-fix "$fw" "$fm" "$fc" \
+    vipsthumbnail "$vw" "$vm" "$vc" imagemagick "$iw" "$im" "$ic" |
+    awk '{ printf "%s %.4f %d %.4f\n", $1, $2 / 1000, $3, $4 / 1000 }' > "$W/results"
 
 "$SSCARD" check "$W/sscard.jpg" > /dev/null 2>&1 && ok=yes || ok=no
 awk -v ok="$ok" '
