@@ -365,7 +365,7 @@ ask_materials(struct plain *p)
 	unsigned *ticked = &p->model.ticked[p->model.channel];
 	enum plain_rc rc;
 	char *line = NULL, *s, *cause = NULL;
-	unsigned t;
+	unsigned t = 0;
 	int n, i;
 
 	step_title(p, N_("Materials"));

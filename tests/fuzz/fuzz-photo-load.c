@@ -17,7 +17,8 @@ static void
 load(const char *path, int min_side)
 {
 	/* Small enough that a header claiming a huge image is refused quickly. */
-	struct photo_load_opts o = { 4L * 1000 * 1000, min_side, min_side };
+	struct photo_load_opts o = { .max_pixels = 4L * 1000 * 1000, .min_w = min_side,
+	    .min_h = min_side };
 	struct photo_info info;
 	struct image im;
 	char *cause = NULL;

@@ -31,7 +31,7 @@ digest(const struct image *im)
 static int
 cmd_load(int argc, char **argv)
 {
-	struct photo_load_opts o = { 0, 0, 0 };
+	struct photo_load_opts o = { .max_pixels = 0 };
 	struct photo_info info;
 	struct image im;
 	char *cause = NULL;
@@ -111,7 +111,7 @@ cmd_exif(int argc, char **argv)
 static int
 cmd_detect(int argc, char **argv)
 {
-	struct photo_load_opts o = { 0, 480, 480 };
+	struct photo_load_opts o = { .min_w = 480, .min_h = 480 };
 	struct photo_info info;
 	struct detector d;
 	struct faces f;

@@ -78,7 +78,7 @@ static void
 test_min_scale(void **state)
 {
 	const char *top = getenv("top_srcdir");
-	struct photo_load_opts o = { 0, 1, 1 };
+	struct photo_load_opts o = { .max_pixels = 0, .min_w = 1, .min_h = 1 };
 	struct photo_info info;
 	struct image im;
 	char path[1024], *cause = NULL;
