@@ -331,7 +331,11 @@ const struct screen receipt_screen = {
 	    "steps below scroll a step at a time: End shows more, Home goes back "
 	    "to the start (in the folder field, Home and End move the cursor). A "
 	    "local reference is known only to this computer; a receipt number "
-	    "comes only from an office or the configured service."),
+	    "comes only from an office or the configured service. Tab or Down "
+	    "moves on to the buttons: \"QR code for a helper\" (once there is a "
+	    "reference) shows it as a QR code a helper can scan with a phone; "
+	    "\"Print\" (only when a print command is configured) prints "
+	    "summary.txt and print-sheet.jpg."),
 	.enter = outcome_enter,
 	.draw = outcome_draw,
 	.handle = outcome_handle,

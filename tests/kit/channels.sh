@@ -44,4 +44,12 @@ refute_snap review "p.jpg"
 grep -q -- "-review cursor=[0-9,]* graphics=[a-z]* box=" "$T/shots/index" ||
 	fail "no photo preview on the review"
 assert_snap photo "[~/p.jpg"
+
+# The last step's help names every button there: the QR code once there is a reference.
+walk_keys en 0 0 "$T/photo.jpg<Enter>" "" "<Enter><F1><Esc><Enter>" > "$T/keys"
+run_sscard
+assert_status 0
+assert_snap help "Help: $(tr_ en 'Your application kit and next steps')" \
+    '"QR code for a helper"' '"Print"'
+rm -rf "$HOME/sscard"
 echo "kit channels OK"
