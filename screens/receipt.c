@@ -214,7 +214,7 @@ save_kit(struct app *app)
 {
 	struct outcome *o = app->priv;
 	char *dir = field_utf8(&o->dir), *path = checked_expand(dir), *cause = NULL;
-	char *saved = NULL;
+	char *saved = NULL, *s;
 
 	if (kit_save(&app->model, app_sends(app), path, strcmp(dir, o->suggested) == 0,
 	    &saved, &cause) != 0)
@@ -226,9 +226,9 @@ save_kit(struct app *app)
 		free(o->suggested);
 		o->suggested = xstrdup("");	/* saving again writes the same folder */
 		/* The message line: the next steps keep their room. */
-		app_say(app, 0, app->model.photo_receipt[0] != '\0' ? _("Kit saved "
-		    "in %s (summary.txt).") : _("Kit saved in %s (photo.jpg, "
-		    "print-sheet.jpg, summary.txt)."), saved);
+		s = kit_saved_line(&app->model, saved);
+		app_say(app, 0, "%s", s);
+		free(s);
 		/* Its files can now be named as they are in the kit. */
 		nextsteps_free(&o->ns);
 		nextsteps_build(&app->model, app_sends(app), 1, &o->ns);

@@ -453,3 +453,11 @@ kit_reference(const struct application *a, const char *saved, const struct tm *t
 	return (strncmp(base, date, strlen(date)) == 0 ? xstrdup(base) :
 	    xasprintf("%s %s", base, date));
 }
+
+char *
+kit_saved_line(const struct application *a, const char *dir)
+{
+	return (a->photo_receipt[0] != '\0' ? xasprintf(_("Kit saved in %s "
+	    "(summary.txt)."), dir) : xasprintf(_("Kit saved in %s (photo.jpg, "
+	    "print-sheet.jpg, summary.txt)."), dir));
+}

@@ -52,6 +52,8 @@ int	kit_print_sheet(const char *, size_t, unsigned char **, size_t *, int *,
  * receipt), queued for it, or (service NULL) the kit prepared.  Caller frees.
  */
 char	*kit_headline(const struct application *, const char *);
+/* "Kit saved in DIR (...)": the files the kit of a holds (with a receipt number, no photo).  Caller frees. */
+char	*kit_saved_line(const struct application *, const char *);
 /* The review step's consent line: sending to `service`, or (NULL) the kit only.  Caller frees. */
 char	*kit_consent(const struct application *, const char *);
 /*

@@ -51,6 +51,7 @@ static enum plain_rc	ask_receipt(struct plain *);
 static void	step_title(struct plain *, const char *);
 static char	*grouped_id(const char *);
 static int	parse_ticks(const char *, int, unsigned *);
+static int	take_receipt(struct plain *, const char *, int *, char **);
 static int	take_photo(struct plain *, const char *, const struct picker_entry *,
 		    size_t, char **);
 static void	print_report(struct plain *, const struct photo_report *);
@@ -456,12 +457,39 @@ take_photo(struct plain *p, const char *line, const struct picker_entry *v, size
 			real = path;
 		}
 		application_set(&p->model.photo_path, real);
+		application_set(&p->model.photo_receipt, "");
 		p->photo_checked = 0;
 		/* The photo is copied once, and that copy is checked. */
 		rc = checked_take(&p->model, &p->ws, real, cause);
 	}
 	free(real);
 	return (rc);
+}
+
+/*
+ * "r NUMBER": a photo studio's receipt number instead of a file, where the
+ * region takes one.  1 when line is such an answer (then 0 or -1 with
+ * *cause in *rc), 0 when it is a photo.
+ */
+static int
+take_receipt(struct plain *p, const char *line, int *rc, char **cause)
+{
+	if (!nextsteps_receipt_ok(p->model.region) || (line[0] != 'r' &&
+	    line[0] != 'R') || (line[1] != ' ' && line[1] != '\t'))
+		return (0);
+	line += strspn(line + 1, " \t") + 1;
+	if (!nextsteps_receipt_valid(p->model.region, line)) {
+		*cause = xstrdup(_("A receipt number has 6 to 30 letters and "
+		    "digits, with no spaces: check the one on the studio's "
+		    "receipt."));
+		*rc = -1;
+		return (1);
+	}
+	application_set(&p->model.photo_receipt, line);
+	application_set(&p->model.checked_path, "");
+	p->photo_checked = 0;
+	*rc = 0;
+	return (1);
 }
 
 /* Step 5: the photo file, from the list of images found or typed (or dropped). */
@@ -472,6 +500,7 @@ ask_photo(struct plain *p)
 	enum plain_rc rc;
 	char *line = NULL, *cause = NULL, *s, when[32];
 	size_t n, i;
+	int c;
 
 	step_title(p, N_("Photo"));
 	if (picker_list_roots(&p->kiosk, &v, &n, &cause) != 0) {
@@ -494,17 +523,25 @@ ask_photo(struct plain *p)
 		plain_para(&p->io, 0, s);
 		free(s);
 	}
+	if (nextsteps_receipt_ok(p->model.region))
+		plain_para(&p->io, 0, _("In this region a photo studio's receipt "
+		    "number (数码照回执 / 相片回执号) can stand for the photo: type r, a "
+		    "space and the number, for example r 44030012345678."));
+	s = p->model.photo_receipt[0] != '\0' ?
+	    xasprintf("r %s", p->model.photo_receipt) : xstrdup(p->model.photo_path);
 	for (;;) {
 		rc = plain_ask(&p->io, n > 0 ? _("Type the number of your photo above, "
 		    "or the path of your photo file (a JPEG or PNG):") : _("Type the "
 		    "path of your photo file, a JPEG or PNG (for example "
-		    "/media/usb/photo.jpg)."), p->model.photo_path, _("A path like "
+		    "/media/usb/photo.jpg)."), s, _("A path like "
 		    "/media/usb/photo.jpg or ~/photo.jpg; a file dragged onto the "
 		    "terminal works too. A photo studio's digital photo (数码照) is "
 		    "best."), 0, &line);
 		if (rc != PLAIN_OK)
 			break;
-		if (take_photo(p, line, v, n, &cause) == 0) {
+		if (!take_receipt(p, line, &c, &cause))
+			c = take_photo(p, line, v, n, &cause);
+		if (c == 0) {
 			free(line);
 			break;
 		}
@@ -514,6 +551,7 @@ ask_photo(struct plain *p)
 		cause = NULL;
 	}
 	picker_list_free(v, n);
+	free(s);
 	return (rc);
 }
 
@@ -550,6 +588,16 @@ ask_check(struct plain *p)
 	int c, fixed = 0, failed;
 
 	step_title(p, N_("Photo check"));
+	if (p->model.photo_receipt[0] != '\0') {
+		s = xasprintf(_("You gave a photo studio's receipt number (%s). The "
+		    "office checks the studio's photo when you apply; sscard has no "
+		    "photo to check."), p->model.photo_receipt);
+		plain_para(&p->io, 0, s);
+		free(s);
+		rc = plain_ask(&p->io, _("Press Enter to go on."), "", NULL, 0, &line);
+		free(line);
+		return (rc);
+	}
 	if ((pr = profile_load(p->cfg, p->opts->profile != NULL ? p->opts->profile :
 	    region_at(p->model.region)->profile, &cause)) == NULL) {
 		plain_error(&p->io, cause);
@@ -759,8 +807,15 @@ ask_review(struct plain *p)
 		if (a->card_lost)
 			plain_line(&p->io, "  %s %s", _("Current card:"),
 			    _("lost: report the loss first (挂失)"));
-		plain_line(&p->io, "  %s %s (%s)", _("Photo:"), a->photo_path,
-		    a->photo_fixed ? _("fixed by sscard and checked") : _("checked"));
+		if (a->photo_receipt[0] != '\0') {
+			s = xasprintf(_("%s (a photo studio's receipt number: the "
+			    "office checks the studio's photo)"), a->photo_receipt);
+			plain_line(&p->io, "  %s %s", _("Photo:"), s);
+			free(s);
+		} else
+			plain_line(&p->io, "  %s %s (%s)", _("Photo:"), a->photo_path,
+			    a->photo_fixed ? _("fixed by sscard and checked") :
+			    _("checked"));
 		name = net_configured(p->cfg) ? net_service_name(p->cfg) : NULL;
 		s = kit_consent(a, name);
 		free(name);
@@ -808,23 +863,27 @@ static enum plain_rc
 offer_kit(struct plain *p)
 {
 	const char *items[2];
-	char *cause = NULL;
+	char *cause = NULL, *s;
 	enum plain_rc rc;
 	int c;
 
 	if (p->kit_saved != NULL)
 		return (PLAIN_OK);
 	items[0] = _("Go on without a kit");
-	items[1] = _("Save the application kit too (photo, print sheet, summary)");
+	items[1] = p->model.photo_receipt[0] != '\0' ? _("Save the application "
+	    "kit too (the summary)") : _("Save the application kit too (photo, "
+	    "print sheet, summary)");
 	if ((rc = plain_choose(&p->io, NULL, items, 2, 0, NULL, &c)) != PLAIN_OK ||
 	    c == 0)
 		return (rc);
 	if (plain_save_kit(p, NULL, &cause) != 0) {
 		plain_error(&p->io, cause);
 		free(cause);
-	} else
-		plain_line(&p->io, _("Kit saved in %s (photo.jpg, print-sheet.jpg, "
-		    "summary.txt)."), p->kit_saved);
+	} else {
+		s = kit_saved_line(&p->model, p->kit_saved);
+		plain_line(&p->io, "%s", s);
+		free(s);
+	}
 	return (PLAIN_OK);
 }
 
@@ -910,8 +969,7 @@ ask_receipt(struct plain *p)
 		free(s);
 	}
 	if (p->kit_saved != NULL) {
-		s = xasprintf(_("Kit saved in %s (photo.jpg, print-sheet.jpg, "
-		    "summary.txt)."), p->kit_saved);
+		s = kit_saved_line(&p->model, p->kit_saved);
 		plain_para(&p->io, 2, s);
 		free(s);
 	} else if ((rc = offer_kit(p)) != PLAIN_OK)
