@@ -50,22 +50,32 @@ read_sha(const char *path, char **data, size_t *len, char sha[65], char **cause)
 }
 
 int
-checked_take(struct application *a, const struct workspace *ws, const char *path,
-    char **cause)
+checked_copy(struct application *a, const struct workspace *ws, const char *path,
+    const char *name, char sha[65], char **cause)
 {
-	char *data = NULL, *copy;
+	char *data = NULL, *copy, digest[65];
 	size_t len = 0;
 	int rc;
 
-	if (read_sha(path, &data, &len, a->source_sha, cause) != 0)
+	if (read_sha(path, &data, &len, sha != NULL ? sha : digest, cause) != 0)
 		return (-1);
-	rc = fs_write_atomic(ws->dir, "photo-given", data, len, cause);
+	rc = fs_write_atomic(ws->dir, name, data, len, cause);
 	wipe_free(data, len);
 	if (rc != 0)
 		return (-1);
-	copy = workspace_path(ws, "photo-given");
+	/* path may be a->checked_path itself: it is not read after this. */
+	copy = workspace_path(ws, name);
 	application_set(&a->checked_path, copy);
 	free(copy);
+	return (0);
+}
+
+int
+checked_take(struct application *a, const struct workspace *ws, const char *path,
+    char **cause)
+{
+	if (checked_copy(a, ws, path, "photo-given", a->source_sha, cause) != 0)
+		return (-1);
 	memcpy(a->checked_sha, a->source_sha, sizeof a->checked_sha);
 	a->photo_fixed = 0;
 	return (0);

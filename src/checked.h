@@ -16,6 +16,13 @@ struct workspace;
 /* SHA-256 of data as 64 lower-case hex digits. */
 void	checked_sha256(const void *, size_t, char [65]);
 /*
+ * Copies the file at path into the workspace as name and makes a's
+ * checked_path the copy; sha, unless NULL, gets the digest of its bytes.
+ * Returns 0, or -1 with *cause; caller frees.
+ */
+int	checked_copy(struct application *, const struct workspace *, const char *,
+	    const char *, char [65], char **);
+/*
  * Copies the file at path (already expanded) into the workspace and makes
  * it the photo to check.  Returns 0, or -1 with *cause; caller frees.
  */

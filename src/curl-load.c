@@ -42,9 +42,10 @@ load(void)
 	const char *missing = NULL;
 
 	if ((h = dlopen(CURL_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+		/* TRANSLATORS: the library file, why it failed, a package name. */
 		load_error = xasprintf(_("the network library %s cannot be loaded "
-		    "(%s): install the Debian package libcurl4"), CURL_SONAME,
-		    dlerror());
+		    "(%s): install the Debian package %s"), CURL_SONAME,
+		    dlerror(), CURL_PACKAGE);
 		return;
 	}
 #define X(name) \

@@ -357,22 +357,9 @@ draft_autosave(const struct application *a, const char *step,
 int
 draft_take_photo(struct application *a, const struct workspace *ws, char **cause)
 {
-	char *data = NULL, *path;
-	size_t len = 0;
-	int rc;
-
 	if (a->checked_path[0] == '\0')
 		return (0);
-	if (fs_read_file(a->checked_path, OUTBOX_PHOTO_MAX, &data, &len, cause) != 0)
-		return (-1);
-	rc = fs_write_atomic(ws->dir, "photo-draft", data, len, cause);
-	wipe_free(data, len);
-	if (rc != 0)
-		return (-1);
-	path = workspace_path(ws, "photo-draft");
-	application_set(&a->checked_path, path);
-	free(path);
-	return (0);
+	return (checked_copy(a, ws, a->checked_path, "photo-draft", NULL, cause));
 }
 
 /* Loads the draft of this account into a: 1, 0 none, -1 with *cause. */

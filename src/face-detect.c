@@ -3,8 +3,6 @@
 
 #include <locale.h>
 #include <math.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,7 +136,7 @@ static void	pyramid_begin(struct pyramid *, const struct cascade *,
 static void	pyramid_advance(struct pyramid *, int);
 static long	level_work(const struct level *, const struct cascade *);
 static void	pyramid_order(struct pyramid *);
-static void	*pyramid_work(void *);
+static void	pyramid_work(void *, int);
 static void	pyramid_end(struct pyramid *, struct hits *);
 static void	pyramid_gather(struct pyramid *, struct hits *);
 static int	similar(const struct hit *, const struct hit *);
@@ -701,7 +699,6 @@ struct pyramid {
 	int			 n;
 	int			 rows;	/* rows of g in, for the threads */
 	int			*order;	/* the levels by work left, most first */
-	atomic_int		 next;
 };
 
 static void
@@ -826,15 +823,13 @@ pyramid_order(struct pyramid *py)
 		}
 }
 
-static void *
-pyramid_work(void *arg)
+/* Item i of the levels by work left, for parallel_each. */
+static void
+pyramid_work(void *arg, int i)
 {
 	struct pyramid *py = arg;
-	int i;
 
-	while ((i = atomic_fetch_add(&py->next, 1)) < py->n)
-		level_advance(&py->lv[py->order[i]], py->c, py->g, py->rows);
-	return (NULL);
+	level_advance(&py->lv[py->order[i]], py->c, py->g, py->rows);
 }
 
 /*
@@ -844,18 +839,9 @@ pyramid_work(void *arg)
 static void
 pyramid_end(struct pyramid *py, struct hits *out)
 {
-	pthread_t th[PARALLEL_MAX];
-	int k, nth = 0;
-
 	py->rows = py->g->h;
 	pyramid_order(py);
-	atomic_store(&py->next, 0);
-	for (k = parallel_threads() - 1; nth < k && nth < py->n - 1; nth++)
-		if (pthread_create(&th[nth], NULL, pyramid_work, py) != 0)
-			break;
-	pyramid_work(py);
-	for (k = 0; k < nth; k++)
-		pthread_join(th[k], NULL);
+	parallel_each(py->n, pyramid_work, py);
 	pyramid_gather(py, out);
 }
 
@@ -1280,7 +1266,6 @@ face_search_free(struct face_search *fs)
 	if (!fs->tiny) {
 		area_end(&fs->area);
 		free(fs->row);
-		fs->py.rows = 0;	/* nothing more is made: the levels are only freed */
 		pyramid_gather(&fs->py, &h);
 		free(h.v);
 		grey_free(&fs->g);

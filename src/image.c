@@ -214,7 +214,6 @@ resize_area(const uint8_t *src, int sw, int sh, int ch, uint8_t *dst, int dw,
 	area_end(&a);
 }
 
-/* The value of channel c at (fx, fy) interpolated between its four neighbours. */
 /* Writes the ch channels at (fx, fy), bilinear, edges repeated. */
 static void
 sample_bilinear(const uint8_t *src, int sw, int sh, int ch, double fx,

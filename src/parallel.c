@@ -1,7 +1,7 @@
 /* parallel.c -- work shared among the processors, for the photo engine. */
 #include "system.h"
 
-#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -27,51 +27,89 @@ parallel_threads(void)
 	return (threads);
 }
 
-struct part {
-	void	(*fn)(void *, int, int);
-	void	*arg;
-	int	 lo, hi;
+struct items {
+	void		(*fn)(void *, int);
+	void		*arg;
+	int		 n;
+	atomic_int	 next;
 };
 
 static void *
-run_part(void *p)
+take_items(void *p)
 {
-	struct part *pt = p;
+	struct items *it = p;
+	int i;
 
-	pt->fn(pt->arg, pt->lo, pt->hi);
+	while ((i = atomic_fetch_add(&it->next, 1)) < it->n)
+		it->fn(it->arg, i);
 	return (NULL);
+}
+
+void
+parallel_each(int n, void (*fn)(void *, int), void *arg)
+{
+	struct items it = { fn, arg, n, 0 };
+	pthread_t th[PARALLEL_MAX];
+	int k = parallel_threads(), started = 0, i;
+
+	if (k > n)
+		k = n;
+	/* A thread that cannot start leaves its share to the others. */
+	while (started < k - 1 && pthread_create(&th[started], NULL, take_items,
+	    &it) == 0)
+		started++;
+	take_items(&it);
+	for (i = 0; i < started; i++)
+		pthread_join(th[i], NULL);
+}
+
+struct parts {
+	void	(*fn)(void *, int, int);
+	void	*arg;
+	int	 n, k;
+};
+
+static void
+run_part(void *p, int i)
+{
+	const struct parts *pt = p;
+
+	pt->fn(pt->arg, (int)((long)pt->n * i / pt->k),
+	    (int)((long)pt->n * (i + 1) / pt->k));
 }
 
 void
 parallel_for(int n, int min, void (*fn)(void *, int, int), void *arg)
 {
-	struct part parts[PARALLEL_MAX];
-	pthread_t th[PARALLEL_MAX];
-	int k = parallel_threads(), i, started[PARALLEL_MAX];
+	struct parts pt = { fn, arg, n, parallel_threads() };
 
 	if (min < 1)
 		min = 1;
-	if (k > n / min)
-		k = n / min;
-	if (k <= 1) {
+	if (pt.k > n / min)
+		pt.k = n / min;
+	if (pt.k <= 1) {
 		if (n > 0)
 			fn(arg, 0, n);
 		return;
 	}
-	for (i = 0; i < k; i++) {
-		parts[i].fn = fn;
-		parts[i].arg = arg;
-		parts[i].lo = (int)((long)n * i / k);
-		parts[i].hi = (int)((long)n * (i + 1) / k);
-	}
-	/* Part 0 is this thread's; a part whose thread cannot start is run here too. */
-	for (i = 1; i < k; i++)
-		started[i] = pthread_create(&th[i], NULL, run_part, &parts[i]) == 0;
-	run_part(&parts[0]);
-	for (i = 1; i < k; i++) {
-		if (started[i])
-			pthread_join(th[i], NULL);
-		else
-			run_part(&parts[i]);
-	}
+	parallel_each(pt.k, run_part, &pt);
+}
+
+void
+parallel_start(struct parallel_task *t, void *(*fn)(void *), void *arg)
+{
+	t->fn = fn;
+	t->arg = arg;
+	t->started = parallel_threads() > 1 &&
+	    pthread_create(&t->th, NULL, fn, arg) == 0;
+	if (!t->started)
+		fn(arg);
+}
+
+void
+parallel_wait(struct parallel_task *t)
+{
+	if (t->started)
+		pthread_join(t->th, NULL);
+	t->started = 0;
 }

@@ -65,11 +65,6 @@ struct photo_scene {
  */
 int	photo_scene_load(const char *, const struct config *, int,
 	    struct photo_scene *, char **);
-/*
- * Finds the face in sc->im (sc->info and sc->scale filled) and measures it;
- * the detector's trouble goes to sc->detector_cause.
- */
-void	photo_scene_analyse(struct photo_scene *, const struct config *);
 /* Measures crown, chin and background of sc->im around sc->face again. */
 void	photo_scene_measure(struct photo_scene *);
 /* 1 when the background shows and is plain enough to be judged or whitened. */

@@ -2,7 +2,6 @@
 #include "system.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 
 #include "fsutil.h"
 #include "photo-check.h"
+#include "parallel.h"
 #include "photo-matte.h"
 #include "profile.h"
 #include "xmalloc.h"
@@ -47,6 +47,7 @@ static int	refuse(const struct photo_scene *, const char *, char **);
 static void	level(struct photo_scene *, double *);
 static int	plan_crop(const struct photo_scene *, const struct photo_profile *,
 		    struct crop *, char **, const char *);
+static void	copy_part(const struct image *, int, int, int, int, struct image *);
 static void	cut(const struct image *, const struct crop *, double, double, double,
 		    const struct photo_profile *, struct image *);
 static char	*separate_cause(const char *, const char *);
@@ -73,7 +74,7 @@ static int	fit_size(const struct image *, const struct photo_profile *,
 static int	fix_scene(struct photo_scene *, const struct photo_profile *,
 		    const char *, struct jpeg_out *, struct photo_report *, char **);
 static void	*check_before(void *);
-static void	*encode_trial(void *);
+static void	encode_trial(void *, int);
 static void	keep_trial(struct trial *, int, struct jpeg_out *);
 static int	best_quality(const struct image *, int, int, int, long,
 		    struct jpeg_out *);
@@ -181,33 +182,19 @@ plan_crop(const struct photo_scene *sc, const struct photo_profile *p,
 	return (0);
 }
 
-/*
- * Copies the crop (edges repeated where it reaches just outside), turned by
- * turn degrees about (ex, ey) when the photo was not levelled as a whole,
- * and resizes it.
- */
+/* The crop's pixels as they are (edges repeated where it reaches just outside). */
 static void
-cut(const struct image *im, const struct crop *c, double turn, double ex,
-    double ey, const struct photo_profile *p, struct image *out)
+copy_part(const struct image *im, int x0, int y0, int w, int h, struct image *part)
 {
-	struct image part;
-	int x0 = (int)lround(c->x0), y0 = (int)lround(c->y0);
-	int w = (int)lround(c->w), h = (int)lround(c->h), x, y, sx, sy;
-
 	/* The columns inside the photo, copied a row at a time. */
 	int in0 = x0 < 0 ? -x0 : 0, in1 = x0 + w > im->w ? im->w - x0 : w;
+	int x, y, sx, sy;
 
-	if (turn != 0) {
-		image_rotate_part(im, turn, ex, ey, x0, y0, w, h, &part);
-		image_resize(&part, p->width, p->height, out);
-		image_free(&part);
-		return;
-	}
-	image_alloc(&part, w, h);
+	image_alloc(part, w, h);
 	for (y = 0; y < h; y++) {
 		sy = y0 + y < 0 ? 0 : (y0 + y >= im->h ? im->h - 1 : y0 + y);
 		if (in1 > in0)
-			memcpy(part.px + ((size_t)y * w + in0) * 3,
+			memcpy(part->px + ((size_t)y * w + in0) * 3,
 			    im->px + ((size_t)sy * im->w + x0 + in0) * 3,
 			    (size_t)(in1 - in0) * 3);
 		for (x = 0; x < w; x++) {
@@ -216,10 +203,28 @@ cut(const struct image *im, const struct crop *c, double turn, double ex,
 			if (x >= w)
 				break;
 			sx = x0 + x < 0 ? 0 : (x0 + x >= im->w ? im->w - 1 : x0 + x);
-			memcpy(part.px + ((size_t)y * w + x) * 3,
+			memcpy(part->px + ((size_t)y * w + x) * 3,
 			    im->px + ((size_t)sy * im->w + sx) * 3, 3);
 		}
 	}
+}
+
+/*
+ * The crop, turned by turn degrees about (ex, ey) when the photo was not
+ * levelled as a whole, resized to the profile's size.
+ */
+static void
+cut(const struct image *im, const struct crop *c, double turn, double ex,
+    double ey, const struct photo_profile *p, struct image *out)
+{
+	struct image part;
+	int x0 = (int)lround(c->x0), y0 = (int)lround(c->y0);
+	int w = (int)lround(c->w), h = (int)lround(c->h);
+
+	if (turn != 0)
+		image_rotate_part(im, turn, ex, ey, x0, y0, w, h, &part);
+	else
+		copy_part(im, x0, y0, w, h, &part);
 	image_resize(&part, p->width, p->height, out);
 	image_free(&part);
 }
@@ -313,13 +318,12 @@ struct trial {
 	struct jpeg_out		 o;
 };
 
-static void *
-encode_trial(void *arg)
+static void
+encode_trial(void *arg, int i)
 {
-	struct trial *t = arg;
+	struct trial *t = (struct trial *)arg + i;
 
 	encode(t->im, t->q, t->dpi, 0, &t->o);
-	return (NULL);
 }
 
 /* Keeps trial t's file as the best so far (o), or wipes it. */
@@ -345,25 +349,20 @@ best_quality(const struct image *im, int dpi, int lo, int hi, long max,
     struct jpeg_out *o)
 {
 	struct trial t[2];
-	pthread_t th;
-	int best = -1, threaded, fit0, fit1;
+	int best = -1, n, fit0, fit1;
 
 	while (lo <= hi) {
+		/* Two qualities a third and two thirds in; one when lo is hi. */
 		t[0].q = lo + (hi - lo) / 3;
 		t[1].q = lo + 2 * (hi - lo) / 3 + (hi > lo);
+		n = t[1].q != t[0].q ? 2 : 1;
 		t[0].im = t[1].im = im;
 		t[0].dpi = t[1].dpi = dpi;
 		t[0].o.buf = t[1].o.buf = NULL;
 		t[0].o.len = t[1].o.len = 0;
-		threaded = t[1].q != t[0].q &&
-		    pthread_create(&th, NULL, encode_trial, &t[1]) == 0;
-		encode_trial(&t[0]);
-		if (threaded)
-			pthread_join(th, NULL);
-		else if (t[1].q != t[0].q)
-			encode_trial(&t[1]);
+		parallel_each(n, encode_trial, t);
 		fit0 = (long)t[0].o.len <= max;
-		fit1 = t[1].q != t[0].q && (long)t[1].o.len <= max;
+		fit1 = n == 2 && (long)t[1].o.len <= max;
 		if (fit1) {
 			best = t[1].q;
 			lo = t[1].q + 1;
@@ -374,7 +373,7 @@ best_quality(const struct image *im, int dpi, int lo, int hi, long max,
 		} else
 			hi = t[0].q - 1;
 		keep_trial(&t[0], fit0 && !fit1, o);
-		if (t[1].q != t[0].q)
+		if (n == 2)
 			keep_trial(&t[1], fit1, o);
 	}
 	return (best);
@@ -724,10 +723,10 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 {
 	struct photo_scene sc, lv;
 	struct before b;
+	struct parallel_task beside;
 	struct jpeg_out o = { NULL, 0 };
-	pthread_t th;
 	char *fix_cause = NULL;
-	int rc = -1, fixed, threaded;
+	int rc = -1, fixed;
 
 	memset(after, 0, sizeof *after);
 	if (photo_scene_load(in, cfg, FIX_SIDE, &sc, cause) != 0)
@@ -744,13 +743,10 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	 */
 	b.sc = &sc;
 	b.p = p;
-	threaded = pthread_create(&th, NULL, check_before, &b) == 0;
-	if (!threaded)
-		check_before(&b);
+	parallel_start(&beside, check_before, &b);
 	lv = sc;
 	fixed = fix_scene(&lv, p, in, &o, after, &fix_cause);
-	if (threaded)
-		pthread_join(th, NULL);
+	parallel_wait(&beside);
 	if (refuse_rules(&b.r, in, cause) != 0) {
 		if (fixed == 0)
 			photo_report_free(after);

@@ -23,8 +23,12 @@
 #define JPEG_MAX_SCANS	200
 /* Bytes read from the photo file at a time (stdio's 4 KB made a 3 MB photo 700 reads). */
 #define LOAD_BUFFER	(64 * 1024)
-/* JPEG files up to this size are decoded from memory (see jpeg_source). */
-#define JPEG_IN_MEMORY	(256L * 1024 * 1024)
+/*
+ * JPEG files up to this size are decoded from memory (see jpeg_source): a
+ * phone's 12 MP photo is 3 to 8 MB.  Larger ones are read as they go, so
+ * that no more than this is held before the header is checked.
+ */
+#define JPEG_IN_MEMORY	(32L * 1024 * 1024)
 /* Rows decoded between two calls of photo_load_opts.rows. */
 #define ROWS_TOLD	16
 /* Ancillary PNG chunks (text, ICC) larger than this are refused. */

@@ -2,10 +2,10 @@
 #include "system.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "parallel.h"
 #include "photo-matte.h"
 #include "xmalloc.h"
 
@@ -37,7 +37,7 @@ static double	first_estimate(struct matte *, const struct image *,
 		    const struct matte_head *, double, double);
 static void	flood(struct matte *);
 static void	box_mean(const float *, float *, int, int, int, float *);
-static void	*box_job_run(void *);
+static void	box_job_run(void *, int);
 static void	box_means(const float *, float *, const float *, float *, int, int,
 		    int, float *, float *);
 static void	guided_filter(const float *, float *, int, int, int, float);
@@ -227,39 +227,33 @@ box_mean(const float *in, float *out, int w, int h, int r, float *tmp)
 	}
 }
 
-/* One box mean of a pair, for the second thread. */
+/* One box mean of a pair. */
 struct box_job {
 	const float	*in;
 	float		*out, *tmp;
 	int		 w, h, r;
 };
 
-static void *
-box_job_run(void *arg)
+static void
+box_job_run(void *arg, int i)
 {
-	struct box_job *j = arg;
+	struct box_job *j = (struct box_job *)arg + i;
 
 	box_mean(j->in, j->out, j->w, j->h, j->r, j->tmp);
-	return (NULL);
 }
 
 /*
- * Two box means at once, the second in a thread of its own (each with its
- * own tmp of w * h + w values): the guided filter's means come in pairs.
+ * Two box means at once (each with its own tmp of w * h + w values): the
+ * guided filter's means come in pairs.
  */
 static void
 box_means(const float *in1, float *out1, const float *in2, float *out2, int w,
     int h, int r, float *tmp1, float *tmp2)
 {
-	struct box_job j = { in2, out2, tmp2, w, h, r };
-	pthread_t th;
-	int threaded = pthread_create(&th, NULL, box_job_run, &j) == 0;
+	struct box_job j[2] = { { in1, out1, tmp1, w, h, r },
+	    { in2, out2, tmp2, w, h, r } };
 
-	box_mean(in1, out1, w, h, r, tmp1);
-	if (threaded)
-		pthread_join(th, NULL);
-	else
-		box_job_run(&j);
+	parallel_each(2, box_job_run, j);
 }
 
 /*

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "parallel.h"
 #include "photo-check.h"
 #include "xmalloc.h"
 
@@ -503,7 +504,8 @@ photo_scene_load(const char *path, const struct config *cfg, int min_side,
 	fw.min_side = min_side;
 	pthread_mutex_init(&fw.mu, NULL);
 	pthread_cond_init(&fw.cv, NULL);
-	if (pthread_create(&fw.th, NULL, follow_run, &fw) == 0) {
+	if (parallel_threads() > 1 &&
+	    pthread_create(&fw.th, NULL, follow_run, &fw) == 0) {
 		fw.running = 1;
 		o.rows = follow_rows;
 		o.arg = &fw;
@@ -524,16 +526,6 @@ photo_scene_load(const char *path, const struct config *cfg, int min_side,
 	sc->scale = (double)ow / sc->im.w;
 	analyse_with(sc, fw.d, fw.cause, fw.fs);
 	return (0);
-}
-
-void
-photo_scene_analyse(struct photo_scene *sc, const struct config *cfg)
-{
-	char *cause = NULL;
-	struct detector *d = scene_detector(cfg != NULL ? config_str(cfg, "photo",
-	    "cascade_dir", NULL) : NULL, &cause);
-
-	analyse_with(sc, d, cause, NULL);
 }
 
 /*

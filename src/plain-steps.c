@@ -232,8 +232,7 @@ ask_text(struct plain *p, const char *label, const char *help, char **field,
 			return (PLAIN_OK);
 		}
 		wipe_str(line);
-		plain_error(&p->io, cause);
-		free(cause);
+		plain_error_cause(&p->io, &cause);
 	}
 }
 
@@ -294,9 +293,7 @@ ask_id(struct plain *p)
 			return (PLAIN_OK);
 		}
 		wipe_str(line);
-		plain_error(&p->io, cause);
-		free(cause);
-		cause = NULL;
+		plain_error_cause(&p->io, &cause);
 	}
 }
 
@@ -424,9 +421,7 @@ ask_materials(struct plain *p)
 			return (PLAIN_OK);
 		}
 		free(line);
-		plain_error(&p->io, cause);
-		free(cause);
-		cause = NULL;
+		plain_error_cause(&p->io, &cause);
 	}
 }
 
@@ -504,9 +499,7 @@ ask_photo(struct plain *p)
 
 	step_title(p, N_("Photo"));
 	if (picker_list_roots(&p->kiosk, &v, &n, &cause) != 0) {
-		plain_error(&p->io, cause);	/* a folder that cannot be read */
-		free(cause);
-		cause = NULL;
+		plain_error_cause(&p->io, &cause);	/* a folder that cannot be read */
 	}
 	if (n > 0)
 		plain_para(&p->io, 0, _("Photos found here, newest first:"));
@@ -546,9 +539,7 @@ ask_photo(struct plain *p)
 			break;
 		}
 		free(line);
-		plain_error(&p->io, cause);
-		free(cause);
-		cause = NULL;
+		plain_error_cause(&p->io, &cause);
 	}
 	picker_list_free(v, n);
 	free(s);
@@ -600,14 +591,12 @@ ask_check(struct plain *p)
 	}
 	if ((pr = profile_load(p->cfg, p->opts->profile != NULL ? p->opts->profile :
 	    region_at(p->model.region)->profile, &cause)) == NULL) {
-		plain_error(&p->io, cause);
-		free(cause);
+		plain_error_cause(&p->io, &cause);
 		return (PLAIN_BACK);
 	}
 	for (;;) {
 		if (photo_check_file(p->model.checked_path, pr, p->cfg, &r, &cause) != 0) {
-			plain_error(&p->io, cause);
-			free(cause);
+			plain_error_cause(&p->io, &cause);
 			profile_free(pr);
 			return (PLAIN_BACK);
 		}
@@ -648,8 +637,7 @@ ask_check(struct plain *p)
 		}
 		free(out);
 		if (failed) {
-			plain_error(&p->io, cause);
-			free(cause);
+			plain_error_cause(&p->io, &cause);
 			profile_free(pr);
 			return (PLAIN_BACK);
 		}
@@ -681,14 +669,12 @@ send_now(struct plain *p, struct outbox *ob)
 
 	plain_line(&p->io, "%s", _("Sending your application to the card service..."));
 	if (net_open(&net, p->cfg, &cause) != 0) {
-		plain_error(&p->io, cause);
-		free(cause);
+		plain_error_cause(&p->io, &cause);
 		return;
 	}
 	if (net_send(&net, ob, &id, 1, on_send_progress, p, &run, &cause) != 0) {
 		plain_progress(&p->io, -1);
-		plain_error(&p->io, cause);
-		free(cause);
+		plain_error_cause(&p->io, &cause);
 	} else {
 		plain_progress(&p->io, -1);
 		if (run.n == 1 && run.v[0].state == OUTBOX_SENT)
@@ -852,9 +838,7 @@ ask_review(struct plain *p)
 		if (c == 0)
 			return (PLAIN_OK);
 		p->model.consent = 0;
-		plain_error(&p->io, cause);
-		free(cause);
-		cause = NULL;
+		plain_error_cause(&p->io, &cause);
 	}
 }
 
@@ -877,8 +861,7 @@ offer_kit(struct plain *p)
 	    c == 0)
 		return (rc);
 	if (plain_save_kit(p, NULL, &cause) != 0) {
-		plain_error(&p->io, cause);
-		free(cause);
+		plain_error_cause(&p->io, &cause);
 	} else {
 		s = kit_saved_line(&p->model, p->kit_saved);
 		plain_line(&p->io, "%s", s);
@@ -903,8 +886,7 @@ offer_print(struct plain *p)
 		return;
 	if (print_application(p->cfg, &p->model, net_configured(p->cfg), p->kit_saved,
 	    &p->ws, &cause) != 0) {
-		plain_error(&p->io, cause);
-		free(cause);
+		plain_error_cause(&p->io, &cause);
 	} else
 		plain_line(&p->io, "%s", _("Sent to the printer."));
 }
@@ -930,8 +912,7 @@ offer_qr(struct plain *p)
 		return (rc);
 	}
 	if (qr_encode(ref, &q, &cause) != 0) {
-		plain_error(&p->io, cause);
-		free(cause);
+		plain_error_cause(&p->io, &cause);
 		free(ref);
 		return (PLAIN_OK);
 	}

@@ -188,6 +188,14 @@ plain_error(struct plain_io *io, const char *msg)
 	free(s);
 }
 
+void
+plain_error_cause(struct plain_io *io, char **cause)
+{
+	plain_error(io, *cause);
+	free(*cause);
+	*cause = NULL;
+}
+
 /* A title only when the section changes, underlined with dashes. */
 void
 plain_section(struct plain_io *io, const char *title)
@@ -589,8 +597,7 @@ kiosk_leave(struct plain *p)
 	ok = kiosk_pin_try(&p->kiosk, pin, &cause);
 	wipe_str(pin);
 	if (!ok) {
-		plain_error(&p->io, cause);
-		free(cause);
+		plain_error_cause(&p->io, &cause);
 		return (0);
 	}
 	plain_line(&p->io, "%s", _("PIN accepted."));
@@ -641,8 +648,7 @@ keep_draft(struct plain *p, int step)
 		return;		/* nothing typed yet on the welcome step */
 	if (draft_save(p->draft_dir, &p->model, plain_steps[step].id,
 	    p->photo_checked && p->model.checked_path[0] != '\0', &cause) != 0) {
-		plain_error(&p->io, cause);
-		free(cause);
+		plain_error_cause(&p->io, &cause);
 	}
 }
 
@@ -662,8 +668,7 @@ offer_draft(struct plain *p)
 	if ((i = draft_load(p->draft_dir, p->keep_hours, time(NULL), &a, &meta,
 	    &cause)) <= 0) {
 		if (i < 0) {
-			plain_error(&p->io, cause);
-			free(cause);
+			plain_error_cause(&p->io, &cause);
 		}
 		application_clear(&a);
 		return;
@@ -678,8 +683,7 @@ offer_draft(struct plain *p)
 	if (plain_choose(&p->io, q, items, 2, 0, NULL, &c) != PLAIN_OK)
 		c = -1;		/* no answer: the draft stays as it is */
 	if (c == 0 && draft_take_photo(&a, &p->ws, &cause) != 0) {
-		plain_error(&p->io, cause);
-		free(cause);
+		plain_error_cause(&p->io, &cause);
 		c = 1;	/* the draft's photo is unreadable: start afresh */
 	}
 	if (c == 0) {

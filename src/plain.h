@@ -75,6 +75,8 @@ void	plain_para(struct plain_io *, int, const char *);
 void	plain_hang(struct plain_io *, int, int, const char *);
 void	plain_text(struct plain_io *, const char *);
 void	plain_error(struct plain_io *, const char *);
+/* plain_error of *cause, which is freed and set to NULL. */
+void	plain_error_cause(struct plain_io *, char **);
 void	plain_section(struct plain_io *, const char *);
 /* "... 10%" on one line at every tenth; pct < 0 ends the line. */
 void	plain_progress(struct plain_io *, int);

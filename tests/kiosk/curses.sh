@@ -83,10 +83,7 @@ printf '[kiosk]\nidle_seconds = 2\nnotice_seconds = 2\nkit_dir = %s\n' "$T/kit" 
 screen_now() { tm capture-pane -p -t w; }
 tm -f /dev/null new-session -d -s w -x 80 -y 24 "'$SSCARD' --kiosk --config '$T/k.conf'"
 wait_for "Language / 语言"
-tm send-keys -t w Enter
-wait_for "Step 2 of 8"
-tm send-keys -t w Enter
-wait_for "Step 3 of 8"
+tm_to_details
 tm send-keys -t w -l "张三丰"
 tm send-keys -t w Tab
 tm send-keys -t w -l "11010519491231002X"
@@ -98,10 +95,7 @@ screen_now | grep -q "Step 1 of 8" || fail "not back at the welcome screen"
 [ ! -e "$draft" ] || fail "a kiosk kept a draft"
 ! grep -rqa 11010519491231002X "$HOME" "$T/kit" || fail "the ID number is on disk"
 # A key during the notice keeps the citizen's answers.
-tm send-keys -t w Enter
-wait_for "Step 2 of 8"
-tm send-keys -t w Enter
-wait_for "Step 3 of 8"
+tm_to_details
 tm send-keys -t w -l "李四"
 wait_for "Nobody has typed anything for a while"
 tm send-keys -t w -l "光"

@@ -37,12 +37,17 @@ tm_pid() {
 	pgrep -P "$(tm display -p -t w '#{pane_pid}')" | head -n 1
 }
 
-# tm_walk_to_details: English, online, the details typed.
-tm_walk_to_details() {
+# tm_to_details: English, online, on to the details step.
+tm_to_details() {
 	tm send-keys -t w Enter
 	wait_for "Step 2 of 8"
 	tm send-keys -t w Enter
 	wait_for "Step 3 of 8"
+}
+
+# tm_walk_to_details: English, online, the details typed.
+tm_walk_to_details() {
+	tm_to_details
 	tm send-keys -t w -l "张三"
 	tm send-keys -t w Tab
 	tm send-keys -t w -l "$IDNUM"
