@@ -14,6 +14,8 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
+#include <wctype.h>
 
 #include "config.h"
 #include "draft.h"
@@ -256,6 +258,36 @@ unhex(const char *s, uint8_t *b, size_t n)
 	return (0);
 }
 
+/*
+ * One rule for every front end: the curses field takes any printable
+ * character (a space, CJK) up to KIOSK_PIN_MAX, and plain mode a line;
+ * a control character or a Tab could never be typed back in the field.
+ */
+int
+kiosk_pin_valid(const char *pin, char **cause)
+{
+	mbstate_t st;
+	wchar_t c;
+	size_t n, chars = 0;
+
+	memset(&st, 0, sizeof st);
+	for (; *pin != '\0'; pin += n, chars++) {
+		n = mbrtowc(&c, pin, MB_LEN_MAX, &st);
+		if (n == (size_t)-1 || n == (size_t)-2 || !iswprint((wint_t)c)) {
+			*cause = xstrdup(_("a PIN can only hold characters that can be "
+			    "typed and shown (letters, digits, signs, spaces; no Tab "
+			    "or control keys)"));
+			return (0);
+		}
+	}
+	if (chars < KIOSK_PIN_MIN || chars > KIOSK_PIN_MAX) {
+		*cause = xasprintf(_("a PIN needs %d to %d characters"), KIOSK_PIN_MIN,
+		    KIOSK_PIN_MAX);
+		return (0);
+	}
+	return (1);
+}
+
 char *
 kiosk_pin_hash(const char *pin)
 {
@@ -349,24 +381,28 @@ read_secret(FILE *in, FILE *out, const char *prompt)
 int
 cmd_kiosk_pin(int argc, char **argv, struct config *cfg)
 {
-	char *a, *b, *h;
+	char *a, *b, *h, *cause = NULL, *prompt;
 	int ok;
 
 	if (argc > 1) {
 		fprintf(stderr, _("Usage: %s kiosk-pin\n"), PACKAGE);
 		return (EXIT_USAGE);
 	}
-	if ((a = read_secret(stdin, stderr, _("New helper PIN (at least 4 "
-	    "characters, not shown): "))) == NULL ||
-	    (b = read_secret(stdin, stderr, _("The same PIN again: "))) == NULL) {
+	prompt = xasprintf(_("New helper PIN (%d to %d characters, spaces allowed, "
+	    "not shown): "), KIOSK_PIN_MIN, KIOSK_PIN_MAX);
+	a = read_secret(stdin, stderr, prompt);
+	free(prompt);
+	if (a == NULL || (b = read_secret(stdin, stderr, _("The same PIN again: "))) ==
+	    NULL) {
 		wipe_str(a);
 		fprintf(stderr, "%s: %s\n", PACKAGE, _("no PIN was given"));
 		return (EXIT_FAILED);
 	}
-	ok = strcmp(a, b) == 0 && strlen(a) >= 4;
+	if (strcmp(a, b) != 0)
+		cause = xstrdup(_("the two PINs differ"));
+	ok = cause == NULL && kiosk_pin_valid(a, &cause);
 	if (!ok)
-		fprintf(stderr, "%s: %s\n", PACKAGE, strcmp(a, b) != 0 ?
-		    _("the two PINs differ") : _("a PIN needs at least 4 characters"));
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 	else {
 		h = kiosk_pin_hash(a);
 		/* TRANSLATORS: keep "[kiosk]" and "pin_hash": they are configuration words. */
@@ -375,6 +411,7 @@ cmd_kiosk_pin(int argc, char **argv, struct config *cfg)
 		printf("pin_hash = %s\n", h);
 		free(h);
 	}
+	free(cause);
 	wipe_str(a);
 	wipe_str(b);
 	return (ok ? EXIT_FINISHED : EXIT_FAILED);

@@ -19,6 +19,13 @@ struct kiosk {
 	long long locked_until;	/* no PIN is tried before this time */
 };
 
+/*
+ * A helper PIN: KIOSK_PIN_MIN to KIOSK_PIN_MAX printable characters (spaces
+ * and CJK too), what the curses field, plain mode and kiosk-pin all take.
+ */
+#define KIOSK_PIN_MIN		4
+#define KIOSK_PIN_MAX		32
+
 /* Tries before a wrong PIN makes the helper wait, and how long. */
 #define KIOSK_PIN_TRIES		5
 #define KIOSK_PIN_COOLDOWN	30
@@ -55,6 +62,11 @@ int	kiosk_wait(int, long);
  */
 int	kiosk_outbox_open(const struct kiosk *, struct outbox *, const struct config *,
 	    char **);
+/*
+ * 1 when pin keeps the PIN rule (KIOSK_PIN_MIN..KIOSK_PIN_MAX printable
+ * characters of the UTF-8 locale), else 0 with *cause; caller frees.
+ */
+int	kiosk_pin_valid(const char *, char **);
 /* The stored form of pin: "pbkdf2-sha256$ITER$SALT$HASH" (hex); caller frees. */
 char	*kiosk_pin_hash(const char *);
 /* 1 when pin matches the stored form, 0 otherwise (also when it is malformed). */
