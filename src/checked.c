@@ -1,8 +1,10 @@
 /* checked.c -- copy the photo once, check the copy, hand out only verified bytes. */
 #include "system.h"
 
+#include <errno.h>
 #include <nettle/sha2.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,10 +12,13 @@
 #include "fsutil.h"
 #include "model.h"
 #include "outbox.h"
+#include "photo.h"
 #include "workspace.h"
 #include "xmalloc.h"
 
 static int	read_sha(const char *, char **, size_t *, char [65], char **);
+static char	*keep(const struct workspace *, const char *, char *, size_t, char [65],
+		    char **);
 
 void
 checked_sha256(const void *data, size_t len, char out[65])
@@ -49,25 +54,88 @@ read_sha(const char *path, char **data, size_t *len, char sha[65], char **cause)
 	return (0);
 }
 
+/* Writes data (then wiped and freed) into the workspace as name; its path, or NULL. */
+static char *
+keep(const struct workspace *ws, const char *name, char *data, size_t len,
+    char sha[65], char **cause)
+{
+	int rc;
+
+	if (sha != NULL)
+		checked_sha256(data, len, sha);
+	rc = fs_write_atomic(ws->dir, name, data, len, cause);
+	wipe_free(data, len);
+	return (rc == 0 ? workspace_path(ws, name) : NULL);
+}
+
 int
 checked_copy(struct application *a, const struct workspace *ws, const char *path,
     const char *name, char sha[65], char **cause)
 {
 	char *data = NULL, *copy, digest[65];
 	size_t len = 0;
-	int rc;
 
-	if (read_sha(path, &data, &len, sha != NULL ? sha : digest, cause) != 0)
-		return (-1);
-	rc = fs_write_atomic(ws->dir, name, data, len, cause);
-	wipe_free(data, len);
-	if (rc != 0)
+	if (fs_read_file(path, OUTBOX_PHOTO_MAX, &data, &len, cause) != 0)
 		return (-1);
 	/* path may be a->checked_path itself: it is not read after this. */
-	copy = workspace_path(ws, name);
+	if ((copy = keep(ws, name, data, len, sha != NULL ? sha : digest, cause)) == NULL)
+		return (-1);
 	application_set(&a->checked_path, copy);
 	free(copy);
 	return (0);
+}
+
+char *
+checked_stage(const struct workspace *ws, int fd, const char *shown, const char *name,
+    char sha[65], char **cause)
+{
+	char *data = NULL;
+	size_t len = 0;
+
+	if (fs_read_fd(fd, shown, OUTBOX_PHOTO_MAX, &data, &len, cause) != 0)
+		return (NULL);
+	return (keep(ws, name, data, len, sha, cause));
+}
+
+char *
+checked_cause_named(char *cause, const char *copy, const char *shown)
+{
+	char *at, *s;
+
+	if (cause == NULL || (at = strstr(cause, copy)) == NULL)
+		return (cause);
+	s = xasprintf("%.*s%s%s", (int)(at - cause), cause, shown, at + strlen(copy));
+	free(cause);
+	return (s);
+}
+
+int
+checked_take_fd(struct application *a, const struct workspace *ws, int fd,
+    const char *shown, char **cause)
+{
+	struct photo_info info;
+	char sha[65], *staged, *given;
+	int rc;
+
+	/* Staged first: a file that is no photo leaves the last checked one alone. */
+	if ((staged = checked_stage(ws, fd, shown, "photo-staged", sha, cause)) == NULL)
+		return (-1);
+	given = workspace_path(ws, "photo-given");
+	if ((rc = photo_probe(staged, &info, cause)) != 0)
+		*cause = checked_cause_named(*cause, staged, shown);
+	else if ((rc = rename(staged, given)) != 0)
+		*cause = xasprintf(_("cannot write %s: %s"), given, strerror(errno));
+	if (rc != 0)
+		fs_wipe_file(staged);
+	else {
+		application_set(&a->checked_path, given);
+		memcpy(a->source_sha, sha, sizeof a->source_sha);
+		memcpy(a->checked_sha, sha, sizeof a->checked_sha);
+		a->photo_fixed = 0;
+	}
+	free(staged);
+	free(given);
+	return (rc == 0 ? 0 : -1);
 }
 
 int

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -32,7 +33,11 @@
 
 static char	*joined(char *const *, size_t);
 static int	has_dotdot(const char *);
-static int	inside(const char *, const char *);
+static const char *below(const char *, const char *);
+static char	*absolute(const char *);
+static int	open_under(const char *, const char *);
+static int	open_confined(const struct kiosk *, const char *, char **);
+static int	judged(int, const char *, char **);
 static void	hex(const uint8_t *, size_t, char *);
 static int	unhex(const char *, uint8_t *, size_t);
 static char	*read_secret(FILE *, FILE *, const char *);
@@ -182,55 +187,159 @@ has_dotdot(const char *path)
 	return (0);
 }
 
-/* 1 when real (resolved) is root or below it. */
-static int
-inside(const char *real, const char *root)
+/* What follows root in path ("" for root itself), or NULL when path is not below root. */
+static const char *
+below(const char *path, const char *root)
 {
 	size_t n = strlen(root);
 
+	while (n > 1 && root[n - 1] == '/')
+		n--;
 	if (n == 1 && root[0] == '/')
-		return (1);
-	return (strncmp(real, root, n) == 0 && (real[n] == '\0' || real[n] == '/'));
+		return (path + 1);
+	if (strncmp(path, root, n) != 0 || (path[n] != '\0' && path[n] != '/'))
+		return (NULL);
+	return (path + n + (path[n] == '/'));
+}
+
+/* path from the root of the file system, "//" and "/./" folded; caller frees. */
+static char *
+absolute(const char *path)
+{
+	char *cwd = NULL, *s, *o, *p;
+	size_t n;
+
+	if (*path != '/' && (cwd = getcwd(NULL, 0)) == NULL)
+		cwd = xstrdup("/");
+	s = cwd != NULL ? xasprintf("%s/%s", cwd, path) : xstrdup(path);
+	free(cwd);
+	for (o = p = s; *p != '\0'; p += n) {
+		p += strspn(p, "/");
+		if ((n = strcspn(p, "/")) == 0 || (n == 1 && *p == '.'))
+			continue;
+		*o++ = '/';
+		memmove(o, p, n);
+		o += n;
+	}
+	if (o == s)
+		*o++ = '/';
+	*o = '\0';
+	return (s);
+}
+
+/*
+ * Opens path (absolute) beneath the photo folder root: the folder as
+ * configured (its own links followed: the service point set it), then every
+ * component below it without following a link.  -2 when path is not below
+ * root, else the descriptor or -1 with errno.
+ */
+static int
+open_under(const char *root, const char *path)
+{
+	char *conf = absolute(root), *real = realpath(root, NULL);
+	const char *rel = below(path, conf);
+	int rfd, fd = -2, saved;
+
+	if (rel == NULL && real != NULL)
+		rel = below(path, real);
+	if (rel != NULL && real != NULL) {
+		if ((rfd = open(real, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+			fd = -1;
+		else {
+			fd = fs_open_beneath(rfd, *rel != '\0' ? rel : ".",
+			    O_RDONLY | O_NONBLOCK);
+			saved = errno;
+			close(rfd);
+			errno = saved;
+		}
+	}
+	free(conf);
+	free(real);
+	return (fd);
+}
+
+/* The descriptor of path opened beneath one of the kiosk's folders, or -1 with *cause. */
+static int
+open_confined(const struct kiosk *k, const char *path, char **cause)
+{
+	char *abs, *list;
+	size_t i;
+	int fd = -2;
+
+	if (has_dotdot(path)) {
+		*cause = xstrdup(_("In this kiosk a path cannot contain '..'."));
+		return (-1);
+	}
+	if (k->nphoto_dirs == 0) {
+		*cause = xstrdup(_("This kiosk has no photo folders ([kiosk] photo_dirs)."));
+		return (-1);
+	}
+	abs = absolute(path);
+	for (i = 0; i < k->nphoto_dirs && fd == -2; i++)
+		fd = open_under(k->photo_dirs[i], abs);
+	free(abs);
+	if (fd >= 0)
+		return (fd);
+	if (fd == -1 && errno != ELOOP && errno != EXDEV && errno != ENOTDIR) {
+		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+		return (-1);
+	}
+	list = joined(k->photo_dirs, k->nphoto_dirs);
+	*cause = xasprintf(_("In this kiosk photos can only come from %s (a link "
+	    "that leads elsewhere is refused too)."), list);
+	free(list);
+	return (-1);
+}
+
+/* The file opened is judged, not its name: a regular file, then read blocking. */
+static int
+judged(int fd, const char *path, char **cause)
+{
+	struct stat sb;
+
+	if (fstat(fd, &sb) != 0)
+		sb.st_mode = 0;
+	if (!S_ISREG(sb.st_mode)) {
+		*cause = xasprintf(S_ISDIR(sb.st_mode) ? _("%s is a folder, not a "
+		    "photo file") : _("%s is not a file"), path);
+		close(fd);
+		return (-1);
+	}
+	if (fcntl(fd, F_SETFL, 0) != 0) {
+		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+		close(fd);
+		return (-1);
+	}
+	return (fd);
+}
+
+int
+kiosk_open_photo(const struct kiosk *k, const char *path, char **cause)
+{
+	int fd;
+
+	if (k->enabled)
+		fd = open_confined(k, path, cause);
+	/* O_NONBLOCK: a FIFO named photo.jpg must not hang the wizard. */
+	else if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+	return (fd < 0 ? -1 : judged(fd, path, cause));
 }
 
 int
 kiosk_confine(const struct kiosk *k, const char *path, char **real, char **cause)
 {
-	char *r, *root;
-	size_t i;
+	int fd;
 
 	if (!k->enabled) {
 		*real = xstrdup(path);
 		return (0);
 	}
-	if (has_dotdot(path)) {
-		*cause = xstrdup(_("In this kiosk a path cannot contain '..'."));
+	if ((fd = open_confined(k, path, cause)) < 0)
 		return (-1);
-	}
-	if ((r = realpath(path, NULL)) == NULL) {
-		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
-		return (-1);
-	}
-	for (i = 0; i < k->nphoto_dirs; i++) {
-		if ((root = realpath(k->photo_dirs[i], NULL)) == NULL)
-			continue;	/* not mounted now */
-		if (inside(r, root)) {
-			free(root);
-			*real = r;
-			return (0);
-		}
-		free(root);
-	}
-	free(r);
-	if (k->nphoto_dirs == 0) {
-		*cause = xstrdup(_("This kiosk has no photo folders ([kiosk] photo_dirs)."));
-		return (-1);
-	}
-	r = joined(k->photo_dirs, k->nphoto_dirs);
-	*cause = xasprintf(_("In this kiosk photos can only come from %s (a link "
-	    "that leads elsewhere is refused too)."), r);
-	free(r);
-	return (-1);
+	close(fd);
+	*real = absolute(path);
+	return (0);
 }
 
 static void

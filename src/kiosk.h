@@ -37,9 +37,20 @@ struct kiosk {
 int	kiosk_load(struct kiosk *, const struct config *, int, char **);
 void	kiosk_free(struct kiosk *);
 /*
- * In a kiosk, path must resolve (symlinks followed) inside one of photo_dirs
- * and have no ".." component.  Returns 0 with *real (caller frees), or -1
- * with *cause; caller frees.  Outside a kiosk every path is allowed.
+ * Opens the photo file path for reading.  In a kiosk, path must name a file
+ * below one of photo_dirs (as configured or resolved), with no ".." and no
+ * symbolic link below the folder: it is opened beneath the folder's own
+ * descriptor (fs_open_beneath), so a link swapped in after any check leads
+ * nowhere.  The file opened is judged: a regular file.  Read the photo from
+ * the descriptor, never by its name again.  Returns the descriptor, or -1
+ * with *cause; caller frees.
+ */
+int	kiosk_open_photo(const struct kiosk *, const char *, char **);
+/*
+ * The same check as kiosk_open_photo, for a caller that opens path by name
+ * later (racy: prefer kiosk_open_photo).  Returns 0 with *real, path made
+ * absolute (caller frees), or -1 with *cause; caller frees.  Outside a kiosk
+ * every path is allowed.
  */
 int	kiosk_confine(const struct kiosk *, const char *, char **, char **);
 /* In a kiosk: no core dump may hold a citizen's details (prctl, RLIMIT_CORE 0). */
