@@ -54,7 +54,8 @@ preview_load(struct app *app)
 	int fd;
 
 	if ((path = picker_clean_path(app->model.photo_path, &cause)) == NULL) {
-		free(cause);
+		free(cause);	/* "file:/", half typed */
+		cause = NULL;
 		path = xstrdup("");
 	}
 	if (p->preview_path != NULL && strcmp(path, p->preview_path) == 0) {
