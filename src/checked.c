@@ -10,6 +10,7 @@
 
 #include "checked.h"
 #include "fsutil.h"
+#include "kiosk.h"
 #include "model.h"
 #include "outbox.h"
 #include "photo.h"
@@ -17,6 +18,7 @@
 #include "xmalloc.h"
 
 static int	read_sha(const char *, char **, size_t *, char [65], char **);
+static int	read_given(const char *, char **, size_t *, char [65], char **);
 static char	*keep(const struct workspace *, const char *, char *, size_t, char [65],
 		    char **);
 
@@ -66,6 +68,20 @@ keep(const struct workspace *ws, const char *name, char *data, size_t len,
 	rc = fs_write_atomic(ws->dir, name, data, len, cause);
 	wipe_free(data, len);
 	return (rc == 0 ? workspace_path(ws, name) : NULL);
+}
+
+/* read_sha of the citizen's own file: in a kiosk only beneath its photo folders. */
+static int
+read_given(const char *path, char **data, size_t *len, char sha[65], char **cause)
+{
+	int fd, rc;
+
+	if ((fd = kiosk_open_given(path, cause)) < 0)
+		return (-1);
+	if ((rc = fs_read_fd(fd, path, OUTBOX_PHOTO_MAX, data, len, cause)) == 0)
+		checked_sha256(*data, *len, sha);
+	close(fd);
+	return (rc);
 }
 
 int
@@ -142,11 +158,13 @@ int
 checked_take(struct application *a, const struct workspace *ws, const char *path,
     char **cause)
 {
-	if (checked_copy(a, ws, path, "photo-given", a->source_sha, cause) != 0)
+	int fd, rc;
+
+	if ((fd = kiosk_open_given(path, cause)) < 0)
 		return (-1);
-	memcpy(a->checked_sha, a->source_sha, sizeof a->checked_sha);
-	a->photo_fixed = 0;
-	return (0);
+	rc = checked_take_fd(a, ws, fd, path, cause);
+	close(fd);
+	return (rc);
 }
 
 int
@@ -192,7 +210,7 @@ checked_read(const struct application *a, char **data, size_t *len, char **cause
 	 * checked copy is used.
 	 */
 	src = checked_expand(a->photo_path);
-	if (read_sha(src, &sdata, &slen, sha, &why) == 0) {
+	if (read_given(src, &sdata, &slen, sha, &why) == 0) {
 		wipe_free(sdata, slen);
 		if (strcmp(sha, a->source_sha) != 0)
 			why = xasprintf(_("The photo file %s changed after it "

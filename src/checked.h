@@ -23,8 +23,9 @@ void	checked_sha256(const void *, size_t, char [65]);
 int	checked_copy(struct application *, const struct workspace *, const char *,
 	    const char *, char [65], char **);
 /*
- * Copies the file at path (already expanded) into the workspace and makes
- * it the photo to check.  Returns 0, or -1 with *cause; caller frees.
+ * checked_take_fd of the file at path (already expanded), opened with
+ * kiosk_open_given: in a kiosk only beneath its photo folders.  Returns 0,
+ * or -1 with *cause; caller frees.
  */
 int	checked_take(struct application *, const struct workspace *, const char *,
 	    char **);
@@ -50,7 +51,9 @@ char	*checked_cause_named(char *, const char *, const char *);
 int	checked_adopt(struct application *, const char *, char **);
 /*
  * Reads the checked bytes into *data (free with wipe_free) after verifying
- * them.  Returns 0, or -1 with *cause saying what changed; caller frees.
+ * them; the citizen's own file is read again (kiosk_open_given) to see
+ * whether it changed.  Returns 0, or -1 with *cause saying what changed;
+ * caller frees.
  */
 int	checked_read(const struct application *, char **, size_t *, char **);
 /* "~/photo.jpg" means the home folder, as in a shell; caller frees. */

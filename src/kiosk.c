@@ -42,11 +42,15 @@ static void	hex(const uint8_t *, size_t, char *);
 static int	unhex(const char *, uint8_t *, size_t);
 static char	*read_secret(FILE *, FILE *, const char *);
 
+/* The kiosk kiosk_protect guards: the photo is opened again only beneath its folders. */
+static const struct kiosk	*guarded;
+
 void
 kiosk_protect(const struct kiosk *k)
 {
 	struct rlimit none = { 0, 0 };
 
+	guarded = k;
 	if (!k->enabled)
 		return;
 	setrlimit(RLIMIT_CORE, &none);
@@ -324,6 +328,14 @@ kiosk_open_photo(const struct kiosk *k, const char *path, char **cause)
 	else if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
 		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
 	return (fd < 0 ? -1 : judged(fd, path, cause));
+}
+
+int
+kiosk_open_given(const char *path, char **cause)
+{
+	static const struct kiosk anywhere;
+
+	return (kiosk_open_photo(guarded != NULL ? guarded : &anywhere, path, cause));
 }
 
 int

@@ -47,13 +47,23 @@ void	kiosk_free(struct kiosk *);
  */
 int	kiosk_open_photo(const struct kiosk *, const char *, char **);
 /*
+ * kiosk_open_photo for the kiosk kiosk_protect guards (anywhere before it
+ * is called): the citizen's photo file opened again, to copy it or to see
+ * whether it changed, never escapes photo_dirs either.
+ */
+int	kiosk_open_given(const char *, char **);
+/*
  * The same check as kiosk_open_photo, for a caller that opens path by name
  * later (racy: prefer kiosk_open_photo).  Returns 0 with *real, path made
  * absolute (caller frees), or -1 with *cause; caller frees.  Outside a kiosk
  * every path is allowed.
  */
 int	kiosk_confine(const struct kiosk *, const char *, char **, char **);
-/* In a kiosk: no core dump may hold a citizen's details (prctl, RLIMIT_CORE 0). */
+/*
+ * In a kiosk: no core dump may hold a citizen's details (prctl, RLIMIT_CORE
+ * 0).  Also makes k the kiosk kiosk_open_given confines to; k must live as
+ * long as the run.
+ */
 void	kiosk_protect(const struct kiosk *);
 /* The idle notice; stored: the application is already stored.  Caller frees. */
 char	*kiosk_notice(int, long);
