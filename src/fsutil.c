@@ -348,6 +348,23 @@ fs_read_file(const char *path, size_t max, char **data, size_t *len, char **caus
 }
 
 int
+fs_regular_fd(int fd, const char *path, struct stat *st, char **cause)
+{
+	if (fstat(fd, st) != 0)
+		st->st_mode = 0;
+	if (!S_ISREG(st->st_mode)) {
+		*cause = xasprintf(S_ISDIR(st->st_mode) ? _("%s is a folder, not a "
+		    "photo file") : _("%s is not a file"), path);
+		return (-1);
+	}
+	if (fcntl(fd, F_SETFL, 0) != 0) {
+		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+		return (-1);
+	}
+	return (0);
+}
+
+int
 fs_read_fd(int fd, const char *path, size_t max, char **data, size_t *len,
     char **cause)
 {

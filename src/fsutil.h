@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+struct stat;
+
 /*
  * Creates path and missing parents (made 0700).  The last `own` components,
  * when they exist already, must belong to the user and be writable by nobody
@@ -42,6 +44,12 @@ int	fs_replace(const char *, const char *, const void *, size_t, char **);
 int	fs_write_path(const char *, const void *, size_t, char **);
 /* Reads a whole file of at most `max` bytes; caller frees *data. */
 int	fs_read_file(const char *, size_t, char **, size_t *, char **);
+/*
+ * Judges the file open at fd (opened O_NONBLOCK, so that a FIFO or a device
+ * did not wait), not its name: a regular file, then read blocking.  Fills
+ * *st.  Returns 0, or -1 with *cause naming path; fd stays open.
+ */
+int	fs_regular_fd(int, const char *, struct stat *, char **);
 /*
  * The same from fd, open already (it is not closed; path names it in
  * messages): a regular file only, read from where fd stands.

@@ -295,22 +295,13 @@ open_confined(const struct kiosk *k, const char *path, char **cause)
 	return (-1);
 }
 
-/* The file opened is judged, not its name: a regular file, then read blocking. */
+/* The file opened is judged, not its name (fs_regular_fd); closed unless it passes. */
 static int
 judged(int fd, const char *path, char **cause)
 {
 	struct stat sb;
 
-	if (fstat(fd, &sb) != 0)
-		sb.st_mode = 0;
-	if (!S_ISREG(sb.st_mode)) {
-		*cause = xasprintf(S_ISDIR(sb.st_mode) ? _("%s is a folder, not a "
-		    "photo file") : _("%s is not a file"), path);
-		close(fd);
-		return (-1);
-	}
-	if (fcntl(fd, F_SETFL, 0) != 0) {
-		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+	if (fs_regular_fd(fd, path, &sb, cause) != 0) {
 		close(fd);
 		return (-1);
 	}
