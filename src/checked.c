@@ -4,9 +4,9 @@
 #include <errno.h>
 #include <nettle/sha2.h>
 #include <stdio.h>
-#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "checked.h"
 #include "fsutil.h"
