@@ -3,11 +3,13 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
 #include "checked.h"
 #include "field.h"
+#include "fsutil.h"
 #include "graphics.h"
+#include "kiosk.h"
 #include "layout.h"
 #include "nextsteps.h"
 #include "photo.h"
@@ -37,15 +39,25 @@ static void	 preview_load(struct app *);
 static int	 found_first(const struct app *);
 static void	 draw_found(const struct app *, struct ui *, int, int);
 
-/* Loads the photo for the preview once its path names a file; never in draw. */
+/*
+ * Loads the photo for the preview once its path names a file; never in draw.
+ * The file is opened as leaving the step opens it (in a kiosk only beneath
+ * photo_dirs), and the preview is made from a copy of the bytes of what was
+ * opened, in the run's private folder: nothing outside is read or shown.
+ */
 static void
 preview_load(struct app *app)
 {
 	struct photo_state *p = app->priv;
-	char *path = checked_expand(app->model.photo_path), *cause = NULL;
-	struct stat sb;
+	char *path, *copy, *cause = NULL;
 	struct layout l;
+	int fd;
 
+	if ((path = picker_clean_path(app->model.photo_path, &cause)) == NULL) {
+		free(cause);	/* "file:/", half typed */
+		cause = NULL;
+		path = xstrdup("");
+	}
 	if (p->preview_path != NULL && strcmp(path, p->preview_path) == 0) {
 		free(path);
 		return;
@@ -53,12 +65,23 @@ preview_load(struct app *app)
 	image_free(&p->preview);
 	free(p->preview_path);
 	p->preview_path = path;
-	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+	/* Half a path, or one the kiosk refuses: no preview, and nothing said yet. */
+	if (*path == '\0' || (fd = kiosk_open_photo(&app->kiosk, path, &cause)) < 0) {
+		free(cause);
 		return;
-	layout_photos(&app->ui, 1, 0, NULL, LAYOUT_TEXT_MIN, &l);
-	if (graphics_load(&app->gfx.caps, app->gfx.mode, path, l.photo[0].rows,
-	    l.photo[0].cols, &p->preview, &cause) != 0)
+	}
+	copy = checked_stage(&app->ws, fd, path, "photo-preview", NULL, &cause);
+	close(fd);
+	if (copy == NULL) {
 		app_say_cause(app, cause);
+		return;
+	}
+	layout_photos(&app->ui, 1, 0, NULL, LAYOUT_TEXT_MIN, &l);
+	if (graphics_load(&app->gfx.caps, app->gfx.mode, copy, l.photo[0].rows,
+	    l.photo[0].cols, &p->preview, &cause) != 0)
+		app_say_cause(app, checked_cause_named(cause, copy, path));
+	fs_wipe_file(copy);
+	free(copy);
 }
 
 static void
@@ -194,9 +217,8 @@ static int
 photo_leave(struct app *app, char **cause)
 {
 	struct photo_state *p = app->priv;
-	struct photo_info info;
-	char *path, *typed;
-	int rc;
+	char *typed, *expanded;
+	int fd, rc;
 
 	if (p->use_receipt) {
 		if (!nextsteps_receipt_valid(app->model.region, app->model.photo_receipt)) {
@@ -216,23 +238,21 @@ photo_leave(struct app *app, char **cause)
 	/* Picker (picker.c, kiosk.c): dropped paths and file:// URLs; a kiosk's folders. */
 	if ((typed = picker_clean_path(app->model.photo_path, cause)) == NULL)
 		return (-1);
-	if (kiosk_confine(&app->kiosk, typed, &path, cause) != 0) {
+	/* The file is opened once, confined, and copied from that descriptor. */
+	if ((fd = kiosk_open_photo(&app->kiosk, typed, cause)) < 0) {
 		free(typed);
 		return (-1);
 	}
-	free(typed);
-	/* "~/p.jpg" stays as typed; quotes, file:// and a kiosk's real path are cleaned. */
-	typed = checked_expand(app->model.photo_path);
-	if (strcmp(path, typed) != 0) {
-		application_set(&app->model.photo_path, path);
-		field_set(&p->path, path);
+	rc = checked_take_fd(&app->model, &app->ws, fd, typed, cause);
+	close(fd);
+	/* "~/p.jpg" stays as typed; quotes and file:// are cleaned. */
+	expanded = checked_expand(app->model.photo_path);
+	if (rc == 0 && strcmp(typed, expanded) != 0) {
+		application_set(&app->model.photo_path, typed);
+		field_set(&p->path, typed);
 	}
+	free(expanded);
 	free(typed);
-	/* The photo is copied once, and that copy is checked. */
-	rc = photo_probe(path, &info, cause);
-	if (rc == 0)
-		rc = checked_take(&app->model, &app->ws, path, cause);
-	free(path);
 	return (rc);
 }
 

@@ -6,35 +6,63 @@
 #include <wctype.h>
 
 #include "exitcode.h"
+#include "field.h"
 #include "kiosk.h"
 #include "screen.h"
 #include "xmalloc.h"
 
-/* The PIN being typed in a kiosk: never drawn, wiped when the overlay closes. */
-static char	pin[64];
-static size_t	pin_len;
+/*
+ * The PIN being typed in a kiosk: never drawn, wiped whenever the overlay
+ * closes and by every kiosk wipe, so the next person finds it empty.  It
+ * takes every PIN kiosk_pin_valid allows (spaces, CJK).
+ */
+static struct field	pin;
 
 static enum request	kiosk_quit_handle(struct app *, enum request, const struct key *);
+static void		pin_type(enum request, const struct key *);
+static void		kiosk_quit_close(struct app *);
+
+void
+quit_forget(void)
+{
+	field_wipe(&pin);
+}
+
+/* A character or Backspace into the PIN; the cursor stays at its end. */
+static void
+pin_type(enum request req, const struct key *k)
+{
+	if (pin.buf == NULL)
+		field_init(&pin, KIOSK_PIN_MAX, "");
+	field_handle(&pin, req, k);
+}
+
+static void
+kiosk_quit_close(struct app *app)
+{
+	quit_forget();
+	app->overlay = OVERLAY_NONE;
+}
 
 static void
 kiosk_quit_draw(const struct app *app, struct ui *ui)
 {
 	int w = 64, h = 10, top = (ui->rows - h) / 2, left = (ui->cols - w) / 2, y, i;
-	char stars[sizeof pin + 1];
+	char stars[KIOSK_PIN_MAX + 1];
 
 	y = ui_box(ui, top, left, h, w, _("Quit sscard?"));
 	ui_wrap(ui, y + 1, left + 2, w - 4, 2, A_NORMAL, _("Start again deletes "
 	    "everything typed here. Leaving sscard needs the helper's PIN."));
 	ui_button(ui, y + 4, left + 4, _("Start again (Y)"), app->overlay_focus == 0);
 	ui_button(ui, y + 4, left + 34, _("Stay (N)"), app->overlay_focus == 1);
-	for (i = 0; (size_t)i < pin_len; i++)
+	for (i = 0; (size_t)i < pin.len && i < KIOSK_PIN_MAX; i++)
 		stars[i] = '*';
 	stars[i] = '\0';
 	mvaddstr(y + 6, left + 2, app->overlay_focus == 2 ? ">" : " ");
 	ui_text(ui, y + 6, left + 4, 20, A_NORMAL, _("Helper PIN:"));
 	ui_text(ui, y + 6, left + 26, w - 28, A_NORMAL, stars);
 	if (app->overlay_focus == 2)
-		ui_focus(ui, y + 6, left + 26 + (int)pin_len);
+		ui_focus(ui, y + 6, left + 26 + i);
 }
 
 void
@@ -71,22 +99,21 @@ static enum request
 kiosk_quit_handle(struct app *app, enum request req, const struct key *k)
 {
 	wchar_t c = key_char(k);
-	char *cause = NULL;
+	char *cause = NULL, *typed;
 	int n;
 
 	if (req == REQ_FOCUS_NEXT || req == REQ_RIGHT)
 		app->overlay_focus = (app->overlay_focus + 1) % 3;
 	else if (req == REQ_FOCUS_PREV || req == REQ_LEFT)
 		app->overlay_focus = (app->overlay_focus + 2) % 3;
-	else if (app->overlay_focus == 2 && req == REQ_DELETE_BACK && pin_len > 0)
-		pin[--pin_len] = '\0';
-	else if (app->overlay_focus == 2 && c > 0x20 && c < 0x7f) {
-		if (pin_len + 1 < sizeof pin)
-			pin[pin_len++] = (char)c;
-	} else if (app->overlay_focus == 2 && req == REQ_ACTIVATE) {
-		n = kiosk_pin_try(&app->kiosk, pin, &cause);
-		explicit_bzero(pin, sizeof pin);
-		pin_len = 0;
+	else if (app->overlay_focus == 2 && (req == REQ_DELETE_BACK ||
+	    (c != 0 && iswprint((wint_t)c))))
+		pin_type(req, k);
+	else if (app->overlay_focus == 2 && req == REQ_ACTIVATE) {
+		typed = field_utf8(&pin);
+		quit_forget();
+		n = kiosk_pin_try(&app->kiosk, typed, &cause);
+		wipe_str(typed);
 		if (!n) {
 			app_say_cause(app, cause);
 			return (REQ_NONE);
@@ -96,13 +123,11 @@ kiosk_quit_handle(struct app *app, enum request req, const struct key *k)
 		app->exit_status = EXIT_CANCELLED;
 	} else if ((app->overlay_focus != 2 && towlower((wint_t)c) == L'y') ||
 	    (req == REQ_ACTIVATE && app->overlay_focus == 0))
-		app_kiosk_wipe(app);
+		app_kiosk_wipe(app);	/* which forgets the PIN too */
 	else if ((app->overlay_focus != 2 && towlower((wint_t)c) == L'n') ||
-	    req == REQ_QUIT || req == REQ_ACTIVATE) {
-		explicit_bzero(pin, sizeof pin);
-		pin_len = 0;
-		app->overlay = OVERLAY_NONE;
-	} else if (req == REQ_RESIZE || req == REQ_REDRAW)
+	    req == REQ_QUIT || req == REQ_ACTIVATE)
+		kiosk_quit_close(app);
+	else if (req == REQ_RESIZE || req == REQ_REDRAW)
 		return (req);
 	return (REQ_NONE);
 }

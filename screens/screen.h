@@ -37,6 +37,8 @@ void		help_draw(const struct app *, struct ui *);
 enum request	help_handle(struct app *, enum request, const struct key *);
 void		quit_draw(const struct app *, struct ui *);
 enum request	quit_handle(struct app *, enum request, const struct key *);
+/* Wipes what was typed into the overlays (a kiosk's PIN): every kiosk wipe calls it. */
+void		quit_forget(void);
 
 /* The step's title now, translated. */
 const char	*screen_title(const struct app *, const struct screen *);

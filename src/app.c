@@ -435,6 +435,7 @@ app_kiosk_wipe(struct app *app)
 	free(app->kit_saved);
 	app->kit_saved = NULL;
 	app_set_language(app, lang);
+	quit_forget();
 	app->overlay = OVERLAY_NONE;
 	app_enter(app, 0, 1);
 	app_say(app, 0, "%s", kiosk_wiped(stored));

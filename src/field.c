@@ -29,6 +29,14 @@ field_free(struct field *f)
 }
 
 void
+field_wipe(struct field *f)
+{
+	if (f->buf != NULL)
+		explicit_bzero(f->buf, f->cap * sizeof *f->buf);
+	f->len = f->pos = 0;
+}
+
+void
 field_set(struct field *f, const char *text)
 {
 	mbstate_t st;

@@ -17,6 +17,8 @@ struct field {
 
 void	 field_init(struct field *, size_t, const char *);
 void	 field_free(struct field *);	/* wipes: fields hold personal data */
+/* Overwrites the text with zeros and empties the field; it stays usable. */
+void	 field_wipe(struct field *);
 /* Handles an editing request; returns 1 if it was one (consumed), else 0. */
 int	 field_handle(struct field *, enum request, const struct key *);
 /* The text as UTF-8; caller frees. */

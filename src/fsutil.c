@@ -5,12 +5,18 @@
 #include <errno.h>
 #include <signal.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#ifdef SYS_openat2
+#include <linux/openat2.h>
+#endif
 
 #include "fsutil.h"
 #include "xmalloc.h"
@@ -22,6 +28,12 @@ static int	write_atomic_at(int, const char *, const char *, const void *,
 		    size_t, int, char **);
 static void	write_failed(const char *, const char *, const char *, char **);
 static int	dir_private_ok(const char *, const struct stat *, char **);
+static int	beneath_ok(const char *);
+static int	open_beneath_openat2(int, const char *, int);
+static int	open_beneath_walk(int, const char *, int);
+
+/* 1: open beneath a folder one component at a time even where openat2 exists. */
+static int	beneath_walk_only;
 
 void
 fs_random(void *buf, size_t n)
@@ -323,29 +335,55 @@ fs_write_path(const char *path, const void *data, size_t len, char **cause)
 int
 fs_read_file(const char *path, size_t max, char **data, size_t *len, char **cause)
 {
+	int fd, rc;
+
+	/* O_NONBLOCK: a FIFO or a device is refused below, never waited on. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0) {
+		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+		return (-1);
+	}
+	rc = fs_read_fd(fd, path, max, data, len, cause);
+	close(fd);
+	return (rc);
+}
+
+int
+fs_regular_fd(int fd, const char *path, struct stat *st, char **cause)
+{
+	if (fstat(fd, st) != 0)
+		st->st_mode = 0;
+	if (!S_ISREG(st->st_mode)) {
+		*cause = xasprintf(S_ISDIR(st->st_mode) ? _("%s is a folder, not a "
+		    "photo file") : _("%s is not a file"), path);
+		return (-1);
+	}
+	if (fcntl(fd, F_SETFL, 0) != 0) {
+		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+		return (-1);
+	}
+	return (0);
+}
+
+int
+fs_read_fd(int fd, const char *path, size_t max, char **data, size_t *len,
+    char **cause)
+{
 	struct stat st;
 	char *buf;
 	ssize_t n;
 	size_t got = 0;
-	int fd;
 
-	/* O_NONBLOCK: a FIFO or a device is refused below, never waited on. */
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0 ||
-	    fstat(fd, &st) != 0) {
+	if (fstat(fd, &st) != 0) {
 		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
 		return (-1);
 	}
 	if (!S_ISREG(st.st_mode)) {
 		*cause = xasprintf(_("%s is not a regular file"), path);
-		close(fd);
 		return (-1);
 	}
 	if ((size_t)st.st_size > max || fcntl(fd, F_SETFL, 0) != 0) {
 		*cause = xasprintf(_("%s is too large (%lld bytes; at most %zu)"),
 		    path, (long long)st.st_size, max);
-		close(fd);
 		return (-1);
 	}
 	buf = xmalloc((size_t)st.st_size + 1);
@@ -356,13 +394,11 @@ fs_read_file(const char *path, size_t max, char **data, size_t *len, char **caus
 			if (n == 0)	/* the file shrank while we read it */
 				break;
 			*cause = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
-			close(fd);
-			free(buf);
+			wipe_free(buf, (size_t)st.st_size + 1);
 			return (-1);
 		}
 		got += (size_t)n;
 	}
-	close(fd);
 	buf[got] = '\0';
 	*data = buf;
 	*len = got;
@@ -440,4 +476,105 @@ fs_sweep_dead(const char *dir, const char *prefix)
 		free(path);
 	}
 	closedir(dp);
+}
+
+void
+fs_open_beneath_walk(int on)
+{
+	beneath_walk_only = on;
+}
+
+/* A path that can only lead down: relative, with no ".." component. */
+static int
+beneath_ok(const char *path)
+{
+	const char *p;
+
+	if (*path == '/' || *path == '\0')
+		return (0);
+	for (p = path; *p != '\0'; p += strcspn(p, "/")) {
+		p += strspn(p, "/");
+		if (p[0] == '.' && p[1] == '.' && (p[2] == '/' || p[2] == '\0'))
+			return (0);
+	}
+	return (1);
+}
+
+/*
+ * The kernel resolves the whole path at once: no symbolic link (magic links
+ * of /proc included) and nothing outside dfd.  -2 when the kernel cannot
+ * (ENOSYS; EPERM from a container's seccomp filter that does not know it).
+ */
+static int
+open_beneath_openat2(int dfd, const char *path, int flags)
+{
+#ifdef SYS_openat2
+	struct open_how how;
+	long fd;
+
+	memset(&how, 0, sizeof how);
+	how.flags = (uint64_t)(flags | O_NOFOLLOW | O_CLOEXEC);
+	how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+	do
+		fd = syscall(SYS_openat2, dfd, path, &how, sizeof how);
+	while (fd < 0 && (errno == EINTR || errno == EAGAIN));
+	if (fd < 0 && (errno == ENOSYS || errno == EPERM))
+		return (-2);
+	return ((int)fd);
+#else
+	(void)dfd;
+	(void)path;
+	(void)flags;
+	return (-2);
+#endif
+}
+
+/*
+ * Without openat2: every folder on the way opened with O_NOFOLLOW and
+ * O_DIRECTORY from the one before, the last component with O_NOFOLLOW, so a
+ * link anywhere fails with ELOOP (or ENOTDIR) instead of being followed.
+ */
+static int
+open_beneath_walk(int dfd, const char *path, int flags)
+{
+	char *copy = xstrdup(path), *name, *next;
+	int cur = dfd, fd = -1, saved;
+
+	for (name = copy; name != NULL; name = next) {
+		name += strspn(name, "/");
+		if ((next = strchr(name, '/')) != NULL)
+			*next++ = '\0';
+		if (next != NULL && next[strspn(next, "/")] == '\0')
+			next = NULL;	/* "a/b/": b is the last component */
+		if (*name == '\0' || strcmp(name, ".") == 0) {
+			if (next != NULL)
+				continue;
+			name = ".";
+		}
+		fd = openat(cur, name, next != NULL ? O_RDONLY | O_DIRECTORY |
+		    O_NOFOLLOW | O_CLOEXEC : flags | O_NOFOLLOW | O_CLOEXEC);
+		saved = errno;
+		if (cur != dfd)
+			close(cur);
+		errno = saved;
+		if (fd < 0 || next == NULL)
+			break;
+		cur = fd;
+	}
+	free(copy);
+	return (fd);
+}
+
+int
+fs_open_beneath(int dfd, const char *path, int flags)
+{
+	int fd;
+
+	if (!beneath_ok(path)) {
+		errno = EXDEV;
+		return (-1);
+	}
+	if (!beneath_walk_only && (fd = open_beneath_openat2(dfd, path, flags)) != -2)
+		return (fd);
+	return (open_beneath_walk(dfd, path, flags));
 }

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+struct stat;
+
 /*
  * Creates path and missing parents (made 0700).  The last `own` components,
  * when they exist already, must belong to the user and be writable by nobody
@@ -42,6 +44,17 @@ int	fs_replace(const char *, const char *, const void *, size_t, char **);
 int	fs_write_path(const char *, const void *, size_t, char **);
 /* Reads a whole file of at most `max` bytes; caller frees *data. */
 int	fs_read_file(const char *, size_t, char **, size_t *, char **);
+/*
+ * Judges the file open at fd (opened O_NONBLOCK, so that a FIFO or a device
+ * did not wait), not its name: a regular file, then read blocking.  Fills
+ * *st.  Returns 0, or -1 with *cause naming path; fd stays open.
+ */
+int	fs_regular_fd(int, const char *, struct stat *, char **);
+/*
+ * The same from fd, open already (it is not closed; path names it in
+ * messages): a regular file only, read from where fd stands.
+ */
+int	fs_read_fd(int, const char *, size_t, char **, size_t *, char **);
 int	fs_fsync_dir(const char *, char **);
 /*
  * Overwrites every file in the folder path with zeros, removes them and the
@@ -55,6 +68,16 @@ void	fs_wipe_file(const char *);
  * <prefix><pid>-... whose process no longer runs: what a crash left.
  */
 void	fs_sweep_dead(const char *, const char *);
+/*
+ * Opens path beneath the folder dfd with flags: path is relative, has no
+ * ".." component, and no component is a symbolic link (openat2 with
+ * RESOLVE_BENEATH and RESOLVE_NO_SYMLINKS where the kernel has it, else one
+ * component at a time with O_NOFOLLOW).  Always close-on-exec.  Returns the
+ * descriptor, or -1 with errno (EXDEV: it would lead out; ELOOP: a link).
+ */
+int	fs_open_beneath(int, const char *, int);
+/* For tests: 1 takes the component walk even where the kernel has openat2. */
+void	fs_open_beneath_walk(int);
 /* Fills buf with n random bytes from the kernel. */
 void	fs_random(void *, size_t);
 

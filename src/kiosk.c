@@ -11,9 +11,12 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
+#include <wctype.h>
 
 #include "config.h"
 #include "draft.h"
@@ -30,16 +33,24 @@
 
 static char	*joined(char *const *, size_t);
 static int	has_dotdot(const char *);
-static int	inside(const char *, const char *);
+static const char *below(const char *, const char *);
+static char	*absolute(const char *);
+static int	open_under(const char *, const char *);
+static int	open_confined(const struct kiosk *, const char *, char **);
+static int	judged(int, const char *, char **);
 static void	hex(const uint8_t *, size_t, char *);
 static int	unhex(const char *, uint8_t *, size_t);
 static char	*read_secret(FILE *, FILE *, const char *);
+
+/* The kiosk kiosk_protect guards: the photo is opened again only beneath its folders. */
+static const struct kiosk	*guarded;
 
 void
 kiosk_protect(const struct kiosk *k)
 {
 	struct rlimit none = { 0, 0 };
 
+	guarded = k;
 	if (!k->enabled)
 		return;
 	setrlimit(RLIMIT_CORE, &none);
@@ -180,55 +191,158 @@ has_dotdot(const char *path)
 	return (0);
 }
 
-/* 1 when real (resolved) is root or below it. */
-static int
-inside(const char *real, const char *root)
+/* What follows root in path ("" for root itself), or NULL when path is not below root. */
+static const char *
+below(const char *path, const char *root)
 {
 	size_t n = strlen(root);
 
+	while (n > 1 && root[n - 1] == '/')
+		n--;
 	if (n == 1 && root[0] == '/')
-		return (1);
-	return (strncmp(real, root, n) == 0 && (real[n] == '\0' || real[n] == '/'));
+		return (path + 1);
+	if (strncmp(path, root, n) != 0 || (path[n] != '\0' && path[n] != '/'))
+		return (NULL);
+	return (path + n + (path[n] == '/'));
+}
+
+/* path from the root of the file system, "//" and "/./" folded; caller frees. */
+static char *
+absolute(const char *path)
+{
+	char *cwd = NULL, *s, *o, *p;
+	size_t n;
+
+	if (*path != '/' && (cwd = getcwd(NULL, 0)) == NULL)
+		cwd = xstrdup("/");
+	s = cwd != NULL ? xasprintf("%s/%s", cwd, path) : xstrdup(path);
+	free(cwd);
+	for (o = p = s; *p != '\0'; p += n) {
+		p += strspn(p, "/");
+		if ((n = strcspn(p, "/")) == 0 || (n == 1 && *p == '.'))
+			continue;
+		*o++ = '/';
+		memmove(o, p, n);
+		o += n;
+	}
+	if (o == s)
+		*o++ = '/';
+	*o = '\0';
+	return (s);
+}
+
+/*
+ * Opens path (absolute) beneath the photo folder root: the folder as
+ * configured (its own links followed: the service point set it), then every
+ * component below it without following a link.  -2 when path is not below
+ * root, else the descriptor or -1 with errno.
+ */
+static int
+open_under(const char *root, const char *path)
+{
+	char *conf = absolute(root), *real = realpath(root, NULL);
+	const char *rel = below(path, conf);
+	int rfd, fd = -2, saved;
+
+	if (rel == NULL && real != NULL)
+		rel = below(path, real);
+	if (rel != NULL && real != NULL) {
+		if ((rfd = open(real, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+			fd = -1;
+		else {
+			fd = fs_open_beneath(rfd, *rel != '\0' ? rel : ".",
+			    O_RDONLY | O_NONBLOCK);
+			saved = errno;
+			close(rfd);
+			errno = saved;
+		}
+	}
+	free(conf);
+	free(real);
+	return (fd);
+}
+
+/* The descriptor of path opened beneath one of the kiosk's folders, or -1 with *cause. */
+static int
+open_confined(const struct kiosk *k, const char *path, char **cause)
+{
+	char *abs, *list;
+	size_t i;
+	int fd = -2;
+
+	if (has_dotdot(path)) {
+		*cause = xstrdup(_("In this kiosk a path cannot contain '..'."));
+		return (-1);
+	}
+	if (k->nphoto_dirs == 0) {
+		*cause = xstrdup(_("This kiosk has no photo folders ([kiosk] photo_dirs)."));
+		return (-1);
+	}
+	abs = absolute(path);
+	for (i = 0; i < k->nphoto_dirs && fd == -2; i++)
+		fd = open_under(k->photo_dirs[i], abs);
+	free(abs);
+	if (fd >= 0)
+		return (fd);
+	if (fd == -1 && errno != ELOOP && errno != EXDEV && errno != ENOTDIR) {
+		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+		return (-1);
+	}
+	list = joined(k->photo_dirs, k->nphoto_dirs);
+	*cause = xasprintf(_("In this kiosk photos can only come from %s (a link "
+	    "that leads elsewhere is refused too)."), list);
+	free(list);
+	return (-1);
+}
+
+/* The file opened is judged, not its name (fs_regular_fd); closed unless it passes. */
+static int
+judged(int fd, const char *path, char **cause)
+{
+	struct stat sb;
+
+	if (fs_regular_fd(fd, path, &sb, cause) != 0) {
+		close(fd);
+		return (-1);
+	}
+	return (fd);
+}
+
+int
+kiosk_open_photo(const struct kiosk *k, const char *path, char **cause)
+{
+	int fd;
+
+	if (k->enabled)
+		fd = open_confined(k, path, cause);
+	/* O_NONBLOCK: a FIFO named photo.jpg must not hang the wizard. */
+	else if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+	return (fd < 0 ? -1 : judged(fd, path, cause));
+}
+
+int
+kiosk_open_given(const char *path, char **cause)
+{
+	static const struct kiosk anywhere;
+
+	return (kiosk_open_photo(guarded != NULL ? guarded : &anywhere, path, cause));
 }
 
 int
 kiosk_confine(const struct kiosk *k, const char *path, char **real, char **cause)
 {
-	char *r, *root;
-	size_t i;
+	int fd;
 
 	if (!k->enabled) {
 		*real = xstrdup(path);
 		return (0);
 	}
-	if (has_dotdot(path)) {
-		*cause = xstrdup(_("In this kiosk a path cannot contain '..'."));
+	if ((fd = open_confined(k, path, cause)) < 0)
 		return (-1);
-	}
-	if ((r = realpath(path, NULL)) == NULL) {
-		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
-		return (-1);
-	}
-	for (i = 0; i < k->nphoto_dirs; i++) {
-		if ((root = realpath(k->photo_dirs[i], NULL)) == NULL)
-			continue;	/* not mounted now */
-		if (inside(r, root)) {
-			free(root);
-			*real = r;
-			return (0);
-		}
-		free(root);
-	}
-	free(r);
-	if (k->nphoto_dirs == 0) {
-		*cause = xstrdup(_("This kiosk has no photo folders ([kiosk] photo_dirs)."));
-		return (-1);
-	}
-	r = joined(k->photo_dirs, k->nphoto_dirs);
-	*cause = xasprintf(_("In this kiosk photos can only come from %s (a link "
-	    "that leads elsewhere is refused too)."), r);
-	free(r);
-	return (-1);
+	close(fd);
+	*real = absolute(path);
+	return (0);
 }
 
 static void
@@ -254,6 +368,36 @@ unhex(const char *s, uint8_t *b, size_t n)
 		b[i] = (uint8_t)v;
 	}
 	return (0);
+}
+
+/*
+ * One rule for every front end: the curses field takes any printable
+ * character (a space, CJK) up to KIOSK_PIN_MAX, and plain mode a line;
+ * a control character or a Tab could never be typed back in the field.
+ */
+int
+kiosk_pin_valid(const char *pin, char **cause)
+{
+	mbstate_t st;
+	wchar_t c;
+	size_t n, chars = 0;
+
+	memset(&st, 0, sizeof st);
+	for (; *pin != '\0'; pin += n, chars++) {
+		n = mbrtowc(&c, pin, MB_LEN_MAX, &st);
+		if (n == (size_t)-1 || n == (size_t)-2 || !iswprint((wint_t)c)) {
+			*cause = xstrdup(_("a PIN can only hold characters that can be "
+			    "typed and shown (letters, digits, signs, spaces; no Tab "
+			    "or control keys)"));
+			return (0);
+		}
+	}
+	if (chars < KIOSK_PIN_MIN || chars > KIOSK_PIN_MAX) {
+		*cause = xasprintf(_("a PIN needs %d to %d characters"), KIOSK_PIN_MIN,
+		    KIOSK_PIN_MAX);
+		return (0);
+	}
+	return (1);
 }
 
 char *
@@ -349,24 +493,28 @@ read_secret(FILE *in, FILE *out, const char *prompt)
 int
 cmd_kiosk_pin(int argc, char **argv, struct config *cfg)
 {
-	char *a, *b, *h;
+	char *a, *b, *h, *cause = NULL, *prompt;
 	int ok;
 
 	if (argc > 1) {
 		fprintf(stderr, _("Usage: %s kiosk-pin\n"), PACKAGE);
 		return (EXIT_USAGE);
 	}
-	if ((a = read_secret(stdin, stderr, _("New helper PIN (at least 4 "
-	    "characters, not shown): "))) == NULL ||
-	    (b = read_secret(stdin, stderr, _("The same PIN again: "))) == NULL) {
+	prompt = xasprintf(_("New helper PIN (%d to %d characters, spaces allowed, "
+	    "not shown): "), KIOSK_PIN_MIN, KIOSK_PIN_MAX);
+	a = read_secret(stdin, stderr, prompt);
+	free(prompt);
+	if (a == NULL || (b = read_secret(stdin, stderr, _("The same PIN again: "))) ==
+	    NULL) {
 		wipe_str(a);
 		fprintf(stderr, "%s: %s\n", PACKAGE, _("no PIN was given"));
 		return (EXIT_FAILED);
 	}
-	ok = strcmp(a, b) == 0 && strlen(a) >= 4;
+	if (strcmp(a, b) != 0)
+		cause = xstrdup(_("the two PINs differ"));
+	ok = cause == NULL && kiosk_pin_valid(a, &cause);
 	if (!ok)
-		fprintf(stderr, "%s: %s\n", PACKAGE, strcmp(a, b) != 0 ?
-		    _("the two PINs differ") : _("a PIN needs at least 4 characters"));
+		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 	else {
 		h = kiosk_pin_hash(a);
 		/* TRANSLATORS: keep "[kiosk]" and "pin_hash": they are configuration words. */
@@ -375,6 +523,7 @@ cmd_kiosk_pin(int argc, char **argv, struct config *cfg)
 		printf("pin_hash = %s\n", h);
 		free(h);
 	}
+	free(cause);
 	wipe_str(a);
 	wipe_str(b);
 	return (ok ? EXIT_FINISHED : EXIT_FAILED);

@@ -19,6 +19,13 @@ struct kiosk {
 	long long locked_until;	/* no PIN is tried before this time */
 };
 
+/*
+ * A helper PIN: KIOSK_PIN_MIN to KIOSK_PIN_MAX printable characters (spaces
+ * and CJK too), what the curses field, plain mode and kiosk-pin all take.
+ */
+#define KIOSK_PIN_MIN		4
+#define KIOSK_PIN_MAX		32
+
 /* Tries before a wrong PIN makes the helper wait, and how long. */
 #define KIOSK_PIN_TRIES		5
 #define KIOSK_PIN_COOLDOWN	30
@@ -30,12 +37,33 @@ struct kiosk {
 int	kiosk_load(struct kiosk *, const struct config *, int, char **);
 void	kiosk_free(struct kiosk *);
 /*
- * In a kiosk, path must resolve (symlinks followed) inside one of photo_dirs
- * and have no ".." component.  Returns 0 with *real (caller frees), or -1
- * with *cause; caller frees.  Outside a kiosk every path is allowed.
+ * Opens the photo file path for reading.  In a kiosk, path must name a file
+ * below one of photo_dirs (as configured or resolved), with no ".." and no
+ * symbolic link below the folder: it is opened beneath the folder's own
+ * descriptor (fs_open_beneath), so a link swapped in after any check leads
+ * nowhere.  The file opened is judged: a regular file.  Read the photo from
+ * the descriptor, never by its name again.  Returns the descriptor, or -1
+ * with *cause; caller frees.
+ */
+int	kiosk_open_photo(const struct kiosk *, const char *, char **);
+/*
+ * kiosk_open_photo for the kiosk kiosk_protect guards (anywhere before it
+ * is called): the citizen's photo file opened again, to copy it or to see
+ * whether it changed, never escapes photo_dirs either.
+ */
+int	kiosk_open_given(const char *, char **);
+/*
+ * The same check as kiosk_open_photo, for a caller that opens path by name
+ * later (racy: prefer kiosk_open_photo).  Returns 0 with *real, path made
+ * absolute (caller frees), or -1 with *cause; caller frees.  Outside a kiosk
+ * every path is allowed.
  */
 int	kiosk_confine(const struct kiosk *, const char *, char **, char **);
-/* In a kiosk: no core dump may hold a citizen's details (prctl, RLIMIT_CORE 0). */
+/*
+ * In a kiosk: no core dump may hold a citizen's details (prctl, RLIMIT_CORE
+ * 0).  Also makes k the kiosk kiosk_open_given confines to; k must live as
+ * long as the run.
+ */
 void	kiosk_protect(const struct kiosk *);
 /* The idle notice; stored: the application is already stored.  Caller frees. */
 char	*kiosk_notice(int, long);
@@ -55,6 +83,11 @@ int	kiosk_wait(int, long);
  */
 int	kiosk_outbox_open(const struct kiosk *, struct outbox *, const struct config *,
 	    char **);
+/*
+ * 1 when pin keeps the PIN rule (KIOSK_PIN_MIN..KIOSK_PIN_MAX printable
+ * characters of the UTF-8 locale), else 0 with *cause; caller frees.
+ */
+int	kiosk_pin_valid(const char *, char **);
 /* The stored form of pin: "pbkdf2-sha256$ITER$SALT$HASH" (hex); caller frees. */
 char	*kiosk_pin_hash(const char *);
 /* 1 when pin matches the stored form, 0 otherwise (also when it is malformed). */

@@ -16,6 +16,7 @@
 #include <jerror.h>
 #include <libexif/exif-data.h>
 
+#include "fsutil.h"
 #include "photo.h"
 #include "xmalloc.h"
 
@@ -188,15 +189,11 @@ open_photo(struct load_ctx *ctx, const char *path, char **cause)
 		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
 		return (-1);
 	}
-	if (fstat(fd, &st) != 0)
-		st.st_mode = 0;
-	if (!S_ISREG(st.st_mode)) {
-		*cause = xasprintf(S_ISDIR(st.st_mode) ? _("%s is a folder, not a "
-		    "photo file") : _("%s is not a file"), path);
+	if (fs_regular_fd(fd, path, &st, cause) != 0) {
 		close(fd);
 		return (-1);
 	}
-	if (fcntl(fd, F_SETFL, 0) != 0 || (ctx->f = fdopen(fd, "rb")) == NULL) {
+	if ((ctx->f = fdopen(fd, "rb")) == NULL) {
 		*cause = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
 		close(fd);
 		return (-1);

@@ -17,6 +17,7 @@
 #define PICKER_MAX_ENTRIES	10000
 
 static int	newest_first(const void *, const void *);
+static int	open_entry(const struct kiosk *, const char *);
 static int	hexval(int);
 static char	*percent_decode(const char *, char **);
 static char	*unquote(const char *);
@@ -24,17 +25,26 @@ static char	*unquote(const char *);
 const char *
 picker_kind(const char *path)
 {
-	static const unsigned char jpeg[] = { 0xff, 0xd8, 0xff };
-	static const unsigned char png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-	unsigned char b[8];
-	ssize_t n;
+	const char *kind;
 	int fd;
 
 	/* O_NONBLOCK: a FIFO named photo.jpg must not hang the wizard. */
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
 		return (NULL);
-	n = read(fd, b, sizeof b);
+	kind = picker_kind_fd(fd);
 	close(fd);
+	return (kind);
+}
+
+const char *
+picker_kind_fd(int fd)
+{
+	static const unsigned char jpeg[] = { 0xff, 0xd8, 0xff };
+	static const unsigned char png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+	unsigned char b[8];
+	ssize_t n;
+
+	n = pread(fd, b, sizeof b, 0);
 	if (n >= (ssize_t)sizeof jpeg && memcmp(b, jpeg, sizeof jpeg) == 0)
 		return ("JPEG");
 	if (n == (ssize_t)sizeof png && memcmp(b, png, sizeof png) == 0)
@@ -52,6 +62,23 @@ newest_first(const void *a, const void *b)
 	return (strcmp(x->path, y->path));
 }
 
+/*
+ * Opens one entry as a photo: in a kiosk beneath its folder (kiosk.c), so a
+ * link out of the photo folders is never opened, let alone read.  Returns
+ * the descriptor of a regular file, or -1.
+ */
+static int
+open_entry(const struct kiosk *k, const char *path)
+{
+	static const struct kiosk anywhere;
+	char *why = NULL;
+	int fd;
+
+	if ((fd = kiosk_open_photo(k != NULL ? k : &anywhere, path, &why)) < 0)
+		free(why);
+	return (fd);
+}
+
 int
 picker_list(const char *dir, const struct kiosk *k, struct picker_entry **v,
     size_t *n, char **cause)
@@ -59,9 +86,10 @@ picker_list(const char *dir, const struct kiosk *k, struct picker_entry **v,
 	struct dirent *e;
 	struct stat sb;
 	const char *kind;
-	char *path, *real = NULL, *why = NULL;
+	char *path;
 	size_t seen = 0;
 	DIR *d;
+	int fd;
 
 	*v = NULL;
 	*n = 0;
@@ -74,19 +102,16 @@ picker_list(const char *dir, const struct kiosk *k, struct picker_entry **v,
 			continue;
 		path = strcmp(dir, ".") == 0 ? xstrdup(e->d_name) :
 		    xasprintf("%s/%s", dir, e->d_name);
-		if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-		    (kind = picker_kind(path)) == NULL) {
+		kind = NULL;
+		if ((fd = open_entry(k, path)) >= 0) {
+			if (fstat(fd, &sb) == 0)
+				kind = picker_kind_fd(fd);
+			close(fd);
+		}
+		if (kind == NULL) {
 			free(path);
 			continue;
 		}
-		/* In a kiosk, a link out of the photo folders is not offered. */
-		if (k != NULL && kiosk_confine(k, path, &real, &why) != 0) {
-			free(why);
-			free(path);
-			continue;
-		}
-		free(real);
-		real = NULL;
 		*v = xreallocarray(*v, *n + 1, sizeof **v);
 		(*v)[*n].path = path;
 		(*v)[*n].kind = kind;

@@ -16,11 +16,13 @@ struct picker_entry {
 
 /* "JPEG" or "PNG" when the file's first bytes say so, else NULL. */
 const char	*picker_kind(const char *);
+/* The same for the file open at fd, read at its start (the offset stays). */
+const char	*picker_kind_fd(int);
 /*
  * Lists the regular files of dir that are JPEG or PNG by their bytes (not
  * their names), newest first, into *v (*n entries; free with
- * picker_list_free).  In a kiosk, entries that resolve outside its folders
- * (symlinks) are left out.  Returns 0, or -1 with *cause; caller frees.
+ * picker_list_free).  In a kiosk, each is opened beneath its folder
+ * (kiosk_open_photo): a symbolic link is left out before a byte is read.  Returns 0, or -1 with *cause; caller frees.
  */
 int	picker_list(const char *, const struct kiosk *, struct picker_entry **,
 	    size_t *, char **);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <errno.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -136,6 +137,86 @@ test_no_follow(void **state)
 	close(dfd);
 }
 
+/* A tree for fs_open_beneath: root/ok/a.jpg, and outside it secret.jpg and links to it. */
+static int
+beneath_tree(void)
+{
+	char path[256], *cause = NULL;
+	int rfd;
+
+	snprintf(path, sizeof path, "%s/root/ok", dir);
+	assert_int_equal(fs_mkdir_private(path, 2, &cause), 0);
+	assert_int_equal(fs_write_atomic(path, "a.jpg", "inside", 6, &cause), 0);
+	assert_int_equal(fs_write_atomic(dir, "secret.jpg", "secret", 6, &cause), 0);
+	snprintf(path, sizeof path, "%s/root", dir);
+	assert_true((rfd = open(path, O_RDONLY | O_DIRECTORY)) >= 0);
+	snprintf(path, sizeof path, "%s/secret.jpg", dir);
+	symlinkat(path, rfd, "link.jpg");		/* a file that is a link */
+	symlinkat(dir, rfd, "up");			/* a folder that is a link */
+	symlinkat("ok", rfd, "inner");			/* a link that stays inside */
+	return (rfd);
+}
+
+/* What fs_open_beneath(rfd, path) read: "inside", or NULL with errno. */
+static const char *
+read_beneath(int rfd, const char *path)
+{
+	static char buf[16];
+	ssize_t n;
+	int fd;
+
+	if ((fd = fs_open_beneath(rfd, path, O_RDONLY)) < 0)
+		return (NULL);
+	assert_true(fcntl(fd, F_GETFD) & FD_CLOEXEC);
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	buf[n > 0 ? n : 0] = '\0';
+	return (buf);
+}
+
+/* Beneath a folder: no link, no "..", no absolute path; the same with either way in. */
+static void
+check_beneath(int walk)
+{
+	char path[256];
+	int rfd = beneath_tree();
+
+	fs_open_beneath_walk(walk);
+	assert_string_equal(read_beneath(rfd, "ok/a.jpg"), "inside");
+	assert_string_equal(read_beneath(rfd, "./ok//a.jpg"), "inside");
+	assert_null(read_beneath(rfd, "link.jpg"));
+	assert_int_equal(errno, ELOOP);
+	assert_null(read_beneath(rfd, "up/secret.jpg"));
+	assert_null(read_beneath(rfd, "inner/a.jpg"));	/* even a link that stays inside */
+	assert_null(read_beneath(rfd, "../secret.jpg"));
+	assert_int_equal(errno, EXDEV);
+	assert_null(read_beneath(rfd, "ok/../../secret.jpg"));
+	assert_int_equal(errno, EXDEV);
+	assert_null(read_beneath(rfd, "ok/.."));
+	snprintf(path, sizeof path, "%s/secret.jpg", dir);
+	assert_null(read_beneath(rfd, path));
+	assert_int_equal(errno, EXDEV);
+	snprintf(path, sizeof path, "%s/root/ok/a.jpg", dir);
+	assert_null(read_beneath(rfd, path));		/* absolute, even inside */
+	assert_null(read_beneath(rfd, ""));
+	assert_null(read_beneath(rfd, "ok/none.jpg"));
+	assert_int_equal(errno, ENOENT);
+	fs_open_beneath_walk(0);
+	close(rfd);
+}
+
+static void
+test_beneath_openat2(void **state)
+{
+	check_beneath(0);
+}
+
+static void
+test_beneath_walk(void **state)
+{
+	check_beneath(1);
+}
+
 int
 main(void)
 {
@@ -144,6 +225,8 @@ main(void)
 		cmocka_unit_test(test_atomic_write),
 		cmocka_unit_test(test_existing_folder),
 		cmocka_unit_test(test_no_follow),
+		cmocka_unit_test(test_beneath_openat2),
+		cmocka_unit_test(test_beneath_walk),
 	};
 
 	return (cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown));
