@@ -309,10 +309,8 @@ io_close(struct plain_io *io)
 
 	if (io->log != NULL)
 		fclose(io->log);
-	if (input_close(&io->in, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
-		free(cause);
-	}
+	if (input_close(&io->in, &cause) != 0)
+		text_say_cause(stderr, &cause);
 	free(io->section);
 	explicit_bzero(io->pending, sizeof io->pending);
 }
@@ -857,8 +855,7 @@ plain_run(const struct app_options *o, const struct config *cfg)
 	int step = 0, status = EXIT_FINISHED, n, k;
 
 	if ((status = setup(&p, o, cfg, &cause)) != EXIT_FINISHED) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
-		free(cause);
+		text_say_cause(stderr, &cause);
 		goto out;
 	}
 	for (n = 0; plain_steps[n].id != NULL; n++)

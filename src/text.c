@@ -279,3 +279,14 @@ text_safe_lines(const char *s)
 {
 	return (safe_copy(s, 1));
 }
+
+void
+text_say_cause(FILE *f, char **cause)
+{
+	char *safe = text_safe_name(*cause);
+
+	fprintf(f, "%s: %s\n", PACKAGE, safe);
+	free(safe);
+	free(*cause);
+	*cause = NULL;
+}

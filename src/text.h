@@ -47,5 +47,7 @@ int	text_unsafe_char(unsigned long);
 char	*text_safe_name(const char *);
 /* text_safe_name for lines of text: the same, but '\n' stays. */
 char	*text_safe_lines(const char *);
+/* "sscard: CAUSE" and a newline on f, made safe; frees *cause and sets it to NULL. */
+void	text_say_cause(FILE *, char **);
 
 #endif

@@ -1,8 +1,8 @@
 #!/bin/sh
 # names.sh -- file names from a USB stick never reach the terminal raw: an OSC title, a
 # CSI 3J, an OSC 52 clipboard write, C1 bytes and U+202E in names are shown as '?' in
-# the photo list, the answer's default and the review, on the terminal (a pty) and in
-# the transcript; a CJK name stays as it is.  The curses photo list draws them so too.
+# the photo list and the review, on the terminal (a pty) and in the transcript; a CJK
+# name stays as it is.  The curses photo list and sscard check show them so too.
 . "$top_srcdir/tests/lib.sh"
 export XDG_RUNTIME_DIR="$T/run"
 mkdir -p "$T/run" "$T/usb"
@@ -75,4 +75,10 @@ shot=$(ls "$T/cshots"/*-photo.txt 2> /dev/null | tail -n 1)
 [ -n "$shot" ] || fail "the curses wizard did not reach the photo step: $(cat "$T/cout")"
 [ -z "$(raw "$shot")" ] || fail "the curses photo list holds raw $(raw "$shot")"
 grep -q "?gpj\.exe\.jpg" "$shot" || fail "the curses list: $(cat "$shot")"
+# sscard check, run on a stick's files, names them safely too (and in its errors).
+: > "$T/usb/$(printf 'z\033[3J')empty.jpg"
+"$SSCARD" check "$T/usb"/*.jpg > "$T/check.out" 2>&1 || true
+[ -z "$(raw "$T/check.out")" ] || fail "sscard check printed raw $(raw "$T/check.out")"
+grep -q "usb/?gpj\.exe\.jpg: checked against" "$T/check.out" && grep -q "usb/z?\[3Jempty\.jpg" "$T/check.out" ||
+	fail "sscard check: $(grep -a 'usb/' "$T/check.out")"
 echo "odd file names are shown safely OK"
