@@ -3,10 +3,8 @@
 # photo, or a symbolic link to one) is refused with a message and asked again; a new
 # file is made, mode 0600.
 . "$top_srcdir/tests/lib.sh"
-cd "$T"	# a stray answer saved as a file lands here, not in the source tree
-export TERM=dumb XDG_RUNTIME_DIR="$T/run"
-mkdir -p "$T/run"
-chmod 700 "$T/run"
+. "$top_srcdir/tests/plain/lib-plain.sh"
+export TERM=dumb
 cp "$PHOTOS/london_001_03.jpg" "$T/photo.jpg"
 cp "$T/photo.jpg" "$T/photo.orig"
 cp "$T/photo.jpg" "$T/other.jpg"

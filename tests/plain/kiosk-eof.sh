@@ -4,12 +4,8 @@
 # PIN's too; only the PIN leaves.  With no terminal, input that ends for good wipes
 # everything and ends with status 5, so a script without stdin still terminates.
 . "$top_srcdir/tests/lib.sh"
-cd "$T"	# a stray answer saved as a file lands here, not in the source tree
-export XDG_RUNTIME_DIR="$T/run"
-mkdir -p "$T/run" "$T/kit"
-chmod 700 "$T/run"
-printf '2468\n2468\n' | "$SSCARD" kiosk-pin > "$T/pin.line" 2> /dev/null || fail "kiosk-pin"
-printf '[kiosk]\nkit_dir = %s\n%s\n' "$T/kit" "$(cat "$T/pin.line")" > "$T/kiosk.conf"
+. "$top_srcdir/tests/plain/lib-plain.sh"
+kiosk_conf
 
 cat > "$T/script" <<EOS
 expect default=3>
@@ -45,8 +41,7 @@ send 2468
 expect PIN accepted.
 exit 3
 EOS
-python3 "$top_srcdir/tests/plain/drive-pty.py" "$T/script" "$T/pty.log" \
-    env TERM=dumb "$SSCARD" --kiosk --config "$T/kiosk.conf" ||
+pty "$T/pty.log" env TERM=dumb "$SSCARD" --kiosk --config "$T/kiosk.conf" ||
 	{ cat "$T/pty.log" >&2; fail "Ctrl-D left the kiosk, or the PIN did not"; }
 [ "$(grep -c "Leave the kiosk (for the helper" "$T/pty.log")" -eq 4 ] ||
 	fail "not every Ctrl-D asked: $(cat "$T/pty.log")"

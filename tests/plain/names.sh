@@ -4,9 +4,8 @@
 # the photo list and the review, on the terminal (a pty) and in the transcript; a CJK
 # name stays as it is.  The curses photo list and sscard check show them so too.
 . "$top_srcdir/tests/lib.sh"
-export XDG_RUNTIME_DIR="$T/run"
-mkdir -p "$T/run" "$T/usb"
-chmod 700 "$T/run"
+. "$top_srcdir/tests/plain/lib-plain.sh"
+mkdir -p "$T/usb"
 "$SSCARD" fix "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" -o "$T/photo.jpg" > "$T/fix.out" 2>&1 ||
 	fail "sscard fix could not make a passing photo: $(cat "$T/fix.out")"
 n=0
@@ -19,14 +18,7 @@ for name in "a$(printf '\033]0;pwned\007')" "b$(printf '\033[3J')" \
 done
 rlo="$T/usb/$(printf '\342\200\256')gpj.exe.jpg"
 cp "$T/photo.jpg" "$rlo"	# the newest: number 1
-cat > "$T/script" <<EOS
-expect default=3>
-send
-expect default=1>
-send
-expect default=1>
-send
-expect Full name:
+{ to_name; cat <<EOS; } > "$T/script"
 send 张三
 expect ID number:
 send 11010519491231002X
@@ -45,8 +37,7 @@ signal TERM
 exit -15 5
 EOS
 cd "$T/usb"
-python3 "$top_srcdir/tests/plain/drive-pty.py" "$T/script" "$T/pty.log" \
-    env TERM=dumb "$SSCARD" --plain --snapshot "$T/shots" ||
+pty "$T/pty.log" env TERM=dumb "$SSCARD" --plain --snapshot "$T/shots" ||
 	{ cat "$T/pty.log" >&2; fail "the photo list with odd names"; }
 cd "$T"
 # raw FILE: what a terminal would act on, found in FILE: ESC, BEL, C1 controls (as

@@ -4,31 +4,20 @@
 # private folder wiped, the draft kept on SIGTERM and SIGHUP and not on SIGINT, the
 # terminal's modes given back.  Ctrl-C typed on the line asks to quit, as Esc does.
 . "$top_srcdir/tests/lib.sh"
-cd "$T"	# a stray answer saved as a file lands here, not in the source tree
-export XDG_RUNTIME_DIR="$T/run"
-mkdir -p "$T/run"
-chmod 700 "$T/run"
+. "$top_srcdir/tests/plain/lib-plain.sh"
 draft="$HOME/.local/state/sscard/draft.json"
 # drive SIG STATUS: up to the ID number, then the signal.
 drive() {
 	rm -f "$draft"
 	: > "$T/pty.log"
-	cat > "$T/script" <<EOS
-expect default=3>
-send
-expect default=1>
-send
-expect default=1>
-send
-expect Full name:
+	{ to_name; cat <<EOS; } > "$T/script"
 send 张三
 expect ID number:
 signal $1
 exit $2 5
 sane
 EOS
-	python3 "$top_srcdir/tests/plain/drive-pty.py" "$T/script" "$T/pty.log" \
-	    env TERM=dumb "$SSCARD" --plain ||
+	pty "$T/pty.log" env TERM=dumb "$SSCARD" --plain ||
 		{ cat "$T/pty.log" >&2; fail "SIG$1 did not end plain mode by the signal within 5 s"; }
 	[ -z "$(ls -A "$T/run")" ] || fail "SIG$1 left the private folder: $(ls -A "$T/run")"
 }
@@ -51,12 +40,10 @@ signal TERM
 exit -15 5
 EOS
 : > "$T/pty.log"
-python3 "$top_srcdir/tests/plain/drive-pty.py" "$T/script" "$T/pty.log" \
-    env TERM=dumb "$SSCARD" --plain || { cat "$T/pty.log" >&2; fail "Ctrl-C on the line"; }
+pty "$T/pty.log" env TERM=dumb "$SSCARD" --plain || { cat "$T/pty.log" >&2; fail "Ctrl-C on the line"; }
 
 # A kiosk too: SIGTERM ends it by the signal, everything wiped.
-mkdir -p "$T/kit"
-printf '[kiosk]\nkit_dir = %s\n' "$T/kit" > "$T/kiosk.conf"
+kiosk_conf
 cat > "$T/script" <<EOS
 expect default=3>
 send
@@ -66,8 +53,7 @@ exit -15 5
 sane
 EOS
 : > "$T/pty.log"
-python3 "$top_srcdir/tests/plain/drive-pty.py" "$T/script" "$T/pty.log" \
-    env TERM=dumb "$SSCARD" --plain --kiosk --config "$T/kiosk.conf" ||
+pty "$T/pty.log" env TERM=dumb "$SSCARD" --plain --kiosk --config "$T/kiosk.conf" ||
 	{ cat "$T/pty.log" >&2; fail "SIGTERM in a kiosk"; }
 [ -z "$(ls -A "$T/run")" ] || fail "the kiosk's private folder stayed: $(ls -A "$T/run")"
 grep -q "Everything typed here has been deleted." "$T/pty.log" || fail "no wipe in the kiosk"

@@ -4,20 +4,9 @@
 # nothing of the previous one's name or ID number; where nothing can be cleared (TERM=dumb,
 # output to a pipe) nothing is sent and the message does not claim it was.
 . "$top_srcdir/tests/lib.sh"
-cd "$T"	# a stray answer saved as a file lands here, not in the source tree
-export XDG_RUNTIME_DIR="$T/run"
-mkdir -p "$T/run" "$T/kit"
-chmod 700 "$T/run"
-printf '2468\n2468\n' | "$SSCARD" kiosk-pin > "$T/pin.line" 2> /dev/null || fail "kiosk-pin"
-printf '[kiosk]\nkit_dir = %s\n%s\n' "$T/kit" "$(cat "$T/pin.line")" > "$T/kiosk.conf"
-cat > "$T/script" <<EOS
-expect default=3>
-send
-expect default=1>
-send
-expect default=1>
-send
-expect Full name:
+. "$top_srcdir/tests/plain/lib-plain.sh"
+kiosk_conf
+{ to_name; cat <<EOS; } > "$T/script"
 send 张三
 expect ID number:
 send 11010519491231002X
@@ -40,8 +29,7 @@ after() {
 }
 drive() {
 	: > "$T/pty.log"
-	python3 "$top_srcdir/tests/plain/drive-pty.py" "$T/script" "$T/pty.log" \
-	    env TERM="$1" "$SSCARD" --plain --kiosk --config "$T/kiosk.conf" ||
+	pty "$T/pty.log" env TERM="$1" "$SSCARD" --plain --kiosk --config "$T/kiosk.conf" ||
 		{ cat "$T/pty.log" >&2; fail "TERM=$1: the wipe"; }
 	after "$T/pty.log" > "$T/after"
 	[ -s "$T/after" ] || fail "TERM=$1: the ID number was never read back"

@@ -18,21 +18,23 @@
 #include "net.h"
 #include "text.h"
 
+/* make(in) is want: a sanitiser's copy, freed. */
 static void
-assert_safe_name(const char *in, const char *want)
+assert_made(char *(*make)(const char *), const char *in, const char *want)
 {
-	char *out = text_safe_name(in);
+	char *out = make(in);
 
 	assert_string_equal(out, want);
 	free(out);
 }
 
+#define assert_safe_name(in, want)	assert_made(text_safe_name, in, want)
+#define assert_cleaned(in, want)	assert_made(net_clean_text, in, want)
+
 /* What a USB stick's file names can hold: shown as '?', never sent to act on. */
 static void
 test_safe_name(void **state)
 {
-	char *s;
-
 	/* OSC title (ESC ] 0 ; ... BEL), clear scrollback (CSI 3J), OSC 52 clipboard. */
 	assert_safe_name("a\033]0;pwned\007.jpg", "a?]0;pwned?.jpg");
 	assert_safe_name("b\033[3J.jpg", "b?[3J.jpg");
@@ -55,9 +57,7 @@ test_safe_name(void **state)
 	assert_safe_name("照片 Año été 📷.jpg", "照片 Año été 📷.jpg");
 	assert_safe_name("", "");
 	/* Lines keep their newlines, nothing else. */
-	s = text_safe_lines("a\nb\033[2J\n");
-	assert_string_equal(s, "a\nb?[2J\n");
-	free(s);
+	assert_made(text_safe_lines, "a\nb\033[2J\n", "a\nb?[2J\n");
 }
 
 static void
@@ -69,15 +69,6 @@ test_unsafe_char(void **state)
 	assert_false(text_unsafe_char(' ') || text_unsafe_char(0xa0) ||
 	    text_unsafe_char(0x7167) || text_unsafe_char(0x200b) ||
 	    text_unsafe_char(0x2070));
-}
-
-static void
-assert_cleaned(const char *in, const char *want)
-{
-	char *out = net_clean_text(in);
-
-	assert_string_equal(out, want);
-	free(out);
 }
 
 static void
