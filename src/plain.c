@@ -927,7 +927,10 @@ plain_run(const struct app_options *o, const struct config *cfg)
 		break;
 	}
 out:
-	io_close(&p.io);	/* first: the recording is kept only by input_close */
+	/* A signal: the cleanups first, so the recording goes (as in app.c). */
+	if (signals_caught() != 0)
+		signals_cleanup();
+	io_close(&p.io);	/* else first: the recording is kept only by input_close */
 	signals_cleanup();	/* the workspace, and what others registered */
 	fatal_set_cleanup(NULL);
 	free(p.draft_dir);

@@ -1,14 +1,14 @@
 #!/bin/sh
 # signals.sh -- plain mode ends on SIGTERM, SIGHUP and SIGINT as the curses wizard does
 # (signals.c): within 5 s, by the signal itself (a shell shows 143, 129, 130), its
-# private folder wiped, the draft kept on SIGTERM and SIGHUP and not on SIGINT, the
+# private folder wiped and --record's file removed, the draft kept on SIGTERM and SIGHUP and not on SIGINT, the
 # terminal's modes given back.  Ctrl-C typed on the line asks to quit, as Esc does.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/plain/lib-plain.sh"
 draft="$HOME/.local/state/sscard/draft.json"
-# drive SIG STATUS: up to the ID number, then the signal.
+# drive SIG STATUS: up to the ID number, then the signal; what is typed is recorded.
 drive() {
-	rm -f "$draft"
+	rm -f "$draft" "$T/keys"
 	: > "$T/pty.log"
 	{ to_name; cat <<EOS; } > "$T/script"
 send 张三
@@ -17,9 +17,10 @@ signal $1
 exit $2 5
 sane
 EOS
-	pty "$T/pty.log" env TERM=dumb "$SSCARD" --plain ||
+	pty "$T/pty.log" env TERM=dumb "$SSCARD" --plain --record "$T/keys" ||
 		{ cat "$T/pty.log" >&2; fail "SIG$1 did not end plain mode by the signal within 5 s"; }
 	[ -z "$(ls -A "$T/run")" ] || fail "SIG$1 left the private folder: $(ls -A "$T/run")"
+	[ -z "$(ls -A "$T" | grep keys)" ] || fail "SIG$1 left the recording: $(ls -A "$T")"
 }
 drive TERM -15
 [ -f "$draft" ] || fail "no draft after SIGTERM"
