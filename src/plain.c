@@ -608,8 +608,9 @@ confirm_quit(struct plain *p)
 		items[n++] = _("Quit and keep the answers as a draft on this computer");
 	items[n++] = _("Quit and delete the answers");
 	plain_section(&p->io, _("Quit"));
+	/* No answer: keep what there is; a signal decides that itself (go on to it). */
 	if (plain_choose(&p->io, NULL, items, n, 0, NULL, &c) != PLAIN_OK)
-		c = p->drafts ? 1 : 0;	/* no answer: keep what there is */
+		c = signals_caught() == 0 && p->drafts ? 1 : 0;
 	if (c == 0)
 		return (0);
 	keep_draft(p, c == 1 && p->drafts ? p->step : -2);

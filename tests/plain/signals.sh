@@ -29,19 +29,26 @@ drive HUP -1
 drive INT -2
 [ ! -e "$draft" ] || fail "SIGINT kept a draft: it quits, as in the curses wizard"
 
-# Ctrl-C typed at a question is not a signal: it asks first, and "Go on" goes on.
-cat > "$T/script" <<EOS
-expect default=3>
+# Ctrl-C typed at a question is not a signal: it asks first, and "Go on" goes on;
+# SIGINT while it asks still quits without a draft.
+rm -f "$draft"
+{ to_name; cat <<EOS; } > "$T/script"
+send 张三
+expect ID number:
 ctrl C
 send
 expect Go on with the application
 send 1
-expect default=3>
-signal TERM
-exit -15 5
+expect default=张三>
+ctrl C
+send
+expect Go on with the application
+signal INT
+exit -2 5
 EOS
 : > "$T/pty.log"
 pty "$T/pty.log" env TERM=dumb "$SSCARD" --plain || { cat "$T/pty.log" >&2; fail "Ctrl-C on the line"; }
+[ ! -e "$draft" ] || fail "SIGINT at the quit question kept a draft"
 
 # A kiosk too: SIGTERM ends it by the signal, everything wiped.
 kiosk_conf
