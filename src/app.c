@@ -22,6 +22,7 @@
 #include "region.h"
 #include "screen.h"
 #include "signals.h"
+#include "text.h"
 #include "xmalloc.h"
 
 static SCREEN	*term_screen;
@@ -664,9 +665,13 @@ app_run(const struct app_options *opts, const struct config *cfg)
 		    app.model.receipt);
 	else if (status == EXIT_FINISHED && app.model.outbox_id != NULL)
 		printf(_("Application queued in the outbox: %s\n"), app.model.outbox_id);
-	if (status == EXIT_FINISHED && app.kit_saved != NULL)
-		printf(_("Application kit saved in %s\n"), app.kit_saved);
-	else if (status == EXIT_REPLAY_ENDED)
+	if (status == EXIT_FINISHED && app.kit_saved != NULL) {
+		/* After curses: the name passes text_safe_name as ui.c's drawing does. */
+		cause = text_safe_name(app.kit_saved);
+		printf(_("Application kit saved in %s\n"), cause);
+		free(cause);
+		cause = NULL;
+	} else if (status == EXIT_REPLAY_ENDED)
 		fprintf(stderr, _("%s: the key script ended before the wizard did "
 		    "(on step '%s')\n"), PACKAGE, steps[app.step]->id);
 	app_leave_step(&app);

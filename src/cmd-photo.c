@@ -55,11 +55,14 @@ print_table(const char *path, const struct photo_profile *p,
 {
 	const char *head[4] = { _("RESULT"), _("CHECK"), _("MEASURED"), _("EXPECTED") };
 	int w[3] = { 0, 0, 0 }, i;
-	char *value, *expected;
+	char *value, *expected, *safe;
 	size_t k;
 
-	printf(_("%s: checked against the %s rules (profile %s)\n"), path,
+	/* A name from a USB stick is shown, never obeyed by the terminal. */
+	safe = text_safe_name(path);
+	printf(_("%s: checked against the %s rules (profile %s)\n"), safe,
 	    _(p->title), p->name);
+	free(safe);
 	for (i = 0; i < 3; i++)
 		w[i] = text_width(head[i]);
 	for (k = 0; k < r->n; k++) {
@@ -131,10 +134,8 @@ pick_profile(const struct config *cfg, const char *name)
 	struct photo_profile *p;
 	char *cause = NULL;
 
-	if ((p = profile_load(cfg, name, &cause)) == NULL) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
-		free(cause);
-	}
+	if ((p = profile_load(cfg, name, &cause)) == NULL)
+		text_say_cause(stderr, &cause);
 	return (p);
 }
 
@@ -162,9 +163,7 @@ cmd_check(int argc, char **argv, struct config *cfg)
 		return (EXIT_USAGE);
 	for (i = optind; i < argc; i++) {
 		if (photo_check_file(argv[i], p, cfg, &r, &cause) != 0) {
-			fprintf(stderr, "%s: %s\n", PACKAGE, cause);
-			free(cause);
-			cause = NULL;
+			text_say_cause(stderr, &cause);
 			status = EXIT_USAGE;
 			continue;
 		}
@@ -184,7 +183,7 @@ cmd_fix(int argc, char **argv, struct config *cfg)
 	struct photo_profile *p;
 	struct photo_report r;
 	const char *name = NULL, *out = NULL;
-	char *cause = NULL;
+	char *cause = NULL, *safe;
 	int c, status;
 
 	while ((c = getopt_long(argc, argv, "ho:", fix_options, NULL)) != -1) {
@@ -200,12 +199,13 @@ cmd_fix(int argc, char **argv, struct config *cfg)
 	if ((p = pick_profile(cfg, name)) == NULL)
 		return (EXIT_USAGE);
 	if (photo_fix_file(argv[optind], p, cfg, out, &r, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
-		free(cause);
+		text_say_cause(stderr, &cause);
 		profile_free(p);
 		return (EXIT_FAILED);
 	}
-	printf(_("Wrote %s.\n"), out);
+	safe = text_safe_name(out);
+	printf(_("Wrote %s.\n"), safe);
+	free(safe);
 	print_table(out, p, &r);
 	status = r.ok ? EXIT_FINISHED : EXIT_FAILED;
 	photo_report_free(&r);

@@ -8,6 +8,7 @@ enum exit_status {
 	EXIT_USAGE = 2,		/* bad options, bad config or bad key script */
 	EXIT_CANCELLED = 3,	/* the user quit the wizard */
 	EXIT_REPLAY_ENDED = 4,	/* the key script ran out before the wizard ended */
+	EXIT_INPUT_GONE = 5,	/* a kiosk's input ended for good; everything was wiped first */
 };
 
 #endif

@@ -1,10 +1,13 @@
 /* materials.c -- the checklist per channel (domain.md §4.3-4.4), and saving it. */
 #include "system.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "fsutil.h"
 #include "materials.h"
@@ -19,6 +22,8 @@
 #define M_FORM		{ "form", N_("The application form (you can fill it in there)") }
 #define M_FEE		{ "fee", N_("The card fee, if your region charges one (often 20 yuan)") }
 #define M_AGENT		{ "agent", N_("If someone applies for you: their ID card as well as yours") }
+
+static int	write_new(const char *, const char *, char **);
 
 static const struct material online[] = {
 	{ "card_number", N_("Your current social security card or its number") },
@@ -101,6 +106,41 @@ materials_checklist(int channel, unsigned ticked, int lost)
 	return (text);
 }
 
+/*
+ * text as a new file at path, mode 0600: never an existing file replaced
+ * (O_EXCL; a name typed by mistake must not overwrite a photo) nor a
+ * symbolic link followed.  A file left half-written is removed.
+ */
+static int
+write_new(const char *path, const char *text, char **cause)
+{
+	size_t len = strlen(text);
+	FILE *f;
+	int fd, failed, saved;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0600)) < 0) {
+		*cause = errno == EEXIST ? xasprintf(_("%s already exists, and sscard "
+		    "does not replace files: type another file name."), path) :
+		    xasprintf(_("cannot write %s: %s"), path, strerror(errno));
+		return (-1);
+	}
+	if ((f = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		failed = 1;
+	} else {
+		failed = fwrite(text, 1, len, f) != len || fflush(f) != 0 ||
+		    fsync(fd) != 0;
+		failed |= fclose(f) != 0;
+	}
+	if (!failed)
+		return (0);
+	saved = errno;
+	unlink(path);
+	*cause = xasprintf(_("cannot write %s: %s"), path, strerror(saved));
+	return (-1);
+}
+
 int
 materials_save(int channel, unsigned ticked, int lost, const char *region,
     const char *path, char **cause)
@@ -113,7 +153,7 @@ materials_save(int channel, unsigned ticked, int lost, const char *region,
 	    "the photo on a social security card"), _("Channel"), channel_name(channel),
 	    _("Region"), region, list);
 	free(list);
-	rc = fs_write_path(path, text, strlen(text), cause);
+	rc = write_new(path, text, cause);
 	free(text);
 	return (rc);
 }

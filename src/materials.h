@@ -22,8 +22,9 @@ int	material_not_needed(const struct material *, int);
  */
 char	*materials_checklist(int, unsigned, int);
 /*
- * Writes that checklist under a heading naming the region to path,
- * atomically.  Returns 0, or -1 with *cause; caller frees.
+ * Writes that checklist under a heading naming the region to path, a new
+ * file (0600): an existing one is never replaced.  Returns 0, or -1 with
+ * *cause; caller frees.
  */
 int	materials_save(int, unsigned, int, const char *, const char *, char **);
 

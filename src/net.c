@@ -16,6 +16,7 @@
 #include "log.h"
 #include "net.h"
 #include "outbox.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* A reply as it arrives; larger than NET_REPLY_MAX is cut off and refused. */
@@ -76,8 +77,6 @@ static void	 xfer_outcome(struct xfer *, enum outbox_state, char *);
 static enum verdict classify(struct xfer *, CURLcode, char **, long *);
 static enum verdict classify_http(struct xfer *, long, char **);
 static char	*reply_field(const struct reply *, const char *, char **);
-static int	 unsafe_char(unsigned long);
-static size_t	 utf8_char(const unsigned char *, unsigned long *);
 static long	 backoff_ms(const struct net *, int);
 static int	 run_loop(struct sendrun *, char *const *, size_t);
 static void	 fill_slots(struct sendrun *, char *const *, size_t, size_t *);
@@ -448,60 +447,17 @@ xfer_close(struct xfer *x)
 	free(x);
 }
 
-/*
- * Characters a terminal may act on: C1 controls (U+0080-009F; U+009B is CSI
- * on some terminals) and the bidirectional overrides and isolates
- * (U+202A-202E, U+2066-2069), which can make a reason read backwards.
- */
-static int
-unsafe_char(unsigned long c)
-{
-	return ((c >= 0x80 && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
-	    (c >= 0x2066 && c <= 0x2069));
-}
-
-/* The length of the UTF-8 character at s (*c its value), or 0 when it is not one. */
-static size_t
-utf8_char(const unsigned char *s, unsigned long *c)
-{
-	size_t n, i;
-
-	if (s[0] < 0x80) {
-		*c = s[0];
-		return (1);
-	}
-	if ((s[0] & 0xe0) == 0xc0)
-		n = 2, *c = s[0] & 0x1f;
-	else if ((s[0] & 0xf0) == 0xe0)
-		n = 3, *c = s[0] & 0x0f;
-	else if ((s[0] & 0xf8) == 0xf0)
-		n = 4, *c = s[0] & 0x07;
-	else
-		return (0);
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return (0);
-		*c = *c << 6 | (s[i] & 0x3f);
-	}
-	/* Overlong forms (a C1 control written in three bytes) and surrogates are not UTF-8. */
-	if ((n == 2 && *c < 0x80) || (n == 3 && *c < 0x800) ||
-	    (n == 4 && (*c < 0x10000 || *c > 0x10ffff)) ||
-	    (*c >= 0xd800 && *c <= 0xdfff))
-		return (0);
-	return (n);
-}
-
 char *
 net_clean_text(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const char *p = s;
 	char *out = xmalloc(strlen(s) + 1);
 	size_t len = 0, n;
 	unsigned long c;
 
 	/* At most 300 bytes, whole characters only. */
 	while (*p != '\0') {
-		if ((n = utf8_char(p, &c)) == 0) {
+		if ((n = text_utf8_char(p, &c)) == 0) {
 			/* Not UTF-8: never a raw byte >= 0x80 on the terminal. */
 			if (len + 1 > 300)
 				break;
@@ -513,7 +469,7 @@ net_clean_text(const char *s)
 			break;
 		if (c < 0x20 || c == 0x7f)
 			out[len++] = ' ';
-		else if (!unsafe_char(c)) {
+		else if (!text_unsafe_char(c)) {	/* C1, bidi: dropped */
 			memcpy(out + len, p, n);
 			len += n;
 		}

@@ -27,6 +27,7 @@
 #include "profile.h"
 #include "qr.h"
 #include "region.h"
+#include "signals.h"
 #include "workspace.h"
 #include "xmalloc.h"
 
@@ -656,7 +657,7 @@ on_send_progress(const struct net_progress *np, void *arg)
 	if (np->total > 0 && np->done >= np->total)
 		pct = 100;
 	plain_progress(&p->io, pct);
-	return (0);
+	return (signals_caught() != 0);	/* the run is ending: stop; it stays queued */
 }
 
 /* With a card service: send the queued entry now; it stays queued if that fails. */

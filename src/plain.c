@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,9 @@
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
+
+#include <curses.h>
+#include <term.h>
 
 #include "app.h"
 #include "config.h"
@@ -33,10 +37,6 @@
 #include "workspace.h"
 #include "xmalloc.h"
 
-static volatile sig_atomic_t	caught;	/* the last SIGHUP, SIGTERM or SIGINT */
-
-static void	on_signal(int);
-static void	catch_signals(void);
 static void	emit(struct plain_io *, const char *);
 static size_t	wcs_range_to_mb(char *, wchar_t *, size_t, size_t, size_t);
 static int	io_open(struct plain_io *, const struct app_options *, char **);
@@ -45,11 +45,15 @@ static enum plain_rc	replay_line(struct plain_io *, char **);
 static enum plain_rc	stdin_line(struct plain_io *, char **);
 static enum plain_rc	wait_key(struct plain_io *);
 static enum plain_rc	read_line(struct plain_io *, int, char **);
+static void	echo_answer(struct plain_io *, const char *);
+static void	term_keys(struct plain_io *, int);
+static void	term_restore(void *, int);
 static void	record_line(struct plain_io *, const char *);
 static int	parse_choice(const char *, int);
 static int	confirm_quit(struct plain *);
 static int	kiosk_quit(struct plain *);
 static int	kiosk_leave(struct plain *);
+static int	clear_terminal(struct plain_io *);
 static void	wipe(struct plain *);
 static void	offer_draft(struct plain *);
 static void	keep_draft(struct plain *, int);
@@ -69,38 +73,23 @@ plain_wanted(int forced)
 	    strcasecmp(acc, "false") != 0);
 }
 
-/* The handler only notes the signal: the question loop saves and leaves. */
-static void
-on_signal(int sig)
-{
-	caught = sig;
-}
-
-static void
-catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;	/* no SA_RESTART: a waiting read returns EINTR */
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-}
-
-/* Text goes to the terminal and the transcript alike. */
+/*
+ * Text goes to the terminal and the transcript alike, and never a control
+ * character: a file name from a USB stick, a configured value or a card
+ * service's words are shown, never obeyed (text_safe_lines).
+ */
 static void
 emit(struct plain_io *io, const char *s)
 {
-	fputs(s, io->out);
+	char *safe = text_safe_lines(s);
+
+	fputs(safe, io->out);
 	fflush(io->out);
 	if (io->log != NULL) {
-		fputs(s, io->log);
+		fputs(safe, io->log);
 		fflush(io->log);
 	}
+	free(safe);
 }
 
 void
@@ -245,6 +234,7 @@ io_open(struct plain_io *io, const struct app_options *o, char **cause)
 	int fd;
 
 	memset(io, 0, sizeof *io);
+	io->keys_cleanup = -1;
 	io->out = stdout;
 	io->progress = -1;
 	io->width = 80;
@@ -273,17 +263,54 @@ io_open(struct plain_io *io, const struct app_options *o, char **cause)
 	return (0);
 }
 
+/*
+ * On a terminal, Ctrl-C is typed into the line as Esc is (it asks to quit,
+ * as the curses wizard's Ctrl-C does), not a signal: a SIGINT from elsewhere
+ * ends the run, as it does in curses.  At a kiosk no key is a signal at all
+ * (Ctrl-Z, Ctrl-\\ and Ctrl-C are mere characters).
+ */
+static void
+term_keys(struct plain_io *io, int kiosk)
+{
+	struct termios t;
+
+	if (io->in.replay || tcgetattr(STDIN_FILENO, &io->saved) != 0)
+		return;
+	t = io->saved;
+	t.c_cc[VINTR] = _POSIX_VDISABLE;
+	if (kiosk)
+		t.c_lflag &= ~(tcflag_t)ISIG;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) != 0)
+		return;
+	io->keys_set = 1;
+	io->keys_cleanup = signals_on_exit(term_restore, io);
+}
+
+/* The terminal's keys as they were: on every end, a signal's too. */
+static void
+term_restore(void *arg, int signo)
+{
+	struct plain_io *io = arg;
+
+	(void)signo;
+	if (io->keys_set)
+		tcsetattr(STDIN_FILENO, TCSANOW, &io->saved);
+	io->keys_set = 0;
+}
+
 static void
 io_close(struct plain_io *io)
 {
 	char *cause = NULL;
 
+	term_restore(io, 0);
+	if (io->keys_cleanup >= 0)
+		signals_forget(io->keys_cleanup);
+
 	if (io->log != NULL)
 		fclose(io->log);
-	if (input_close(&io->in, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
-		free(cause);
-	}
+	if (input_close(&io->in, &cause) != 0)
+		text_say_cause(stderr, &cause);
 	free(io->section);
 	explicit_bzero(io->pending, sizeof io->pending);
 }
@@ -330,29 +357,33 @@ replay_line(struct plain_io *io, char **line)
 }
 
 /*
- * Waits for stdin to be readable.  In a kiosk, after idle_ms without a key
- * a notice is printed, and after notice_ms more the citizen is gone.  A
- * timeout on poll(), not a clock on the screen: nothing is redrawn while
- * waiting.
+ * Waits for stdin to be readable, or for a signal (signals.c's pipe, so that
+ * one caught just before poll() is not missed).  In a kiosk, after idle_ms
+ * without a key a notice is printed, and after notice_ms more the citizen is
+ * gone.  A timeout on poll(), not a clock on the screen: nothing is redrawn
+ * while waiting.
  */
 static enum plain_rc
 wait_key(struct plain_io *io)
 {
+	struct pollfd pfd[2];
 	int noticed = 0, rc;
 	long ms = io->idle_ms > 0 ? io->idle_ms : -1;
 	char *s;
 
 	for (;;) {
-		if (caught == SIGINT) {
-			caught = 0;	/* Ctrl-C asks to quit; "Go on" goes on */
-			return (PLAIN_QUIT);
-		}
-		if (caught != 0)
-			return (PLAIN_HANGUP);
-		if ((rc = kiosk_wait(STDIN_FILENO, ms)) == 0)
-			return (PLAIN_OK);
-		if (rc < 0)
+		if (signals_caught() != 0)
+			return (PLAIN_SIGNAL);
+		pfd[0].fd = STDIN_FILENO;
+		pfd[1].fd = signals_fd();
+		pfd[0].events = pfd[1].events = POLLIN;
+		rc = poll(pfd, 2, ms < 0 ? -1 : ms > INT_MAX ? INT_MAX : (int)ms);
+		if (rc < 0 && errno == EINTR)
 			continue;
+		if (rc < 0 || pfd[0].revents != 0)
+			return (PLAIN_OK);	/* the read says what it is */
+		if (rc > 0)
+			continue;		/* the signal's byte */
 		if (noticed)
 			return (PLAIN_IDLE);
 		noticed = 1;
@@ -383,9 +414,9 @@ stdin_line(struct plain_io *io, char **line)
 			memmove(io->pending, nl + 1, io->npending);
 			if ((nl = strchr(*line, '\r')) != NULL)
 				*nl = '\0';
-			if (strchr(*line, 27) == NULL)
+			if (strpbrk(*line, "\033\003") == NULL)
 				return (PLAIN_OK);
-			wipe_str(*line);	/* Esc on the line: quit */
+			wipe_str(*line);	/* Esc or Ctrl-C on the line: quit */
 			return (PLAIN_QUIT);
 		}
 		if (io->eof)
@@ -396,6 +427,15 @@ stdin_line(struct plain_io *io, char **line)
 		    sizeof io->pending - io->npending);
 		if (got < 0 && errno == EINTR)
 			continue;
+		if (got == 0 && io->eof_quits) {
+			/*
+			 * Ctrl-D at a kiosk's terminal: a request to quit, which
+			 * asks for the PIN; the terminal is still there.
+			 */
+			explicit_bzero(io->pending, io->npending);
+			io->npending = 0;
+			return (PLAIN_QUIT);
+		}
 		if (got <= 0)	/* end of input, or the terminal hung up (EIO) */
 			io->eof = 1;
 		else
@@ -426,6 +466,21 @@ record_line(struct plain_io *io, const char *line)
 	fflush(io->in.record);
 }
 
+/* The answer once more where nobody's terminal echoed it, and in the transcript. */
+static void
+echo_answer(struct plain_io *io, const char *line)
+{
+	char *safe = text_safe_name(line);
+
+	if (io->echo)
+		plain_line(io, "%s", safe);
+	else if (io->log != NULL) {
+		fprintf(io->log, "%s\n", safe);
+		fflush(io->log);
+	}
+	free(safe);
+}
+
 static enum plain_rc
 read_line(struct plain_io *io, int secret, char **line)
 {
@@ -450,13 +505,7 @@ read_line(struct plain_io *io, int secret, char **line)
 		return (rc);
 	}
 	if (!secret) {
-		if (io->echo)
-			fputs(*line, io->out);
-		if (io->log != NULL)
-			fputs(*line, io->log);
-		emit(io, io->echo ? "\n" : "");
-		if (!io->echo && io->log != NULL)
-			fputc('\n', io->log);
+		echo_answer(io, *line);
 		record_line(io, *line);
 	} else if (io->echo)
 		emit(io, "\n");
@@ -559,8 +608,9 @@ confirm_quit(struct plain *p)
 		items[n++] = _("Quit and keep the answers as a draft on this computer");
 	items[n++] = _("Quit and delete the answers");
 	plain_section(&p->io, _("Quit"));
+	/* No answer: keep what there is; a signal decides that itself (go on to it). */
 	if (plain_choose(&p->io, NULL, items, n, 0, NULL, &c) != PLAIN_OK)
-		c = p->drafts ? 1 : 0;	/* no answer: keep what there is */
+		c = signals_caught() == 0 && p->drafts ? 1 : 0;
 	if (c == 0)
 		return (0);
 	keep_draft(p, c == 1 && p->drafts ? p->step : -2);
@@ -604,11 +654,48 @@ kiosk_leave(struct plain *p)
 	return (1);
 }
 
-/* Everything of this citizen: answers, draft, workspace; the next one starts afresh. */
+/*
+ * The terminal and its scrollback cleared as clear(1) does it: terminfo's
+ * clear, then E3 where the terminal has it.  Returns 2 when both were sent,
+ * 1 for the screen alone, 0 when nothing could be cleared (not a terminal,
+ * TERM dumb or unknown).  Straight to the terminal, not the transcript.
+ */
+static int
+clear_terminal(struct plain_io *io)
+{
+	const char *term = getenv("TERM");
+	char *cl, *e3;
+	int err, done = 0;
+
+	if (!isatty(fileno(io->out)) || term == NULL || *term == '\0' ||
+	    setupterm(term, fileno(io->out), &err) != OK)
+		return (0);
+	cl = tigetstr("clear");
+	e3 = tigetstr("E3");
+	if (cl != NULL && cl != (char *)-1) {
+		fflush(io->out);
+		putp(cl);
+		done = 1;
+		if (e3 != NULL && e3 != (char *)-1) {
+			putp(e3);
+			done = 2;
+		}
+		fflush(io->out);
+	}
+	del_curterm(cur_term);
+	return (done);
+}
+
+/*
+ * Everything of this citizen: answers, draft, workspace, and what the
+ * terminal still shows of them; the next one starts afresh.  What is said
+ * afterwards is only what was done.
+ */
 static void
 wipe(struct plain *p)
 {
 	char *cause = NULL;
+	int stored = p->io.stored, cleared;
 
 	application_clear(&p->model);
 	application_init(&p->model);
@@ -629,6 +716,15 @@ wipe(struct plain *p)
 	p->show_id = 0;
 	free(p->io.section);
 	p->io.section = NULL;
+	cleared = clear_terminal(&p->io);
+	plain_para(&p->io, 0, stored ? _("Everything typed here has been deleted; "
+	    "the stored application stays with this service point.") :
+	    _("Everything typed here has been deleted."));
+	plain_para(&p->io, 0, cleared == 2 ? _("The screen and the lines scrolled "
+	    "off it were cleared.") : cleared == 1 ? _("The screen was cleared; "
+	    "this terminal may keep the lines scrolled off it until its window "
+	    "is closed.") : _("The text shown above could not be cleared: sscard "
+	    "cannot clear this terminal or output."));
 }
 
 /* step > 0: save the draft at that step; 0: nothing to save yet; -2: delete it. */
@@ -712,18 +808,27 @@ setup(struct plain *p, const struct app_options *o, const struct config *cfg,
 
 	memset(p, 0, sizeof *p);
 	p->ws.cleanup = -1;
+	p->io.keys_cleanup = -1;
 	p->cfg = cfg;
 	p->opts = o;
 	application_init(&p->model);
 	snprintf(p->model.lang, sizeof p->model.lang, "%s", i18n_current());
 	snprintf(p->start_lang, sizeof p->start_lang, "%s", i18n_current());
 	localtime_r(&now, &p->today);
+	/* The one signal mechanism of both front ends (signals.c). */
+	if (signals_install(cause) != 0)
+		return (EXIT_FAILED);
+	signal(SIGPIPE, SIG_IGN);
 	/* A bad key script or configuration is a usage error, refused first. */
 	if (io_open(&p->io, o, cause) != 0 ||
 	    kiosk_load(&p->kiosk, cfg, o->kiosk, cause) != 0 ||
 	    draft_keep_hours(cfg, &p->keep_hours, cause) != 0)
 		return (EXIT_USAGE);
 	kiosk_protect(&p->kiosk);
+	term_keys(&p->io, p->kiosk.enabled);
+	/* A kiosk is left with the PIN only: Ctrl-D at its terminal asks for it. */
+	p->io.eof_quits = p->kiosk.enabled && !p->io.in.replay &&
+	    isatty(STDIN_FILENO);
 	if (p->kiosk.enabled) {
 		/* Ctrl-Z and Ctrl-\ must not drop the next citizen into a shell. */
 		signal(SIGTSTP, SIG_IGN);
@@ -750,10 +855,8 @@ plain_run(const struct app_options *o, const struct config *cfg)
 	char *cause = NULL;
 	int step = 0, status = EXIT_FINISHED, n, k;
 
-	catch_signals();
 	if ((status = setup(&p, o, cfg, &cause)) != EXIT_FINISHED) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
-		free(cause);
+		text_say_cause(stderr, &cause);
 		goto out;
 	}
 	for (n = 0; plain_steps[n].id != NULL; n++)
@@ -763,7 +866,8 @@ plain_run(const struct app_options *o, const struct config *cfg)
 	while (step < n) {
 		p.step = step;
 		p.jump = -1;
-		rc = plain_steps[step].ask(&p);
+		/* A signal during a long step (a check, a send) ends the run now. */
+		rc = signals_caught() != 0 ? PLAIN_SIGNAL : plain_steps[step].ask(&p);
 		if (rc == PLAIN_OK) {
 			step++;
 			keep_draft(&p, step < n ? step : -2);
@@ -784,10 +888,8 @@ plain_run(const struct app_options *o, const struct config *cfg)
 			continue;
 		}
 		if (rc == PLAIN_IDLE) {
-			k = p.io.stored;
-			wipe(&p);
 			plain_line(&p.io, "%s", "");
-			plain_para(&p.io, 0, kiosk_wiped(k));
+			wipe(&p);
 			step = 0;
 			continue;
 		}
@@ -804,23 +906,32 @@ plain_run(const struct app_options *o, const struct config *cfg)
 		}
 		if (rc == PLAIN_QUIT && !confirm_quit(&p))
 			continue;
-		/* Input ended, hung up, or quit: what was typed stays a draft. */
+		/*
+		 * Input ended, or SIGHUP or SIGTERM: what was typed stays a
+		 * draft.  SIGINT is quitting, as in the curses wizard: none.
+		 */
 		if (rc != PLAIN_QUIT)
-			keep_draft(&p, step);
+			keep_draft(&p, signals_caught() == SIGINT ? -2 : step);
 		if (p.kiosk.enabled)
 			wipe(&p);
-		if (rc == PLAIN_HANGUP)
-			status = EXIT_CANCELLED;
-		else if (rc == PLAIN_END && p.io.in.replay) {
+		status = EXIT_CANCELLED;
+		if (rc == PLAIN_END && p.io.in.replay) {
 			status = EXIT_REPLAY_ENDED;
 			fprintf(stderr, _("%s: the key script ended before the wizard did "
 			    "(on step '%s')\n"), PACKAGE, plain_steps[step].id);
-		} else
-			status = EXIT_CANCELLED;
+		} else if (rc == PLAIN_END && p.kiosk.enabled) {
+			/* Not a terminal, or one that hung up: nobody can type any more. */
+			status = EXIT_INPUT_GONE;
+			fprintf(stderr, _("%s: the kiosk's input ended; everything "
+			    "typed was deleted\n"), PACKAGE);
+		}
 		break;
 	}
 out:
-	io_close(&p.io);	/* first: the recording is kept only by input_close */
+	/* A signal: the cleanups first, so the recording goes (as in app.c). */
+	if (signals_caught() != 0)
+		signals_cleanup();
+	io_close(&p.io);	/* else first: the recording is kept only by input_close */
 	signals_cleanup();	/* the workspace, and what others registered */
 	fatal_set_cleanup(NULL);
 	free(p.draft_dir);
@@ -828,5 +939,6 @@ out:
 	free(p.kit_saved);
 	kiosk_free(&p.kiosk);
 	application_clear(&p.model);
+	signals_reraise();	/* a signal ends the run by that signal */
 	return (status);
 }

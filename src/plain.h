@@ -4,6 +4,7 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <termios.h>
 #include <time.h>
 
 #include "draft.h"
@@ -19,10 +20,10 @@ struct config;
 enum plain_rc {
 	PLAIN_OK,	/* answered */
 	PLAIN_BACK,	/* "<": the previous question */
-	PLAIN_QUIT,	/* Esc, or Ctrl-C on a terminal */
+	PLAIN_QUIT,	/* Esc or Ctrl-C on the line; Ctrl-D at a kiosk's terminal */
 	PLAIN_END,	/* the key script or stdin ran out */
 	PLAIN_IDLE,	/* kiosk: nobody answered, even after the notice */
-	PLAIN_HANGUP,	/* SIGHUP or SIGTERM: save and leave */
+	PLAIN_SIGNAL,	/* SIGHUP, SIGTERM or SIGINT (signals.c): clean up and die of it */
 };
 
 /* The line-by-line terminal: where lines go, where answers come from. */
@@ -34,6 +35,10 @@ struct plain_io {
 	char		 pending[4096];	/* bytes read from stdin, not yet a line */
 	size_t		 npending;
 	int		 eof;
+	int		 eof_quits;	/* kiosk on a terminal: Ctrl-D asks to quit */
+	struct termios	 saved;		/* the terminal's modes before term_keys */
+	int		 keys_set;	/* 1: saved is to be put back */
+	int		 keys_cleanup;	/* its signals_on_exit handle */
 	int		 width;		/* columns to wrap at */
 	char		*section;	/* the title printed last */
 	long		 idle_ms;	/* kiosk: wait this long for a key; 0 forever */

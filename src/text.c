@@ -204,3 +204,89 @@ text_line(const wchar_t *s, size_t n, int width, size_t *next)
 	*next = i;
 	return (end);
 }
+
+size_t
+text_utf8_char(const char *str, unsigned long *c)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n, i;
+
+	if (s[0] < 0x80) {
+		*c = s[0];
+		return (1);
+	}
+	if ((s[0] & 0xe0) == 0xc0)
+		n = 2, *c = s[0] & 0x1f;
+	else if ((s[0] & 0xf0) == 0xe0)
+		n = 3, *c = s[0] & 0x0f;
+	else if ((s[0] & 0xf8) == 0xf0)
+		n = 4, *c = s[0] & 0x07;
+	else
+		return (0);
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return (0);
+		*c = *c << 6 | (s[i] & 0x3f);
+	}
+	/* Overlong forms (a C1 control written in three bytes) and surrogates are not UTF-8. */
+	if ((n == 2 && *c < 0x80) || (n == 3 && *c < 0x800) ||
+	    (n == 4 && (*c < 0x10000 || *c > 0x10ffff)) ||
+	    (*c >= 0xd800 && *c <= 0xdfff))
+		return (0);
+	return (n);
+}
+
+int
+text_unsafe_char(unsigned long c)
+{
+	return (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x61c ||
+	    c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+	    (c >= 0x2066 && c <= 0x2069));
+}
+
+/* s with every unsafe character (but a newline when keep_nl) and stray byte as '?'. */
+static char *
+safe_copy(const char *s, int keep_nl)
+{
+	char *out = xmalloc(strlen(s) + 1);
+	size_t len = 0, n;
+	unsigned long c;
+
+	while (*s != '\0') {
+		n = text_utf8_char(s, &c);
+		if (n == 0 || (text_unsafe_char(c) && !(keep_nl && c == '\n'))) {
+			/* One '?' a character: the name keeps its shape. */
+			out[len++] = '?';
+			s += n > 0 ? n : 1;
+			continue;
+		}
+		memcpy(out + len, s, n);
+		len += n;
+		s += n;
+	}
+	out[len] = '\0';
+	return (out);
+}
+
+char *
+text_safe_name(const char *s)
+{
+	return (safe_copy(s, 0));
+}
+
+char *
+text_safe_lines(const char *s)
+{
+	return (safe_copy(s, 1));
+}
+
+void
+text_say_cause(FILE *f, char **cause)
+{
+	char *safe = text_safe_name(*cause);
+
+	fprintf(f, "%s: %s\n", PACKAGE, safe);
+	free(safe);
+	free(*cause);
+	*cause = NULL;
+}

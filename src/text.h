@@ -26,4 +26,28 @@ int	text_may_break(const wchar_t *, size_t, size_t);
  */
 size_t	text_line(const wchar_t *, size_t, int, size_t *);
 
+/*
+ * The length of the UTF-8 character at s, *c its value; 0 when s does not
+ * start one (a stray byte, an overlong form, a surrogate, beyond U+10FFFF).
+ */
+size_t	text_utf8_char(const char *, unsigned long *);
+/*
+ * 1 for a character a terminal acts on or that changes how text around it
+ * reads: C0 and C1 controls (ESC starts a sequence, U+009B is CSI), DEL, and
+ * the bidirectional marks, embeddings, overrides and isolates (U+061C,
+ * U+200E-200F, U+202A-202E, U+2066-2069), which can make "gpj.exe" of a name.
+ */
+int	text_unsafe_char(unsigned long);
+/*
+ * A copy of a name from outside (a file name, a path, a configured value)
+ * that is safe to show: every unsafe character and every byte that is not
+ * UTF-8 becomes '?', so an escape sequence is shown as text and does
+ * nothing; other text (CJK, Latin, emoji) stays.  Caller frees.
+ */
+char	*text_safe_name(const char *);
+/* text_safe_name for lines of text: the same, but '\n' stays. */
+char	*text_safe_lines(const char *);
+/* "sscard: CAUSE" and a newline on f, made safe; frees *cause and sets it to NULL. */
+void	text_say_cause(FILE *, char **);
+
 #endif

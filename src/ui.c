@@ -26,20 +26,27 @@ ui_focus(struct ui *ui, int y, int x)
 	ui->cur_x = x;
 }
 
-/* UTF-8 to a new wide string; caller frees. */
+/*
+ * UTF-8 to a new wide string; caller frees.  Every text drawn passes here:
+ * a file name, a configured value or a card service's words are shown with
+ * their control and bidirectional characters as '?' (text_safe_lines),
+ * never sent to the terminal to act on.
+ */
 static wchar_t *
 to_wide(const char *s, size_t *len)
 {
 	mbstate_t st;
-	size_t n = strlen(s);
+	char *safe = text_safe_lines(s);
+	size_t n = strlen(safe);
 	wchar_t *w = xcalloc(n + 1, sizeof *w);
-	const char *p = s;
+	const char *p = safe;
 
 	memset(&st, 0, sizeof st);
 	if ((n = mbsrtowcs(w, &p, n + 1, &st)) == (size_t)-1)
 		n = 0;
 	w[n] = L'\0';
 	*len = n;
+	free(safe);
 	return (w);
 }
 
@@ -141,7 +148,11 @@ ui_field(struct ui *ui, int y, int x, int labelw, int w, const char *label,
 		cw = wcwidth(f->buf[i]) > 0 ? wcwidth(f->buf[i]) : 0;
 		if (cols + cw > w)
 			break;
-		addnwstr(&f->buf[i], 1);
+		if (text_unsafe_char((unsigned long)f->buf[i])) {
+			addch('?');	/* a path from the list may hold one */
+			cw = 1;
+		} else
+			addnwstr(&f->buf[i], 1);
 		cols += cw;
 	}
 	for (; cols < w; cols++)

@@ -5,10 +5,12 @@ Usage: drive-pty.py SCRIPT LOG CMD [ARG]...
 SCRIPT has one action a line:
   expect TEXT   wait (at most 30 s) until the output shows TEXT
   send TEXT     type TEXT and Enter
+  ctrl X        type Ctrl-X alone (ctrl D: end of input at a terminal; ctrl C)
   signal NAME   send the signal (TERM, HUP, INT) to the command
   hangup        close the terminal and send SIGHUP, as a dropped SSH link does
   sane          the terminal echoes and reads lines again (stty echo icanon)
-  exit N        the command ends with status N
+  exit N [S]    the command ends with status N (-15: killed by SIGTERM) within S
+                seconds (30 by default)
 Everything the command wrote goes to LOG.  Exits 1 with a message on a mismatch.
 """
 import os, pty, select, signal, sys, termios, time
@@ -48,6 +50,9 @@ def main():
         elif act == "send":
             time.sleep(0.1)
             os.write(fd, arg.encode() + b"\r")
+        elif act == "ctrl":
+            time.sleep(0.1)
+            os.write(fd, bytes([ord(arg.upper()) & 0x1f]))
         elif act == "signal":
             os.kill(pid, getattr(signal, "SIG" + arg))
         elif act == "hangup":
@@ -59,7 +64,8 @@ def main():
             if not (lflag & termios.ECHO and lflag & termios.ICANON):
                 sys.exit("drive-pty.py: the terminal was left without echo or line mode")
         elif act == "exit":
-            end = time.time() + 30
+            arg, _, within = arg.partition(" ")
+            end = time.time() + float(within or 30)
             while True:
                 if not closed:
                     pump(0.1)
@@ -68,7 +74,8 @@ def main():
                     break
                 if time.time() > end:
                     os.kill(pid, signal.SIGKILL)
-                    sys.exit("drive-pty.py: the command did not end")
+                    sys.exit("drive-pty.py: the command did not end within %s s" %
+                             (within or 30))
                 time.sleep(0.05)
             code = os.waitstatus_to_exitcode(status)
             if code != int(arg):

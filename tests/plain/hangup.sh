@@ -4,32 +4,26 @@
 # application (the checked photo the draft kept, byte for byte); the
 # terminal is left sane after a signal, even one that comes while a PIN is typed.
 . "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/plain/lib-plain.sh"
 . "$top_srcdir/tests/kit/lib-kit.sh"
 unset XDG_STATE_HOME
 "$SSCARD" fix "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" -o "$T/photo.jpg" > "$T/fix.out" 2>&1 ||
 	fail "sscard fix could not make a passing photo: $(cat "$T/fix.out")"
 drive() {
-	python3 "$top_srcdir/tests/plain/drive-pty.py" "$T/script" "$T/pty.log" \
-	    env TERM=dumb "$SSCARD" --plain "$@" || { cat "$T/pty.log" >&2; fail "pty run: $*"; }
+	pty "$T/pty.log" env TERM=dumb "$SSCARD" --plain "$@" || { cat "$T/pty.log" >&2; fail "pty run: $*"; }
 }
 draft="$HOME/.local/state/sscard/draft.json"
 
 # First session: up to the photo check, then the line drops.
-cat > "$T/script" <<EOS
-expect default=3>
-send
-expect default=1>
-send
-expect default=1>
-send 3
-expect Full name:
+{ to_name 3; cat <<EOS; } > "$T/script"
 send 张三丰
 expect ID number:
 send 11010519491231002X
 expect Mobile number:
 send 13800138000
 expect Type the numbers
-signal INT
+ctrl C
+send
 expect Go on with the application
 send 1
 expect Type the numbers
@@ -40,7 +34,7 @@ expect photo file
 send $T/photo.jpg
 expect Press Enter to go on.
 hangup
-exit 3
+exit -1
 EOS
 drive
 [ -f "$draft" ] || fail "no draft after SIGHUP"
@@ -77,9 +71,7 @@ grep -q "^\[x\] .*" "$k/summary.txt" || fail "the ticks were lost: $(cat "$k/sum
 [ ! -e "$draft" ] && [ -z "$(ls "${draft%/*}")" ] || fail "the draft outlived the application: $(ls "${draft%/*}")"
 
 # SIGTERM while the terminal's echo is off for a PIN: echo comes back.
-printf '2468\n2468\n' | "$SSCARD" kiosk-pin > "$T/pin.line" 2> /dev/null || fail "kiosk-pin"
-mkdir -p "$T/kit"
-printf '[kiosk]\nkit_dir = %s\n%s\n' "$T/kit" "$(cat "$T/pin.line")" > "$T/kiosk.conf"
+kiosk_conf
 cat > "$T/script" <<EOS
 expect default=3>
 send $(printf '\033')
@@ -89,7 +81,7 @@ signal QUIT
 send 3
 expect Helper PIN
 signal TERM
-exit 3
+exit -15
 sane
 EOS
 drive --kiosk --config "$T/kiosk.conf"

@@ -1,4 +1,7 @@
-/* test-text-safety.c -- text from the card service, log lines and jansson's memory are made safe. */
+/*
+ * test-text-safety.c -- names from outside (file names), text from the card
+ * service, log lines and jansson's memory are made safe.
+ */
 #include "system.h"
 
 #include <jansson.h>
@@ -13,14 +16,59 @@
 #include "json-wipe.h"
 #include "log.h"
 #include "net.h"
+#include "text.h"
 
+/* make(in) is want: a sanitiser's copy, freed. */
 static void
-assert_cleaned(const char *in, const char *want)
+assert_made(char *(*make)(const char *), const char *in, const char *want)
 {
-	char *out = net_clean_text(in);
+	char *out = make(in);
 
 	assert_string_equal(out, want);
 	free(out);
+}
+
+#define assert_safe_name(in, want)	assert_made(text_safe_name, in, want)
+#define assert_cleaned(in, want)	assert_made(net_clean_text, in, want)
+
+/* What a USB stick's file names can hold: shown as '?', never sent to act on. */
+static void
+test_safe_name(void **state)
+{
+	/* OSC title (ESC ] 0 ; ... BEL), clear scrollback (CSI 3J), OSC 52 clipboard. */
+	assert_safe_name("a\033]0;pwned\007.jpg", "a?]0;pwned?.jpg");
+	assert_safe_name("b\033[3J.jpg", "b?[3J.jpg");
+	assert_safe_name("c\033]52;c;aGk=\033\\.jpg", "c?]52;c;aGk=?\\.jpg");
+	/* C1: CSI as a raw byte (not UTF-8) and as U+009B; NEL; DEL; tab and newline. */
+	assert_safe_name("d\x9b" "31m.jpg", "d?31m.jpg");
+	assert_safe_name("e\xc2\x9b" "31m\xc2\x85.jpg", "e?31m?.jpg");
+	assert_safe_name("f\x7f\t\n\r.jpg", "f????.jpg");
+	/* Bidi: RLO makes "gpj.exe" read "exe.jpg"; every mark, embedding, override, isolate. */
+	assert_safe_name("\xe2\x80\xae" "gpj.exe", "?gpj.exe");
+	assert_safe_name("\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad"
+	    "\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8\xe2\x81\xa9"
+	    "\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c", "???????????");
+	/* Not UTF-8: an overlong C1, a surrogate, a cut character, beyond U+10FFFF. */
+	assert_safe_name("x\xe0\x82\x9by", "x???y");
+	assert_safe_name("x\xed\xa0\x80y", "x???y");
+	assert_safe_name("x\xe7\x85", "x??");
+	assert_safe_name("x\xf4\x90\x80\x80", "x????");
+	/* Ordinary names stay as they are: CJK, Latin with accents, spaces, emoji. */
+	assert_safe_name("照片 Año été 📷.jpg", "照片 Año été 📷.jpg");
+	assert_safe_name("", "");
+	/* Lines keep their newlines, nothing else. */
+	assert_made(text_safe_lines, "a\nb\033[2J\n", "a\nb?[2J\n");
+}
+
+static void
+test_unsafe_char(void **state)
+{
+	assert_true(text_unsafe_char(0x1b) && text_unsafe_char(0x9b) &&
+	    text_unsafe_char(0x7f) && text_unsafe_char(0x202e) &&
+	    text_unsafe_char(0x2069) && text_unsafe_char(0x61c));
+	assert_false(text_unsafe_char(' ') || text_unsafe_char(0xa0) ||
+	    text_unsafe_char(0x7167) || text_unsafe_char(0x200b) ||
+	    text_unsafe_char(0x2070));
 }
 
 static void
@@ -37,6 +85,8 @@ test_clean_text(void **state)
 	assert_cleaned("x\x9by", "x?y");
 	assert_cleaned("x\xe0\x82\x9by", "x???y");
 	assert_cleaned("x\xed\xa0\x80y", "x???y");
+	/* The same judge as for names (text.c): bidi marks and U+061C are dropped too. */
+	assert_cleaned("a\xe2\x80\x8f" "b\xd8\x9c" "c", "abc");
 }
 
 static void
@@ -119,6 +169,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_safe_name),
+		cmocka_unit_test(test_unsafe_char),
 		cmocka_unit_test(test_clean_text),
 		cmocka_unit_test(test_clean_text_cut),
 		cmocka_unit_test(test_receipts),
