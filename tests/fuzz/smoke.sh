@@ -17,3 +17,5 @@ smoke cascade cascade 300
 smoke reply reply
 smoke answers answers
 smoke term term
+smoke log-mask logmask 20000
+smoke print-split printsplit 20000
