@@ -35,6 +35,22 @@ gone() {
 	done
 }
 
+# kill_printing SIGNAL: a run that hangs in the print command ($T/hang-lp) gets SIGNAL and
+# must end within about 5 seconds; its exit status goes to $status, the printer's pid to $printer.
+kill_printing() {
+	rm -f "$T/printing"
+	print_conf "$T/hang-lp"
+	print_keys
+	"$SSCARD" --config "$T/print.conf" --replay "$T/keys" > "$T/out" 2> "$T/err" &
+	pid=$!
+	wait_file "$T/printing"
+	printer=$(cat "$T/printing")
+	kill "-$1" "$pid"
+	gone "$pid" || { kill -KILL "$pid" "$printer"; fail "SIG$1: sscard still waits for the printer"; }
+	status=0
+	wait "$pid" || status=$?
+}
+
 # A printer that says it has started ($T/printing holds its pid), then hangs.
 cat > "$T/hang-lp" <<EOS
 #!/bin/sh

@@ -19,19 +19,12 @@ grep -rq "did not finish within 2 seconds" "$T/shots" ||
 	fail "the time limit is not said: $(tail -5 "$T/shots/$(ls "$T/shots" | tail -n 2 | head -n 1)")"
 
 # A signal ends the wait, and the printer, within a few seconds.
-for sig in TERM HUP INT; do
-	rm -f "$T/printing"
-	print_conf "$T/hang-lp"
-	print_keys
-	"$SSCARD" --config "$T/print.conf" --replay "$T/keys" > "$T/out" 2> "$T/err" &
-	pid=$!
-	wait_file "$T/printing"
-	kill "-$sig" "$pid"
-	gone "$pid" || { kill -KILL "$pid" "$(cat "$T/printing")"; fail "SIG$sig: sscard still waits"; }
-	status=0
-	wait "$pid" || status=$?
-	[ "$status" -eq $((128 + $(kill -l "$sig"))) ] || fail "SIG$sig: status $status: $(cat "$T/err")"
-	gone "$(cat "$T/printing")" || { kill -KILL "$(cat "$T/printing")"; fail "SIG$sig: the printer still runs"; }
+for sig in TERM:143 HUP:129 INT:130; do
+	want=${sig#*:}
+	sig=${sig%:*}
+	kill_printing "$sig"
+	[ "$status" -eq "$want" ] || fail "SIG$sig: status $status: $(cat "$T/err")"
+	gone "$printer" || { kill -KILL "$printer"; fail "SIG$sig: the printer still runs"; }
 done
 
 # A bad time limit is said.

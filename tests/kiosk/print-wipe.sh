@@ -49,20 +49,6 @@ tm send-keys -t w Escape y
 timeout 20 tmux -L "$SOCK" wait-for done || fail "the run did not end"
 nothing_left "terminal"
 
-# kill_printing SIGNAL: a run that hangs in the print command gets SIGNAL; its pid in $pid.
-kill_printing() {
-	rm -f "$T/printing"
-	print_conf "$T/hang-lp"
-	print_keys
-	"$SSCARD" --config "$T/print.conf" --replay "$T/keys" > "$T/out" 2> "$T/err" &
-	pid=$!
-	wait_file "$T/printing"
-	kill "-$1" "$pid"
-	status=0
-	wait "$pid" || status=$?
-	printer=$(cat "$T/printing")
-}
-
 # SIGTERM: the run ends of it, the printer with it, its folder wiped.
 kill_printing TERM
 [ "$status" -eq 143 ] || fail "SIGTERM: status $status: $(cat "$T/err")"
