@@ -57,16 +57,17 @@ terminal_start(const struct app_options *o, char **cause)
 	if (o->replay != NULL) {
 		/* Replays need no terminal: draw into curses' own screen only. */
 		term_out = isatty(STDOUT_FILENO) && o->snapshot_dir == NULL ?
-		    fdopen(dup(STDOUT_FILENO), "w") : fopen("/dev/null", "w");
-		term_in = fopen("/dev/null", "r");
+		    fdopen(fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 0), "w") :
+		    fopen("/dev/null", "we");
+		term_in = fopen("/dev/null", "re");
 	} else {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 			*cause = xstrdup(_("the wizard needs a terminal; to run it "
 			    "without one, give keystrokes with --replay FILE"));
 			return (-1);
 		}
-		term_out = fdopen(dup(STDOUT_FILENO), "w");
-		term_in = fdopen(dup(STDIN_FILENO), "r");
+		term_out = fdopen(fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 0), "w");
+		term_in = fdopen(fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0), "r");
 	}
 	if (term_out == NULL || term_in == NULL)
 		fatal("cannot open the terminal: %s", strerror(errno));

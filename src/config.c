@@ -77,6 +77,7 @@ static const struct {
 	{ "kiosk", "kit_dir" },
 	{ "kiosk", "pin_hash" },
 	{ "print", "command" },
+	{ "print", "timeout_seconds" },
 };
 
 struct parse_state {
@@ -205,7 +206,7 @@ config_load_file(struct config *cfg, const char *path, char **cause)
 	struct parse_state ps = { cfg, path, NULL, 0, 0 };
 	int rc;
 
-	if ((ps.f = fopen(path, "r")) == NULL) {
+	if ((ps.f = fopen(path, "re")) == NULL) {
 		*cause = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
 		return (-1);
 	}

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,11 @@ static int	open_beneath_walk(int, const char *, int);
 
 /* 1: open beneath a folder one component at a time even where openat2 exists. */
 static int	beneath_walk_only;
+static void	wipe_contents(int, int);
+static void	wipe_tree_at(int, const char *, int);
+
+/* Folders sscard wipes are two or three levels deep; this is far more. */
+#define WIPE_DEPTH_MAX	32
 
 void
 fs_random(void *buf, size_t n)
@@ -414,7 +420,9 @@ wipe_file(int dirfd, const char *name)
 	off_t left;
 	int fd;
 
-	if ((fd = openat(dirfd, name, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)) >= 0) {
+	/* O_NONBLOCK: a FIFO planted here is removed, never waited on. */
+	if ((fd = openat(dirfd, name, O_WRONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) >= 0) {
 		if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
 			for (left = sb.st_size; left > 0; left -= (off_t)sizeof zeros)
 				if (write(fd, zeros, left < (off_t)sizeof zeros ?
@@ -432,48 +440,107 @@ fs_wipe_file(const char *path)
 	wipe_file(AT_FDCWD, path);
 }
 
-void
-fs_wipe_dir(const char *path)
+/*
+ * Wipes everything in the open folder fd, subfolders too, and closes fd.
+ * Entries are judged by lstat: a link is removed, never followed.
+ */
+static void
+wipe_contents(int fd, int depth)
 {
 	struct dirent *d;
+	struct stat sb;
 	DIR *dp;
 
-	if ((dp = opendir(path)) != NULL) {
-		while ((d = readdir(dp)) != NULL)
-			if (strcmp(d->d_name, ".") != 0 && strcmp(d->d_name, "..") != 0)
-				wipe_file(dirfd(dp), d->d_name);
-		closedir(dp);
+	if ((dp = fdopendir(fd)) == NULL) {
+		close(fd);
+		return;
 	}
-	rmdir(path);
+	while ((d = readdir(dp)) != NULL) {
+		if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0)
+			continue;
+		if (fstatat(dirfd(dp), d->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISDIR(sb.st_mode))
+			wipe_tree_at(dirfd(dp), d->d_name, depth + 1);
+		else
+			wipe_file(dirfd(dp), d->d_name);
+	}
+	closedir(dp);
+}
+
+/* Folder name in dirfd, with all it holds; never through a link. */
+static void
+wipe_tree_at(int dirfd, const char *name, int depth)
+{
+	int fd;
+
+	/* Deeper than sscard ever makes: someone else's doing, left alone. */
+	if (depth > WIPE_DEPTH_MAX)
+		return;
+	fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd >= 0)
+		wipe_contents(fd, depth);
+	unlinkat(dirfd, name, AT_REMOVEDIR);
 }
 
 void
-fs_sweep_dead(const char *dir, const char *prefix)
+fs_wipe_dir(const char *path)
 {
+	wipe_tree_at(AT_FDCWD, path, 0);
+}
+
+/* prefix, a pid, '-', then `tail` characters of mkdtemp's (any when 0): the pid, or 0. */
+static long
+dead_name_pid(const char *name, const char *prefix, size_t tail)
+{
+	static const char alnum[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 	size_t plen = strlen(prefix);
+	char *end;
+	long pid;
+
+	if (strncmp(name, prefix, plen) != 0 || name[plen] < '1' || name[plen] > '9')
+		return (0);
+	errno = 0;
+	pid = strtol(name + plen, &end, 10);
+	if (errno != 0 || *end != '-' || pid <= 0 || pid > INT_MAX)
+		return (0);
+	if (tail != 0 && (strlen(end + 1) != tail || strspn(end + 1, alnum) != tail))
+		return (0);
+	return (pid);
+}
+
+void
+fs_sweep_dead(const char *dir, const char *prefix, size_t tail)
+{
 	struct dirent *d;
 	struct stat sb;
-	char *end, *path;
 	long pid;
 	DIR *dp;
+	int fd;
 
-	if ((dp = opendir(dir)) == NULL)
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
 		return;
+	if ((dp = fdopendir(fd)) == NULL) {
+		close(fd);
+		return;
+	}
 	while ((d = readdir(dp)) != NULL) {
-		if (strncmp(d->d_name, prefix, plen) != 0)
-			continue;
-		errno = 0;
-		pid = strtol(d->d_name + plen, &end, 10);
-		if (errno != 0 || end == d->d_name + plen || *end != '-' || pid <= 0)
+		if ((pid = dead_name_pid(d->d_name, prefix, tail)) == 0)
 			continue;
 		/* Still running (or not ours to ask about): leave it. */
 		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
 			continue;
-		path = xasprintf("%s/%s", dir, d->d_name);
-		if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode) &&
-		    sb.st_uid == getuid())
-			fs_wipe_dir(path);
-		free(path);
+		/* The folder itself, opened once: a link put in its place is not followed. */
+		fd = openat(dirfd(dp), d->d_name, O_RDONLY | O_DIRECTORY |
+		    O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (fstat(fd, &sb) != 0 || sb.st_uid != getuid()) {
+			close(fd);
+			continue;
+		}
+		wipe_contents(fd, 0);
+		unlinkat(dirfd(dp), d->d_name, AT_REMOVEDIR);
 	}
 	closedir(dp);
 }

@@ -57,17 +57,18 @@ int	fs_regular_fd(int, const char *, struct stat *, char **);
 int	fs_read_fd(int, const char *, size_t, char **, size_t *, char **);
 int	fs_fsync_dir(const char *, char **);
 /*
- * Overwrites every file in the folder path with zeros, removes them and the
- * folder (one level: the folders sscard wipes hold only files).
+ * Overwrites every file in the folder path with zeros, removes them, its
+ * subfolders and the folder; links are removed, never followed.
  */
 void	fs_wipe_dir(const char *);
 /* One file: overwritten with zeros, synced, removed (never through a symlink). */
 void	fs_wipe_file(const char *);
 /*
  * In folder dir, wipes (fs_wipe_dir) every folder of ours named
- * <prefix><pid>-... whose process no longer runs: what a crash left.
+ * <prefix><pid>-<tail> whose process no longer runs: what a crash left.
+ * tail: the length of what follows the pid (letters and digits, as
+ * mkdtemp makes them), or 0 for any.
  */
-void	fs_sweep_dead(const char *, const char *);
 /*
  * Opens path beneath the folder dfd with flags: path is relative, has no
  * ".." component, and no component is a symbolic link (openat2 with
@@ -78,6 +79,7 @@ void	fs_sweep_dead(const char *, const char *);
 int	fs_open_beneath(int, const char *, int);
 /* For tests: 1 takes the component walk even where the kernel has openat2. */
 void	fs_open_beneath_walk(int);
+void	fs_sweep_dead(const char *, const char *, size_t);
 /* Fills buf with n random bytes from the kernel. */
 void	fs_random(void *, size_t);
 

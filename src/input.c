@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,7 @@ input_record(struct input *in, const char *path, char **cause)
 	int fd;
 
 	in->record_tmp = xasprintf("%s.XXXXXX", path);
-	if ((fd = mkstemp(in->record_tmp)) < 0 ||
+	if ((fd = mkostemp(in->record_tmp, O_CLOEXEC)) < 0 ||
 	    (in->record = fdopen(fd, "w")) == NULL) {
 		*cause = xasprintf(_("cannot record to %s: %s"), path, strerror(errno));
 		if (fd >= 0)

@@ -255,7 +255,7 @@ keyscript_load(const char *path, struct keyscript *ks, char **cause)
 	size_t len;
 	int rc;
 
-	if ((f = fopen(path, "rb")) == NULL) {
+	if ((f = fopen(path, "rbe")) == NULL) {
 		*cause = xasprintf(_("cannot open key script %s: %s"), path,
 		    strerror(errno));
 		return (-1);

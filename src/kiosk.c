@@ -99,18 +99,17 @@ kiosk_wait(int fd, long ms)
 	return (rc == 0 ? 1 : 0);
 }
 
+/*
+ * One outbox, whatever the mode: what a kiosk queues is what `sscard outbox
+ * list` shows and `flush` sends ([outbox] dir, which a service point sets
+ * beside kit_dir).  A queue of its own would never be sent.
+ */
 int
 kiosk_outbox_open(const struct kiosk *k, struct outbox *ob, const struct config *cfg,
     char **cause)
 {
-	if (!k->enabled)
-		return (outbox_open(ob, cfg, cause));
-	ob->dir = xstrdup(k->kit_dir);
-	if (fs_mkdir_private(ob->dir, 0, cause) != 0) {
-		outbox_close(ob);
-		return (-1);
-	}
-	return (0);
+	(void)k;
+	return (outbox_open(ob, cfg, cause));
 }
 
 int

@@ -78,8 +78,9 @@ int	kiosk_enabled(const struct config *, int);
  */
 int	kiosk_wait(int, long);
 /*
- * Opens where applications go: in a kiosk kit_dir (never a shared home),
- * else the outbox of the configuration.  Returns 0, or -1 with *cause.
+ * Opens where applications are queued for the card service: the outbox of
+ * the configuration, in a kiosk too, so that `sscard outbox flush` sends
+ * them.  Returns 0, or -1 with *cause.
  */
 int	kiosk_outbox_open(const struct kiosk *, struct outbox *, const struct config *,
 	    char **);

@@ -21,6 +21,8 @@
 static int	log_fd = -1;
 
 static int	is_idchar(char);
+static int	is_groupsep(char);
+static size_t	number_len(const char *, size_t *);
 
 int
 log_open(const struct config *cfg, char **cause)
@@ -69,22 +71,57 @@ is_idchar(char c)
 	return ((c >= '0' && c <= '9') || c == 'X' || c == 'x');
 }
 
+/* What people put between the groups of a number: "110105 19491231 002X". */
+static int
+is_groupsep(char c)
+{
+	return (c == ' ' || c == '-' || c == '.');
+}
+
+/*
+ * The length of the number written from s on, in groups separated by up
+ * to three blanks, dashes or dots; *count gets how many digits (and X) it
+ * holds.
+ */
+static size_t
+number_len(const char *s, size_t *count)
+{
+	size_t i = 0, j, end;
+
+	*count = 0;
+	for (;;) {
+		for (; is_idchar(s[i]); i++)
+			(*count)++;
+		end = i;
+		for (j = i; is_groupsep(s[j]) && j - i < 3; j++)
+			continue;
+		if (j == i || !is_idchar(s[j]))
+			return (end);
+		i = j;
+	}
+}
+
 void
 log_mask(char *s)
 {
-	size_t i, j, run;
+	size_t i, len, count, k, seen;
 
 	for (i = 0; s[i] != '\0'; i++)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
 			s[i] = ' ';
-	for (i = 0; s[i] != '\0'; i += run > 0 ? run : 1) {
-		for (run = 0; is_idchar(s[i + run]); run++)
+	for (i = 0; s[i] != '\0'; i += len > 0 ? len : 1) {
+		len = 0;
+		/* A number starts with a digit: "XXL" is not one. */
+		if (s[i] < '0' || s[i] > '9')
 			continue;
-		/* A run must start with a digit: "XXL" is not a number. */
-		if (run < 11 || !(s[i] >= '0' && s[i] <= '9'))
+		len = number_len(s + i, &count);
+		/* 11 and more: a mobile (+86 too) or an ID number, however grouped. */
+		if (count < 11)
 			continue;
-		for (j = 4; j + 4 < run; j++)
-			s[i + j] = '*';
+		/* All its digits but the first four and the last four. */
+		for (k = 0, seen = 0; k < len; k++)
+			if (is_idchar(s[i + k]) && seen++ >= 4 && seen <= count - 4)
+				s[i + k] = '*';
 	}
 }
 

@@ -13,9 +13,11 @@ struct config;
 int	log_open(const struct config *, char **);
 /*
  * Appends "DATE sscard[PID]: message" as one write, so lines of several
- * processes never mix.  Callers never pass names, photos or tokens; as a
- * second guard every run of 11 or more digits (an ID or mobile number) is
- * masked like 1101**********123X, and control characters become blanks.
+ * processes never mix.  Callers never pass names, photos, tokens or a
+ * card service's own words; as a second guard every number of 11 or more
+ * digits (an ID or mobile number, +86 too), written whole or in groups
+ * separated by blanks, dashes or dots, is masked like 1101**********123X
+ * or 1101 **** **** 123X, and control characters become blanks.
  */
 void	log_event(const char *, ...) __attribute__((format(printf, 1, 2)));
 void	log_close(void);

@@ -40,6 +40,7 @@ struct xfer {
 	struct outbox_status	 st;
 	struct reply		 reply;
 	int			 tries;		/* in this run */
+	long			 http;		/* the last reply's status, 0 none */
 	int			 active;	/* in the multi handle */
 	long long		 due;		/* waiting: start again at (ms) */
 	long long		 up_now, up_total;
@@ -582,6 +583,7 @@ classify(struct xfer *x, CURLcode rc, char **reason, long *retry_after)
 	long code = 0;
 
 	*retry_after = -1;
+	x->http = 0;
 	if (rc == CURLE_WRITE_ERROR && x->reply.too_big) {
 		*reason = xasprintf(_("the card service's reply was too large "
 		    "(more than %d KB)"), NET_REPLY_MAX / 1024);
@@ -610,6 +612,7 @@ classify(struct xfer *x, CURLcode rc, char **reason, long *retry_after)
 		return (V_RETRY);
 	}
 	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &code);
+	x->http = code;
 	if ((code == 429 || code == 503) &&
 	    curl_easy_getinfo(x->easy, CURLINFO_RETRY_AFTER, &ra) == CURLE_OK &&
 	    ra >= 0)
@@ -664,9 +667,13 @@ xfer_outcome(struct xfer *x, enum outbox_state state, char *reason)
 	if (res->state == OUTBOX_SENT)
 		log_event("sent %s after %d tries: receipt %s", x->id,
 		    x->st.attempts, res->receipt);
+	else if (res->state == OUTBOX_REJECTED)
+		/* Its reason is the service's own words: a name or number may be in them. */
+		log_event("rejected %s after %d tries: refused by the card service "
+		    "(HTTP %ld)", x->id, x->st.attempts, x->http);
 	else
-		log_event("%s %s after %d tries: %s", res->state == OUTBOX_REJECTED ?
-		    "rejected" : "left queued", x->id, x->st.attempts, res->reason);
+		log_event("left queued %s after %d tries: %s", x->id,
+		    x->st.attempts, res->reason);
 	rs->p.done++;
 	rs->p.sent += res->state == OUTBOX_SENT;
 	rs->p.rejected += res->state == OUTBOX_REJECTED;
@@ -955,7 +962,9 @@ net_status(struct net *n, const char *receipt, char **status, char **message,
 			break;
 	*status = i < nitems(statuses) ? xstrdup(_(statuses[i].label)) :
 	    xasprintf(_("unknown (%s)"), st);
-	log_event("status of %s: %s", receipt, st);
+	/* Only a status sscard knows: the reply's words are not logged. */
+	log_event("status of %s: %s", receipt, i < nitems(statuses) ?
+	    statuses[i].id : "unknown");
 	free(st);
 	if ((*message = reply_field(&r, "message", &why)) == NULL) {
 		free(why);

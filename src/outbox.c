@@ -89,7 +89,7 @@ outbox_open(struct outbox *ob, const struct config *cfg, char **cause)
 		return (-1);
 	}
 	/* Entries a crash left half-built hold personal data: wipe them. */
-	fs_sweep_dead(ob->dir, ".new-");
+	fs_sweep_dead(ob->dir, ".new-", 0);
 	return (0);
 }
 
@@ -100,7 +100,7 @@ outbox_sweep(const struct config *cfg)
 	char *dir = outbox_dir(cfg, &own);
 
 	if (dir != NULL)
-		fs_sweep_dead(dir, ".new-");	/* nothing to do if it does not exist */
+		fs_sweep_dead(dir, ".new-", 0);	/* nothing to do if it does not exist */
 	free(dir);
 }
 

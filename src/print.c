@@ -3,21 +3,33 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "config.h"
+#include "fsutil.h"
 #include "kit.h"
 #include "model.h"
 #include "print.h"
+#include "signals.h"
 #include "workspace.h"
 #include "xmalloc.h"
 
 static void	push(char ***, size_t *, char *);
 static void	run_child(char **, int);
+static int	wait_child(pid_t, long, int *);
+static char	*print_failure(const char *, int, int, long, int);
+
+/* How wait_child ended other than by the child's exit. */
+#define WAIT_LATE	1	/* [print] timeout_seconds passed */
+#define WAIT_SIGNAL	2	/* a signal ends the run */
 
 int
 print_configured(const struct config *cfg)
@@ -93,17 +105,32 @@ print_argv_free(char **v)
 	free(v);
 }
 
-/* In the child: quiet, then exec; errno goes back through the close-on-exec pipe. */
+/*
+ * In the child: its own process group (so that a time limit or the end of
+ * the run can stop all it started), quiet, nothing of ours but 0, 1 and 2,
+ * then exec; errno goes back through the close-on-exec pipe.
+ */
 static void
 run_child(char **argv, int report)
 {
-	int null = open("/dev/null", O_RDWR);
-	int e;
+	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+	int e, fd, max;
 
+	setpgid(0, 0);
 	if (null >= 0) {
 		dup2(null, STDIN_FILENO);
 		dup2(null, STDOUT_FILENO);	/* the wizard's screen stays its own */
 		dup2(null, STDERR_FILENO);
+	}
+	/*
+	 * Every descriptor is opened close-on-exec; should one ever not be (a
+	 * library's), this still keeps it, and what it holds, from the printer.
+	 * The report pipe lives until the exec.
+	 */
+	if (close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) != 0) {
+		max = (int)sysconf(_SC_OPEN_MAX);
+		for (fd = 3; fd < (max > 0 && max < 65536 ? max : 65536); fd++)
+			fcntl(fd, F_SETFD, FD_CLOEXEC);
 	}
 	signal(SIGPIPE, SIG_DFL);
 	execvp(argv[0], argv);
@@ -113,6 +140,85 @@ run_child(char **argv, int report)
 	_exit(127);
 }
 
+static long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
+/*
+ * Waits for the child for at most `seconds`, and no longer than until a
+ * signal ends the run: 0 with *status, or WAIT_LATE / WAIT_SIGNAL with the
+ * child's process group killed and reaped.  Poll on a pidfd and the signals
+ * descriptor; without pidfds (before Linux 5.3), a look every 100 ms.
+ */
+static int
+wait_child(pid_t pid, long seconds, int *status)
+{
+	struct pollfd pfd[2];
+	long deadline = now_ms() + seconds * 1000, left;
+	int pidfd = -1, rc = -1;
+	pid_t got;
+
+#ifdef SYS_pidfd_open
+	pidfd = (int)syscall(SYS_pidfd_open, pid, 0);	/* close-on-exec */
+#endif
+	for (;;) {
+		if ((got = waitpid(pid, status, WNOHANG)) == pid ||
+		    (got < 0 && errno != EINTR)) {
+			rc = 0;
+			break;
+		}
+		if (signals_caught() != 0) {
+			rc = WAIT_SIGNAL;
+			break;
+		}
+		if ((left = deadline - now_ms()) <= 0) {
+			rc = WAIT_LATE;
+			break;
+		}
+		pfd[0].fd = pidfd;
+		pfd[0].events = POLLIN;
+		pfd[1].fd = signals_fd();	/* read by the event loop, not here */
+		pfd[1].events = POLLIN;
+		if (pidfd < 0 && left > 100)
+			left = 100;
+		poll(pfd, 2, left > INT_MAX ? INT_MAX : (int)left);
+	}
+	if (pidfd >= 0)
+		close(pidfd);
+	if (rc != 0) {
+		kill(-pid, SIGKILL);
+		kill(pid, SIGKILL);	/* before its setpgid, it is not yet a group */
+		while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+			;
+	}
+	return (rc);
+}
+
+/* Why the print command did not print, as the citizen reads it; caller frees. */
+static char *
+print_failure(const char *cmd, int e, int waited, long seconds, int status)
+{
+	if (e != 0)
+		return (xasprintf(_("cannot run the print command %s: %s"), cmd,
+		    strerror(e)));
+	if (waited == WAIT_LATE)
+		return (xasprintf(_("Printing failed: %s did not finish within %ld "
+		    "seconds and was stopped ([print] timeout_seconds)."), cmd,
+		    seconds));
+	if (waited == WAIT_SIGNAL)
+		return (xasprintf(_("Printing was stopped: %s is ending."), PACKAGE));
+	if (WIFEXITED(status))
+		return (xasprintf(_("Printing failed: %s exited with status %d."),
+		    cmd, WEXITSTATUS(status)));
+	return (xasprintf(_("Printing failed: %s was stopped by signal %d."), cmd,
+	    WTERMSIG(status)));
+}
+
 int
 print_files(const struct config *cfg, const char *const *files, size_t nfiles,
     char **cause)
@@ -120,9 +226,13 @@ print_files(const struct config *cfg, const char *const *files, size_t nfiles,
 	const char *cmd = config_str(cfg, "print", "command", NULL);
 	char **argv = NULL;
 	size_t n, i;
-	int fds[2], status, e = 0, rc = -1;
+	int fds[2], status = 0, e = 0, waited;
+	long seconds;
 	pid_t pid;
 
+	if (config_long(cfg, "print", "timeout_seconds", 60, 1, 24 * 3600,
+	    &seconds, cause) != 0)
+		return (-1);
 	if (cmd == NULL || print_split(cmd, &argv, cause) != 0) {
 		if (cmd == NULL)
 			*cause = xstrdup(_("No printer is set up ([print] command)."));
@@ -139,25 +249,19 @@ print_files(const struct config *cfg, const char *const *files, size_t nfiles,
 	}
 	if (pid == 0)
 		run_child(argv, fds[1]);
+	setpgid(pid, pid);	/* whichever of the two runs first */
 	close(fds[1]);
-	if (read(fds[0], &e, sizeof e) != (ssize_t)sizeof e)
-		e = 0;
-	close(fds[0]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+	while (read(fds[0], &e, sizeof e) < 0 && errno == EINTR)
 		;
-	if (e != 0)
-		*cause = xasprintf(_("cannot run the print command %s: %s"), argv[0],
-		    strerror(e));
-	else if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		rc = 0;
-	else if (WIFEXITED(status))
-		*cause = xasprintf(_("Printing failed: %s exited with status %d."),
-		    argv[0], WEXITSTATUS(status));
-	else
-		*cause = xasprintf(_("Printing failed: %s was stopped by signal %d."),
-		    argv[0], WTERMSIG(status));
+	close(fds[0]);
+	waited = wait_child(pid, seconds, &status);
+	if (e != 0 || waited != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		*cause = print_failure(argv[0], e, waited, seconds, status);
+		print_argv_free(argv);
+		return (-1);
+	}
 	print_argv_free(argv);
-	return (rc);
+	return (0);
 }
 
 int
@@ -184,6 +288,9 @@ print_application(const struct config *cfg, const struct application *a, int sen
 	rc = print_files(cfg, files, a->photo_receipt[0] != '\0' ? 1 : 2, cause);
 	free(summary);
 	free(sheet);
+	/* The printer has its copy: the one made for it goes now, not at the end. */
+	if (made != NULL)
+		fs_wipe_dir(made);
 	free(made);
 	return (rc);
 }

@@ -21,15 +21,18 @@ int	print_split(const char *, char ***, char **);
 void	print_argv_free(char **);
 /*
  * Runs [print] command with the files as its last arguments and waits for
- * it.  Returns 0 when it exited 0, or -1 with *cause saying how it failed;
- * caller frees.
+ * it, at most [print] timeout_seconds (60) and not past a signal that ends
+ * the run: then its process group is killed.  It inherits no descriptor but
+ * 0, 1 and 2 (/dev/null).  Returns 0 when it exited 0, or -1 with *cause
+ * saying how it failed; caller frees.
  */
 int	print_files(const struct config *, const char *const *, size_t, char **);
 
 /*
  * Prints the kit of a: summary.txt and print-sheet.jpg of the folder kit,
  * or, when no kit is saved (kit NULL), of one written into the workspace
- * for the printer only.  `sends` as for kit_save.  0, or -1 with *cause.
+ * for the printer only and wiped once the command has ended.  `sends` as
+ * for kit_save.  0, or -1 with *cause.
  */
 int	print_application(const struct config *, const struct application *, int,
 	    const char *, const struct workspace *, char **);

@@ -44,14 +44,10 @@ signals_install(char **cause)
 	size_t i;
 
 	if (pipe_fd[0] < 0) {
-		if (pipe(pipe_fd) != 0) {
+		if (pipe2(pipe_fd, O_CLOEXEC | O_NONBLOCK) != 0) {
 			*cause = xasprintf(_("cannot set up signal handling: %s"),
 			    strerror(errno));
 			return (-1);
-		}
-		for (i = 0; i < 2; i++) {
-			fcntl(pipe_fd[i], F_SETFD, FD_CLOEXEC);
-			fcntl(pipe_fd[i], F_SETFL, O_NONBLOCK);
 		}
 	}
 	memset(&sa, 0, sizeof sa);

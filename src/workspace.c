@@ -2,6 +2,7 @@
 #include "system.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -82,8 +83,35 @@ workspace_wipe(struct workspace *ws)
 	ws->dir = NULL;
 }
 
+/*
+ * Every place a run of this user may have made its folder: a crash under
+ * $TMPDIR is found by a later run that has $XDG_RUNTIME_DIR, and the other
+ * way round.  Each folder is swept once, however it is named.
+ */
 void
 workspace_sweep(void)
 {
-	fs_sweep_dead(workspace_parent(), "sscard-");
+	char user_run[64];
+	const char *parents[4];
+	struct stat sb, seen[nitems(parents)];
+	size_t i, j, n = 0;
+
+	snprintf(user_run, sizeof user_run, "/run/user/%ld", (long)getuid());
+	parents[0] = getenv("XDG_RUNTIME_DIR");
+	parents[1] = user_run;
+	parents[2] = getenv("TMPDIR");
+	parents[3] = "/tmp";
+	for (i = 0; i < nitems(parents); i++) {
+		if (parents[i] == NULL || *parents[i] != '/' ||
+		    stat(parents[i], &sb) != 0 || !S_ISDIR(sb.st_mode))
+			continue;
+		for (j = 0; j < n; j++)
+			if (seen[j].st_dev == sb.st_dev && seen[j].st_ino == sb.st_ino)
+				break;
+		if (j < n)
+			continue;
+		seen[n++] = sb;
+		/* sscard-PID-XXXXXX: mkdtemp's six characters, nothing else. */
+		fs_sweep_dead(parents[i], "sscard-", 6);
+	}
 }

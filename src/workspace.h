@@ -31,7 +31,9 @@ char	*workspace_path(const struct workspace *, const char *);
 void	 workspace_wipe(struct workspace *);
 /*
  * Removes the workspaces of earlier runs that died without wiping them
- * (SIGKILL, a power cut): ours, named with a pid that no longer runs.
+ * (SIGKILL, a power cut): ours, named with a pid that no longer runs, with
+ * all they hold, in every place a run can have made one ($XDG_RUNTIME_DIR,
+ * /run/user/UID, $TMPDIR, /tmp).
  */
 void	 workspace_sweep(void);
 /* Where workspaces go (for messages): the parent folder, not allocated. */

@@ -18,3 +18,5 @@ smoke reply reply
 smoke answers answers
 smoke term term
 smoke picker-path picker-path
+smoke log-mask logmask 20000
+smoke print-split printsplit 20000

@@ -7,7 +7,8 @@
 # --faults a,b,c applies a, b, c to the next POST requests in order:
 #   429 503 503date 500 drop cut slow recdrop 422 malformed huge
 #   503:N (Retry-After: N seconds)  c1reason (422, a reason with C1 controls
-#   and bidi overrides)  dotreceipt (the receipt "..")
+#   and bidi overrides)  dotreceipt (the receipt "..")  echo (422, a reason
+#   that repeats a name, an ID and a mobile number written in groups)
 # GET requests are counted in "gets" (path list).
 # The chosen port is written as one line on stdout, then stdout is closed.
 
@@ -174,6 +175,10 @@ class Handler(BaseHTTPRequestHandler):
         if fault == "c1reason":
             self.reply(422, {"reason": "Photo\u009b31m refused \u202eevil"
                                        "\u202c \u2066x\u2069 \u0085end"})
+            return
+        if fault == "echo":
+            self.reply(422, {"reason": "王小明 (110105 1949-1231 002X, "
+                                       "+86 138.0013.8000) already applied"})
             return
         if fault == "500":
             self.reply(500, {"error": "internal"})
