@@ -734,25 +734,23 @@ draft_privacy(const struct config *cfg, int forced)
 		why = _("a draft is in use by another sscard of this account");
 		break;
 	case DRAFT_NO_KEYRING:
-		why = _("this computer's kernel keyring, which would keep the "
-		    "key that encrypts a draft, is not usable here");
+		why = _("the kernel keyring that would hold its key is not "
+		    "usable here");
 		break;
 	default:
-		why = _("the draft folder cannot be locked");
+		why = _("its folder cannot be locked");
 		break;
 	}
 	if (why != NULL)
 		/* TRANSLATORS: %s says why, e.g. "a draft is in use by another sscard of this account". */
-		return (xasprintf(_("Privacy: no draft is kept in this run, because "
-		    "%s: what you type stays in memory and is lost if the connection "
-		    "drops; your photo is copied into a private folder for this run, "
-		    "wiped when sscard ends."), why));
+		return (xasprintf(_("Privacy: no draft is kept, as %s: what you "
+		    "type stays in memory and your photo in a private folder, wiped "
+		    "when sscard ends, also if the connection drops."), why));
 	if (draft_keep_hours(cfg, &hours, &cause) != 0)
 		free(cause);	/* refused at start-up already */
 	return (xasprintf(_("Privacy: your answers, and once checked your photo, "
-	    "are kept as a draft only this account can read until the kit is "
-	    "saved or the application queued; your name, numbers and photo in it "
-	    "are encrypted with a key the computer forgets when it restarts. A "
+	    "are kept encrypted as a draft only this account can read (its key is "
+	    "gone on restart) until the kit is saved or the application queued; a "
 	    "start after %ld hours deletes it."), hours));
 }
 
