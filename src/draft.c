@@ -66,13 +66,11 @@ static int	photo_name_ok(const char *);
 static enum draft_state draft_lock(const char *);
 static void	wipe_temporaries(const char *);
 static int	draft_key(uint8_t [DRAFT_KEY_LEN], int);
-static void	key_print(const uint8_t [DRAFT_KEY_LEN], char [17]);
 static void	seal(const uint8_t [DRAFT_KEY_LEN], const char *, const void *,
 		    size_t, uint8_t *);
 static int	unseal(const uint8_t [DRAFT_KEY_LEN], const char *, const uint8_t *,
 		    size_t, uint8_t *);
-static char	*seal_base64(const uint8_t [DRAFT_KEY_LEN], const char *);
-static char	*unseal_base64(const uint8_t [DRAFT_KEY_LEN], const char *);
+static char	*draft_unseal_text(const uint8_t [DRAFT_KEY_LEN], const char *);
 static void	photo_name(const uint8_t [DRAFT_KEY_LEN], const char *, size_t,
 		    char [64]);
 static int	text_ok(const char *, size_t);
@@ -182,9 +180,8 @@ draft_key(uint8_t key[DRAFT_KEY_LEN], int create)
 	return (0);
 }
 
-/* A name for the key, stored beside the draft so a new key is told from damage. */
-static void
-key_print(const uint8_t key[DRAFT_KEY_LEN], char out[17])
+void
+draft_key_print(const uint8_t key[DRAFT_KEY_LEN], char out[17])
 {
 	struct hmac_sha256_ctx h;
 	uint8_t d[SHA256_DIGEST_SIZE];
@@ -238,9 +235,8 @@ unseal(const uint8_t key[DRAFT_KEY_LEN], const char *aad, const uint8_t *in,
 	return (ok ? 0 : -1);
 }
 
-/* text sealed, in base64 for the JSON; caller frees. */
-static char *
-seal_base64(const uint8_t key[DRAFT_KEY_LEN], const char *text)
+char *
+draft_seal_text(const uint8_t key[DRAFT_KEY_LEN], const char *text)
 {
 	size_t len = strlen(text), n = len + SEAL_OVERHEAD;
 	uint8_t *sealed = xmalloc(n);
@@ -255,7 +251,7 @@ seal_base64(const uint8_t key[DRAFT_KEY_LEN], const char *text)
 
 /* The text sealed in b64, or NULL when it is not authentic; caller wipes. */
 static char *
-unseal_base64(const uint8_t key[DRAFT_KEY_LEN], const char *b64)
+draft_unseal_text(const uint8_t key[DRAFT_KEY_LEN], const char *b64)
 {
 	struct base64_decode_ctx d;
 	size_t len = strlen(b64), n = BASE64_DECODE_LENGTH(len);
@@ -360,9 +356,9 @@ draft_encode(const struct application *a, const char *step, time_t now,
 	}
 	s = json_dumps(p, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(p);
-	sealed = seal_base64(key, s);
+	sealed = draft_seal_text(key, s);
 	wipe_str(s);
-	key_print(key, print);
+	draft_key_print(key, print);
 	for (i = 0; i < CHANNEL_COUNT; i++)
 		json_array_append_new(ticks, json_integer(a->ticked[i]));
 	o = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:o, s:b, s:s, s:s}",
@@ -559,14 +555,14 @@ draft_decode(const char *data, size_t len, const uint8_t key[DRAFT_KEY_LEN],
 	}
 	print = json_string_value(json_object_get(o, "key"));
 	b64 = json_string_value(json_object_get(o, "sealed"));
-	key_print(key, want);
+	draft_key_print(key, want);
 	if (print == NULL || strcmp(print, want) != 0) {
 		*cause = xstrdup(_("The saved answers were deleted: the key that "
 		    "protected them is gone (the computer was restarted, or you "
 		    "logged out everywhere). Please start again."));
 		goto out;
 	}
-	if (b64 == NULL || (text = unseal_base64(key, b64)) == NULL ||
+	if (b64 == NULL || (text = draft_unseal_text(key, b64)) == NULL ||
 	    (p = json_loads(text, 0, &err)) == NULL || parse_sealed(p, a, meta) != 0) {
 		rc = damaged(cause);
 		goto out;

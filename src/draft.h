@@ -59,6 +59,10 @@ char	*draft_encode(const struct application *, const char *, time_t,
  * and *meta: 0, or -1 with *cause when it is damaged, out of range or
  * sealed with another key (then it is to be deleted).
  */
+/* The name of key stored beside a draft, so that a new key is told from damage. */
+void	 draft_key_print(const uint8_t [DRAFT_KEY_LEN], char [17]);
+/* text sealed with key, in base64 as the draft's "sealed" field; caller frees. */
+char	*draft_seal_text(const uint8_t [DRAFT_KEY_LEN], const char *);
 int	 draft_decode(const char *, size_t, const uint8_t [DRAFT_KEY_LEN], time_t,
 	    const char *, struct application *, struct draft_meta *, char **);
 void	 draft_meta_free(struct draft_meta *);

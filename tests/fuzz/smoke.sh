@@ -17,3 +17,4 @@ smoke cascade cascade 300
 smoke reply reply
 smoke answers answers
 smoke term term
+smoke draft draft
