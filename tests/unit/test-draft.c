@@ -103,16 +103,19 @@ edit(const char *path, const char *from, const char *to)
 	free(s);
 }
 
+/* A citizen who chose the bank: name, ID number and mobile number typed. */
 static void
 fill(struct application *a)
 {
+	static const char *const typed[] = { "张三丰", "11010519491231002X", "13800138000" };
+	char **fields[] = { &a->name, &a->id_number, &a->phone };
+	size_t i;
+
 	application_init(a);
 	snprintf(a->lang, sizeof a->lang, "en");
 	a->channel = CHANNEL_BANK;
-	a->region = 1;
-	application_set(&a->name, "张三丰");
-	application_set(&a->id_number, "11010519491231002X");
-	application_set(&a->phone, "13800138000");
+	for (i = 0; i < nitems(fields); i++)
+		application_set(fields[i], typed[i]);
 }
 
 /* A draft at step saved into d by this run (the draft folder of XDG_STATE_HOME). */
@@ -152,62 +155,43 @@ expect_refused(const char *d, const char *want)
 	free(f);
 }
 
-/* An unknown channel would index ticked[-1] on the materials step: refused. */
+/* A draft saved at step, edited from -> to: loading it says why (want) and deletes it. */
+static const struct refusal {
+	const char	*step, *from, *to, *want;
+} refusals[] = {
+	/* An unknown channel would index ticked[-1] on the materials step... */
+	{ "materials", "\"bank\"", "\"satellite\"", "damaged" },
+	/* ...and so would a step after the channel's with no channel at all. */
+	{ "materials", "\"bank\"", "\"\"", "damaged" },
+	/* A saved time far in the past or future overflowed the expiry's arithmetic. */
+	{ "details", "\"saved\": ", "\"saved\": -9223372036854775808, \"x\": ", "damaged" },
+	{ "details", "\"saved\": ", "\"saved\": 9223372036854775807, \"x\": ", "damaged" },
+	/* Materials bits out of range, or for a channel that does not exist. */
+	{ "details", "\"ticked\": [\n  0", "\"ticked\": [\n  65536", "damaged" },
+	{ "details", "\"ticked\": [\n  0", "\"ticked\": [\n  -1", "damaged" },
+	{ "details", "\"ticked\": [", "\"ticked\": [0, ", "damaged" },
+	/* An unknown region, step, language or format. */
+	{ "details", "\"region\": \"", "\"region\": \"atlantis", "damaged" },
+	{ "details", "\"step\": \"", "\"step\": \"nowhere", "damaged" },
+	{ "details", "\"language\": \"", "\"language\": \"xx", "damaged" },
+	{ "details", "\"format\": \"", "\"format\": \"old", "damaged" },
+	/* Sealed bytes changed: not authentic. */
+	{ "details", "\"sealed\": \"", "\"sealed\": \"AAAA", "damaged" },
+	/* Sealed with a key that is gone (a restart): the message says why. */
+	{ "details", "\"key\": \"", "\"key\": \"0", "key that protected them is gone" },
+};
+
 static void
-test_unknown_channel(void **state)
+test_refused(void **state)
 {
-	char *d = state_dir("channel"), *f = in(d, "draft.json");
-
-	(void)state;
-	save(d, "materials");
-	edit(f, "\"bank\"", "\"satellite\"");
-	expect_refused(d, "damaged");
-	/* A step after the channel's with no channel at all, likewise. */
-	save(d, "materials");
-	edit(f, "\"bank\"", "\"\"");
-	expect_refused(d, "damaged");
-	free(f);
-	free(d);
-}
-
-/* A saved time far in the past or future overflowed the expiry's arithmetic. */
-static void
-test_saved_out_of_range(void **state)
-{
-	char *d = state_dir("saved"), *f = in(d, "draft.json");
-
-	(void)state;
-	save(d, "details");
-	edit(f, "\"saved\": ", "\"saved\": -9223372036854775808, \"x\": ");
-	expect_refused(d, "damaged");
-	save(d, "details");
-	edit(f, "\"saved\": ", "\"saved\": 9223372036854775807, \"x\": ");
-	expect_refused(d, "damaged");
-	free(f);
-	free(d);
-}
-
-/* Out-of-range materials bits, an unknown region or step: refused too. */
-static void
-test_other_fields(void **state)
-{
-	static const char *const bad[][2] = {
-		{ "\"ticked\": [\n  0", "\"ticked\": [\n  65536" },
-		{ "\"ticked\": [\n  0", "\"ticked\": [\n  -1" },
-		{ "\"ticked\": [", "\"ticked\": [0, " },
-		{ "\"region\": \"", "\"region\": \"atlantis" },
-		{ "\"step\": \"", "\"step\": \"nowhere" },
-		{ "\"language\": \"", "\"language\": \"xx" },
-		{ "\"format\": \"", "\"format\": \"old" },
-	};
-	char *d = state_dir("fields"), *f = in(d, "draft.json");
+	char *d = state_dir("refused"), *f = in(d, "draft.json");
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < nitems(bad); i++) {
-		save(d, "details");
-		edit(f, bad[i][0], bad[i][1]);
-		expect_refused(d, "damaged");
+	for (i = 0; i < nitems(refusals); i++) {
+		save(d, refusals[i].step);
+		edit(f, refusals[i].from, refusals[i].to);
+		expect_refused(d, refusals[i].want);
 	}
 	free(f);
 	free(d);
@@ -344,24 +328,6 @@ test_sealed(void **state)
 	free(d);
 }
 
-/* Sealed with a key that is gone (a restart): deleted, and the message says why. */
-static void
-test_key_gone(void **state)
-{
-	char *d = state_dir("key"), *f = in(d, "draft.json");
-
-	(void)state;
-	save(d, "details");
-	edit(f, "\"key\": \"", "\"key\": \"0");
-	expect_refused(d, "key that protected them is gone");
-	/* Sealed bytes changed: not authentic, deleted as damaged. */
-	save(d, "details");
-	edit(f, "\"sealed\": \"", "\"sealed\": \"AAAA");
-	expect_refused(d, "damaged");
-	free(f);
-	free(d);
-}
-
 /* No keyring: no draft at all, and the welcome's text says so. */
 static void
 test_no_keyring(void **state)
@@ -395,14 +361,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_unknown_channel),
-		cmocka_unit_test(test_saved_out_of_range),
-		cmocka_unit_test(test_other_fields),
+		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_temporaries_discard),
 		cmocka_unit_test(test_temporaries_start),
 		cmocka_unit_test(test_lock),
 		cmocka_unit_test(test_sealed),
-		cmocka_unit_test(test_key_gone),
 		cmocka_unit_test(test_no_keyring),
 	};
 
