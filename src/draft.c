@@ -641,8 +641,11 @@ draft_load(const char *dir, long keep_hours, time_t now, struct application *a,
 		goto bad;	/* expired: deleted, as promised */
 	}
 	if (meta->photo_checked) {
-		if ((rc = read_photo(a->checked_path, key, &photo, &plen, cause)) != 0)
+		if (read_photo(a->checked_path, key, &photo, &plen, cause) != 0) {
+			free(*cause);	/* gone or changed: the draft is not whole */
+			rc = damaged(cause);
 			goto bad;
+		}
 		checked_sha256(photo, plen, sha);
 		wipe_free(photo, plen);
 		if (strcmp(sha, a->checked_sha) != 0) {
