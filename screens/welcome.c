@@ -24,12 +24,15 @@ static void
 welcome_enter(struct app *app)
 {
 	struct welcome *w = xcalloc(1, sizeof *w);
+	char *cause = NULL;
 
 	w->focus = i18n_index(app->model.lang);
 	if (w->focus < 0)
 		w->focus = 0;
 	/* A dropped session's answers: offered by masked name and time only. */
-	draft_offer(app->cfg, app->kiosk.enabled, &w->draft_name, &w->draft_saved);
+	if (draft_offer(app->cfg, app->kiosk.enabled, &w->draft_name, &w->draft_saved,
+	    &cause) < 0)
+		app_say_cause(app, cause);	/* damaged, or its key gone: deleted */
 	app->priv = w;
 }
 

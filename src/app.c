@@ -149,8 +149,12 @@ app_say_cause(struct app *app, char *cause)
 void
 app_set_language(struct app *app, const char *code)
 {
-	if (i18n_set(code) == 0)
-		snprintf(app->model.lang, sizeof app->model.lang, "%s", code);
+	char copy[sizeof app->model.lang];
+
+	/* code may be app->model.lang itself: snprintf must not read what it writes. */
+	snprintf(copy, sizeof copy, "%s", code);
+	if (i18n_set(copy) == 0)
+		memcpy(app->model.lang, copy, sizeof copy);
 }
 
 int

@@ -2,7 +2,11 @@
 #ifndef SSCARD_DRAFT_H
 #define SSCARD_DRAFT_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include <time.h>
+
+#define DRAFT_KEY_LEN	32	/* ChaCha20-Poly1305 */
 
 struct application;
 struct config;
@@ -17,7 +21,9 @@ struct draft_meta {
 
 /*
  * $XDG_STATE_HOME/sscard (else ~/.local/state/sscard), created 0700.
- * Returns the path (caller frees), or NULL with *cause.
+ * Returns the path (caller frees), or NULL with *cause.  The first call
+ * locks the folder's draft for the run (a second run of the account keeps
+ * none: draft_privacy says so) and wipes what a crash left half written.
  */
 char	*draft_dir(char **);
 /* [draft] keep_hours (default 24): 0 with *hours, or -1 with *cause. */
@@ -41,6 +47,24 @@ int	 draft_save(const char *, const struct application *, const char *, int, cha
  */
 int	 draft_load(const char *, long, time_t, struct application *,
 	    struct draft_meta *, char **);
+/*
+ * The draft file's JSON for a at step (caller wipes); the personal fields
+ * are sealed with key.  photo_file and photo_sha name the checked photo's
+ * sealed copy, or photo_sha is NULL.
+ */
+char	*draft_encode(const struct application *, const char *, time_t,
+	    const uint8_t [DRAFT_KEY_LEN], const char *, const char *);
+/*
+ * Reads a draft file's bytes (saved before now, its photo in dir) into a
+ * and *meta: 0, or -1 with *cause when it is damaged, out of range or
+ * sealed with another key (then it is to be deleted).
+ */
+/* The name of key stored beside a draft, so that a new key is told from damage. */
+void	 draft_key_print(const uint8_t [DRAFT_KEY_LEN], char [17]);
+/* text sealed with key, in base64 as the draft's "sealed" field; caller frees. */
+char	*draft_seal_text(const uint8_t [DRAFT_KEY_LEN], const char *);
+int	 draft_decode(const char *, size_t, const uint8_t [DRAFT_KEY_LEN], time_t,
+	    const char *, struct application *, struct draft_meta *, char **);
 void	 draft_meta_free(struct draft_meta *);
 /*
  * Hooks for the curses wizard.  draft_autosave, after each step change and
@@ -60,15 +84,19 @@ int	 draft_autosave(const struct application *, const char *, const struct confi
 int	 draft_take_photo(struct application *, const struct workspace *, char **);
 /* The welcome step's privacy paragraph, true for drafts or a kiosk; caller frees. */
 char	*draft_privacy(const struct config *, int);
-/* 1 with *masked (the name, masked; caller frees) and *saved when there is a draft to offer. */
-int	 draft_offer(const struct config *, int, char **, time_t *);
+/*
+ * 1 with *masked (the name, masked; caller frees) and *saved when there is
+ * a draft to offer; 0 none; -1 with *cause when it was damaged or its key
+ * is gone (it is deleted then).
+ */
+int	 draft_offer(const struct config *, int, char **, time_t *, char **);
 /*
  * Loads the draft into a, its photo into the workspace: 1 with *step (caller
  * frees), 0 none, -1 with *cause.
  */
 int	 draft_resume(const struct config *, const struct workspace *,
 	    struct application *, char **, char **);
-/* Deletes the draft of dir, overwriting its files first. */
+/* Deletes the draft of dir (unless another run holds it), overwriting its files first. */
 void	 draft_discard(const char *);
 /*
  * Overwrites a file with zeros, then deletes it.  On journalling or

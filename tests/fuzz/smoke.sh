@@ -20,3 +20,4 @@ smoke term term
 smoke picker-path picker-path
 smoke log-mask logmask 20000
 smoke print-split printsplit 20000
+smoke draft draft

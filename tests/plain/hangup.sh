@@ -68,7 +68,9 @@ k=$(kit_dir)
 check_kit "$k" "$T/photo.jpg"
 grep -q "Social security centre" "$k/summary.txt" || fail "the kit is not for the centre"
 grep -q "^\[x\] .*" "$k/summary.txt" || fail "the ticks were lost: $(cat "$k/summary.txt")"
-[ ! -e "$draft" ] && [ -z "$(ls "${draft%/*}")" ] || fail "the draft outlived the application: $(ls "${draft%/*}")"
+# Nothing but the folder's lock, an empty file.
+[ ! -e "$draft" ] && [ -z "$(find "${draft%/*}" -type f ! \( -name draft.lock -empty \))" ] ||
+	fail "the draft outlived the application: $(ls "${draft%/*}")"
 
 # SIGTERM while the terminal's echo is off for a PIN: echo comes back.
 kiosk_conf

@@ -50,16 +50,22 @@ in_dir(const char *name)
 	return (xasprintf("%s/%s", dir, name));
 }
 
-/* Loading the draft of d at now finds none, and gone is no longer on disk. */
+/*
+ * Loading the draft of d at now finds none (expired), or says it was
+ * damaged; either way gone is no longer on disk.
+ */
 static void
 expect_dropped(const char *d, time_t now, const char *gone)
 {
 	struct application b;
 	struct draft_meta m;
 	char *cause = NULL;
+	int rc;
 
 	application_init(&b);
-	assert_int_equal(draft_load(d, 24, now, &b, &m, &cause), 0);
+	rc = draft_load(d, 24, now, &b, &m, &cause);
+	assert_true(rc == 0 || (rc == -1 && cause != NULL));
+	free(cause);
 	application_clear(&b);
 	assert_int_not_equal(access(gone, F_OK), 0);
 }
@@ -116,7 +122,7 @@ test_draft_round_trip(void **state)
 	assert_non_null(strstr(f, "/state/draft-photo-"));
 	assert_int_equal(stat(f, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
-	assert_int_equal(st.st_size, sizeof jpeg_magic);
+	assert_int_equal(st.st_size, sizeof jpeg_magic + 28);	/* sealed: nonce and tag */
 	assert_string_equal(b.checked_sha, a.checked_sha);
 	assert_string_equal(b.photo_path, photo);	/* as the citizen gave it */
 	assert_string_equal(m.step, "review");
@@ -129,7 +135,13 @@ test_draft_round_trip(void **state)
 	assert_int_equal(b.ticked[CHANNEL_BANK], 5);
 	assert_int_equal(b.card_lost, 1);
 	draft_meta_free(&m);
-	/* Saved again from its own copy, then with another photo: one photo file, the new one. */
+	/*
+	 * Saved again with the same photo (the draft's copy is sealed: a run
+	 * takes it into its workspace first), then with another photo: one
+	 * photo file, the new one.
+	 */
+	put(photo, jpeg_magic, sizeof jpeg_magic, 0);
+	check_photo(&b, photo, jpeg_magic, sizeof jpeg_magic);
 	assert_int_equal(draft_save(d, &b, "review", 1, &cause), 0);
 	assert_int_equal(access(f, F_OK), 0);
 	put(photo, png_magic, sizeof png_magic, 0);
@@ -216,9 +228,10 @@ test_draft_expiry(void **state)
 	/* After keep_hours the draft is gone from the disk, not just ignored. */
 	f = in_dir("state2/draft.json");
 	expect_dropped(d, now + 25 * 3600, f);
-	/* A damaged file is not a draft. */
+	/* A damaged file is not a draft: deleted, with a message. */
 	put(f, "{\"format\":\"other\"}", 18, 0);
 	expect_dropped(d, now, f);
+	assert_int_equal(access(f, F_OK), -1);
 	free(f);
 	application_clear(&a);
 	free(d);
