@@ -431,34 +431,37 @@ static int
 take_photo(struct plain *p, const char *line, const struct picker_entry *v, size_t n,
     char **cause)
 {
-	struct photo_info info;
-	char *path, *real = NULL, *end;
+	char *path, *real, *end;
 	long k = strtol(line, &end, 10);
-	int rc;
+	int fd, rc;
 
+	if (*line == '\0') {
+		*cause = xstrdup(_("Type the path of your photo file first."));
+		return (-1);
+	}
 	if (end != line && *end == '\0' && k >= 1 && (size_t)k <= n &&
 	    k <= PICKER_SHOWN)
 		path = xstrdup(v[k - 1].path);
 	else if ((path = picker_clean_path(line, cause)) == NULL)
 		return (-1);
-	if (kiosk_confine(&p->kiosk, path, &real, cause) != 0) {
+	/* Opened once, confined (in a kiosk beneath photo_dirs), copied from that descriptor. */
+	if ((fd = kiosk_open_photo(&p->kiosk, path, cause)) < 0) {
 		free(path);
 		return (-1);
 	}
-	free(path);
-	if ((rc = photo_probe(real, &info, cause)) == 0) {
+	rc = checked_take_fd(&p->model, &p->ws, fd, path, cause);
+	close(fd);
+	if (rc == 0) {
 		/* Absolute: a resumed draft may start in another folder. */
-		if (*real != '/' && (path = realpath(real, NULL)) != NULL) {
-			free(real);
-			real = path;
+		if (*path != '/' && (real = realpath(path, NULL)) != NULL) {
+			free(path);
+			path = real;
 		}
-		application_set(&p->model.photo_path, real);
+		application_set(&p->model.photo_path, path);
 		application_set(&p->model.photo_receipt, "");
 		p->photo_checked = 0;
-		/* The photo is copied once, and that copy is checked. */
-		rc = checked_take(&p->model, &p->ws, real, cause);
 	}
-	free(real);
+	free(path);
 	return (rc);
 }
 
