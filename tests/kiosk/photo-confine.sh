@@ -5,14 +5,9 @@
 # listed nor previewed; a photo inside the folder is previewed and taken.
 . "$top_srcdir/tests/lib.sh"
 export XDG_RUNTIME_DIR="$T/run"
-mkdir -p "$T/run" "$T/usb" "$T/kit/20261201-101010"
+mkdir -p "$T/run"
 chmod 700 "$T/run"
-kitphoto="$T/kit/20261201-101010/photo.jpg"
-cp "$PHOTOS/london_001_03.jpg" "$kitphoto"
-cp "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" "$T/usb/mine.jpg"
-ln -s "$kitphoto" "$T/usb/link.jpg"
-ln -s "$T/kit/20261201-101010" "$T/usb/up"
-printf '[kiosk]\nkit_dir = %s\nphoto_dirs = %s\n' "$T/kit" "$T/usb" > "$T/k.conf"
+. "$top_srcdir/tests/kiosk/lib-confine.sh"
 to_photo="<Enter><Enter>张三丰<Tab>11010519491231002X<Tab>13800138000<Enter><Enter><F3>"
 
 # preview_shown: the newest photo snapshot shows a picture (half blocks).

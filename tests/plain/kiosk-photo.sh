@@ -6,13 +6,7 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/plain/lib-plain.sh"
 export TERM=dumb
-mkdir -p "$T/usb" "$T/kit/20261201-101010"
-kitphoto="$T/kit/20261201-101010/photo.jpg"
-cp "$PHOTOS/london_001_03.jpg" "$kitphoto"
-cp "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" "$T/usb/mine.jpg"
-ln -s "$kitphoto" "$T/usb/link.jpg"
-ln -s "$T/kit/20261201-101010" "$T/usb/up"
-printf '[kiosk]\nkit_dir = %s\nphoto_dirs = %s\n' "$T/kit" "$T/usb" > "$T/k.conf"
+. "$top_srcdir/tests/kiosk/lib-confine.sh"
 
 keys "<Enter>
 3<Enter>
