@@ -1,6 +1,7 @@
 /* log.c -- the optional log file: append-only lines, numbers masked. */
 #include "system.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -101,6 +102,24 @@ number_len(const char *s, size_t *count)
 	}
 }
 
+/*
+ * 1 when s starts an outbox entry's local id, YYYYMMDD-XXXXXXXX (8 hex
+ * digits), standing alone: sscard made it, it names no person, and a
+ * helper reads it out, so it stays whole even where its digits would
+ * count as a number.
+ */
+static int
+is_local_id(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < 17; i++)
+		if (i == 8 ? s[i] != '-' : i < 8 ? !isdigit((unsigned char)s[i]) :
+		    !isxdigit((unsigned char)s[i]) || islower((unsigned char)s[i]))
+			return (0);
+	return (!isalnum((unsigned char)s[17]));
+}
+
 void
 log_mask(char *s)
 {
@@ -114,6 +133,11 @@ log_mask(char *s)
 		/* A number starts with a digit: "XXL" is not one. */
 		if (s[i] < '0' || s[i] > '9')
 			continue;
+		if ((i == 0 || !isalnum((unsigned char)s[i - 1])) &&
+		    is_local_id(s + i)) {
+			len = 17;
+			continue;
+		}
 		len = number_len(s + i, &count);
 		/* 11 and more: a mobile (+86 too) or an ID number, however grouped. */
 		if (count < 11)

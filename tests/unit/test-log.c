@@ -40,6 +40,10 @@ static const struct {
 	/* Not numbers of a person: left alone. */
 	{ "2026-12-05T13:52:53Z sscard[12345]:", "2026-12-05T13:52:53Z sscard[12345]:" },
 	{ "HTTP 422 after 3 tries", "HTTP 422 after 3 tries" },
+	/* An outbox entry's local id names nobody and stays readable. */
+	{ "rejected 20261205-6306B95A after", "rejected 20261205-6306B95A after" },
+	{ "sent 20261205-12345678.", "sent 20261205-12345678." },
+	{ "x20261205-12345678", "x2026****-****5678" },
 	{ "XXL 1234567890", "XXL 1234567890" },
 	{ "receipt R000001", "receipt R000001" },
 	{ "12345 678", "12345 678" },
