@@ -20,9 +20,6 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include <curses.h>
-#include <term.h>
-
 #include "app.h"
 #include "config.h"
 #include "exitcode.h"
@@ -33,6 +30,7 @@
 #include "outbox.h"
 #include "plain.h"
 #include "signals.h"
+#include "term-detect.h"
 #include "text.h"
 #include "workspace.h"
 #include "xmalloc.h"
@@ -53,7 +51,6 @@ static int	parse_choice(const char *, int);
 static int	confirm_quit(struct plain *);
 static int	kiosk_quit(struct plain *);
 static int	kiosk_leave(struct plain *);
-static int	clear_terminal(struct plain_io *);
 static void	wipe(struct plain *);
 static void	offer_draft(struct plain *);
 static void	keep_draft(struct plain *, int);
@@ -655,38 +652,6 @@ kiosk_leave(struct plain *p)
 }
 
 /*
- * The terminal and its scrollback cleared as clear(1) does it: terminfo's
- * clear, then E3 where the terminal has it.  Returns 2 when both were sent,
- * 1 for the screen alone, 0 when nothing could be cleared (not a terminal,
- * TERM dumb or unknown).  Straight to the terminal, not the transcript.
- */
-static int
-clear_terminal(struct plain_io *io)
-{
-	const char *term = getenv("TERM");
-	char *cl, *e3;
-	int err, done = 0;
-
-	if (!isatty(fileno(io->out)) || term == NULL || *term == '\0' ||
-	    setupterm(term, fileno(io->out), &err) != OK)
-		return (0);
-	cl = tigetstr("clear");
-	e3 = tigetstr("E3");
-	if (cl != NULL && cl != (char *)-1) {
-		fflush(io->out);
-		putp(cl);
-		done = 1;
-		if (e3 != NULL && e3 != (char *)-1) {
-			putp(e3);
-			done = 2;
-		}
-		fflush(io->out);
-	}
-	del_curterm(cur_term);
-	return (done);
-}
-
-/*
  * Everything of this citizen: answers, draft, workspace, and what the
  * terminal still shows of them; the next one starts afresh.  What is said
  * afterwards is only what was done.
@@ -716,7 +681,7 @@ wipe(struct plain *p)
 	p->show_id = 0;
 	free(p->io.section);
 	p->io.section = NULL;
-	cleared = clear_terminal(&p->io);
+	cleared = term_clear(p->io.out);
 	plain_para(&p->io, 0, stored ? _("Everything typed here has been deleted; "
 	    "the stored application stays with this service point.") :
 	    _("Everything typed here has been deleted."));

@@ -2,6 +2,7 @@
 #include "system.h"
 
 #include <curses.h>
+#include <term.h>
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -473,4 +474,40 @@ reply_step(const wint_t *c, int n, int key)
 	if (n > 2 && last != ';' && (last < '0' || last > '9'))
 		return (-1);
 	return (0);
+}
+
+/* Where term_clear's capabilities go: tputs takes a function of one character. */
+static FILE	*clear_out;
+
+static int
+clear_putc(int c)
+{
+	return (putc(c, clear_out));
+}
+
+int
+term_clear(FILE *out)
+{
+	const char *term = getenv("TERM");
+	char *cl, *e3;
+	int err, done = 0;
+
+	if (!isatty(fileno(out)) || term == NULL || *term == '\0' ||
+	    setupterm(term, fileno(out), &err) != OK)
+		return (0);
+	cl = tigetstr("clear");
+	e3 = tigetstr("E3");
+	if (cl != NULL && cl != (char *)-1) {
+		clear_out = out;
+		fflush(out);
+		tputs(cl, 1, clear_putc);
+		done = 1;
+		if (e3 != NULL && e3 != (char *)-1) {
+			tputs(e3, 1, clear_putc);
+			done = 2;
+		}
+		fflush(out);
+	}
+	del_curterm(cur_term);
+	return (done);
 }

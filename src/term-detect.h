@@ -3,6 +3,7 @@
 #define SSCARD_TERM_DETECT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 enum graphics_mode {
 	GRAPHICS_NONE,		/* a line of text says a photo is there */
@@ -36,6 +37,13 @@ struct term_caps {
 	enum term_background	 background;	/* OSC 11, or known of the terminal */
 };
 
+/*
+ * The terminal at out and its scrollback cleared as clear(1) does it:
+ * terminfo's clear, then E3 where the terminal has it.  Returns 2 when both
+ * were sent, 1 for the screen alone, 0 when nothing could be cleared (not a
+ * terminal, TERM dumb or unknown).
+ */
+int		 term_clear(FILE *);
 /* "auto", "sixel", "blocks", "ascii", "none": 0 and *mode, or -1. */
 int		 term_mode_parse(const char *, enum graphics_mode *);
 const char	*term_mode_name(enum graphics_mode);
