@@ -118,6 +118,22 @@ idnum_validate(const char *in, const struct tm *today, char norm[19], char **cau
 }
 
 int
+idnum_age(const char *norm, const struct tm *today)
+{
+	int y, m, d, age;
+
+	y = (norm[6] - '0') * 1000 + (norm[7] - '0') * 100 + (norm[8] - '0') * 10 +
+	    (norm[9] - '0');
+	m = (norm[10] - '0') * 10 + (norm[11] - '0');
+	d = (norm[12] - '0') * 10 + (norm[13] - '0');
+	age = today->tm_year + 1900 - y;
+	/* Not yet this year's birthday. */
+	if (today->tm_mon + 1 < m || (today->tm_mon + 1 == m && today->tm_mday < d))
+		age--;
+	return (age);
+}
+
+int
 idnum_upgrade15(const char *in, const struct tm *today, char out[19], char **cause)
 {
 	if (strlen(in) != 15 || !all_digits(in, 15)) {
