@@ -315,7 +315,8 @@ ask_minor(struct plain *p)
 	int c;
 
 	rc = plain_choose(&p->io, _("Whose card:"), items, 2, p->model.minor,
-	    NULL, &c);
+	    _("Choose 2 if the card is for a child under 16: a parent or guardian "
+	    "then applies and gives consent for the child."), &c);
 	if (rc == PLAIN_OK)
 		p->model.minor = c;
 	return (rc);

@@ -7,7 +7,7 @@
 
 # to_check PHOTO: the keys up to the check step, then Next (refused).
 to_check() {
-	keys "<Enter><Enter>张三<Tab>$IDNUM<Tab>13800138000<Enter><Enter><F3>$1<Enter><F3>"
+	keys "<Enter><Enter>张三<Enter><Enter><Enter><F3>$1<Enter><F3>"
 }
 
 # head_text LAST: rows 3 to LAST of the check screen's text column, joined.

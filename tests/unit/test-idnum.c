@@ -139,6 +139,18 @@ test_upgrade15(void **state)
 }
 
 static void
+test_age(void **state)
+{
+	(void)state;
+	/* today is 2026-11-23: the day before, on, and after a 16th birthday. */
+	assert_int_equal(idnum_age("110105201011240017", &today), 15);
+	assert_int_equal(idnum_age("110105201011230014", &today), 16);
+	assert_int_equal(idnum_age("110105201011220010", &today), 16);
+	assert_int_equal(idnum_age("110105201012010016", &today), 15);
+	assert_int_equal(idnum_age("11010519491231002X", &today), 76);
+}
+
+static void
 test_mask(void **state)
 {
 	char out[19];
@@ -154,6 +166,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_age),
 		cmocka_unit_test(test_permanent_residence),
 		cmocka_unit_test(test_check_char),
 		cmocka_unit_test(test_wrong_check_digit),
