@@ -195,9 +195,9 @@ check_file(struct photo_report *r, const struct photo_scene *sc,
     const struct photo_profile *p)
 {
 	const struct photo_info *in = &sc->info;
-	int w = (int)lround(sc->im.w * sc->scale), h = (int)lround(sc->im.h * sc->scale);
-	int dpi = photo_dpi(in);
+	int w, h, dpi = photo_dpi(in);
 
+	photo_scene_file_size(sc, &w, &h);
 	if (in->format != PHOTO_JPEG)
 		report_add(r, "format", PHOTO_FAIL, 1, xstrdup("PNG"), xstrdup("JPEG/JFIF"),
 		    _("The photo is a PNG file; it must be a JPEG. The automatic fix saves it as JPEG."));
@@ -290,11 +290,13 @@ check_colour(struct photo_report *r, const struct photo_scene *sc)
 static void
 check_face(struct photo_report *r, const struct photo_scene *sc)
 {
+	int w, h;
+
+	photo_scene_file_size(sc, &w, &h);
 	if (sc->sliver)
 		report_add(r, "face", PHOTO_FAIL, 0, xstrdup("0"), xstrdup("1"),
 		    _("The photo is %dx%d pixels: too small or too narrow to show "
-		    "a face. Take a new photo of your head and shoulders."),
-		    (int)lround(sc->im.w * sc->scale), (int)lround(sc->im.h * sc->scale));
+		    "a face. Take a new photo of your head and shoulders."), w, h);
 	else if (sc->detector_cause != NULL)
 		report_add(r, "face", PHOTO_FAIL, 0, xstrdup(_("not checked")),
 		    xstrdup("1"), "%s", sc->detector_cause);
@@ -521,9 +523,10 @@ double
 photo_scene_enlarge(const struct photo_scene *sc, const struct photo_profile *p)
 {
 	double file_face = sc->face_w * sc->scale;
+	int w, h;
 
-	if ((int)lround(sc->im.w * sc->scale) == p->width &&
-	    (int)lround(sc->im.h * sc->scale) == p->height)
+	photo_scene_file_size(sc, &w, &h);
+	if (w == p->width && h == p->height)
 		return (1);
 	if (file_face <= 0)
 		return (1);
