@@ -222,7 +222,8 @@ check_file(struct photo_report *r, const struct photo_scene *sc,
 		    _("The photo must be exactly %dx%d pixels; the automatic fix crops "
 		    "and resizes it."), p->width, p->height);
 	report_add(r, "dpi", dpi == p->dpi ? PHOTO_PASS : PHOTO_FAIL, 1,
-	    dpi > 0 ? xasprintf("%d", dpi) : xstrdup(_("none")),
+	    /* TRANSLATORS: the file states no dots per inch. */
+	    dpi > 0 ? xasprintf("%d", dpi) : xstrdup(C_("dpi not stated", "none")),
 	    xasprintf("%d", p->dpi), dpi == p->dpi ? _("The resolution is right.") :
 	    _("The file must say %d dpi; the automatic fix sets it."), p->dpi);
 	check_filesize(r, in, p);

@@ -474,7 +474,8 @@ check_accessories(struct photo_report *r, const struct photo_scene *sc)
 	/* A hair band may be dark: any clear colour of its own counts over the head. */
 	most = fmax(most, head.unnatural);
 	report_add(r, "accessories", most > 0.06 ? PHOTO_WARN : PHOTO_PASS, 0,
-	    xasprintf(_("colour %.0f%%"), most * 100), xstrdup(_("none")),
+	    /* TRANSLATORS: what is expected: no ornament worn. */
+	    xasprintf(_("colour %.0f%%"), most * 100), xstrdup(C_("no ornaments", "none")),
 	    most > 0.06 ? _("Something colourful is over the head, by the ears or "
 	    "at the neck (a hair band, earrings, a necklace?). Ornaments are not "
 	    "allowed: take them off.") : _("No ornaments were seen (only strong "
