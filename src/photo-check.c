@@ -76,6 +76,7 @@ static void	check_background(struct photo_report *, const struct photo_scene *);
 static void	check_light(struct photo_report *, const struct photo_scene *);
 static void	check_exposure(struct photo_report *, const struct photo_scene *);
 static char	*size_text(long, int);
+static char	*window_text(const struct photo_profile *, int);
 static void	check_filesize(struct photo_report *, const struct photo_info *,
 		    const struct photo_profile *);
 static void	check_detail(struct photo_report *, const struct photo_scene *);
@@ -241,16 +242,28 @@ size_text(long bytes, int exact)
 	    xasprintf("%ld KB", (bytes + 512) / 1024));
 }
 
+/* The file-size window as the row prints it, in the unit of the value; caller frees. */
+static char *
+window_text(const struct photo_profile *p, int exact)
+{
+	/* No upper limit (max_kb = 0 in a profile of the configuration). */
+	if (p->max_bytes == 0)
+		return (exact ? xasprintf(_(">= %ld bytes"), p->min_bytes) :
+		    xasprintf(">= %d KB", profile_kb_min(p)));
+	return (exact ? xasprintf(_("%ld-%ld bytes"), p->min_bytes, p->max_bytes) :
+	    xasprintf("%d-%d KB", profile_kb_min(p), profile_kb_max(p)));
+}
+
 static void
 check_filesize(struct photo_report *r, const struct photo_info *in,
     const struct photo_profile *p)
 {
-	long kb = (in->file_size + 512) / 1024, hi = p->max_bytes > 0 ? p->max_bytes : LONG_MAX;
+	long kb = (in->file_size + 512) / 1024;
+	long hi = p->max_bytes > 0 ? p->max_bytes : LONG_MAX;
 	int inside = in->file_size >= p->min_bytes && in->file_size <= hi;
 	int exact = inside != (kb >= profile_kb_min(p) &&
 	    (p->max_bytes == 0 || kb <= profile_kb_max(p)));
-	char *want = exact ? xasprintf(_("%ld-%ld bytes"), p->min_bytes, hi) :
-	    xasprintf("%d-%d KB", profile_kb_min(p), profile_kb_max(p));
+	char *want = window_text(p, exact);
 
 	if (!inside)
 		report_add(r, "filesize", p->size_recommended ? PHOTO_WARN : PHOTO_FAIL,
