@@ -106,9 +106,13 @@ idnum_validate(const char *in, const struct tm *today, char norm[19], char **cau
 	if (check_birth(in + 6, 7, today, cause) != 0)
 		return (-1);
 	want = idnum_check_char(in);
+	/*
+	 * Never name the check character that would fit: the typing mistake may
+	 * be in any digit, and "fixing" the last one makes someone else's number.
+	 */
 	if ((in[17] == 'x' ? 'X' : in[17]) != want) {
-		*cause = xasprintf(_("The last character should be %c for the first "
-		    "17 digits; please check the number for a typing mistake."), want);
+		*cause = xstrdup(_("This ID number does not check out: a digit may "
+		    "be mistyped. Compare it with your ID card, digit by digit."));
 		return (-1);
 	}
 	memcpy(norm, in, 17);

@@ -107,7 +107,7 @@ ask_welcome(struct plain *p)
 	const char *items[8];
 	const struct language *l;
 	enum plain_rc rc;
-	char *s;
+	char *s, *d;
 	int n, c;
 
 	step_title(p, N_("Welcome"));
@@ -116,13 +116,15 @@ ask_welcome(struct plain *p)
 	plain_para(&p->io, 0, s);
 	free(s);
 	if (p->kiosk.enabled) {
-		s = xasprintf(_("This is a shared computer. After %ld minutes without "
+		d = kiosk_duration(p->kiosk.idle_seconds);
+		/* TRANSLATORS: %s is a time, "20 seconds" or "5 minutes". */
+		s = xasprintf(_("This is a shared computer. After %s without "
 		    "a key, and a notice, everything typed here is deleted. When you "
 		    "finish, the application is stored for this service point and "
-		    "everything else is deleted. Nothing is kept as a draft."),
-		    (p->kiosk.idle_seconds + 59) / 60);
+		    "everything else is deleted. Nothing is kept as a draft."), d);
 		plain_para(&p->io, 0, s);
 		free(s);
+		free(d);
 	}
 	for (n = 0; (l = i18n_language(n)) != NULL; n++)
 		items[n] = l->native;

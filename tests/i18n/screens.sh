@@ -68,7 +68,7 @@ for l in zh_CN zh_TW es; do
 	# Online with a card service: the check fails, its rules are read one by
 	# one, the fix repairs the photo, review, sending, the service's receipt.
 	walk "$l" sent sent.conf "$(DETAILS="张三<Tab>11010519491231002X<Tab>13800138000<F3>"
-	    to_photo "$REGIONS<Down><Down><Down><Up><Up><Enter>" "$T/fixable.jpg")<F1><Esc><Up><Up><Up><Up><Up><Enter><Enter><F3><F1><Esc><Space><F3><F1><Esc>"
+	    to_photo "$REGIONS<Down><Down><Down><Up><Up><Enter>" "$T/fixable.jpg")<F1><Esc><Up><Up><Up><Up><Up><Enter><F3><F1><Esc><Space><F3><F1><Esc>"
 	[ $st = 4 ] || fail "$l: the walk with a card service ended with $st: $(cat sent.$l.err)"
 	ls "sent.$l" | grep -q -- '-submit.txt$' || fail "$l: no Sending step"
 	grep -q "R[0-9]\{6\}" "$(ls sent.$l/*-receipt.txt | tail -n 1)" ||

@@ -68,7 +68,7 @@ assert_status 3
 mkdir -p "$T/usb"
 cp "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" "$T/usb/in.jpg"
 printf 'photo_dirs = %s\n' "$T/usb" >> "$T/pin.conf"
-keys "<Enter><Enter>张三丰<Enter><Enter><Enter><C-s><F3>$T/usb/in.jpg<F3><Enter><Enter><Esc>y"
+keys "<Enter><Enter>张三丰<Enter><Enter><Enter><C-s><F3>$T/usb/in.jpg<F3><Enter><Esc>y"
 (cd "$T" && run_sscard --kiosk --config "$T/pin.conf")
 assert_snap materials "This kiosk does not save files"
 [ ! -e "$T/sscard-checklist.txt" ] || fail "a kiosk saved a file"

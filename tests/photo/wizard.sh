@@ -5,9 +5,9 @@ unset XDG_CACHE_HOME
 cp "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" in.jpg
 mkdir snap
 # Welcome, a channel, the details, materials, the photo, then the check: Next is
-# refused, Enter goes from the first failing rule to the Fix button and fixes,
-# Next goes on to the review, then the kit.
-printf '<Enter><Down><Space><F3>张三<F3><F3>%s/in.jpg<F3><F3><Enter><Enter><F3><Space><F3><Enter><Enter>' "$T" > keys
+# refused, Enter on the Fix button (where the focus starts) fixes, Next goes on
+# to the review, then the kit.
+printf '<Enter><Down><Space><F3>张三<F3><F3>%s/in.jpg<F3><F3><Enter><F3><Space><F3><Enter><Enter>' "$T" > keys
 st=0
 XDG_RUNTIME_DIR="$T/run" && mkdir -m 700 "$T/run" && export XDG_RUNTIME_DIR
 "$SSCARD" --lang=en --replay=keys --snapshot=snap > out 2>&1 || st=$?

@@ -30,7 +30,7 @@ keys "<Enter><Enter>
 run_sscard --config "$T/svc.conf"
 assert_status 4
 for msg in "Please enter your full name" "this one has 0." "this one has 17." \
-    "The last character should be X" "this one has 5."; do
+    "This ID number does not check out" "this one has 5."; do
 	grep -lF "$msg" "$T"/shots/*-details.txt >/dev/null || fail "not refused: $msg"
 done
 # After Back (F2) and Next (F3) the details were kept and went through again.
@@ -42,10 +42,26 @@ run_sscard --config "$T/svc.conf"
 assert_status 4
 assert_snap details "张三" "11010519491231002X" "13800138000"
 
-# A wrong check character names the right one; X in lower case is accepted.
-keys "<Enter><Enter>张三<Tab>110105194912310021<Tab>13800138000<F3>"
-run_sscard --config "$T/svc.conf"
-assert_snap details "The last character should be X" "张三" "13800138000"
+# A wrong check character: the number does not check out, to be compared with the
+# card; the character that would fit is never named (the typo may be elsewhere, and
+# "fixing" the last one makes someone else's number).  In every language.
+bad_id="This ID number does not check out: a digit may be mistyped. Compare it with your ID card, digit by digit."
+for l in en zh_CN zh_TW es; do
+	keys "<Enter><Enter>张三<Tab>110105194912310021<Tab>13800138000<F3>"
+	run_sscard --config "$T/svc.conf" --lang=$l
+	want=$(tr_ $l "$bad_id")
+	[ $l = en ] || [ "$want" != "$bad_id" ] || fail "$l: the ID check message is not translated"
+	tr -d ' \n' < "$(last_snap details)" | grep -qF -- "$(printf '%s' "$want" | tr -d ' ')" ||
+		fail "$l: the details step does not say: $want: $(cat "$(last_snap details)")"
+	! grep -q "should be X\|应为 X\|應為 X\|debería ser X" "$(last_snap details)" ||
+		fail "$l: the details step names a check character"
+	assert_snap details "张三" "13800138000"
+	# Plain mode reads the same sentence.
+	printf '\n\n1\n张三\n110105194912310021\n' |
+	    "$SSCARD" --plain --config "$T/svc.conf" --lang=$l > "$T/plain" 2>&1
+	tr -d ' \n' < "$T/plain" | grep -qF -- "$(printf '%s' "$want" | tr -d ' ')" ||
+		fail "$l: plain mode does not say: $want: $(tail -5 "$T/plain")"
+done
 keys "<Enter><Enter>张三<Tab>11010519491231002x<Tab>13800138000<F3>"
 run_sscard --config "$T/svc.conf"
 assert_snap materials "Online"
