@@ -1,4 +1,4 @@
-/* qr.c -- a QR code (libqrencode) of a reference, as half blocks or "##" text. */
+/* qr.c -- a QR code (libqrencode) of a short text, as half blocks or "##" text. */
 #include "system.h"
 
 #include <errno.h>
@@ -18,11 +18,15 @@ qr_encode(const char *text, struct qr *q, char **cause)
 	int i;
 
 	memset(q, 0, sizeof q[0]);
-	/* Error correction M: L is often too weak on screens. */
+	/* Error correction M where it fits, else L: a screen is clean, but M is kinder to a shaky phone. */
 	c = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	if (c != NULL && c->version > QR_MAX_VERSION) {
+		QRcode_free(c);
+		c = QRcode_encodeString(text, 0, QR_ECLEVEL_L, QR_MODE_8, 1);
+	}
 	if (c == NULL || c->version > QR_MAX_VERSION) {
-		*cause = xstrdup(_("The reference is too long for a QR code that fits "
-		    "the screen: type it instead."));
+		*cause = xstrdup(_("The text is too long for a QR code that fits "
+		    "the screen."));
 		if (c != NULL)
 			QRcode_free(c);
 		return (-1);

@@ -1,4 +1,4 @@
-/* qr.h -- a QR code of a reference, drawn with text so that a helper's phone can scan it. */
+/* qr.h -- a QR code of a short text, drawn with text so that a helper's phone can scan it. */
 #ifndef SSCARD_QR_H
 #define SSCARD_QR_H
 
@@ -11,13 +11,18 @@ struct qr {
 
 /* The quiet zone around the code, in modules (ISO/IEC 18004). */
 #define QR_QUIET	4
-/* The largest version drawn: 37 columns by 19 lines in half blocks fit 80x24 beside text. */
-#define QR_MAX_VERSION	3
+/*
+ * The largest version drawn: 37 modules and the quiet zone are 45 columns by
+ * 23 lines in half blocks, which the last step's QR view fits into 80x24 with
+ * 33 columns of text beside it and the key line below (84 bytes at level M,
+ * 106 at L).
+ */
+#define QR_MAX_VERSION	5
 
 /*
- * Encodes text (error correction M, version 1 to QR_MAX_VERSION).  Returns 0
- * with q filled (free with qr_free), or -1 with *cause (too long to fit the
- * screen); caller frees.
+ * Encodes text (error correction M, else L where only L fits; version 1 to
+ * QR_MAX_VERSION).  Returns 0 with q filled (free with qr_free), or -1 with
+ * *cause (too long to fit the screen); caller frees.
  */
 int	qr_encode(const char *, struct qr *, char **);
 void	qr_free(struct qr *);
