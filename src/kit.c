@@ -494,7 +494,8 @@ kit_consent(const struct application *a, const char *service)
 char *
 kit_qr_text(const struct application *a, char **what)
 {
-	char *list, *text;
+	const struct region *r = region_at(a->region);
+	char *list, *text, *region;
 
 	if (a->receipt != NULL) {
 		*what = xasprintf(_("The QR code holds the receipt number of your "
@@ -502,14 +503,17 @@ kit_qr_text(const struct application *a, char **what)
 		return (xstrdup(a->receipt));
 	}
 	*what = xstrdup(a->channel == CHANNEL_ONLINE ? _("The QR code holds the "
-	    "channel, the region and what to have ready, as in summary.txt; not "
-	    "your name, ID number or phone number.") : _("The QR code holds the "
-	    "channel, the region and what to bring, as in summary.txt; not your "
-	    "name, ID number or phone number."));
+	    "channel, the region you chose and what to have ready, as in "
+	    "summary.txt; not your name, ID number or phone number.") : _("The QR "
+	    "code holds the channel, the region you chose and what to bring, as in "
+	    "summary.txt; not your name, ID number or phone number."));
 	list = materials_brief(a);
-	text = xasprintf("%s\n%s\n%s %s", channel_name(a->channel),
-	    _(region_at(a->region)->name), a->channel == CHANNEL_ONLINE ?
-	    _("Have ready:") : _("Bring:"), list);
+	/* The national default is no region a helper can use: left out, the code stays small. */
+	region = r == NULL || strcmp(r->id, "national") == 0 ? xstrdup("") :
+	    xasprintf("%s\n", _(r->name));
+	text = xasprintf("%s\n%s%s %s", channel_name(a->channel), region,
+	    a->channel == CHANNEL_ONLINE ? _("Have ready:") : _("Bring:"), list);
+	free(region);
 	free(list);
 	return (text);
 }

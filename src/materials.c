@@ -23,8 +23,7 @@
 #define M_PHOTO		{ "photo", N_("A recent 1-inch colour photo on a white background, " \
 			    "or a photo studio's digital photo receipt (数码照回执)"), N_("photo") }
 #define M_FORM		{ "form", N_("The application form (you can fill it in there)"), NULL }
-#define M_FEE		{ "fee", N_("The card fee, if your region charges one (often 20 yuan)"), \
-			    N_("the fee, if charged") }
+#define M_FEE		{ "fee", N_("The card fee, if your region charges one (often 20 yuan)"), NULL }
 #define M_AGENT		{ "agent", N_("If someone applies for you: their ID card as well as yours"), NULL }
 
 static int	write_new(const char *, const char *, char **);

@@ -11,6 +11,31 @@
 
 static int	dark_at(const struct qr *, int, int);
 
+/*
+ * text at version `version` (0: the smallest) and level: 8-bit bytes, headed
+ * by the ECI designator of UTF-8 (26) when text is not plain ASCII, so that
+ * a phone reads Chinese as UTF-8 rather than guessing Shift JIS.
+ */
+static QRcode *
+encode_at(const char *text, QRecLevel level)
+{
+	QRinput *in;
+	QRcode *c = NULL;
+	const unsigned char *p;
+	int ascii = 1;
+
+	for (p = (const unsigned char *)text; *p != '\0'; p++)
+		ascii &= *p < 0x80;
+	if ((in = QRinput_new2(0, level)) == NULL)
+		return (NULL);
+	if ((ascii || QRinput_appendECIheader(in, 26) == 0) &&
+	    QRinput_append(in, QR_MODE_8, (int)strlen(text),
+	    (const unsigned char *)text) == 0)
+		c = QRcode_encodeInput(in);
+	QRinput_free(in);
+	return (c);
+}
+
 int
 qr_encode(const char *text, struct qr *q, char **cause)
 {
@@ -19,10 +44,10 @@ qr_encode(const char *text, struct qr *q, char **cause)
 
 	memset(q, 0, sizeof q[0]);
 	/* Error correction M where it fits, else L: a screen is clean, but M is kinder to a shaky phone. */
-	c = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	c = encode_at(text, QR_ECLEVEL_M);
 	if (c != NULL && c->version > QR_MAX_VERSION) {
 		QRcode_free(c);
-		c = QRcode_encodeString(text, 0, QR_ECLEVEL_L, QR_MODE_8, 1);
+		c = encode_at(text, QR_ECLEVEL_L);
 	}
 	if (c == NULL || c->version > QR_MAX_VERSION) {
 		*cause = xstrdup(_("The text is too long for a QR code that fits "
