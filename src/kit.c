@@ -21,6 +21,7 @@
 #include "model.h"
 #include "nextsteps.h"
 #include "photo.h"
+#include "qr.h"
 #include "region.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -491,11 +492,33 @@ kit_consent(const struct application *a, const char *service)
 	    "anywhere. (Required)")));
 }
 
+/* The essentials as the QR code holds them; `number`: with the studio's receipt number. */
+static char *
+qr_essentials(const struct application *a, int number)
+{
+	/* The channels' names, short: the code must fit a terminal. */
+	static const char *const channels[CHANNEL_COUNT] = {
+		N_("Online"), N_("Bank outlet"), N_("Social security centre"),
+	};
+	const struct region *r = region_at(a->region);
+	char *list, *text, *region;
+
+	list = materials_brief(a, number);
+	/* The national default is no region a helper can use: left out, the code stays small. */
+	region = r == NULL || strcmp(r->id, "national") == 0 ? xstrdup("") :
+	    xasprintf("%s\n", _(r->name));
+	text = xasprintf("%s\n%s%s %s", _(channels[a->channel]), region,
+	    a->channel == CHANNEL_ONLINE ? _("Have ready:") : _("Bring:"), list);
+	free(region);
+	free(list);
+	return (text);
+}
+
 char *
 kit_qr_text(const struct application *a, char **what)
 {
-	const struct region *r = region_at(a->region);
-	char *list, *text, *region;
+	char *text, *cause = NULL;
+	struct qr q;
 
 	if (a->receipt != NULL) {
 		*what = xasprintf(_("The QR code holds the receipt number of your "
@@ -507,14 +530,15 @@ kit_qr_text(const struct application *a, char **what)
 	    "summary.txt; not your name, ID number or phone number.") : _("The QR "
 	    "code holds the channel, the region you chose and what to bring, as in "
 	    "summary.txt; not your name, ID number or phone number."));
-	list = materials_brief(a);
-	/* The national default is no region a helper can use: left out, the code stays small. */
-	region = r == NULL || strcmp(r->id, "national") == 0 ? xstrdup("") :
-	    xasprintf("%s\n", _(r->name));
-	text = xasprintf("%s\n%s%s %s", channel_name(a->channel), region,
-	    a->channel == CHANNEL_ONLINE ? _("Have ready:") : _("Bring:"), list);
-	free(region);
-	free(list);
+	text = qr_essentials(a, 1);
+	/* A long studio receipt number may not fit the screen's code: summary.txt has it. */
+	if (a->photo_receipt[0] != '\0' && qr_encode(text, &q, &cause) != 0) {
+		free(cause);
+		free(text);
+		return (qr_essentials(a, 0));
+	}
+	if (a->photo_receipt[0] != '\0')
+		qr_free(&q);
 	return (text);
 }
 

@@ -17,7 +17,7 @@
 /* domain.md §4.3: the ID card at a bank outlet; §4.4: original and a copy at a centre. */
 #define M_ID_ORIGINAL	{ "id_card", N_("Your ID card (original)"), N_("ID card (original)") }
 #define M_ID_COPY	{ "id_card_copy", N_("Your ID card, original and a photocopy"), \
-			    N_("ID card (original and a photocopy)") }
+			    N_("ID card + photocopy") }
 #define M_OLD_CARD	{ "old_card", N_("Your current social security card, to hand back"), \
 			    N_("current card") }
 #define M_PHOTO		{ "photo", N_("A recent 1-inch colour photo on a white background, " \
@@ -84,7 +84,7 @@ materials_ready(const struct application *a, int *needed)
 }
 
 char *
-materials_brief(const struct application *a)
+materials_brief(const struct application *a, int number)
 {
 	const struct material *m;
 	char *text = NULL, *item, *old;
@@ -96,7 +96,8 @@ materials_brief(const struct application *a)
 			continue;
 		if (strcmp(m[i].brief, "photo") == 0 && a->photo_receipt[0] != '\0')
 			/* TRANSLATORS: in the QR code's list of what to bring. */
-			item = xasprintf(_("photo receipt number %s"), a->photo_receipt);
+			item = number ? xasprintf(_("photo receipt %s"),
+			    a->photo_receipt) : xstrdup(_("photo receipt"));
 		else
 			item = xstrdup(_(m[i].brief));
 		old = text;

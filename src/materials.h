@@ -17,9 +17,10 @@ int	materials_ready(const struct application *, int *);
 /*
  * What to bring (or have ready) for a's channel, in a few words each,
  * joined by the language's list separator: the QR code's list.  The photo
- * is the studio's receipt number where a has one.  Caller frees.
+ * is the studio's receipt number where a has one (with `number`, the number
+ * itself too).  Caller frees.
  */
-char	*materials_brief(const struct application *);
+char	*materials_brief(const struct application *, int);
 /* 1 when the item is not needed because the card is lost (the card itself). */
 int	material_not_needed(const struct material *, int);
 /*

@@ -57,6 +57,7 @@ qr_encode(const char *text, struct qr *q, char **cause)
 		return (-1);
 	}
 	q->width = c->width;
+	q->quiet = c->width + 2 * QR_QUIET <= QR_MAX_SIDE ? QR_QUIET : QR_QUIET_MIN;
 	q->dark = xmalloc((size_t)c->width * (size_t)c->width);
 	for (i = 0; i < c->width * c->width; i++)
 		q->dark[i] = c->data[i] & 1;	/* bit 0: a dark module */
@@ -75,8 +76,8 @@ qr_free(struct qr *q)
 static int
 dark_at(const struct qr *q, int x, int y)
 {
-	x -= QR_QUIET;
-	y -= QR_QUIET;
+	x -= q->quiet;
+	y -= q->quiet;
 	if (x < 0 || y < 0 || x >= q->width || y >= q->width)
 		return (0);
 	return (q->dark[y * q->width + x]);
@@ -85,7 +86,7 @@ dark_at(const struct qr *q, int x, int y)
 void
 qr_size(const struct qr *q, int unicode, int *cols, int *rows)
 {
-	int side = q->width + 2 * QR_QUIET;
+	int side = q->width + 2 * q->quiet;
 
 	*cols = unicode ? side : 2 * side;
 	*rows = unicode ? (side + 1) / 2 : side;
@@ -95,7 +96,7 @@ char *
 qr_render(const struct qr *q, int unicode)
 {
 	static const char *const half[4] = { " ", "\u2584", "\u2580", "\u2588" };
-	int side = q->width + 2 * QR_QUIET, x, y, cols, rows;
+	int side = q->width + 2 * q->quiet, x, y, cols, rows;
 	char *out, *o;
 
 	qr_size(q, unicode, &cols, &rows);
