@@ -96,8 +96,8 @@ materials_brief(const struct application *a, int number)
 			continue;
 		if (strcmp(m[i].brief, "photo") == 0 && a->photo_receipt[0] != '\0')
 			/* TRANSLATORS: in the QR code's list of what to bring. */
-			item = number ? xasprintf(_("photo receipt %s"),
-			    a->photo_receipt) : xstrdup(_("photo receipt"));
+			item = number ? xasprintf(_("photo receipt number %s"),
+			    a->photo_receipt) : xstrdup(_("photo receipt number"));
 		else
 			item = xstrdup(_(m[i].brief));
 		old = text;

@@ -70,7 +70,7 @@ PY
 # The wizard: online, a lost card, in Chinese; the materials step marks the card, and
 # every next step (loss report, formal loss, 补卡) is shown whole on the last step.
 make_passing_photo "$T/photo.jpg"
-walk_keys zh_CN 0 0 "$T/photo.jpg<Enter>" "<Space><Up><Up><Up><Up><Space>" "$PAGE_KEYS" > "$T/keys"
+walk_keys zh_CN 0 0 "$T/photo.jpg<Enter>" "<Space><Up><Up><Up><Space>" "$PAGE_KEYS" > "$T/keys"
 run_sscard
 assert_status 0
 assert_snap materials "[x] $(tr_ zh_CN 'My current card is lost (report it first: 挂失)')" "[-]"

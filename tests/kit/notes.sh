@@ -76,7 +76,7 @@ PY
 # or the centre.
 hours='Online applications open from the 5th of each month to its end, 06:00-22:00.'
 for lang in en zh_CN zh_TW es; do
-	keys "$(lang_keys "$lang")<Enter><Up><Right><Down>"
+	keys "$(lang_keys "$lang")<Enter><Up><Right><Down><Down>"
 	run_sscard
 	python3 - "$T/shots" "$(tr_ "$lang" "$hours")" <<'PY' || fail "$lang: Beijing's online hours under the wrong channel"
 import glob, re, sys

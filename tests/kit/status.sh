@@ -75,7 +75,7 @@ json.dump({"channel": "bank", "name": "王小明", "id_number": "110105194912310
 		"$SSCARD" --lang "$lang" --config "$T/s.conf" status "$receipt" > "$T/st.out" 2>&1 ||
 			fail "status $st $lang: $(cat "$T/st.out")"
 		w=$want
-		[ "$lang" = zh_TW ] && w=$(printf '%s' "$want" | sed 's/银行网点签收/銀行網點簽收/')
+		[ "$lang" = zh_TW ] && w=$(printf '%s' "$want" | sed 's/银行网点签收/銀行網點簽收/; s/制卡中/製卡中/')
 		grep -qF "$w" "$T/st.out" || fail "status $st in $lang is not in the official words ($w): $(cat "$T/st.out")"
 	done
 	stop_server
