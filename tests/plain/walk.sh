@@ -46,7 +46,7 @@ check_plain() {
 	! grep -q "$(printf '\r')" "$tr" || fail "carriage returns in plain mode"
 	grep -q '^  1: \[\*\] ' "$tr" || fail "no default marked [*]: $(head -30 "$tr")"
 	grep -q "^!! $(tr_ "$2" 'ERROR:')" "$tr" || fail "no !! ERROR: line"
-	grep -qF "$(tr_ "$2" 'Type a number from 1 to %d, then Enter.' | sed 's/%d/3/')" "$tr" ||
+	grep -qF "$(tr_ "$2" 'Type a number from 1 to %d, then Enter.' | sed 's/%d/4/')" "$tr" ||
 		fail "a wrong choice is not explained"
 	grep -qF "$(start_of "$(tr_ "$2" 'The ID number has 18 characters; the last may be X. Numbers of foreign permanent residents start with 9.')")" "$tr" ||
 		fail "'?' shows no help"
