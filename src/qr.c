@@ -12,9 +12,9 @@
 static int	dark_at(const struct qr *, int, int);
 
 /*
- * text at version `version` (0: the smallest) and level: 8-bit bytes, headed
- * by the ECI designator of UTF-8 (26) when text is not plain ASCII, so that
- * a phone reads Chinese as UTF-8 rather than guessing Shift JIS.
+ * text at level: plain ASCII in the modes that make the smallest code;
+ * anything else as 8-bit bytes headed by the ECI designator of UTF-8 (26),
+ * so that a phone reads Chinese as UTF-8 rather than guessing Shift JIS.
  */
 static QRcode *
 encode_at(const char *text, QRecLevel level)
@@ -22,15 +22,15 @@ encode_at(const char *text, QRecLevel level)
 	QRinput *in;
 	QRcode *c = NULL;
 	const unsigned char *p;
-	int ascii = 1;
 
-	for (p = (const unsigned char *)text; *p != '\0'; p++)
-		ascii &= *p < 0x80;
+	for (p = (const unsigned char *)text; *p != '\0' && *p < 0x80; p++)
+		;
+	if (*p == '\0')
+		return (QRcode_encodeString(text, 0, level, QR_MODE_8, 1));
 	if ((in = QRinput_new2(0, level)) == NULL)
 		return (NULL);
-	if ((ascii || QRinput_appendECIheader(in, 26) == 0) &&
-	    QRinput_append(in, QR_MODE_8, (int)strlen(text),
-	    (const unsigned char *)text) == 0)
+	if (QRinput_appendECIheader(in, 26) == 0 && QRinput_append(in, QR_MODE_8,
+	    (int)strlen(text), (const unsigned char *)text) == 0)
 		c = QRcode_encodeInput(in);
 	QRinput_free(in);
 	return (c);
