@@ -80,4 +80,12 @@ json.dump({"channel": "bank", "name": "王小明", "id_number": "110105194912310
 	done
 	stop_server
 done
+# `sscard outbox list`: the entries' states say whose they are (this computer's queue,
+# the card service), never the office's words for the card.
+for lang in en zh_CN zh_TW es; do
+	"$SSCARD" --lang "$lang" --config "$T/s.conf" outbox list > "$T/list.out" 2>&1 || fail "outbox list: $(cat "$T/list.out")"
+	grep -qF "$(tr_ "$lang" 'sent to the card service')" "$T/list.out" ||
+		fail "$lang: outbox list does not say the entry went to the card service: $(cat "$T/list.out")"
+	! grep -q "制卡中\|製卡中\|银行网点签收\|銀行網點簽收" "$T/list.out" || fail "$lang: the office's words in the outbox list"
+done
 echo "status words OK"
