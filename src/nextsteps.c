@@ -327,6 +327,15 @@ loss_steps(const struct application *a, struct nextsteps *ns)
 	}
 }
 
+/* domain.md §4.4 (what a guardian brings), §1.4 (photos from age 7, Medium). */
+static const char child_note[] = N_("A parent or guardian (监护人) applies for "
+    "a child under 16 and gives consent for the child. Bring your own ID card "
+    "and the child's household register (户口簿) or birth certificate; a child "
+    "under 16 may use the household register instead of an ID card. Whether an "
+    "online service takes a child's application differs by region, and one "
+    "source says a photo is needed only from age 7: ask 12333 or your local "
+    "office.");
+
 void
 nextsteps_build(const struct application *a, int sends, int kit,
     struct nextsteps *ns)
@@ -334,6 +343,8 @@ nextsteps_build(const struct application *a, int sends, int kit,
 	memset(ns, 0, sizeof *ns);
 	if (a->card_lost)
 		loss_steps(a, ns);
+	if (a->minor)
+		add(ns, _("For a child:"), xstrdup(_(child_note)));
 	if (a->channel == CHANNEL_ONLINE)
 		online_steps(a, ns);
 	else

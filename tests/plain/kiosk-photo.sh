@@ -12,8 +12,7 @@ keys "<Enter>
 3<Enter>
 2<Enter>
 张三<Enter>
-11010519491231002X<Enter>
-13800138000<Enter>
+<Enter>
 1 2<Enter>
 <Enter>
 $kitphoto<Enter>

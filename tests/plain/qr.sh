@@ -40,7 +40,7 @@ for lang in en zh_CN; do
 	n=$([ $lang = en ] && echo 3 || echo 1)
 	for mode in blocks ascii; do
 		rm -rf "$HOME" && mkdir -p "$HOME"
-		keys "$n<Enter><Enter>2<Enter>张三<Enter>11010519491231002X<Enter>13800138000<Enter><Enter><Enter>$T/photo.jpg<Enter><Enter>1<Enter><Enter>2<Enter>"
+		keys "$n<Enter><Enter>2<Enter>张三<Enter><Enter><Enter><Enter>$T/photo.jpg<Enter><Enter>1<Enter><Enter>2<Enter>"
 		run_sscard --graphics "$mode"
 		assert_status 0
 		tr="$T/shots/transcript.txt"
