@@ -8,13 +8,7 @@ export TERM=dumb
 
 keys "en<Enter>
 <Enter>
-3<Enter>
-2<Enter>
-张三<Enter>
-11010519491231002X<Enter>
-13800138000<Enter>
-1 2<Enter>
-<Enter>
+$(keys_to_photo)
 r 12<Enter>
 r 440300ABC123<Enter>
 <Enter>
