@@ -152,43 +152,41 @@ teardown_outbox(struct config *cfg)
 	config_free(cfg);
 }
 
+/*
+ * A flush of an outbox named name whose one entry the other process holds and
+ * then does with it what does says; the flush must exit with status.
+ */
+static void
+expect_flush(const char *name, enum other does, int status)
+{
+	struct config cfg;
+
+	setup_outbox(&cfg, name);
+	other_does = does;
+	assert_int_equal(flush(&cfg), status);
+	assert_int_equal(tries, 2);	/* the moment was played */
+	teardown_outbox(&cfg);
+}
+
 /* Sent by the other process after this flush listed it: not left queued. */
 static void
 test_sent_meanwhile(void **state)
 {
-	struct config cfg;
-
-	setup_outbox(&cfg, "sent");
-	other_does = SENDS;
-	assert_int_equal(flush(&cfg), EXIT_FINISHED);
-	assert_int_equal(tries, 2);
-	teardown_outbox(&cfg);
+	expect_flush("sent", SENDS, EXIT_FINISHED);
 }
 
 /* Still being sent by the other process: its outcome is not this flush's. */
 static void
 test_sending_elsewhere(void **state)
 {
-	struct config cfg;
-
-	setup_outbox(&cfg, "held");
-	other_does = HOLDS;
-	assert_int_equal(flush(&cfg), EXIT_FINISHED);
-	assert_int_equal(tries, 2);
-	teardown_outbox(&cfg);
+	expect_flush("held", HOLDS, EXIT_FINISHED);
 }
 
 /* Given up by the other process: left queued, and the exit status says so. */
 static void
 test_given_up_meanwhile(void **state)
 {
-	struct config cfg;
-
-	setup_outbox(&cfg, "given-up");
-	other_does = GIVES_UP;
-	assert_int_equal(flush(&cfg), EXIT_FAILED);
-	assert_int_equal(tries, 2);
-	teardown_outbox(&cfg);
+	expect_flush("given-up", GIVES_UP, EXIT_FAILED);
 }
 
 int
