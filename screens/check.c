@@ -71,7 +71,7 @@ draw_previews(const struct check_state *c, struct ui *ui, struct layout *l)
 	if (n == 2 && y <= ui_body_bottom(ui))
 		ui_wrap(ui, y, l->photo[0].x, ui->cols - 1 - l->photo[0].x,
 		    ui_body_bottom(ui) - y + 1, A_NORMAL, c->large ?
-		    _("Press V to see the rules again.") :
+		    _("Press V or Esc to see the rules again.") :
 		    _("Press V to see the photos larger."));
 }
 
@@ -89,7 +89,12 @@ check_run(struct app *app, struct check_state *c)
 		memset(&c->report, 0, sizeof c->report);
 	c->show_fix = c->error == NULL && !c->report.ok && c->report.fixable &&
 	    !c->fixed;
-	c->focus = 0;	/* the first rule that does not pass, with its advice */
+	/*
+	 * The main action is one Enter away: the Fix button when there is one
+	 * (Up reads the rules); else the first rule that does not pass, with
+	 * its advice, where Enter goes on (Next) as on every step.
+	 */
+	c->focus = c->show_fix ? rows_of(c, NULL) : 0;
 }
 
 static void
@@ -350,14 +355,16 @@ check_handle(struct app *app, enum request req, const struct key *k)
 		c->large = !c->large;
 		return (REQ_NONE);
 	}
+	/* Esc leaves the enlarged photos, as V does: it is a view, not the step. */
+	if (req == REQ_QUIT && c->large) {
+		c->large = 0;
+		return (REQ_NONE);
+	}
 	if (n > 0 && screen_focus_move(&c->focus, n, req))
 		return (REQ_NONE);
+	/* Enter fixes wherever the focus is: reading a rule first costs nothing. */
 	if (req == REQ_ACTIVATE && c->show_fix) {
-		/* Enter on a rule goes to the button; on the button it fixes. */
-		if (c->focus == n - 1)
-			check_fix(app, c);
-		else
-			c->focus = n - 1;
+		check_fix(app, c);
 		return (REQ_NONE);
 	}
 	return (req);
@@ -412,13 +419,14 @@ const struct screen check_screen = {
 	    "in pixels, resolution, file size, one face looking at the camera, "
 	    "its size and position, a plain white background, light and "
 	    "sharpness. PASS, WARN and FAIL say how each rule went; warnings do "
-	    "not stop you. If a rule fails and the photo can be fixed, press "
-	    "Enter on the button: sscard crops and whitens a copy, keeps it in "
-	    "this run's private folder (wiped when sscard ends), and checks it "
-	    "again. Focus starts on the first rule that does not pass, with its "
-	    "advice below the list; Up and Down move through the rules. After a "
-	    "fix, V shows the photo before and after over the whole screen, and "
-	    "V again the rules."),
+	    "not stop you. If a rule fails and the photo can be fixed, focus "
+	    "starts on the Fix button and Enter fixes: sscard crops and whitens "
+	    "a copy, keeps it in this run's private folder (wiped when sscard "
+	    "ends), and checks it again. Otherwise focus starts on the first "
+	    "rule that does not pass, and Enter goes on when the photo passes. "
+	    "Up and Down move through the rules; the advice of the rule under "
+	    "the focus is below the list. After a fix, V shows the photo before "
+	    "and after over the whole screen; V or Esc shows the rules again."),
 	.enter = check_enter,
 	.draw = check_draw,
 	.handle = check_handle,

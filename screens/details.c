@@ -1,4 +1,4 @@
-/* details.c -- step 3: name, ID number, mobile number, region. */
+/* details.c -- step 3: name, the numbers a card service needs, whose card, region. */
 #include "system.h"
 
 #include <stdlib.h>
@@ -12,12 +12,20 @@
 #define LABEL_W	16
 #define FIELD_W	40
 
+/*
+ * The rows of the form.  The ID and mobile numbers are asked only when a
+ * card service is configured: nothing else uses them (the kit holds
+ * neither).  Without them, whether the card is a child's is asked instead,
+ * since the materials, the consent and the next steps depend on it.
+ */
+enum row { ROW_NAME, ROW_ID, ROW_PHONE, ROW_MINOR, ROW_REGION };
+
 struct details {
 	struct field	f[3];	/* name, ID number, phone: enum person_field order */
-	int		focus;	/* 0..2 a field, 3 the region */
+	enum row	rows[4];
+	int		nrows;
+	int		focus;	/* index in rows */
 };
-
-static char	**model_field(struct app *, int);
 
 static char **
 model_field(struct app *app, int i)
@@ -25,6 +33,12 @@ model_field(struct app *app, int i)
 	char **fields[] = { &app->model.name, &app->model.id_number, &app->model.phone };
 
 	return (fields[i]);
+}
+
+static int
+row_is_field(enum row r)
+{
+	return (r == ROW_NAME || r == ROW_ID || r == ROW_PHONE);
 }
 
 static void
@@ -35,6 +49,13 @@ details_enter(struct app *app)
 
 	for (i = 0; i < 3; i++)
 		field_init(&d->f[i], i == FIELD_NAME ? 40 : 24, *model_field(app, i));
+	d->rows[d->nrows++] = ROW_NAME;
+	if (app_sends(app)) {
+		d->rows[d->nrows++] = ROW_ID;
+		d->rows[d->nrows++] = ROW_PHONE;
+	} else
+		d->rows[d->nrows++] = ROW_MINOR;
+	d->rows[d->nrows++] = ROW_REGION;
 	app->priv = d;
 }
 
@@ -49,42 +70,64 @@ details_draw(const struct app *app, struct ui *ui)
 	y += ui_wrap(ui, y, 1, ui->cols - 2, -1, A_NORMAL, _("Type your details as "
 	    "they are on your ID card. Tab or Enter moves to the next field."));
 	y++;
-	for (i = 0; i < 3; i++, y += 2)
-		ui_field(ui, y, 1, LABEL_W, FIELD_W, _(labels[i]), &d->f[i],
-		    d->focus == i);
-	ui_choice(ui, y, 1, LABEL_W, _("Region:"), _(region_at(app->model.region)->name),
-	    d->focus == 3);
-	y += 2;
-	ui_wrap(ui, y, 3, ui->cols - 4, -1, A_NORMAL, _("The ID number has 18 "
-	    "characters; the last may be X. Numbers of foreign permanent residents "
-	    "start with 9. Your region sets the photo rules and the facts shown on "
-	    "the previous step."));
+	for (i = 0; i < d->nrows; i++, y += 2) {
+		if (row_is_field(d->rows[i]))
+			ui_field(ui, y, 1, LABEL_W, FIELD_W, _(labels[d->rows[i]]),
+			    &d->f[d->rows[i]], d->focus == i);
+		else if (d->rows[i] == ROW_MINOR)
+			ui_choice(ui, y, 1, LABEL_W, _("Whose card:"),
+			    person_minor_answer(app->model.minor), d->focus == i);
+		else
+			ui_choice(ui, y, 1, LABEL_W, _("Region:"),
+			    _(region_at(app->model.region)->name), d->focus == i);
+	}
+	y += ui_wrap(ui, y, 3, ui->cols - 4, -1, A_NORMAL,
+	    person_numbers_why(app_sends(app))) + 1;
+	ui_wrap(ui, y, 3, ui->cols - 4, -1, A_NORMAL, _("Your region sets the "
+	    "photo rules and the facts shown on the previous step."));
 }
 
 static enum request
 details_handle(struct app *app, enum request req, const struct key *k)
 {
 	struct details *d = app->priv;
+	enum row r = d->rows[d->focus];
 	int n = region_count();
 	char *s;
 
-	if (d->focus < 3 && field_handle(&d->f[d->focus], req, k)) {
-		s = field_utf8(&d->f[d->focus]);
-		application_set(model_field(app, d->focus), s);
+	if (row_is_field(r) && field_handle(&d->f[r], req, k)) {
+		s = field_utf8(&d->f[r]);
+		application_set(model_field(app, r), s);
 		wipe_str(s);
 		return (REQ_NONE);
 	}
-	if (d->focus == 3 && (req == REQ_LEFT || req == REQ_RIGHT)) {
+	if (r == ROW_MINOR && (req == REQ_LEFT || req == REQ_RIGHT ||
+	    req == REQ_TOGGLE)) {
+		app->model.minor = !app->model.minor;
+		return (REQ_NONE);
+	}
+	if (r == ROW_REGION && (req == REQ_LEFT || req == REQ_RIGHT)) {
 		app->model.region = (app->model.region + (req == REQ_LEFT ? n - 1 : 1)) % n;
 		return (REQ_NONE);
 	}
-	if (req == REQ_ACTIVATE && d->focus < 3) {
+	if (req == REQ_ACTIVATE && d->focus < d->nrows - 1) {
 		d->focus++;
 		return (REQ_NONE);
 	}
-	if (screen_focus_move(&d->focus, 4, req))
+	if (screen_focus_move(&d->focus, d->nrows, req))
 		return (REQ_NONE);
 	return (req == REQ_ACTIVATE ? REQ_NEXT : req);
+}
+
+static int
+details_row_of(const struct details *d, enum row r)
+{
+	int i;
+
+	for (i = 0; i < d->nrows; i++)
+		if (d->rows[i] == r)
+			return (i);
+	return (0);
 }
 
 static int
@@ -95,7 +138,8 @@ details_leave(struct app *app, char **cause)
 	char *upgraded = NULL;
 	int i;
 
-	if (person_check(&app->model, &app->today, &bad, cause, &upgraded) == 0) {
+	if (person_check(&app->model, &app->today, app_sends(app), &bad, cause,
+	    &upgraded) == 0) {
 		for (i = 0; i < 3; i++)	/* show the normalised values on Back */
 			field_set(&d->f[i], *model_field(app, i));
 		return (0);
@@ -106,7 +150,7 @@ details_leave(struct app *app, char **cause)
 		field_set(&d->f[FIELD_ID], upgraded);
 		wipe_str(upgraded);
 	}
-	d->focus = bad;
+	d->focus = details_row_of(d, (enum row)bad);
 	return (-1);
 }
 
@@ -124,11 +168,12 @@ details_free(struct app *app)
 const struct screen details_screen = {
 	.id = "details",
 	.title = N_("Personal details"),
-	.help = N_("Type your full name, your 18-character citizen ID number and "
-	    "your mobile number as on your documents. An old 15-digit number is "
-	    "converted for you to check. The ID number is checked with its last "
-	    "character (GB 11643), so a typing mistake is caught here. Left and "
-	    "Right change the region."),
+	.help = N_("Type your full name as on your ID card. With a card service "
+	    "configured, also your 18-character citizen ID number and your mobile "
+	    "number: an old 15-digit number is converted for you to check, and the "
+	    "ID number is checked with its last character (GB 11643), so a typing "
+	    "mistake is caught here. With no service, say whether the card is for a "
+	    "child under 16. Left and Right change a choice and the region."),
 	.enter = details_enter,
 	.draw = details_draw,
 	.handle = details_handle,

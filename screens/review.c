@@ -8,6 +8,7 @@
 #include "idnum.h"
 #include "kit.h"
 #include "materials.h"
+#include "person.h"
 #include "region.h"
 #include "screen.h"
 #include "xmalloc.h"
@@ -63,10 +64,13 @@ review_draw(const struct app *app, struct ui *ui)
 	y += row(ui, y, p, _("Channel:"), channel_name(a->channel));
 	y += row(ui, y, p, _("Region:"), _(region_at(a->region)->name));
 	y += row(ui, y, p, _("Full name:"), a->name);
-	/* Bystanders at a service point: the number is masked unless asked for. */
-	idnum_mask(a->id_number, masked);
-	y += row(ui, y, p, _("ID number:"), r->show_id ? a->id_number : masked);
-	y += row(ui, y, p, _("Mobile number:"), a->phone);
+	if (app_sends(app)) {
+		/* Bystanders at a service point: masked unless asked for. */
+		idnum_mask(a->id_number, masked);
+		y += row(ui, y, p, _("ID number:"), r->show_id ? a->id_number : masked);
+		y += row(ui, y, p, _("Mobile number:"), a->phone);
+	}
+	y += row(ui, y, p, _("Whose card:"), person_minor_answer(a->minor));
 	ready = materials_ready(a, &n);
 	s = xasprintf(_("%d of %d ready"), ready, n);
 	y += row(ui, y, p, _("Materials:"), s);
@@ -85,8 +89,9 @@ review_draw(const struct app *app, struct ui *ui)
 		graphics_place(ui, UI_BODY_TOP + 2, ui->cols - PHOTO_COLS - 2,
 		    PHOTO_ROWS, PHOTO_COLS, &r->photo);
 	y = p && y < UI_BODY_TOP + 2 + PHOTO_ROWS ? UI_BODY_TOP + 2 + PHOTO_ROWS : y + 1;
-	y += ui_item(ui, y, 1, ui->cols - 2, r->show_id ? "[x]" : "[ ]",
-	    _("Show the full ID number"), r->focus == 0);
+	if (app_sends(app))	/* with no number asked there is none to show */
+		y += ui_item(ui, y, 1, ui->cols - 2, r->show_id ? "[x]" : "[ ]",
+		    _("Show the full ID number"), r->focus == 0);
 	name = app_sends(app) ? app_service_name(app) : NULL;
 	s = kit_consent(a, name);
 	free(name);
@@ -99,7 +104,7 @@ review_handle(struct app *app, enum request req, const struct key *k)
 {
 	struct review *r = app->priv;
 
-	if (screen_focus_move(&r->focus, 2, req))
+	if (app_sends(app) && screen_focus_move(&r->focus, 2, req))
 		return (REQ_NONE);
 	if (req == REQ_TOGGLE || (req == REQ_ACTIVATE && r->focus == 0) ||
 	    (req == REQ_ACTIVATE && r->focus == 1 && !app->model.consent)) {
@@ -149,9 +154,9 @@ review_free(struct app *app)
 const struct screen review_screen = {
 	.id = "review",
 	.title = N_("Review"),
-	.help = N_("Check every line. To change something, go back with F2. The "
-	    "ID number is masked so that people nearby cannot read it; tick "
-	    "\"Show the full ID number\" to check it. The photo on the right is "
+	.help = N_("Check every line. To change something, go back with F2. "
+	    "Where an ID number was asked, it is masked so that people nearby "
+	    "cannot read it; tick \"Show the full ID number\" to check it. The photo on the right is "
 	    "the checked one: exactly these bytes are used. Tick the consent "
 	    "line, then F3 or Enter goes on: with a card service configured the "
 	    "application is queued and sent; without one, the next step saves "

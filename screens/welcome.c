@@ -7,6 +7,7 @@
 
 #include "draft.h"
 #include "i18n.h"
+#include "kiosk.h"
 #include "nextsteps.h"
 #include "screen.h"
 #include "xmalloc.h"
@@ -73,7 +74,7 @@ welcome_draw(const struct app *app, struct ui *ui)
 	const struct welcome *w = app->priv;
 	const struct language *l;
 	int y = UI_BODY_TOP, i, width = ui->cols - 2;
-	char when[32], *s;
+	char when[32], *s, *d;
 
 	y += ui_wrap(ui, y, 1, width, -1, A_NORMAL, nextsteps_intro(app_sends(app)));
 	y++;
@@ -89,11 +90,13 @@ welcome_draw(const struct app *app, struct ui *ui)
 	y++;
 	if (app->kiosk.enabled) {
 		/* The time limit is said up front (WCAG 2.2.6); a kiosk has no drafts. */
-		s = xasprintf(_("Shared computer: after %ld minutes without a key, and "
-		    "a notice, everything typed here is deleted."),
-		    (app->kiosk.idle_seconds + 59) / 60);
+		d = kiosk_duration(app->kiosk.idle_seconds);
+		/* TRANSLATORS: %s is a time, "20 seconds" or "5 minutes". */
+		s = xasprintf(_("Shared computer: after %s without a key, and "
+		    "a notice, everything typed here is deleted."), d);
 		ui_wrap(ui, y, 1, width, 2, A_BOLD, s);
 		free(s);
+		free(d);
 		return;
 	}
 	if (w->draft_name == NULL) {

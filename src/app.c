@@ -373,7 +373,6 @@ draw_frame(struct app *app)
 	const struct screen *s = steps[app->step];
 	struct ui *ui = &app->ui;
 	char *title, *keys;
-	int y = ui->rows - 4;
 
 	/* TRANSLATORS: the first line of every screen: "Step 3 of 7: Personal details". */
 	title = xasprintf(_("Step %d of %d: %s"), step_number(app, app->step),
@@ -386,9 +385,6 @@ draw_frame(struct app *app)
 	}
 	ui_text(ui, 0, 0, ui->cols, A_BOLD, title);
 	mvhline(1, 0, '-', ui->cols);
-	if (app->message != NULL)
-		ui_wrap(ui, y, 0, ui->cols, 2, app->message_error ? A_BOLD : A_NORMAL,
-		    app->message);
 	mvhline(ui->rows - 2, 0, '-', ui->cols);
 	keys = xasprintf("%s  %s  %s  %s", _("F1 Help"),
 	    s->no_back ? "" : _("F2 Back"), _("F3 Next"), _("Esc Quit"));
@@ -406,8 +402,11 @@ app_draw(struct app *app)
 	if (too_small(app))
 		draw_too_small(app);
 	else {
+		ui_message_rows(&app->ui, app->message);
 		draw_frame(app);
 		steps[app->step]->draw(app, &app->ui);
+		/* After the body: the message is whole even where a screen drew late. */
+		ui_message(&app->ui, app->message, app->message_error ? A_BOLD : A_NORMAL);
 		if (app->overlay == OVERLAY_HELP)
 			help_draw(app, &app->ui);
 		else if (app->overlay == OVERLAY_QUIT)

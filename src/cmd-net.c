@@ -245,7 +245,7 @@ answers_person(struct application *a, char **cause)
 	struct tm today;
 
 	localtime_r(&now, &today);
-	if (person_check(a, &today, &field, cause, &upgraded) == 0)
+	if (person_check(a, &today, 1, &field, cause, &upgraded) == 0)
 		return (0);
 	if (upgraded != NULL) {
 		free(*cause);

@@ -346,9 +346,10 @@ draft_encode(const struct application *a, const char *step, time_t now,
 	int i;
 
 	/* The answers that say who the citizen is, sealed. */
-	p = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b}", "name", a->name,
+	p = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:b}", "name", a->name,
 	    "id_number", a->id_number, "phone", a->phone, "photo_path", a->photo_path,
-	    "photo_receipt", a->photo_receipt, "card_lost", a->card_lost);
+	    "photo_receipt", a->photo_receipt, "card_lost", a->card_lost,
+	    "minor", a->minor);
 	if (photo_sha != NULL) {
 		/* The checked bytes, and what the citizen's file was when copied. */
 		json_object_set_new(p, "photo_sha256", json_string(photo_sha));
@@ -517,6 +518,7 @@ parse_sealed(json_t *p, struct application *a, struct draft_meta *meta)
 	    get_text(p, "photo_receipt", TEXT_MAX, &a->photo_receipt) != 0)
 		return (-1);
 	a->card_lost = json_is_true(json_object_get(p, "card_lost"));
+	a->minor = json_is_true(json_object_get(p, "minor"));
 	if (meta->photo_checked) {
 		sha = json_string_value(json_object_get(p, "photo_sha256"));
 		src = json_string_value(json_object_get(p, "source_sha256"));

@@ -106,15 +106,35 @@ idnum_validate(const char *in, const struct tm *today, char norm[19], char **cau
 	if (check_birth(in + 6, 7, today, cause) != 0)
 		return (-1);
 	want = idnum_check_char(in);
+	/*
+	 * Never name the check character that would fit: the typing mistake may
+	 * be in any digit, and "fixing" the last one makes someone else's number.
+	 */
 	if ((in[17] == 'x' ? 'X' : in[17]) != want) {
-		*cause = xasprintf(_("The last character should be %c for the first "
-		    "17 digits; please check the number for a typing mistake."), want);
+		*cause = xstrdup(_("This ID number does not check out: a digit may "
+		    "be mistyped. Compare it with your ID card, digit by digit."));
 		return (-1);
 	}
 	memcpy(norm, in, 17);
 	norm[17] = want;
 	norm[18] = '\0';
 	return (0);
+}
+
+int
+idnum_age(const char *norm, const struct tm *today)
+{
+	int y, m, d, age;
+
+	y = (norm[6] - '0') * 1000 + (norm[7] - '0') * 100 + (norm[8] - '0') * 10 +
+	    (norm[9] - '0');
+	m = (norm[10] - '0') * 10 + (norm[11] - '0');
+	d = (norm[12] - '0') * 10 + (norm[13] - '0');
+	age = today->tm_year + 1900 - y;
+	/* Not yet this year's birthday. */
+	if (today->tm_mon + 1 < m || (today->tm_mon + 1 == m && today->tm_mday < d))
+		age--;
+	return (age);
 }
 
 int

@@ -18,6 +18,8 @@ char	idnum_check_char(const char *);
  * the address code, then the check character.  Returns 0, or -1 with *cause.
  */
 int	idnum_upgrade15(const char *, const struct tm *, char out[19], char **);
+/* Age in whole years on `today` of the holder of a valid 18-character number. */
+int	idnum_age(const char *, const struct tm *);
 /* Masks for display and logs: 1101**********123X.  out must hold 19 bytes. */
 void	idnum_mask(const char *, char out[19]);
 

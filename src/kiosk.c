@@ -60,14 +60,30 @@ kiosk_protect(const struct kiosk *k)
 char *
 kiosk_notice(int stored, long seconds)
 {
-	if (stored)
-		return (xasprintf(_("Nobody has typed anything for a while. Press Enter "
-		    "to go on: in %ld seconds the screen is cleared and the wizard "
-		    "starts again for the next person; the stored application stays "
-		    "with this service point."), seconds));
-	return (xasprintf(_("Nobody has typed anything for a while. Press Enter to "
-	    "go on: in %ld seconds everything typed here is deleted and the "
-	    "wizard starts again for the next person."), seconds));
+	char *d = kiosk_duration(seconds), *s;
+
+	/* TRANSLATORS: %s is a time, "30 seconds" or "1 minute". */
+	s = stored ? xasprintf(_("Nobody has typed anything for a while. Press "
+	    "Enter to go on: in %s the screen is cleared and the wizard starts "
+	    "again for the next person; the stored application stays with this "
+	    "service point."), d) :
+	    /* TRANSLATORS: %s is a time, "30 seconds" or "1 minute". */
+	    xasprintf(_("Nobody has typed anything for a while. Press Enter to "
+	    "go on: in %s everything typed here is deleted and the wizard starts "
+	    "again for the next person."), d);
+	free(d);
+	return (s);
+}
+
+char *
+kiosk_duration(long seconds)
+{
+	unsigned long m = (unsigned long)seconds / 60;
+
+	if (seconds >= 60 && seconds % 60 == 0)
+		return (xasprintf(ngettext("%lu minute", "%lu minutes", m), m));
+	return (xasprintf(ngettext("%ld second", "%ld seconds", (unsigned long)seconds),
+	    seconds));
 }
 
 const char *

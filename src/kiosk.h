@@ -60,6 +60,12 @@ int	kiosk_open_given(const char *, char **);
 void	kiosk_protect(const struct kiosk *);
 /* The idle notice; stored: the application is already stored.  Caller frees. */
 char	*kiosk_notice(int, long);
+/*
+ * seconds as a person says it, with the plural the language needs: whole
+ * minutes when it is that many ("5 minutes"), else seconds ("20 seconds",
+ * "90 seconds"), never rounded.  Caller frees.
+ */
+char	*kiosk_duration(long);
 /* What a wipe did, for the next screen; stored as for kiosk_notice. */
 const char	*kiosk_wiped(int);
 /* 1 when --kiosk (forced) or [kiosk] enabled says so. */

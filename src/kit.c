@@ -35,6 +35,7 @@ struct jpeg_guard {
 	jmp_buf			 jb;
 };
 
+static char	*kit_consent_adult(const struct application *, const char *);
 static void	 on_jpeg_error(j_common_ptr);
 static int	 decode(const char *, size_t, struct image *, char **);
 static void	 encode(const struct image *, unsigned char **, size_t *);
@@ -418,6 +419,20 @@ kit_headline(const struct application *a, const char *service)
 
 char *
 kit_consent(const struct application *a, const char *service)
+{
+	char *agree = kit_consent_adult(a, service), *s;
+
+	if (!a->minor)
+		return (agree);
+	/* PIPL Art. 31: a child's data only with a parent's or guardian's consent. */
+	s = xasprintf(_("I am the child's parent or guardian (监护人), and I give "
+	    "this consent for the child. %s"), agree);
+	free(agree);
+	return (s);
+}
+
+static char *
+kit_consent_adult(const struct application *a, const char *service)
 {
 	if (service != NULL)
 		/* TRANSLATORS: %s is the name of the service configured on this computer. */

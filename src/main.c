@@ -58,9 +58,14 @@ usage(void)
 
 	printf(_("Usage: %s [OPTION]...\n"
 	    "  or:  %s COMMAND [ARGUMENT]...\n"), PACKAGE, PACKAGE);
+	/*
+	 * The help is printed before any configuration is read, so it says what
+	 * happens either way: only a configured card service queues and sends.
+	 */
 	fputs(_("Change the photo on a Chinese social security card (社保卡): a wizard\n"
-	    "that explains the channels, takes your details, checks your photo and\n"
-	    "queues the application so that nothing is lost.\n\n"), stdout);
+	    "that explains the channels, takes your details and checks your photo.\n"
+	    "It then saves an application kit for the counter or, where a card\n"
+	    "service is configured, queues the application and sends it.\n\n"), stdout);
 	fputs(_("Options:\n"
 	    "  -h, --help           show this help and exit\n"
 	    "  -V, --version        show version information and exit\n"

@@ -12,6 +12,8 @@ enum channel {
 };
 
 #define MATERIALS_MAX	16
+/* Below this age a parent or guardian applies (domain.md §4.4). */
+#define MINOR_AGE	16
 
 struct application {
 	char		 lang[8];		/* "zh_CN", "zh_TW", "en", "es" */
@@ -33,6 +35,12 @@ struct application {
 	char		 source_sha[65];	/* of the citizen's file when copied */
 	int		 photo_fixed;		/* checked_path is sscard's fix */
 	int		 card_lost;		/* the current card is lost: report it first */
+	/*
+	 * The card is for a child under MINOR_AGE: a parent or guardian
+	 * applies and agrees.  Asked when no ID number is asked, else read
+	 * from the number's birth date.
+	 */
+	int		 minor;
 	int		 consent;		/* the review screen's consent line */
 	char		*outbox_id;		/* set once queued */
 	char		*receipt;		/* set once the backend answered */

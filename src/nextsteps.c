@@ -234,6 +234,15 @@ follow_up(const struct application *a, int sends, struct nextsteps *ns)
 	add(ns, _("Follow up:"), s);
 }
 
+/* domain.md §4.4 (what a guardian brings), §1.4 (photos from age 7, Medium). */
+static const char child_note[] = N_("A parent or guardian (监护人) applies for "
+    "a child under 16 and gives consent for the child. Bring your own ID card "
+    "and the child's household register (户口簿) or birth certificate; a child "
+    "under 16 may use the household register instead of an ID card. Whether an "
+    "online service takes a child's application differs by region, and one "
+    "source says a photo is needed only from age 7: ask 12333 or your local "
+    "office.");
+
 void
 nextsteps_build(const struct application *a, int sends, int kit,
     struct nextsteps *ns)
@@ -246,6 +255,8 @@ nextsteps_build(const struct application *a, int sends, int kit,
 		    "places; 5, 10 or 15 in others: check with your local office); "
 		    "make it formal in person with your ID card, for the card and at "
 		    "the bank, when you ask for the new card.")));
+	if (a->minor)
+		add(ns, _("For a child:"), xstrdup(_(child_note)));
 	if (a->channel == CHANNEL_ONLINE)
 		online_steps(a, ns);
 	else

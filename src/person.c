@@ -108,8 +108,8 @@ person_check_phone(const char *in, char out[12], char **cause)
 }
 
 int
-person_check(struct application *a, const struct tm *today, enum person_field *field,
-    char **cause, char **upgraded)
+person_check(struct application *a, const struct tm *today, int numbers,
+    enum person_field *field, char **cause, char **upgraded)
 {
 	char id[19], phone[12], *name = NULL;
 
@@ -120,6 +120,12 @@ person_check(struct application *a, const struct tm *today, enum person_field *f
 	}
 	application_set(&a->name, name);
 	wipe_str(name);
+	if (!numbers) {
+		/* Nothing uses them: a draft made with a service keeps none here. */
+		application_set(&a->id_number, "");
+		application_set(&a->phone, "");
+		return (0);
+	}
 	/* An old 15-digit number is offered in its 18-digit form, never taken silently. */
 	if (strlen(a->id_number) == 15) {
 		*field = FIELD_ID;
@@ -135,6 +141,7 @@ person_check(struct application *a, const struct tm *today, enum person_field *f
 		return (-1);
 	}
 	application_set(&a->id_number, id);
+	a->minor = idnum_age(id, today) < MINOR_AGE;
 	if (person_check_phone(a->phone, phone, cause) != 0) {
 		*field = FIELD_PHONE;
 		return (-1);
@@ -142,4 +149,24 @@ person_check(struct application *a, const struct tm *today, enum person_field *f
 	application_set(&a->phone, phone);
 	explicit_bzero(id, sizeof id);
 	return (0);
+}
+
+const char *
+person_minor_answer(int minor)
+{
+	return (minor ? _("a child under 16 (a parent or guardian applies)") :
+	    _("mine, or an adult's (16 or older)"));
+}
+
+const char *
+person_numbers_why(int numbers)
+{
+	if (numbers)
+		return (_("The ID number and mobile number are asked because the "
+		    "card service configured here needs them to apply. The ID number "
+		    "has 18 characters; the last may be X. Numbers of foreign "
+		    "permanent residents start with 9."));
+	return (_("No card service is configured on this computer, so sscard "
+	    "does not ask for your ID number or mobile number: you give them at "
+	    "the office or on the official service."));
 }

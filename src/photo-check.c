@@ -1,8 +1,10 @@
 /* photo-check.c -- the rules a photo must meet, each with a verdict and advice. */
 #include "system.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +18,21 @@
 #define CHECK_SIDE	360
 /* Faces are compared at this inter-eye distance, the one fix produces. */
 #define NORM_IED	90.0
+/* Eye line off level: passes up to TILT_PASS degrees, fails beyond TILT_WARN. */
+#define TILT_PASS	3.0
+#define TILT_WARN	8.0
+/*
+ * The face's mean luma passes in EXPO_LO-EXPO_HI, with at most EXPO_DARK %
+ * of it near black and EXPO_BRIGHT % near white; beyond the _FAIL figures
+ * it fails, between them it warns.
+ */
+#define EXPO_LO		60
+#define EXPO_HI		235
+#define EXPO_DARK	10
+#define EXPO_BRIGHT	5
+#define EXPO_LO_FAIL	45
+#define EXPO_DARK_FAIL	30
+#define EXPO_BRIGHT_FAIL 15
 
 /* Every check, in the order they are reported, with its name for people. */
 static const struct rule {
@@ -57,6 +74,11 @@ static void	check_geometry(struct photo_report *, const struct photo_scene *,
 		    const struct photo_profile *);
 static void	check_background(struct photo_report *, const struct photo_scene *);
 static void	check_light(struct photo_report *, const struct photo_scene *);
+static void	check_exposure(struct photo_report *, const struct photo_scene *);
+static char	*size_text(long, int);
+static char	*window_text(const struct photo_profile *, int);
+static void	check_filesize(struct photo_report *, const struct photo_info *,
+		    const struct photo_profile *);
 static void	check_detail(struct photo_report *, const struct photo_scene *);
 static void	not_measured(struct photo_report *, const struct photo_scene *);
 
@@ -95,6 +117,16 @@ report_add(struct photo_report *r, const char *id, enum photo_verdict v,
 		if (!fixable)
 			r->fixable = 0;
 	}
+}
+
+double
+report_shown(double v, int decimals)
+{
+	char buf[64];
+
+	/* The same conversion as the row's own printf, so ties round alike. */
+	snprintf(buf, sizeof buf, "%.*f", decimals, v);
+	return (strtod(buf, NULL));
 }
 
 const char *
@@ -164,10 +196,9 @@ check_file(struct photo_report *r, const struct photo_scene *sc,
     const struct photo_profile *p)
 {
 	const struct photo_info *in = &sc->info;
-	int w = (int)lround(sc->im.w * sc->scale), h = (int)lround(sc->im.h * sc->scale);
-	int dpi = photo_dpi(in);
-	long kb = (in->file_size + 512) / 1024;
+	int w, h, dpi = photo_dpi(in);
 
+	photo_scene_file_size(sc, &w, &h);
 	if (in->format != PHOTO_JPEG)
 		report_add(r, "format", PHOTO_FAIL, 1, xstrdup("PNG"), xstrdup("JPEG/JFIF"),
 		    _("The photo is a PNG file; it must be a JPEG. The automatic fix saves it as JPEG."));
@@ -192,23 +223,59 @@ check_file(struct photo_report *r, const struct photo_scene *sc,
 		    _("The photo must be exactly %dx%d pixels; the automatic fix crops "
 		    "and resizes it."), p->width, p->height);
 	report_add(r, "dpi", dpi == p->dpi ? PHOTO_PASS : PHOTO_FAIL, 1,
-	    dpi > 0 ? xasprintf("%d", dpi) : xstrdup(_("none")),
+	    /* TRANSLATORS: the file states no dots per inch. */
+	    dpi > 0 ? xasprintf("%d", dpi) : xstrdup(C_("dpi not stated", "none")),
 	    xasprintf("%d", p->dpi), dpi == p->dpi ? _("The resolution is right.") :
 	    _("The file must say %d dpi; the automatic fix sets it."), p->dpi);
-	if ((p->min_bytes > 0 && in->file_size < p->min_bytes) ||
-	    (p->max_bytes > 0 && in->file_size > p->max_bytes))
+	check_filesize(r, in, p);
+}
+
+/*
+ * A size in whole KB, as the window is printed, or in bytes when the KB
+ * figure would contradict the verdict (near an edge of the window, whose
+ * ends are in bytes: KB_MIN and KB_MAX).  Caller frees.
+ */
+static char *
+size_text(long bytes, int exact)
+{
+	return (exact ? xasprintf(_("%ld bytes"), bytes) :
+	    xasprintf("%ld KB", (bytes + 512) / 1024));
+}
+
+/* The file-size window as the row prints it, in the unit of the value; caller frees. */
+static char *
+window_text(const struct photo_profile *p, int exact)
+{
+	/* No upper limit (max_kb = 0 in a profile of the configuration). */
+	if (p->max_bytes == 0)
+		return (exact ? xasprintf(_(">= %ld bytes"), p->min_bytes) :
+		    xasprintf(">= %d KB", profile_kb_min(p)));
+	return (exact ? xasprintf(_("%ld-%ld bytes"), p->min_bytes, p->max_bytes) :
+	    xasprintf("%d-%d KB", profile_kb_min(p), profile_kb_max(p)));
+}
+
+static void
+check_filesize(struct photo_report *r, const struct photo_info *in,
+    const struct photo_profile *p)
+{
+	long kb = (in->file_size + 512) / 1024;
+	long hi = p->max_bytes > 0 ? p->max_bytes : LONG_MAX;
+	int inside = in->file_size >= p->min_bytes && in->file_size <= hi;
+	int exact = inside != (kb >= profile_kb_min(p) &&
+	    (p->max_bytes == 0 || kb <= profile_kb_max(p)));
+	char *want = window_text(p, exact);
+
+	if (!inside)
 		report_add(r, "filesize", p->size_recommended ? PHOTO_WARN : PHOTO_FAIL,
-		    1, xasprintf("%ld KB", kb),
-		    xasprintf("%d-%d KB", profile_kb_min(p), profile_kb_max(p)),
+		    1, size_text(in->file_size, exact), want,
 		    p->size_recommended ? _("The file is outside the recommended "
 		    "window of %d to %d KB; the automatic fix picks the JPEG "
 		    "quality that fits.") : _("The file must be between %d and %d "
 		    "KB; the automatic fix picks the JPEG quality that fits."),
 		    profile_kb_min(p), profile_kb_max(p));
 	else
-		report_add(r, "filesize", PHOTO_PASS, 1, xasprintf("%ld KB", kb),
-		    xasprintf("%d-%d KB", profile_kb_min(p), profile_kb_max(p)),
-		    _("The file size is inside the window."));
+		report_add(r, "filesize", PHOTO_PASS, 1, size_text(in->file_size, exact),
+		    want, _("The file size is inside the window."));
 }
 
 /* Colour means three channels that really differ somewhere, and not CMYK. */
@@ -237,11 +304,13 @@ check_colour(struct photo_report *r, const struct photo_scene *sc)
 static void
 check_face(struct photo_report *r, const struct photo_scene *sc)
 {
+	int w, h;
+
+	photo_scene_file_size(sc, &w, &h);
 	if (sc->sliver)
 		report_add(r, "face", PHOTO_FAIL, 0, xstrdup("0"), xstrdup("1"),
 		    _("The photo is %dx%d pixels: too small or too narrow to show "
-		    "a face. Take a new photo of your head and shoulders."),
-		    (int)lround(sc->im.w * sc->scale), (int)lround(sc->im.h * sc->scale));
+		    "a face. Take a new photo of your head and shoulders."), w, h);
 	else if (sc->detector_cause != NULL)
 		report_add(r, "face", PHOTO_FAIL, 0, xstrdup(_("not checked")),
 		    xstrdup("1"), "%s", sc->detector_cause);
@@ -266,6 +335,7 @@ check_geometry(struct photo_report *r, const struct photo_scene *sc,
 	int fw = (int)lround(sc->face_w * sx), crown = (int)lround(sc->crown_y * sy);
 	int eye = (int)lround((sc->im.h - sc->eye_y) * sy);
 	int ex = (int)lround(sc->eye_x * sx);
+	double roll;
 	enum photo_verdict v;
 
 	v = fw >= p->face_min && fw <= p->face_max ? PHOTO_PASS : PHOTO_FAIL;
@@ -309,9 +379,10 @@ check_geometry(struct photo_report *r, const struct photo_scene *sc,
 	report_add(r, "centring", v, 1, xasprintf("%d px", ex),
 	    xasprintf("%d-%d px", p->eye_x_min, p->eye_x_max), v == PHOTO_PASS ?
 	    _("The face is centred.") : _("The face is not centred left to right."));
-	v = fabs(sc->roll) <= 3 ? PHOTO_PASS : fabs(sc->roll) <= 8 ?
-	    PHOTO_WARN : PHOTO_FAIL;
-	report_add(r, "tilt", v, 1, xasprintf("%.1f°", sc->roll), xstrdup("<= 3.0°"),
+	roll = fabs(report_shown(sc->roll, 1));
+	v = roll <= TILT_PASS ? PHOTO_PASS : roll <= TILT_WARN ? PHOTO_WARN : PHOTO_FAIL;
+	/* Either way round: a roll of -5 degrees is not "<= 3". */
+	report_add(r, "tilt", v, 1, xasprintf("%.1f°", sc->roll), xasprintf("±%.1f°", TILT_PASS),
 	    v == PHOTO_PASS ? _("The head is upright.") :
 	    _("The head is tilted to one side; the automatic fix can level the "
 	    "eyes, but a new photo with the head upright is better."));
@@ -351,26 +422,49 @@ check_background(struct photo_report *r, const struct photo_scene *sc)
 		    _("The background is white and plain."));
 }
 
+/*
+ * The face neither too dark nor too bright.  The row prints the window
+ * that passes; between it and the fail limits the photo warns.
+ */
+static void
+check_exposure(struct photo_report *r, const struct photo_scene *sc)
+{
+	struct tone f;
+	enum photo_verdict v;
+	double mean, dark, bright;
+	int too_dark, too_bright;
+
+	scene_tone(sc, -0.8, -0.3, 0.8, 1.4, &f);
+	mean = report_shown(f.luma, 0);
+	dark = report_shown(f.under * 100, 0);
+	bright = report_shown(f.over * 100, 0);
+	too_dark = mean < EXPO_LO || dark > EXPO_DARK;
+	too_bright = mean > EXPO_HI || bright > EXPO_BRIGHT;
+	v = mean < EXPO_LO_FAIL || mean > EXPO_HI || dark > EXPO_DARK_FAIL ||
+	    bright > EXPO_BRIGHT_FAIL ? PHOTO_FAIL :
+	    too_dark || too_bright ? PHOTO_WARN : PHOTO_PASS;
+	report_add(r, "exposure", v, 0, xasprintf(_("mean %.0f, dark %.0f%%, bright %.0f%%"),
+	    mean, dark, bright), xasprintf(_("mean %d-%d, dark <= %d%%, bright <= %d%%"),
+	    EXPO_LO, EXPO_HI, EXPO_DARK, EXPO_BRIGHT),
+	    v == PHOTO_PASS ? _("The face is neither too dark nor too bright.") :
+	    too_dark && too_bright ? _("Parts of the face are too dark and others "
+	    "too bright (hard light). Take the photo in soft, even light.") :
+	    too_dark ? _("The face is too dark. Take the photo in more light.") :
+	    _("The face is too bright (washed out). Avoid direct flash or sun."));
+}
+
 static void
 check_light(struct photo_report *r, const struct photo_scene *sc)
 {
-	struct tone f, a, b;
+	struct tone a, b;
 	enum photo_verdict v;
 	double ratio;
 
-	scene_tone(sc, -0.8, -0.3, 0.8, 1.4, &f);
-	v = f.under > 0.3 || f.over > 0.15 || f.luma < 45 || f.luma > 235 ?
-	    PHOTO_FAIL : f.under > 0.1 || f.over > 0.05 || f.luma < 60 ?
-	    PHOTO_WARN : PHOTO_PASS;
-	report_add(r, "exposure", v, 0, xasprintf(_("mean %.0f, dark %.0f%%, bright %.0f%%"),
-	    f.luma, f.under * 100, f.over * 100),
-	    xstrdup(_("mean 45-235, dark <= 30%, bright <= 15%")),
-	    v == PHOTO_PASS ? _("The face is neither too dark nor too bright.") :
-	    f.luma < 100 ? _("The face is too dark. Take the photo in more light.") :
-	    _("The face is too bright (washed out). Avoid direct flash or sun."));
+	check_exposure(r, sc);
 	scene_tone(sc, -0.75, 0.25, -0.2, 0.9, &a);
 	scene_tone(sc, 0.2, 0.25, 0.75, 0.9, &b);
 	ratio = fmax(a.luma, b.luma) > 0 ? fmin(a.luma, b.luma) / fmax(a.luma, b.luma) : 0;
+	ratio = report_shown(ratio, 2);
 	v = ratio >= 0.75 ? PHOTO_PASS : ratio >= 0.6 ? PHOTO_WARN : PHOTO_FAIL;
 	report_add(r, "lighting", v, 0, xasprintf("%.2f", ratio), xstrdup(">= 0.75"),
 	    v == PHOTO_PASS ? _("The face is evenly lit.") :
@@ -381,7 +475,7 @@ check_light(struct photo_report *r, const struct photo_scene *sc)
 static void
 check_detail(struct photo_report *r, const struct photo_scene *sc)
 {
-	double s = sharpness(sc);
+	double s = report_shown(sharpness(sc), 1);
 	enum photo_verdict v;
 
 	v = s >= 14 ? PHOTO_PASS : s >= 9 ? PHOTO_WARN : PHOTO_FAIL;
@@ -443,9 +537,10 @@ double
 photo_scene_enlarge(const struct photo_scene *sc, const struct photo_profile *p)
 {
 	double file_face = sc->face_w * sc->scale;
+	int w, h;
 
-	if ((int)lround(sc->im.w * sc->scale) == p->width &&
-	    (int)lround(sc->im.h * sc->scale) == p->height)
+	photo_scene_file_size(sc, &w, &h);
+	if (w == p->width && h == p->height)
 		return (1);
 	if (file_face <= 0)
 		return (1);

@@ -67,6 +67,12 @@ int	photo_scene_load(const char *, const struct config *, int,
 	    struct photo_scene *, char **);
 /* Measures crown, chin and background of sc->im around sc->face again. */
 void	photo_scene_measure(struct photo_scene *);
+/*
+ * The photo's size in pixels as the file holds it (turned upright by its
+ * EXIF orientation): from the header, never from the analysed copy, whose
+ * decoder scaling and shrinking round each side on its own.
+ */
+void	photo_scene_file_size(const struct photo_scene *, int *, int *);
 /* 1 when the background shows and is plain enough to be judged or whitened. */
 int	photo_scene_plain(const struct photo_scene *);
 /* 1 when pixel p has the colour of the cheeks (hue and saturation, luma within reason). */

@@ -21,6 +21,8 @@
 #define POSE_Q_LO	0.50
 #define POSE_Q_HI	0.68
 #define POSE_Q_FAIL	0.05
+/* A turn passes outright up to this share of the profile's pose_max. */
+#define POSE_PASS_SHARE	0.6
 /*
  * Lenses with a frame seen are tinted when their colour stands this far
  * from the cheeks' (chromaticity): clear lenses on the fixtures stay under
@@ -43,6 +45,8 @@ static int	unnatural(const uint8_t *, int, int);
 static double	dip(const struct photo_scene *, double, double, double, double);
 static double	teeth(const struct photo_scene *);
 static int	nose_mouth(const struct photo_scene *, double *, double *, double *);
+static enum photo_verdict pose_turn(double, int, int);
+static enum photo_verdict pose_nose(double);
 static void	check_resolution(struct photo_report *, const struct photo_scene *);
 static void	check_eyes(struct photo_report *, const struct photo_scene *);
 static void	check_pose(struct photo_report *, const struct photo_scene *,
@@ -243,10 +247,11 @@ nose_mouth(const struct photo_scene *sc, double *nx, double *ny, double *my)
 static void
 check_resolution(struct photo_report *r, const struct photo_scene *sc)
 {
-	enum photo_verdict v = sc->enlarge > ENLARGE_FAIL ? PHOTO_FAIL :
-	    sc->enlarge > ENLARGE_WARN ? PHOTO_WARN : PHOTO_PASS;
+	double k = report_shown(sc->enlarge, 2);
+	enum photo_verdict v = k > ENLARGE_FAIL ? PHOTO_FAIL :
+	    k > ENLARGE_WARN ? PHOTO_WARN : PHOTO_PASS;
 
-	report_add(r, "resolution", v, 0, xasprintf(_("enlarged %.2fx"), sc->enlarge),
+	report_add(r, "resolution", v, 0, xasprintf(_("enlarged %.2fx"), k),
 	    xasprintf("<= %.2fx", ENLARGE_WARN), v == PHOTO_PASS ?
 	    _("The face has enough pixels.") : v == PHOTO_WARN ?
 	    _("The face has few pixels and must be enlarged, which blurs it. "
@@ -269,13 +274,36 @@ check_eyes(struct photo_report *r, const struct photo_scene *sc)
 }
 
 /*
+ * Verdict of a turn of yaw degrees (as printed, whole): it passes up to
+ * pass_deg, the window the row prints; beyond fail_deg it fails, between
+ * the two it warns.
+ */
+static enum photo_verdict
+pose_turn(double yaw, int pass_deg, int fail_deg)
+{
+	yaw = report_shown(yaw, 0);
+	return (yaw > fail_deg ? PHOTO_FAIL : yaw > pass_deg ? PHOTO_WARN : PHOTO_PASS);
+}
+
+/* Verdict of the nostrils at q of the way from the eyes to the mouth (as printed). */
+static enum photo_verdict
+pose_nose(double q)
+{
+	q = report_shown(q, 2);
+	return (q < POSE_Q_LO - POSE_Q_FAIL || q > POSE_Q_HI + POSE_Q_FAIL ? PHOTO_FAIL :
+	    q < POSE_Q_LO || q > POSE_Q_HI ? PHOTO_WARN : PHOTO_PASS);
+}
+
+/*
  * A head turned to one side puts the eyes off the middle of the cheeks:
  * sin(yaw) is about the difference of the two sides over the width.  When
  * the cheek edges do not show, the nostrils off the eye midpoint along the
  * eye line tell the turn: they stand about half an eye distance in front
  * of the eyes, so tan(yaw) is about twice their offset.  Tilting up or down
  * moves the nostrils along the way from the eyes to the mouth: on the
- * frontal London portraits they sit at 0.56-0.62 of it.
+ * frontal London portraits they sit at 0.56-0.62 of it.  A turn near
+ * pose_max warns: the row prints the turn that passes outright
+ * (POSE_PASS_SHARE of pose_max), so that a warned turn is never inside it.
  */
 static void
 check_pose(struct photo_report *r, const struct photo_scene *sc,
@@ -284,6 +312,7 @@ check_pose(struct photo_report *r, const struct photo_scene *sc,
 	double left = sc->eye_x - sc->face_l, right = sc->face_r - sc->eye_x;
 	double nx, ny, my, t = sc->roll * M_PI / 180, yaw = -1, q = -1, side, down;
 	int edges = sc->face_measured && sc->face.eyes_found;
+	int pass_deg = (int)(p->pose_max * POSE_PASS_SHARE);
 	const char *how = edges ? "" : _(", estimated");
 	enum photo_verdict v = PHOTO_PASS, vq = PHOTO_PASS;
 	char *val, *want;
@@ -296,25 +325,22 @@ check_pose(struct photo_report *r, const struct photo_scene *sc,
 		my = -nx * sin(t) + my * cos(t);
 		if (my > 0.5) {
 			q = down / my;
-			vq = q < POSE_Q_LO - POSE_Q_FAIL || q > POSE_Q_HI + POSE_Q_FAIL ?
-			    PHOTO_FAIL : q < POSE_Q_LO || q > POSE_Q_HI ? PHOTO_WARN : PHOTO_PASS;
+			vq = pose_nose(q);
 		}
 		/* Only from eyes that were found: a guessed midpoint says nothing of a turn. */
 		if (!edges && sc->face.eyes_found) {
 			yaw = atan(2 * fabs(side)) * 180 / M_PI;
 			/* Noisier than the cheek edges: only a clear turn fails. */
-			v = yaw > 1.5 * p->pose_max ? PHOTO_FAIL : yaw > 0.6 * p->pose_max ?
-			    PHOTO_WARN : PHOTO_PASS;
+			v = pose_turn(yaw, pass_deg, p->pose_max * 3 / 2);
 		}
 	}
 	if (edges) {
 		yaw = asin(fmin(1, fabs(right - left) / (right + left))) * 180 / M_PI;
-		v = yaw > p->pose_max ? PHOTO_FAIL : yaw > 0.6 * p->pose_max ?
-		    PHOTO_WARN : PHOTO_PASS;
+		v = pose_turn(yaw, pass_deg, p->pose_max);
 	}
 	if (yaw < 0 && q < 0) {
 		report_add(r, "pose", PHOTO_WARN, 0, xstrdup(_("not measured")),
-		    xasprintf(_("<= %d°"), p->pose_max), _("The edges of the face, "
+		    xasprintf(_("<= %d°"), pass_deg), _("The edges of the face, "
 		    "the eyes, the nose and the mouth could not all be seen, so "
 		    "whether the head faces the camera was not measured. Face the "
 		    "camera squarely."));
@@ -327,7 +353,7 @@ check_pose(struct photo_report *r, const struct photo_scene *sc,
 		val = xasprintf(_("turned about %.0f°%s"), yaw, how);
 	else
 		val = xasprintf(_("nose at %.2f of eyes to mouth%s"), q, how);
-	want = xasprintf(_("<= %d°, nose %.2f-%.2f"), p->pose_max, POSE_Q_LO, POSE_Q_HI);
+	want = xasprintf(_("<= %d°, nose %.2f-%.2f"), pass_deg, POSE_Q_LO, POSE_Q_HI);
 	if (vq > v)
 		report_add(r, "pose", vq, 0, val, want, _("The head seems tilted up "
 		    "or down. Hold it level, with the eyes looking straight at the lens."));
@@ -448,7 +474,8 @@ check_accessories(struct photo_report *r, const struct photo_scene *sc)
 	/* A hair band may be dark: any clear colour of its own counts over the head. */
 	most = fmax(most, head.unnatural);
 	report_add(r, "accessories", most > 0.06 ? PHOTO_WARN : PHOTO_PASS, 0,
-	    xasprintf(_("colour %.0f%%"), most * 100), xstrdup(_("none")),
+	    /* TRANSLATORS: what is expected: no ornament worn. */
+	    xasprintf(_("colour %.0f%%"), most * 100), xstrdup(C_("no ornaments", "none")),
 	    most > 0.06 ? _("Something colourful is over the head, by the ears or "
 	    "at the neck (a hair band, earrings, a necklace?). Ornaments are not "
 	    "allowed: take them off.") : _("No ornaments were seen (only strong "

@@ -25,6 +25,12 @@ void	report_add(struct photo_report *, const char *, enum photo_verdict, int,
 	    char *, char *, const char *, ...)
 	    __attribute__((format(printf, 7, 8)));
 
+/*
+ * v as a row prints it with the given decimals: a verdict judged on this
+ * never contradicts the figures beside it (9.96 shown as 10.0 is >= 10).
+ */
+double	report_shown(double, int);
+
 /* The tone of the box given in eye distances around the eye midpoint. */
 void	scene_tone(const struct photo_scene *, double, double, double, double,
 	    struct tone *);

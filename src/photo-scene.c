@@ -528,6 +528,15 @@ photo_scene_load(const char *path, const struct config *cfg, int min_side,
 	return (0);
 }
 
+void
+photo_scene_file_size(const struct photo_scene *sc, int *w, int *h)
+{
+	int turned = sc->info.orientation >= 5;
+
+	*w = turned ? sc->info.height : sc->info.width;
+	*h = turned ? sc->info.width : sc->info.height;
+}
+
 /*
  * Finds the face with d (NULL: the cascades could not be read, for cause,
  * which sc keeps), ending the search fs when one followed the decoder.

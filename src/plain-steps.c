@@ -107,7 +107,7 @@ ask_welcome(struct plain *p)
 	const char *items[8];
 	const struct language *l;
 	enum plain_rc rc;
-	char *s;
+	char *s, *d;
 	int n, c;
 
 	step_title(p, N_("Welcome"));
@@ -116,13 +116,15 @@ ask_welcome(struct plain *p)
 	plain_para(&p->io, 0, s);
 	free(s);
 	if (p->kiosk.enabled) {
-		s = xasprintf(_("This is a shared computer. After %ld minutes without "
+		d = kiosk_duration(p->kiosk.idle_seconds);
+		/* TRANSLATORS: %s is a time, "20 seconds" or "5 minutes". */
+		s = xasprintf(_("This is a shared computer. After %s without "
 		    "a key, and a notice, everything typed here is deleted. When you "
 		    "finish, the application is stored for this service point and "
-		    "everything else is deleted. Nothing is kept as a draft."),
-		    (p->kiosk.idle_seconds + 59) / 60);
+		    "everything else is deleted. Nothing is kept as a draft."), d);
 		plain_para(&p->io, 0, s);
 		free(s);
+		free(d);
 	}
 	for (n = 0; (l = i18n_language(n)) != NULL; n++)
 		items[n] = l->native;
@@ -284,6 +286,7 @@ ask_id(struct plain *p)
 		}
 		if (cause == NULL && idnum_validate(line, &p->today, norm, &cause) == 0) {
 			application_set(&p->model.id_number, norm);
+			p->model.minor = idnum_age(norm, &p->today) < MINOR_AGE;
 			g = grouped_id(norm);
 			s = xasprintf(_("ID number read back: %s"), g);
 			plain_para(&p->io, 0, s);
@@ -306,17 +309,43 @@ ask_phone(struct plain *p)
 	    check_phone));
 }
 
+static enum plain_rc
+ask_minor(struct plain *p)
+{
+	const char *items[] = { person_minor_answer(0), person_minor_answer(1) };
+	enum plain_rc rc;
+	int c;
+
+	rc = plain_choose(&p->io, _("Whose card:"), items, 2, p->model.minor,
+	    _("Choose 2 if the card is for a child under 16: a parent or guardian "
+	    "then applies and gives consent for the child."), &c);
+	if (rc == PLAIN_OK)
+		p->model.minor = c;
+	return (rc);
+}
+
 /* Step 3: one question per field; "<" goes back a field. */
 static enum plain_rc
 ask_details(struct plain *p)
 {
-	enum plain_rc (*const fields[])(struct plain *) = { ask_name, ask_id, ask_phone };
+	enum plain_rc (*const with_numbers[])(struct plain *) = { ask_name, ask_id,
+	    ask_phone };
+	enum plain_rc (*const without[])(struct plain *) = { ask_name, ask_minor };
+	enum plain_rc (*const *fields)(struct plain *);
 	enum plain_rc rc;
-	int i = 0;
+	int i = 0, n, numbers = net_configured(p->cfg);
 
+	fields = numbers ? with_numbers : without;
+	n = numbers ? (int)nitems(with_numbers) : (int)nitems(without);
 	step_title(p, N_("Personal details"));
 	plain_para(&p->io, 0, _("Type your details as they are on your ID card."));
-	while (i < (int)nitems(fields)) {
+	plain_para(&p->io, 0, person_numbers_why(numbers));
+	if (!numbers) {
+		/* What person_check does on the curses side: keep no number. */
+		application_set(&p->model.id_number, "");
+		application_set(&p->model.phone, "");
+	}
+	while (i < n) {
 		rc = fields[i](p);
 		if (rc == PLAIN_BACK && i > 0) {
 			i--;
@@ -773,24 +802,36 @@ ask_review(struct plain *p)
 	const struct application *a = &p->model;
 	const char *items[6];
 	enum plain_rc rc;
+	static const struct {
+		const char	*label, *step;
+	} jumps[] = {
+		{ N_("Change how to apply"), "channel" },
+		{ N_("Change the personal details"), "details" },
+		{ N_("Change the materials"), "materials" },
+		{ N_("Change the photo"), "photo" },
+	};
 	char masked[19], *s, *cause = NULL, *name, *dir = NULL;
-	int n, ready, c;
+	int n, ready, c, i, k, numbers = net_configured(p->cfg);
 
 	step_title(p, N_("Review"));
 	for (;;) {
 		idnum_mask(a->id_number, masked);
 		ready = materials_ready(a, &n);
-		plain_para(&p->io, 0, net_configured(p->cfg) ? _("Please check "
+		plain_para(&p->io, 0, numbers ? _("Please check "
 		    "everything before the application is queued:") : _("Please "
 		    "check everything before the kit is made:"));
 		plain_line(&p->io, "  %s %s", _("Channel:"), channel_name(a->channel));
 		plain_line(&p->io, "  %s %s", _("Region:"), _(region_at(a->region)->name));
 		plain_line(&p->io, "  %s %s", _("Full name:"), a->name);
-		/* Bystanders at a service point: masked unless asked for. */
-		s = p->show_id ? grouped_id(a->id_number) : xstrdup(masked);
-		plain_line(&p->io, "  %s %s", _("ID number:"), s);
-		wipe_str(s);
-		plain_line(&p->io, "  %s %s", _("Mobile number:"), a->phone);
+		if (numbers) {
+			/* Bystanders at a service point: masked unless asked for. */
+			s = p->show_id ? grouped_id(a->id_number) : xstrdup(masked);
+			plain_line(&p->io, "  %s %s", _("ID number:"), s);
+			wipe_str(s);
+			plain_line(&p->io, "  %s %s", _("Mobile number:"), a->phone);
+		}
+		plain_line(&p->io, "  %s %s", _("Whose card:"),
+		    person_minor_answer(a->minor));
 		s = xasprintf(_("%d of %d ready"), ready, n);
 		plain_line(&p->io, "  %s %s", _("Materials:"), s);
 		free(s);
@@ -806,28 +847,28 @@ ask_review(struct plain *p)
 			plain_line(&p->io, "  %s %s (%s)", _("Photo:"), a->photo_path,
 			    a->photo_fixed ? _("fixed by sscard and checked") :
 			    _("checked"));
-		name = net_configured(p->cfg) ? net_service_name(p->cfg) : NULL;
+		name = numbers ? net_service_name(p->cfg) : NULL;
 		s = kit_consent(a, name);
 		free(name);
 		plain_para(&p->io, 0, s);
 		free(s);
-		items[0] = net_configured(p->cfg) ? _("I agree: queue my application") :
+		k = 0;
+		items[k++] = numbers ? _("I agree: queue my application") :
 		    _("I agree: make my application kit");
-		items[1] = p->show_id ? _("Mask the ID number again") :
-		    _("Show the full ID number");
-		items[2] = _("Change how to apply");
-		items[3] = _("Change the personal details");
-		items[4] = _("Change the materials");
-		items[5] = _("Change the photo");
-		if ((rc = plain_choose(&p->io, NULL, items, 6, 0, NULL, &c)) != PLAIN_OK)
+		/* With no number asked there is none to show. */
+		if (numbers)
+			items[k++] = p->show_id ? _("Mask the ID number again") :
+			    _("Show the full ID number");
+		for (i = 0; i < (int)nitems(jumps); i++)
+			items[k++] = _(jumps[i].label);
+		if ((rc = plain_choose(&p->io, NULL, items, k, 0, NULL, &c)) != PLAIN_OK)
 			return (rc);
-		if (c == 1) {
+		if (numbers && c == 1) {
 			p->show_id = !p->show_id;
 			continue;
 		}
-		if (c >= 2) {
-			p->jump = plain_step_index(c == 2 ? "channel" : c == 3 ? "details" :
-			    c == 4 ? "materials" : "photo");
+		if (c > 0) {
+			p->jump = plain_step_index(jumps[c - 1 - numbers].step);
 			return (PLAIN_BACK);
 		}
 		if ((rc = ask_kit_dir(p, &dir)) != PLAIN_OK) {

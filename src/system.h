@@ -10,6 +10,22 @@
 #define _(s)		gettext(s)
 #define N_(s)		(s)
 
+/*
+ * A message in a context: one English word in two senses (a dpi "none", not
+ * stated; an ornament "none", nothing worn) gets a translation for each.
+ * xgettext reads it as C_:1c,2.
+ */
+#define C_(ctx, s)	sscard_pgettext(ctx "\004" s, s)
+
+static inline const char *
+sscard_pgettext(const char *key, const char *s)
+{
+	const char *t = gettext(key);
+
+	/* gettext returns its argument when the catalog lacks the message. */
+	return (t == key ? s : t);
+}
+
 #define nitems(a)	(sizeof (a) / sizeof (a)[0])
 
 #endif

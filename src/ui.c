@@ -12,11 +12,33 @@
 
 static wchar_t	*to_wide(const char *, size_t *);
 
-/* The body ends above the two message rows, the rule and the key line. */
+/* The body ends above the message rows, the rule and the key line. */
 int
 ui_body_bottom(const struct ui *ui)
 {
-	return (ui->rows - 5);
+	return (ui->rows - 3 - (ui->msg_rows > UI_MSG_ROWS ? ui->msg_rows : UI_MSG_ROWS));
+}
+
+void
+ui_message_rows(struct ui *ui, const char *s)
+{
+	int most = ui->rows - 3 - UI_BODY_TOP - UI_BODY_MIN;
+	int need = s != NULL ? ui_wrap_rows(ui->cols, s) : 0;
+
+	/* A message cut mid-sentence misleads: the body gives way instead. */
+	ui->msg_rows = need < UI_MSG_ROWS ? UI_MSG_ROWS : need > most ? most : need;
+}
+
+void
+ui_message(struct ui *ui, const char *s, attr_t attr)
+{
+	int y = ui_body_bottom(ui) + 1, i;
+
+	for (i = 0; i < ui->msg_rows; i++)
+		mvhline(y + i, 0, ' ', ui->cols);
+	graphics_cover(ui->gfx, y, 0, ui->msg_rows, ui->cols);
+	if (s != NULL)
+		ui_wrap(ui, y, 0, ui->cols, ui->msg_rows, attr, s);
 }
 
 void

@@ -8,7 +8,7 @@ cd "$top_srcdir"
 # whatever the file's extension.  The template is made from POTFILES alone, so a
 # file missing here would be missing from the template as well and the
 # staleness check below could not notice it.
-marked=$(find src screens -type f ! -name '*.o' ! -name '*.a' -exec grep -lIE '(^|[^A-Za-z0-9_])N?_\("' {} + | sort)
+marked=$(find src screens -type f ! -name '*.o' ! -name '*.a' -exec grep -lIE '(^|[^A-Za-z0-9_])[NC]?_\("' {} + | sort)
 [ -n "$marked" ] || fail "no source file marks a message: the search for _() is broken"
 for f in $marked; do
 	grep -qx "$f" locales/POTFILES || fail "$f uses gettext but is not in locales/POTFILES"
@@ -18,10 +18,14 @@ while read -r f; do
 done < locales/POTFILES
 
 # The template is current: no message in the sources is missing from it.
-xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ \
+xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
 	-o "$T/fresh.pot" -f locales/POTFILES
 msgcmp --use-untranslated "$T/fresh.pot" locales/sscard.pot 2> "$T/cmp" ||
 	{ head -n 20 "$T/cmp" >&2; fail "locales/sscard.pot is stale: run make update-po"; }
+
+# No msgid serves two senses ("none" for a dpi not stated and for no ornament).
+python3 "$top_srcdir/tests/i18n/contexts.py" "$T/fresh.pot" > "$T/contexts" ||
+	{ cat "$T/contexts" >&2; fail "a message is used in two senses without a context"; }
 
 for l in zh_CN zh_TW es; do
 	"$MSGFMT" --check --statistics -o /dev/null "locales/$l.po" 2> "$T/stat" ||
@@ -71,4 +75,21 @@ LANGUAGE=es "$SSCARD" check --json "$PHOTOS/lisa3.jpg" 2>&1 | grep -q -- '"-19\.
 	fail "JSON lost its decimal point"
 LANGUAGE=zh_CN "$SSCARD" check "$PHOTOS/lisa3.jpg" 2>&1 | grep -q -- "-19\.5°" ||
 	fail "the decimal point is gone in Chinese"
+
+# "none" in two senses: a file that states no dpi, and no ornament expected.  The
+# ornaments row read 应为 未标注 ("not marked") when both shared one msgid.
+row() {
+	python3 -c '
+import json, sys
+d = json.loads(sys.stdin.readline())
+print({c["id"]: c for c in d["checks"]}[sys.argv[1]][sys.argv[2]])' "$1" "$2"
+}
+for l in zh_CN zh_TW es; do
+	dpi=$(LANGUAGE=$l "$SSCARD" check --json "$PHOTOS/astronaut.png" | row dpi value)
+	orn=$(LANGUAGE=$l "$SSCARD" check --json "$PHOTOS/canada_053f_white_f_headband.jpg" |
+	    row accessories expected)
+	[ "$dpi" != none ] || fail "$l: the missing dpi is not translated"
+	[ "$orn" != "$dpi" ] && [ "$orn" != none ] ||
+		fail "$l: the ornaments row expects '$orn', the word for a dpi not stated"
+done
 exit 0

@@ -11,8 +11,8 @@ for t in bash Xvfb xterm xwd xdotool convert; do
 done
 
 photo="$PHOTOS/lisa2.jpg"
-to_photo="-k F3 -k Down -k Return -k type:Zhang -k Tab -k type:11010519491231002X
- -k Tab -k type:13800138000 -k F3 -k F3 -k type:$photo"
+to_photo="-k F3 -k Down -k Return -k type:Zhang
+ -k F3 -k F3 -k type:$photo"
 
 # shoot OUT.png SIZE [KEYS...]: runs the wizard in xterm at SIZE cells, types the keys, takes
 # the screenshot; snapshots go to OUT.shots.

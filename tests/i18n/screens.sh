@@ -54,9 +54,11 @@ walk() {
 
 # Up to the photo step: welcome (help, quit box, stay), channel CHANNEL_KEYS,
 # details, materials, each with its help box; then the photo path.
+# DETAILS: what is typed on the details step (the numbers only with a service).
+DETAILS="张三<F3>"
 to_photo() {
 	printf '%s' "<F1><Esc><Esc><Enter><Enter><F1><Esc>$1"
-	printf '%s' "<F1><Esc>张三<Tab>11010519491231002X<Tab>13800138000<F3>"
+	printf '%s' "<F1><Esc>$DETAILS"
 	printf '%s' "<F1><Esc><Space><F3><F1><Esc>$2<F3>"
 }
 # Through every region (Right on the region row) to the online channel.
@@ -65,8 +67,8 @@ REGIONS="<Up><Right><Right><Right><Right><Right><Right><Right><Right><Right><Rig
 for l in zh_CN zh_TW es; do
 	# Online with a card service: the check fails, its rules are read one by
 	# one, the fix repairs the photo, review, sending, the service's receipt.
-	walk "$l" sent sent.conf "$(to_photo "$REGIONS<Down><Down><Down><Up><Up><Enter>" \
-	    "$T/fixable.jpg")<F1><Esc><Up><Up><Up><Up><Up><Enter><Enter><F3><F1><Esc><Space><F3><F1><Esc>"
+	walk "$l" sent sent.conf "$(DETAILS="张三<Tab>11010519491231002X<Tab>13800138000<F3>"
+	    to_photo "$REGIONS<Down><Down><Down><Up><Up><Enter>" "$T/fixable.jpg")<F1><Esc><Up><Up><Up><Up><Up><Enter><F3><F1><Esc><Space><F3><F1><Esc>"
 	[ $st = 4 ] || fail "$l: the walk with a card service ended with $st: $(cat sent.$l.err)"
 	ls "sent.$l" | grep -q -- '-submit.txt$' || fail "$l: no Sending step"
 	grep -q "R[0-9]\{6\}" "$(ls sent.$l/*-receipt.txt | tail -n 1)" ||

@@ -19,10 +19,10 @@ photo_dirs = $T/usb
 kit_dir = $T/kit
 $(cat "$T/pin.line")
 EOC
-# scan: every file sscard could have written that holds the ID number or a photo.
+# scan: every file sscard could have written that holds the name or a photo.
 scan() {
 	for d in "$HOME" "$T/run" "$T/kit"; do
-		grep -rla "11010519491231002X" "$d"
+		grep -rla "张三" "$d"
 		find "$d" -type f | while read -r f; do
 			case $(head -c 4 "$f" | od -An -tx1 | tr -d ' \n') in
 			ffd8ff* | 89504e47) echo "$f" ;;
@@ -42,7 +42,7 @@ wait_for() {
 # A citizen answers up to the fixed photo's check, walks away; the scan runs after the
 # wipe while sscard still runs; then the helper leaves.
 {
-	printf '\n\n1\n张三\n11010519491231002X\n13800138000\n1\n'	# no checklist file in a kiosk
+	printf '\n\n1\n张三\n\n1\n'	# no checklist file in a kiosk
 	printf '%s/usb/../secret.jpg\n' "$T"
 	printf '%s/usb/link.jpg\n' "$T"
 	printf '%s\n' "$T/secret.jpg"

@@ -9,6 +9,7 @@ mkdir -p "$XDG_RUNTIME_DIR" "$TMPDIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 
 IDNUM=11010519491231002X
+DETAILS_SERVICE="张三<Tab>$IDNUM<Tab>13800138000<Enter><Enter>"
 
 # lang_keys LANG: the welcome-screen keys that choose LANG (English is the default).
 lang_keys() {
@@ -33,12 +34,14 @@ channel_keys() {
 
 # walk_keys LANG CHANNEL REGION PHOTO_KEYS [MATERIALS_KEYS] [END]: a whole
 # application; PHOTO_KEYS is what is typed on the photo step; END follows the
-# review (default: save the kit, then finish).
+# review (default: save the kit, then finish). $DETAILS, when set, is typed on
+# the details step instead of the name alone (a card service asks the numbers:
+# $DETAILS_SERVICE).
 walk_keys() {
 	cat <<KEYS
 $(lang_keys "$1")<Enter>
 $(channel_keys "$2" "$3")
-张三<Tab>$IDNUM<Tab>13800138000<Enter><Enter>
+${DETAILS:-张三<Enter><Enter><Enter>}
 ${5:-<Space><Down><Space>}<F3>
 $4<F3>
 <Space><F3>

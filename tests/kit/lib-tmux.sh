@@ -49,17 +49,13 @@ tm_to_details() {
 tm_walk_to_details() {
 	tm_to_details
 	tm send-keys -t w -l "张三"
-	tm send-keys -t w Tab
-	tm send-keys -t w -l "$IDNUM"
-	tm send-keys -t w Tab
-	tm send-keys -t w -l "13800138000"
-	wait_for "13800138000"
+	wait_for "[张三"
 }
 
 # tm_walk_to_check PHOTO: on to the check of PHOTO, which passes.
 tm_walk_to_check() {
 	tm_walk_to_details
-	tm send-keys -t w Enter Enter
+	tm send-keys -t w Enter Enter Enter
 	wait_for "Step 4 of 8"
 	tm send-keys -t w F3
 	wait_for "Step 5 of 8"

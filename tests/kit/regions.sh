@@ -65,7 +65,7 @@ echo "$first" | grep -q 挂失 || fail "the first step is not the loss report: $
 make_ca
 start_server receipt
 write_conf "$T/net.conf" "$PORT" "name = Test card service"
-walk_keys en 1 $SHENZHEN "<Tab><Space><Tab>SZ20261201A8<F3>" "" "<Enter>" > "$T/keys"
+DETAILS=$DETAILS_SERVICE walk_keys en 1 $SHENZHEN "<Tab><Space><Tab>SZ20261201A8<F3>" "" "<Enter>" > "$T/keys"
 run_sscard --config "$T/net.conf"
 assert_status 0
 assert_snap receipt "Test card service received your application"

@@ -10,7 +10,7 @@ cp "$T/photo.jpg" "$T/photo.orig"
 cp "$T/photo.jpg" "$T/other.jpg"
 ln -s "$T/other.jpg" "$T/link.txt"
 {
-	printf '\n\n1\n张三\n11010519491231002X\n13800138000\n1\n'
+	printf '\n\n1\n张三\n\n1\n'
 	printf '%s\n' "$T/photo.jpg" "$T/link.txt" "$T/list.txt"
 } | "$SSCARD" --plain > "$T/out" 2>&1 || true
 cmp -s "$T/photo.jpg" "$T/photo.orig" || fail "the photo was replaced by the checklist"

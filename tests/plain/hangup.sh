@@ -17,10 +17,8 @@ draft="$HOME/.local/state/sscard/draft.json"
 # First session: up to the photo check, then the line drops.
 { to_name 3; cat <<EOS; } > "$T/script"
 send 张三丰
-expect ID number:
-send 11010519491231002X
-expect Mobile number:
-send 13800138000
+expect Whose card:
+send
 expect Type the numbers
 ctrl C
 send

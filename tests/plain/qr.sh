@@ -16,7 +16,7 @@ decode() {
 }
 
 for mode in blocks ascii; do
-	keys "<Enter><Enter>1<Enter>张三<Enter>11010519491231002X<Enter>13800138000<Enter><Enter><Enter>$T/photo.jpg<Enter><Enter>1<Enter><Enter>2<Enter>"
+	keys "<Enter><Enter>1<Enter>张三<Enter><Enter><Enter><Enter>$T/photo.jpg<Enter><Enter>1<Enter><Enter>2<Enter>"
 	run_sscard --graphics "$mode"
 	assert_status 0
 	tr="$T/shots/transcript.txt"

@@ -1,16 +1,14 @@
 #!/bin/sh
 # wipe-screen.sh -- a kiosk's wipe in plain mode clears the terminal and its scrollback
 # (terminfo clear and E3, as clear(1) does) before it says so, so the next citizen sees
-# nothing of the previous one's name or ID number; where nothing can be cleared (TERM=dumb,
+# nothing of the previous one's answers; where nothing can be cleared (TERM=dumb,
 # output to a pipe) nothing is sent and the message does not claim it was.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/plain/lib-plain.sh"
 kiosk_conf
 { to_name; cat <<EOS; } > "$T/script"
 send 张三
-expect ID number:
-send 11010519491231002X
-expect Mobile number:
+expect Whose card:
 send $(printf '\033')
 expect Leave the kiosk (for the helper
 send 2
@@ -23,16 +21,16 @@ expect Helper PIN
 send 2468
 exit 3
 EOS
-# after LOG: what the terminal got after the ID number was read back.
+# after LOG: what the terminal got after the name was taken (the next question).
 after() {
-	python3 -c 'import sys; d = open(sys.argv[1], "rb").read(); i = d.rfind(b"1949 1231"); sys.stdout.buffer.write(d[i:] if i >= 0 else b"")' "$1"
+	python3 -c 'import sys; d = open(sys.argv[1], "rb").read(); i = d.rfind(b"Whose card:"); sys.stdout.buffer.write(d[i:] if i >= 0 else b"")' "$1"
 }
 drive() {
 	: > "$T/pty.log"
 	pty "$T/pty.log" env TERM="$1" "$SSCARD" --plain --kiosk --config "$T/kiosk.conf" ||
 		{ cat "$T/pty.log" >&2; fail "TERM=$1: the wipe"; }
 	after "$T/pty.log" > "$T/after"
-	[ -s "$T/after" ] || fail "TERM=$1: the ID number was never read back"
+	[ -s "$T/after" ] || fail "TERM=$1: the name was never taken"
 }
 esc=$(printf '\033')
 
@@ -49,7 +47,7 @@ grep -q "could not be cleared" "$T/after" && ! grep -q "were cleared\|was cleare
 	fail "TERM=dumb: the message is not true: $(cat "$T/after")"
 
 # Output to a pipe: nothing to clear, and it is not said to be.
-printf '\n\n\n张三\n11010519491231002X\n\033\n2\n' |
+printf '\n\n\n张三\n\033\n2\n' |
 	TERM=xterm "$SSCARD" --plain --kiosk --config "$T/kiosk.conf" > "$T/out" 2>&1 || true
 after "$T/out" > "$T/after"
 grep -q "Everything typed here has been deleted." "$T/after" || fail "pipe: no wipe: $(cat "$T/out")"

@@ -2,7 +2,7 @@
 # materials.sh -- the checklist: ticks, saving with Ctrl-S or the button, errors.
 . "$top_srcdir/tests/lib.sh"
 
-to_materials="<Enter><Down><Down><Enter>张三<Tab>11010519491231002X<Tab>13800138000<F3>"
+to_materials="<Enter><Down><Down><Enter>张三<F3>"
 
 # Tick two items, save to a file with Ctrl-S.
 keys "$to_materials<Space><Down><Down><Space><Tab><Tab><Tab><Tab><Tab><Tab><C-u>$T/list.txt<C-s>"

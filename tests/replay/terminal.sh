@@ -18,11 +18,7 @@ wait_for "[张三"
 # The cursor is in the name field, after the two wide characters.
 [ "$(tm display -p -t w '#{cursor_x},#{cursor_y}')" = "25,5" ] ||
 	fail "cursor at $(tm display -p -t w '#{cursor_x},#{cursor_y}'), expected 25,5"
-tm send-keys -t w Tab
-tm send-keys -t w -l "11010519491231002X"
-tm send-keys -t w Tab
-tm send-keys -t w -l "13800138000"
-tm send-keys -t w Enter Enter
+tm send-keys -t w Enter Enter Enter
 wait_for "Step 4 of 8"
 tm send-keys -t w Space Down Space F3
 wait_for "Step 5 of 8"
@@ -47,7 +43,7 @@ tm wait-for done
 [ "$(cat "$T/exit")" = 0 ] || fail "exit status $(cat "$T/exit")"
 [ "$(ls "$HOME/sscard" | wc -l)" -eq 1 ] || fail "no kit"
 [ "$(mode_of "$T/rec.keys")" = 600 ] || fail "the recording is $(mode_of "$T/rec.keys"), not 600"
-grep -q "张三<Tab>11010519491231002X<Tab>13800138000<Enter>" "$T/rec.keys" ||
+grep -q "^张三<Enter>$" "$T/rec.keys" ||
 	{ cat "$T/rec.keys" >&2; fail "the recording does not hold what was typed"; }
 
 # The recording replays to the same application: the same kit.
