@@ -26,7 +26,7 @@ expect default=1>
 send
 expect Full name:
 send 张三
-expect ID number:
+expect Whose card:
 ctrl D
 expect Leave the kiosk (for the helper
 send 3

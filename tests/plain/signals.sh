@@ -6,13 +6,13 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/plain/lib-plain.sh"
 draft="$HOME/.local/state/sscard/draft.json"
-# drive SIG STATUS: up to the ID number, then the signal; what is typed is recorded.
+# drive SIG STATUS: up to the question after the name, then the signal; what is typed is recorded.
 drive() {
 	rm -f "$draft" "$T/keys"
 	: > "$T/pty.log"
 	{ to_name; cat <<EOS; } > "$T/script"
 send 张三
-expect ID number:
+expect Whose card:
 signal $1
 exit $2 5
 sane
@@ -34,7 +34,7 @@ drive INT -2
 rm -f "$draft"
 { to_name; cat <<EOS; } > "$T/script"
 send 张三
-expect ID number:
+expect Whose card:
 ctrl C
 send
 expect Go on with the application
