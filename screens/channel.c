@@ -10,16 +10,23 @@
 #include "screen.h"
 #include "xmalloc.h"
 
-/* Focus 0 is the region; 1..3 are the channels. */
+/*
+ * Focus 0 is the region; 1..3 are the channels; the last row is not a
+ * channel but the answer for a citizen who only wants the electronic
+ * card's photo changed.
+ */
 struct channel_state {
 	int	focus;
 	int	first;		/* the first fact shown, when they do not all fit */
 };
 
-/* The facts shown for a channel: four topics and the region's note. */
-#define FACTS_MAX	5
+/* The facts shown for a channel: four topics and the region's notes. */
+#define FACTS_MAX	(TOPIC_COUNT + REGION_NOTES)
+/* The focus on the e-card row. */
+#define AT_ECARD	(CHANNEL_COUNT + 1)
 
 static void	draw_facts(const struct app *, struct ui *, int, int);
+static void	draw_ecard(const struct app *, struct ui *, int);
 
 static void
 channel_enter(struct app *app)
@@ -35,9 +42,9 @@ static void
 draw_facts(const struct app *app, struct ui *ui, int y, int channel)
 {
 	const struct channel_state *c = app->priv;
-	const struct region *r = region_at(app->model.region);
 	struct pager_item items[FACTS_MAX];
 	char *text[FACTS_MAX] = { NULL };
+	const char *note;
 	int n = 0, i;
 
 	for (i = TOPIC_WHERE; i <= TOPIC_RECEIVE; i++, n++) {
@@ -45,13 +52,30 @@ draw_facts(const struct app *app, struct ui *ui, int y, int channel)
 		items[n].label = nextsteps_topic_label((enum region_topic)i);
 		items[n].text = text[n];
 	}
-	if (r->note != NULL) {
+	/* Only the notes true for this channel: online hours are not a counter's. */
+	for (i = 0; (note = region_note(app->model.region, channel, i)) != NULL &&
+	    n < FACTS_MAX; i++) {
 		items[n].label = NULL;
-		items[n++].text = _(r->note);
+		items[n++].text = note;
 	}
 	pager_draw(ui, y, 3, ui->cols - 4, 14, ui_body_bottom(ui), items, n, c->first);
 	for (i = 0; i < n; i++)
 		free(text[i]);
+}
+
+/* What changing the electronic card's photo takes (nextsteps_ecard). */
+static void
+draw_ecard(const struct app *app, struct ui *ui, int y)
+{
+	const struct channel_state *c = app->priv;
+	struct pager_item items[FACTS_MAX];
+	int n;
+
+	for (n = 0; n < FACTS_MAX && nextsteps_ecard(n) != NULL; n++) {
+		items[n].label = NULL;
+		items[n].text = nextsteps_ecard(n);
+	}
+	pager_draw(ui, y, 3, ui->cols - 4, 0, ui_body_bottom(ui), items, n, c->first);
 }
 
 static void
@@ -66,7 +90,13 @@ channel_draw(const struct app *app, struct ui *ui)
 	for (i = 0; i < CHANNEL_COUNT; i++)
 		ui_item(ui, y++, 1, ui->cols - 2, app->model.channel == i ? "(*)" : "( )",
 		    channel_name(i), c->focus == i + 1);
+	ui_item(ui, y++, 1, ui->cols - 2, "(?)", nextsteps_ecard_label(),
+	    c->focus == AT_ECARD);
 	y++;
+	if (c->focus == AT_ECARD) {
+		draw_ecard(app, ui, y);
+		return;
+	}
 	/* The facts follow the focus, so moving through the list explains each. */
 	shown = c->focus > 0 ? c->focus - 1 :
 	    app->model.channel >= 0 ? app->model.channel : CHANNEL_ONLINE;
@@ -85,12 +115,19 @@ channel_handle(struct app *app, enum request req, const struct key *k)
 
 	if (pager_scroll(&c->first, FACTS_MAX, req))
 		return (REQ_NONE);
-	if (screen_focus_move(&c->focus, CHANNEL_COUNT + 1, req)) {
+	if (screen_focus_move(&c->focus, AT_ECARD + 1, req)) {
 		c->first = 0;	/* other facts: from their start */
 		return (REQ_NONE);
 	}
 	if (c->focus == 0 && (req == REQ_LEFT || req == REQ_RIGHT)) {
 		app->model.region = (app->model.region + (req == REQ_LEFT ? n - 1 : 1)) % n;
+		c->first = 0;
+		return (REQ_NONE);
+	}
+	/* Not a channel: the answer is on the screen; the channels are above it. */
+	if (c->focus == AT_ECARD && (req == REQ_TOGGLE || req == REQ_ACTIVATE)) {
+		app_say(app, 0, "%s", nextsteps_ecard(2));
+		c->focus = 1;
 		c->first = 0;
 		return (REQ_NONE);
 	}
@@ -130,7 +167,9 @@ const struct screen channel_screen = {
 	.title = N_("How to apply"),
 	.help = N_("Choose your region with Left and Right, then move through the "
 	    "three channels with Up and Down: each shows where you go, the fee, "
-	    "how long it takes and what you receive. When the facts do not all "
+	    "how long it takes and what you receive. The last line, for those "
+	    "who only want the photo on the electronic card changed, says what "
+	    "that takes. When the facts do not all "
 	    "fit, the last line says so: End shows the next fact, Home goes back "
 	    "to the first. Space chooses a channel, Enter chooses it and goes on. "
 	    "Where sources disagree, sscard says so: check with your local "

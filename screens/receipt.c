@@ -31,11 +31,12 @@ struct outcome {
 	int		 first;		/* the first next step shown */
 	struct nextsteps ns;		/* built once on entry */
 	char		*qr;		/* the QR code as text lines, or NULL */
+	char		*qr_what;	/* what it holds, in words */
 	int		 qr_cols, qr_rows;
 };
 
-/* The text beside the QR code keeps at least this many columns. */
-#define TEXT_MIN_COLS	40
+/* The QR view's text beside the code keeps at least this many columns. */
+#define QR_TEXT_COLS	24
 
 static const char *outcome_title(const struct app *);
 static int	 headline(const struct app *, struct ui *, int, int);
@@ -43,6 +44,8 @@ static void	 save_kit(struct app *);
 static int	 after_x(int, const char *);
 static int	 more_button(struct ui *, int *, int, int, const char *, int);
 static void	 make_qr(const struct app *, struct outcome *);
+static int	 qr_fits(const struct outcome *, const struct ui *);
+static void	 draw_qr_view(const struct outcome *, struct ui *);
 static void	 print_kit(struct app *);
 static int	 focusable(const struct app *, int *);
 
@@ -73,28 +76,60 @@ outcome_enter(struct app *app)
 }
 
 /*
- * The reference as a QR code for a helper's phone (kit_reference): half
- * blocks, or "##" where the terminal shows no Unicode (--graphics ascii or
- * none).  Made in state, never in draw.
+ * What a helper can use as a QR code (kit_qr_text: the service's receipt,
+ * else the kit's essentials): half blocks, or "##" where the terminal shows
+ * no Unicode (--graphics ascii or none).  Made in state, never in draw.
  */
 static void
 make_qr(const struct app *app, struct outcome *o)
 {
 	int unicode = app->gfx.mode != GRAPHICS_ASCII && app->gfx.mode != GRAPHICS_NONE;
-	char *ref = kit_reference(&app->model, app->kit_saved, &app->today), *cause = NULL;
+	char *text, *cause = NULL;
 	struct qr q;
 
 	free(o->qr);
+	free(o->qr_what);
 	o->qr = NULL;
-	if (ref == NULL)
-		return;
-	if (qr_encode(ref, &q, &cause) == 0) {
+	text = kit_qr_text(&app->model, &o->qr_what);
+	if (qr_encode(text, &q, &cause) == 0) {
 		o->qr = qr_render(&q, unicode);
 		qr_size(&q, unicode, &o->qr_cols, &o->qr_rows);
 		qr_free(&q);
 	} else
-		free(cause);	/* the reference is on the screen as text */
-	free(ref);
+		free(cause);	/* no button then: summary.txt holds the same */
+	free(text);
+}
+
+/* The QR view takes the window but its key line: the code on the right, its words on the left. */
+static int
+qr_fits(const struct outcome *o, const struct ui *ui)
+{
+	return (o->qr != NULL && o->qr_rows <= ui->rows - 1 &&
+	    ui->cols - o->qr_cols - 2 >= QR_TEXT_COLS);
+}
+
+static void
+draw_qr_view(const struct outcome *o, struct ui *ui)
+{
+	const char *line, *nl;
+	char *row;
+	int qx = ui->cols - o->qr_cols, w = qx - 2, y, i;
+
+	for (y = 0; y < ui->rows - 1; y++)
+		mvhline(y, 0, ' ', ui->cols);
+	for (i = 0, line = o->qr; *line != '\0'; i++, line = nl + 1) {
+		nl = strchr(line, '\n');
+		row = xstrndup(line, (size_t)(nl - line));
+		ui_text(ui, i, qx, o->qr_cols, A_NORMAL, row);
+		free(row);
+	}
+	y = 1;
+	ui_text(ui, y, 1, w, A_BOLD, _("QR code for a helper"));
+	y += 2;
+	y += ui_wrap(ui, y, 1, w, ui->rows - 1 - y, A_NORMAL, o->qr_what) + 1;
+	ui_wrap(ui, y, 1, w, ui->rows - 1 - y, A_NORMAL, _("Enter or Esc hides "
+	    "the QR code."));
+	ui_focus(ui, 1, 1);
 }
 
 /*
@@ -168,22 +203,11 @@ outcome_draw(const struct app *app, struct ui *ui)
 {
 	const struct outcome *o = app->priv;
 	struct pager_item *items;
-	int y = UI_BODY_TOP, w = ui->cols - 2, i, x, qx, fits;
-	const char *line, *nl;
-	char *row;
+	int y = UI_BODY_TOP, w = ui->cols - 2, i, x;
 
-	/* The QR code on the right, beside the text, where it fits. */
-	fits = o->show_qr && o->qr != NULL && o->qr_rows <= ui_body_bottom(ui) - UI_BODY_TOP + 1 &&
-	    ui->cols - o->qr_cols - 3 >= TEXT_MIN_COLS;
-	if (fits) {
-		qx = ui->cols - o->qr_cols - 1;
-		w = qx - 2;
-		for (i = 0, line = o->qr; *line != '\0'; i++, line = nl + 1) {
-			nl = strchr(line, '\n');
-			row = xstrndup(line, (size_t)(nl - line));
-			ui_text(ui, UI_BODY_TOP + i, qx, o->qr_cols, A_NORMAL, row);
-			free(row);
-		}
+	if (o->show_qr && qr_fits(o, ui)) {
+		draw_qr_view(o, ui);
+		return;
 	}
 	y += headline(app, ui, y, w);
 	ui_field(ui, y++, 1, 14, w - 20, _("Kit folder:"), &o->dir, o->focus == AT_DIR);
@@ -197,9 +221,9 @@ outcome_draw(const struct app *app, struct ui *ui)
 	if (print_configured(app->cfg))
 		more_button(ui, &y, x, w, _("Print"), o->focus == AT_PRINT);
 	y++;
-	if (o->show_qr && !fits)
+	if (o->show_qr)
 		y += ui_wrap(ui, y, 1, w, 2, A_NORMAL, _("The window is too small for "
-		    "the QR code: make it larger, or type the reference."));
+		    "the QR code: make it larger."));
 	items = xcalloc((size_t)o->ns.n, sizeof *items);
 	for (i = 0; i < o->ns.n; i++) {
 		items[i].label = o->ns.v[i].label;
@@ -259,6 +283,12 @@ outcome_handle(struct app *app, enum request req, const struct key *k)
 	struct outcome *o = app->priv;
 	int at[AT_COUNT], n, i;
 
+	/* The QR view: Enter, Esc or Back hides it; nothing else happens under it. */
+	if (o->show_qr && qr_fits(o, &app->ui)) {
+		if (req == REQ_ACTIVATE || req == REQ_QUIT || req == REQ_BACK)
+			o->show_qr = 0;
+		return (req == REQ_HELP || req == REQ_REDRAW ? req : REQ_NONE);
+	}
 	if (req == REQ_BACK && app->model.outbox_id != NULL) {
 		app_say(app, 0, "%s", _("The application is already queued; "
 		    "going back would not change it."));
@@ -314,6 +344,7 @@ outcome_free(struct app *app)
 	field_free(&o->dir);
 	free(o->suggested);
 	free(o->qr);
+	free(o->qr_what);
 	nextsteps_free(&o->ns);
 	free(o);
 }
@@ -324,18 +355,21 @@ const struct screen receipt_screen = {
 	.title_of = outcome_title,
 	.help = N_("The kit is a folder with photo.jpg (the checked photo, to "
 	    "upload in an official app or bring on a phone or USB stick), "
-	    "print-sheet.jpg (a 6-inch sheet with copies of 26x32 mm, for any "
-	    "photo kiosk) and summary.txt (what to bring and do, to print). Type "
-	    "another folder if you like; \"Save the kit\" or Ctrl-S saves it, "
-	    "Finish saves it too when no card service is configured. The next "
-	    "steps below scroll a step at a time: End shows more, Home goes back "
-	    "to the start (in the folder field, Home and End move the cursor). A "
-	    "local reference is known only to this computer; a receipt number "
-	    "comes only from an office or the configured service. Tab or Down "
-	    "moves on to the buttons: \"QR code for a helper\" (once there is a "
-	    "reference) shows it as a QR code a helper can scan with a phone; "
-	    "\"Print\" (only when a print command is configured) prints "
-	    "summary.txt and print-sheet.jpg."),
+	    "print-sheet.jpg (a 6-inch sheet with copies in the size your region "
+	    "asks for, 26x32 mm in most regions, for any photo kiosk) and "
+	    "summary.txt (what to bring and do, to print). Type another folder "
+	    "if you like; \"Save the kit\" or Ctrl-S saves it, Finish saves it "
+	    "too when no card service is configured. The next steps below "
+	    "scroll a step at a time: End shows more, Home goes back to the "
+	    "start (in the folder field, Home and End move the cursor). A local "
+	    "reference is known only to this computer; a receipt number comes "
+	    "only from an office or the configured service. Tab or Down moves on "
+	    "to the buttons: \"QR code for a helper\" shows a QR code a helper "
+	    "can scan with a phone, holding the receipt number the service gave, "
+	    "or else the channel, the region and what to bring (never your name, "
+	    "ID number or phone number); Enter or Esc hides it. \"Print\" (only "
+	    "when a print command is configured) prints summary.txt and "
+	    "print-sheet.jpg."),
 	.enter = outcome_enter,
 	.draw = outcome_draw,
 	.handle = outcome_handle,

@@ -21,7 +21,9 @@
 #include "model.h"
 #include "nextsteps.h"
 #include "photo.h"
+#include "qr.h"
 #include "region.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* summary.txt lines fit a printed page and an 80-column terminal. */
@@ -39,9 +41,11 @@ static char	*kit_consent_adult(const struct application *, const char *);
 static void	 on_jpeg_error(j_common_ptr);
 static int	 decode(const char *, size_t, struct image *, char **);
 static void	 encode(const struct image *, unsigned char **, size_t *);
-static void	 cut_marks(struct image *, const int *, int, const int *, int);
+static void	 cut_marks(struct image *, int, int, const int *, int, const int *,
+		    int);
 static void	 append(char **, size_t *, const char *);
 static void	 append_wrapped(char **, size_t *, const char *, const char *);
+static void	 append_hanging(char **, size_t *, const char *, int);
 static char	*make_fresh(const char *, char **);
 
 char *
@@ -145,18 +149,19 @@ set_grey(struct image *im, int x, int y)
 /*
  * Thin grey lines along every photo edge, in the gaps between the copies
  * only, stopping short of the photos: cut along them and the copy is
- * exactly 26x32 mm, with no line on it.
+ * exactly its size (cw x ch pixels), with no line on it.
  */
 static void
-cut_marks(struct image *sheet, const int *xs, int nx, const int *ys, int ny)
+cut_marks(struct image *sheet, int cw, int ch, const int *xs, int nx,
+    const int *ys, int ny)
 {
 	int i, j, k, e, x, y, from, to;
 
 	for (i = 0; i < nx; i++)
 		for (e = 0; e < 2; e++) {
-			x = e == 0 ? xs[i] - 1 : xs[i] + KIT_COPY_W;
+			x = e == 0 ? xs[i] - 1 : xs[i] + cw;
 			for (j = 0; j <= ny; j++) {
-				from = j == 0 ? 0 : ys[j - 1] + KIT_COPY_H + MARK_GAP;
+				from = j == 0 ? 0 : ys[j - 1] + ch + MARK_GAP;
 				to = j == ny ? sheet->h - 1 : ys[j] - 1 - MARK_GAP;
 				for (y = from; y <= to; y++)
 					set_grey(sheet, x, y);
@@ -164,9 +169,9 @@ cut_marks(struct image *sheet, const int *xs, int nx, const int *ys, int ny)
 		}
 	for (j = 0; j < ny; j++)
 		for (e = 0; e < 2; e++) {
-			y = e == 0 ? ys[j] - 1 : ys[j] + KIT_COPY_H;
+			y = e == 0 ? ys[j] - 1 : ys[j] + ch;
 			for (k = 0; k <= nx; k++) {
-				from = k == 0 ? 0 : xs[k - 1] + KIT_COPY_W + MARK_GAP;
+				from = k == 0 ? 0 : xs[k - 1] + cw + MARK_GAP;
 				to = k == nx ? sheet->w - 1 : xs[k] - 1 - MARK_GAP;
 				for (x = from; x <= to; x++)
 					set_grey(sheet, x, y);
@@ -174,35 +179,67 @@ cut_marks(struct image *sheet, const int *xs, int nx, const int *ys, int ny)
 		}
 }
 
-int
-kit_print_sheet(const char *jpeg, size_t len, unsigned char **out, size_t *olen,
-    int *copies, char **cause)
+/*
+ * The middle of the photo in the shape of a w_mm x h_mm print: a narrower
+ * print (Guangzhou's 22x32 mm 小一寸) loses a strip at each side, never the
+ * head's scale, which the check measured.
+ */
+static void
+crop_to_shape(const struct image *in, int w_mm, int h_mm, struct image *out)
 {
-	struct image photo, copy, sheet;
-	int nx = KIT_SHEET_W / (KIT_COPY_W + 2 * MARK_GAP + 2);
-	int ny = KIT_SHEET_H / (KIT_COPY_H + 2 * MARK_GAP + 2);
-	int xs[8], ys[8], gx, gy, i, j, y;
+	int w = in->w, h = in->h, x0 = 0, y0 = 0, y;
 
+	if ((long)in->w * h_mm > (long)in->h * w_mm) {
+		w = (int)(((long)in->h * w_mm + h_mm / 2) / h_mm);
+		x0 = (in->w - w) / 2;
+	} else if ((long)in->w * h_mm < (long)in->h * w_mm) {
+		h = (int)(((long)in->w * h_mm + w_mm / 2) / w_mm);
+		y0 = (in->h - h) / 2;
+	}
+	image_alloc(out, w, h);
+	for (y = 0; y < h; y++)
+		memcpy(out->px + (size_t)y * (size_t)w * 3, in->px + ((size_t)(y0 + y) *
+		    (size_t)in->w + (size_t)x0) * 3, (size_t)w * 3);
+}
+
+int
+kit_print_sheet(const char *jpeg, size_t len, int w_mm, int h_mm,
+    unsigned char **out, size_t *olen, int *copies, char **cause)
+{
+	struct image photo, shaped, copy, sheet;
+	/* The copy in pixels at 300 dpi: 26x32 mm is 307x378. */
+	int cw = (int)(w_mm * KIT_DPI * 10L / 254 + (w_mm * KIT_DPI * 10L % 254 >= 127));
+	int ch = (int)(h_mm * KIT_DPI * 10L / 254 + (h_mm * KIT_DPI * 10L % 254 >= 127));
+	int nx = KIT_SHEET_W / (cw + 2 * MARK_GAP + 2);
+	int ny = KIT_SHEET_H / (ch + 2 * MARK_GAP + 2);
+	int xs[16], ys[16], gx, gy, i, j, y;
+
+	if (nx > (int)nitems(xs))
+		nx = (int)nitems(xs);
+	if (ny > (int)nitems(ys))
+		ny = (int)nitems(ys);
 	if (decode(jpeg, len, &photo, cause) != 0)
 		return (-1);
-	image_resize(&photo, KIT_COPY_W, KIT_COPY_H, &copy);
+	crop_to_shape(&photo, w_mm, h_mm, &shaped);
 	image_free(&photo);
+	image_resize(&shaped, cw, ch, &copy);
+	image_free(&shaped);
 	image_alloc(&sheet, KIT_SHEET_W, KIT_SHEET_H);
 	memset(sheet.px, 255, (size_t)sheet.w * (size_t)sheet.h * 3);
 	/* Equal gaps around and between the copies. */
-	gx = (KIT_SHEET_W - nx * KIT_COPY_W) / (nx + 1);
-	gy = (KIT_SHEET_H - ny * KIT_COPY_H) / (ny + 1);
+	gx = (KIT_SHEET_W - nx * cw) / (nx + 1);
+	gy = (KIT_SHEET_H - ny * ch) / (ny + 1);
 	for (i = 0; i < nx; i++)
-		xs[i] = gx + i * (KIT_COPY_W + gx);
+		xs[i] = gx + i * (cw + gx);
 	for (j = 0; j < ny; j++)
-		ys[j] = gy + j * (KIT_COPY_H + gy);
+		ys[j] = gy + j * (ch + gy);
 	for (j = 0; j < ny; j++)
 		for (i = 0; i < nx; i++)
-			for (y = 0; y < KIT_COPY_H; y++)
+			for (y = 0; y < ch; y++)
 				memcpy(sheet.px + ((size_t)(ys[j] + y) * KIT_SHEET_W +
 				    (size_t)xs[i]) * 3, copy.px + (size_t)y *
-				    KIT_COPY_W * 3, (size_t)KIT_COPY_W * 3);
-	cut_marks(&sheet, xs, nx, ys, ny);
+				    (size_t)cw * 3, (size_t)cw * 3);
+	cut_marks(&sheet, cw, ch, xs, nx, ys, ny);
 	encode(&sheet, out, olen);
 	*copies = nx * ny;
 	image_free(&copy);
@@ -221,62 +258,71 @@ append(char **buf, size_t *len, const char *s)
 }
 
 /*
- * "label text", wrapped to SUMMARY_COLS by display width, later lines
- * indented under the text: at spaces, or between two wide characters.
+ * text wrapped to SUMMARY_COLS by the screens' own rules (text_line): at
+ * spaces or between CJK characters, never before closing punctuation nor
+ * inside a term; later lines indented by `indent`.
  */
 static void
-append_wrapped(char **buf, size_t *len, const char *label, const char *text)
+append_hanging(char **buf, size_t *len, const char *s, int indent)
 {
-	char *s = xasprintf("%s%s%s", label, *label ? " " : "", text), *line;
-	wchar_t *w = xcalloc(strlen(s) + 1, sizeof *w);
-	size_t n = mbstowcs(w, s, strlen(s) + 1), start = 0, i, brk;
-	int cols, cw, indent = 0;
-	char mb[8];
+	size_t n = mbstowcs(NULL, s, 0), start = 0, shown, next, i;
+	wchar_t *w;
+	char *line, mb[MB_LEN_MAX + 1];
+	int k, first = 1;
 
 	if (n == (size_t)-1) {		/* not UTF-8: keep it as it is */
 		append(buf, len, s);
 		append(buf, len, "\n");
-		free(w);
-		free(s);
 		return;
 	}
+	w = xcalloc(n + 1, sizeof *w);
+	mbstowcs(w, s, n + 1);
 	while (start < n) {
-		cols = indent;
-		brk = 0;
-		for (i = start; i < n; i++) {
-			cw = wcwidth(w[i]) > 0 ? wcwidth(w[i]) : 0;
-			if (cols + cw > SUMMARY_COLS)
-				break;
-			cols += cw;
-			if (w[i] == L' ' || (cw == 2 && i + 1 < n && wcwidth(w[i + 1]) == 2))
-				brk = i + 1;
-		}
-		if (i < n && brk > start)
-			i = brk;
-		if (i == start)
-			i = start + 1;
-		line = xmalloc((size_t)indent + (i - start) * MB_LEN_MAX + 2);
-		memset(line, ' ', (size_t)indent);
-		line[indent] = '\0';
-		for (; start < i; start++) {
-			int k = wctomb(mb, w[start]);
-
-			if (k > 0) {
+		shown = text_line(w + start, n - start, SUMMARY_COLS - (first ? 0 :
+		    indent), &next);
+		line = xmalloc((size_t)indent + shown * MB_LEN_MAX + 2);
+		memset(line, ' ', first ? 0 : (size_t)indent);
+		line[first ? 0 : indent] = '\0';
+		for (i = 0; i < shown; i++)
+			if ((k = wctomb(mb, w[start + i])) > 0) {
 				mb[k] = '\0';
 				strcat(line, mb);
 			}
-		}
-		while (strlen(line) > 0 && line[strlen(line) - 1] == ' ')
-			line[strlen(line) - 1] = '\0';
 		append(buf, len, line);
 		append(buf, len, "\n");
 		free(line);
-		while (start < n && w[start] == L' ')
-			start++;
-		indent = 2;
+		if (next == 0)		/* cannot happen: text_line always moves on */
+			break;
+		start += next;
+		first = 0;
 	}
 	free(w);
+}
+
+/* "label text", wrapped, later lines indented by two. */
+static void
+append_wrapped(char **buf, size_t *len, const char *label, const char *text)
+{
+	char *s = xasprintf("%s%s%s", label, *label ? " " : "", text);
+
+	append_hanging(buf, len, s, 2);
 	free(s);
+}
+
+/* Where the print sheet is named: its copies in the region's print size. */
+static char *
+sheet_sentence(const struct application *a)
+{
+	int w, h;
+
+	region_print_size(a->region, &w, &h);
+	if (w == 26 && h == 32)
+		return (xstrdup(_("photo.jpg in this folder, checked by sscard; "
+		    "print-sheet.jpg holds copies of it to print (26x32 mm each).")));
+	/* TRANSLATORS: the print size of a region that asks for another one, e.g. 22x32 mm. */
+	return (xasprintf(_("photo.jpg in this folder, checked by sscard; "
+	    "print-sheet.jpg holds copies of it to print, %dx%d mm each: the "
+	    "size this region asks for (小一寸)."), w, h));
 }
 
 char *
@@ -284,7 +330,8 @@ kit_summary(const struct application *a, int sends)
 {
 	const struct region *r = region_at(a->region);
 	struct nextsteps ns;
-	char *buf = NULL, *s, *list;
+	char *buf = NULL, *s, *list, *line, *nl;
+	const char *note;
 	size_t len = 0;
 	int k, t;
 
@@ -300,15 +347,23 @@ kit_summary(const struct application *a, int sends)
 		    "checks the studio's photo)"), a->photo_receipt);
 		append_wrapped(&buf, &len, _("Photo:"), s);
 		free(s);
-	} else
-		append_wrapped(&buf, &len, _("Photo:"), _("photo.jpg in this "
-		    "folder, checked by sscard; print-sheet.jpg holds copies of it "
-		    "to print (26x32 mm each)."));
+	} else {
+		s = sheet_sentence(a);
+		append_wrapped(&buf, &len, _("Photo:"), s);
+		free(s);
+	}
 	append(&buf, &len, "\n");
 	append_wrapped(&buf, &len, "", _("Checklist ([x] you have it, [ ] still "
 	    "to get):"));
 	list = materials_checklist(a->channel, a->ticked[a->channel], a->card_lost);
-	append(&buf, &len, list);
+	/* Each item wrapped, its later lines under its text ("[x] "). */
+	for (line = list; *line != '\0'; line = nl + 1) {
+		if ((nl = strchr(line, '\n')) == NULL)
+			nl = line + strlen(line) - 1;
+		s = xstrndup(line, (size_t)(nl - line) + (*nl != '\n'));
+		append_hanging(&buf, &len, s, 4);
+		free(s);
+	}
 	free(list);
 	append(&buf, &len, "\n");
 	s = xasprintf(_("%s, in this region:"), channel_name(a->channel));
@@ -319,8 +374,8 @@ kit_summary(const struct application *a, int sends)
 		append_wrapped(&buf, &len, nextsteps_topic_label((enum region_topic)t), s);
 		free(s);
 	}
-	if (r->note != NULL)
-		append_wrapped(&buf, &len, "", _(r->note));
+	for (k = 0; (note = region_note(a->region, a->channel, k)) != NULL; k++)
+		append_wrapped(&buf, &len, "", note);
 	append(&buf, &len, "\n");
 	append_wrapped(&buf, &len, "", _("Next steps:"));
 	nextsteps_build(a, sends, 1, &ns);
@@ -369,7 +424,7 @@ kit_save(const struct application *a, int sends, const char *want, int fresh,
 	char *photo = NULL, *summary, *dir;
 	unsigned char *sheet = NULL;
 	size_t plen = 0, slen = 0;
-	int copies, rc = -1;
+	int copies, w_mm, h_mm, rc = -1;
 
 	*saved = NULL;
 	if (fresh)
@@ -381,8 +436,10 @@ kit_save(const struct application *a, int sends, const char *want, int fresh,
 	if (a->photo_receipt[0] == '\0') {
 		if (checked_read(a, &photo, &plen, cause) != 0)
 			goto out;
+		region_print_size(a->region, &w_mm, &h_mm);
 		if (fs_write_atomic(dir, "photo.jpg", photo, plen, cause) != 0 ||
-		    kit_print_sheet(photo, plen, &sheet, &slen, &copies, cause) != 0 ||
+		    kit_print_sheet(photo, plen, w_mm, h_mm, &sheet, &slen, &copies,
+		    cause) != 0 ||
 		    fs_write_atomic(dir, "print-sheet.jpg", sheet, slen, cause) != 0)
 			goto out;
 	}
@@ -450,23 +507,54 @@ kit_consent_adult(const struct application *a, const char *service)
 	    "anywhere. (Required)")));
 }
 
-char *
-kit_reference(const struct application *a, const char *saved, const struct tm *today)
+/* The essentials as the QR code holds them; `number`: with the studio's receipt number. */
+static char *
+qr_essentials(const struct application *a, int number)
 {
-	const char *base = saved != NULL && strrchr(saved, '/') != NULL ?
-	    strrchr(saved, '/') + 1 : saved;
-	char date[16];
+	/* The channels' names, short: the code must fit a terminal. */
+	static const char *const channels[CHANNEL_COUNT] = {
+		N_("Online"), N_("Bank outlet"), N_("Social security centre"),
+	};
+	const struct region *r = region_at(a->region);
+	char *list, *text, *region;
 
-	if (a->receipt != NULL)
+	list = materials_brief(a, number);
+	/* The national default is no region a helper can use: left out, the code stays small. */
+	region = r == NULL || strcmp(r->id, "national") == 0 ? xstrdup("") :
+	    xasprintf("%s\n", _(r->name));
+	text = xasprintf("%s\n%s%s %s", _(channels[a->channel]), region,
+	    a->channel == CHANNEL_ONLINE ? _("Have ready:") : _("Bring:"), list);
+	free(region);
+	free(list);
+	return (text);
+}
+
+char *
+kit_qr_text(const struct application *a, char **what)
+{
+	char *text, *cause = NULL;
+	struct qr q;
+
+	if (a->receipt != NULL) {
+		*what = xasprintf(_("The QR code holds the receipt number of your "
+		    "application, %s, and nothing else."), a->receipt);
 		return (xstrdup(a->receipt));
-	if (a->outbox_id != NULL)
-		return (xstrdup(a->outbox_id));
-	if (base == NULL || *base == '\0')
-		return (NULL);
-	strftime(date, sizeof date, "%Y-%m-%d", today);
-	/* The default folder is named by its date and time already. */
-	return (strncmp(base, date, strlen(date)) == 0 ? xstrdup(base) :
-	    xasprintf("%s %s", base, date));
+	}
+	*what = xstrdup(a->channel == CHANNEL_ONLINE ? _("The QR code holds the "
+	    "channel, the region you chose and what to have ready, as in "
+	    "summary.txt; not your name, ID number or phone number.") : _("The QR "
+	    "code holds the channel, the region you chose and what to bring, as in "
+	    "summary.txt; not your name, ID number or phone number."));
+	text = qr_essentials(a, 1);
+	/* A long studio receipt number may not fit the screen's code: summary.txt has it. */
+	if (a->photo_receipt[0] != '\0' && qr_encode(text, &q, &cause) != 0) {
+		free(cause);
+		free(text);
+		return (qr_essentials(a, 0));
+	}
+	if (a->photo_receipt[0] != '\0')
+		qr_free(&q);
+	return (text);
 }
 
 char *

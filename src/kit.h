@@ -1,8 +1,9 @@
 /*
  * kit.h -- the application kit a citizen takes to an official app or a
  * counter: photo.jpg (the checked photo, byte for byte), print-sheet.jpg
- * (a 6-inch sheet at 300 dpi with copies of the 26x32 mm photo and thin cut
- * marks) and summary.txt (channel, region, checklist, facts, next steps).
+ * (a 6-inch sheet at 300 dpi with copies of the photo in the region's print
+ * size, 26x32 mm unless it asks for another, and thin cut marks) and
+ * summary.txt (channel, region, checklist, facts, next steps).
  */
 #ifndef SSCARD_KIT_H
 #define SSCARD_KIT_H
@@ -11,15 +12,11 @@
 
 struct application;
 struct config;
-struct tm;
 
 /* The sheet: 4x6 inches (101.6x152.4 mm, the 6-inch print) at 300 dpi. */
 #define KIT_SHEET_W	1200
 #define KIT_SHEET_H	1800
 #define KIT_DPI		300
-/* One copy: 26x32 mm at 300 dpi. */
-#define KIT_COPY_W	307
-#define KIT_COPY_H	378
 
 /*
  * A kiosk's kit_dir (when not NULL), else [kit] dir, else ~/sscard, then the
@@ -40,12 +37,13 @@ int	kit_save(const struct application *, int, const char *, int, char **,
 /* summary.txt's text in the current language; caller frees. */
 char	*kit_summary(const struct application *, int);
 /*
- * Lays copies of the JPEG photo out on the sheet and encodes it (JFIF, 300
- * dpi).  Returns 0 with *out (free) and *len, or -1 with *cause; *copies
- * gets how many copies it holds.
+ * Lays copies of the JPEG photo, w x h mm each (its middle where the shape
+ * differs), out on the sheet and encodes it (JFIF, 300 dpi).  Returns 0
+ * with *out (free) and *len, or -1 with *cause; *copies gets how many
+ * copies it holds.
  */
-int	kit_print_sheet(const char *, size_t, unsigned char **, size_t *, int *,
-	    char **);
+int	kit_print_sheet(const char *, size_t, int, int, unsigned char **, size_t *,
+	    int *, char **);
 
 /*
  * The last step's first sentence, true here: received by `service` (its
@@ -57,10 +55,12 @@ char	*kit_saved_line(const struct application *, const char *);
 /* The review step's consent line: sending to `service`, or (NULL) the kit only.  Caller frees. */
 char	*kit_consent(const struct application *, const char *);
 /*
- * What a helper scans: the service's receipt number, else the local
- * reference (the outbox entry, else the kit folder `saved` with the date),
- * or NULL when there is none yet.  Caller frees.
+ * What the QR code holds, for a helper's phone or a counter: the receipt
+ * number the configured service gave, else the kit's essentials (the
+ * channel, the region and what to bring, in the current language; never
+ * the name, the ID number or the phone number).  *what gets the sentence
+ * that says so, for the screen.  Both allocated; caller frees.
  */
-char	*kit_reference(const struct application *, const char *, const struct tm *);
+char	*kit_qr_text(const struct application *, char **);
 
 #endif

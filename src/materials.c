@@ -14,32 +14,38 @@
 #include "model.h"
 #include "xmalloc.h"
 
-#define M_ID_ORIGINAL	{ "id_card", N_("Your ID card (original)") }
-#define M_ID_COPY	{ "id_card_copy", N_("Your ID card, original and a photocopy") }
-#define M_OLD_CARD	{ "old_card", N_("Your current social security card, to hand back") }
+/* domain.md §4.3: the ID card at a bank outlet; §4.4: original and a copy at a centre. */
+#define M_ID_ORIGINAL	{ "id_card", N_("Your ID card (original)"), N_("ID card (original)") }
+#define M_ID_COPY	{ "id_card_copy", N_("Your ID card, original and a photocopy"), \
+			    N_("ID card + photocopy") }
+#define M_OLD_CARD	{ "old_card", N_("Your current social security card, to hand back"), \
+			    N_("current card") }
 #define M_PHOTO		{ "photo", N_("A recent 1-inch colour photo on a white background, " \
-			    "or a photo studio's digital photo receipt (数码照回执)") }
-#define M_FORM		{ "form", N_("The application form (you can fill it in there)") }
-#define M_FEE		{ "fee", N_("The card fee, if your region charges one (often 20 yuan)") }
-#define M_AGENT		{ "agent", N_("If someone applies for you: their ID card as well as yours") }
+			    "or a photo studio's digital photo receipt (数码照回执)"), N_("photo") }
+#define M_FORM		{ "form", N_("The application form (you can fill it in there)"), NULL }
+#define M_FEE		{ "fee", N_("The card fee, if your region charges one (often 20 yuan)"), NULL }
+#define M_AGENT		{ "agent", N_("If someone applies for you: their ID card as well as yours"), NULL }
 
 static int	write_new(const char *, const char *, char **);
 
 static const struct material online[] = {
-	{ "card_number", N_("Your current social security card or its number") },
+	{ "card_number", N_("Your current social security card or its number"),
+	  N_("current card or its number") },
 	{ "digital_photo", N_("A digital photo that passes sscard's photo check, "
-	    "or a photo studio's digital photo receipt (数码照回执)") },
-	{ "phone", N_("A mobile phone that receives SMS codes") },
-	{ "address", N_("A postal address, if the new card is sent by post") },
-	{ "fee_online", N_("A way to pay the card fee online, if your region charges one") },
+	    "or a photo studio's digital photo receipt (数码照回执)"), N_("photo") },
+	{ "phone", N_("A mobile phone that receives SMS codes"),
+	  N_("a phone for SMS codes") },
+	{ "address", N_("A postal address, if the new card is sent by post"), NULL },
+	{ "fee_online", N_("A way to pay the card fee online, if your region charges one"),
+	  NULL },
 };
 static const struct material bank[] = {
-	M_ID_COPY, M_OLD_CARD, M_PHOTO, M_FORM, M_FEE, M_AGENT,
+	M_ID_ORIGINAL, M_OLD_CARD, M_PHOTO, M_FORM, M_FEE, M_AGENT,
 };
 static const struct material centre[] = {
 	M_ID_COPY, M_OLD_CARD, M_PHOTO, M_FORM, M_FEE, M_AGENT,
 	{ "receipt_note", N_("Somewhere safe to keep the receipt (回执单) and the "
-	    "replacement proof (补换卡证明)") },
+	    "replacement proof (补换卡证明)"), NULL },
 };
 
 const struct material *
@@ -75,6 +81,34 @@ materials_ready(const struct application *a, int *needed)
 		ready += (a->ticked[a->channel] >> i) & 1;
 	}
 	return (ready);
+}
+
+char *
+materials_brief(const struct application *a, int number)
+{
+	const struct material *m;
+	char *text = NULL, *item, *old;
+	int n, i;
+
+	m = materials_for(a->channel, &n);
+	for (i = 0; i < n; i++) {
+		if (m[i].brief == NULL || material_not_needed(&m[i], a->card_lost))
+			continue;
+		if (strcmp(m[i].brief, "photo") == 0 && a->photo_receipt[0] != '\0')
+			/* TRANSLATORS: in the QR code's list of what to bring. */
+			item = number ? xasprintf(_("photo receipt number %s"),
+			    a->photo_receipt) : xstrdup(_("photo receipt number"));
+		else
+			item = xstrdup(_(m[i].brief));
+		old = text;
+		/* TRANSLATORS: between two items of a short list ("、" in Chinese). */
+		text = old == NULL ? item : xasprintf("%s%s%s", old, _(", "), item);
+		if (old != NULL) {
+			free(old);
+			free(item);
+		}
+	}
+	return (text != NULL ? text : xstrdup(""));
 }
 
 int

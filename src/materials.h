@@ -5,6 +5,7 @@
 struct material {
 	const char	*id;	/* stable: "id_card_copy" */
 	const char	*label;	/* N_() */
+	const char	*brief;	/* N_(): its name in the QR code's list, or NULL (not in it) */
 };
 
 /* The checklist of a channel; *n gets its length. */
@@ -13,6 +14,13 @@ struct application;
 
 /* How many needed items a has ticked; *needed gets how many are needed. */
 int	materials_ready(const struct application *, int *);
+/*
+ * What to bring (or have ready) for a's channel, in a few words each,
+ * joined by the language's list separator: the QR code's list.  The photo
+ * is the studio's receipt number where a has one (with `number`, the number
+ * itself too).  Caller frees.
+ */
+char	*materials_brief(const struct application *, int);
 /* 1 when the item is not needed because the card is lost (the card itself). */
 int	material_not_needed(const struct material *, int);
 /*

@@ -88,11 +88,12 @@ static const struct {
 	const char	*id;
 	const char	*label;
 } statuses[] = {
+	/* In the official services' words where domain.md §4.9 gives them (制卡中, 银行网点签收). */
 	{ "received", N_("received: waiting to be reviewed") },
 	{ "reviewing", N_("being reviewed") },
-	{ "approved", N_("approved: the new card is being made") },
-	{ "rejected", N_("rejected") },
-	{ "card_ready", N_("the new card is ready to be collected") },
+	{ "approved", N_("approved: the new card is being made (制卡中)") },
+	{ "rejected", N_("rejected by the review") },
+	{ "card_ready", N_("the new card has reached the outlet: collect it (银行网点签收)") },
 };
 
 static long long

@@ -38,6 +38,14 @@ const char *nextsteps_topic_label(enum region_topic);
 const char *nextsteps_intro(int);
 /* The sentence that sscard is not an official channel (translated). */
 const char *nextsteps_unofficial(void);
+/*
+ * For a citizen who only wants the photo on the electronic card changed (the
+ * channel step): its label, and paragraph i of the answer (NULL past the
+ * last), translated.  domain.md §4.1 and §4.10: the e-card shows the
+ * physical card's photo; the in-app upload of seeds 003/004 is unconfirmed.
+ */
+const char *nextsteps_ecard_label(void);
+const char *nextsteps_ecard(int);
 /* 1 when region index r accepts a photo studio's receipt number instead of a file. */
 int	nextsteps_receipt_ok(int);
 /* 1 when s is a receipt number region r would take (its format, else 6-30 letters and digits). */

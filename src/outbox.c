@@ -49,8 +49,14 @@ static int	 strip_due(const struct outbox *, const struct outbox_status *,
 #define OUTBOX_JSON_MAX	(1024 * 1024)
 
 static const char *const state_names[] = { "queued", "sent", "rejected" };
+/*
+ * Whose state it is, in the words: this computer's queue and the configured
+ * service, never the office's words for the card (制卡中...), which only the
+ * service's status (`sscard status`) and the official services give.
+ */
 static const char *const state_labels[] = {
-	N_("queued"), N_("sent"), N_("rejected")
+	N_("queued here, not sent yet"), N_("sent to the card service"),
+	N_("rejected by the card service")
 };
 
 /* Where the outbox is; *own: how many of its last folders are ours.  Caller frees. */

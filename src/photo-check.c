@@ -40,6 +40,7 @@ static const struct rule {
 	const char	*name;
 } rules[] = {
 	{ "format", N_("File format") },
+	{ "studio", N_("Taken at a studio") },
 	{ "colour", N_("Colour") },
 	{ "pixels", N_("Size in pixels") },
 	{ "dpi", N_("Dots per inch") },
@@ -68,6 +69,7 @@ static const char *rule_name(const char *);
 static double	sharpness(const struct photo_scene *);
 static void	check_file(struct photo_report *, const struct photo_scene *,
 		    const struct photo_profile *);
+static void	check_studio(struct photo_report *, const struct photo_profile *);
 static void	check_colour(struct photo_report *, const struct photo_scene *);
 static void	check_face(struct photo_report *, const struct photo_scene *);
 static void	check_geometry(struct photo_report *, const struct photo_scene *,
@@ -499,6 +501,20 @@ not_measured(struct photo_report *r, const struct photo_scene *sc)
 		    _("Not measured: it needs exactly one face in the photo."));
 }
 
+/* Only where a weak source asks for a studio's photo: a warning, never a verdict on the photo. */
+static void
+check_studio(struct photo_report *r, const struct photo_profile *p)
+{
+	if ((p->weak & WEAK_STUDIO) == 0)
+		return;
+	report_add(r, "studio", PHOTO_WARN, 0, xstrdup("-"),
+	    xstrdup(_("a photo from a licensed studio (weak source)")),
+	    _("A single weak source says that this region takes only photos "
+	    "from a licensed ID-photo studio; sscard cannot tell where a photo "
+	    "was taken. Ask your local office, or have the photo taken at a "
+	    "studio."));
+}
+
 void
 photo_check_scene(const struct photo_scene *sc, const struct photo_profile *p,
     struct photo_report *r)
@@ -506,6 +522,7 @@ photo_check_scene(const struct photo_scene *sc, const struct photo_profile *p,
 	memset(r, 0, sizeof *r);
 	r->ok = r->fixable = 1;
 	check_file(r, sc, p);
+	check_studio(r, p);
 	check_colour(r, sc);
 	check_face(r, sc);
 	if (sc->nfaces == 1 && sc->detector_cause == NULL) {

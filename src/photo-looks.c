@@ -411,6 +411,12 @@ check_glasses(struct photo_report *r, const struct photo_scene *sc,
 		report_add(r, "glasses", PHOTO_FAIL, 0, val, xstrdup(_("no glasses")),
 		    _("Glasses seem to be worn, and this region does not allow "
 		    "them. Take them off for the photo."));
+	else if (worn && (p->weak & WEAK_NO_GLASSES))
+		report_add(r, "glasses", PHOTO_WARN, 0, val, xstrdup(_("clear, no glare")),
+		    _("Glasses seem to be worn. The national rules allow clear "
+		    "glasses you always wear, but a single weak source for this "
+		    "region says no glasses at all: to be safe, take them off, or "
+		    "ask your local office."));
 	else if (worn)
 		report_add(r, "glasses", PHOTO_WARN, 0, val, xstrdup(_("clear, no glare")),
 		    _("Glasses seem to be worn. They are allowed if you always wear "

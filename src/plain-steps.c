@@ -160,8 +160,7 @@ ask_region(struct plain *p)
 static enum plain_rc
 ask_channel(struct plain *p)
 {
-	const char *items[CHANNEL_COUNT];
-	const struct region *r;
+	const char *items[CHANNEL_COUNT + 1], *note;
 	enum plain_rc rc;
 	char *s, *t;
 	int i, c, k;
@@ -170,7 +169,6 @@ ask_channel(struct plain *p)
 	for (;;) {
 		if ((rc = ask_region(p)) != PLAIN_OK)
 			return (rc);
-		r = region_at(p->model.region);
 		for (i = 0; i < CHANNEL_COUNT; i++) {
 			items[i] = channel_name(i);
 			/* TRANSLATORS: %s is a channel name, e.g. "Online". */
@@ -184,11 +182,20 @@ ask_channel(struct plain *p)
 				free(s);
 				free(t);
 			}
+			/* A region's note under the channels it is true for. */
+			for (k = 0; (note = region_note(p->model.region, i, k)) != NULL; k++)
+				plain_hang(&p->io, 2, 2, note);
 		}
-		if (r->note != NULL)
-			plain_para(&p->io, 0, _(r->note));
-		rc = plain_choose(&p->io, _("How will you apply?"), items, CHANNEL_COUNT,
-		    p->model.channel >= 0 ? p->model.channel : 0, NULL, &c);
+		/* The last choice is not a channel: what changing the e-card's photo takes. */
+		items[CHANNEL_COUNT] = nextsteps_ecard_label();
+		do {
+			rc = plain_choose(&p->io, _("How will you apply?"), items,
+			    CHANNEL_COUNT + 1, p->model.channel >= 0 ?
+			    p->model.channel : 0, NULL, &c);
+			if (rc == PLAIN_OK && c == CHANNEL_COUNT)
+				for (k = 0; nextsteps_ecard(k) != NULL; k++)
+					plain_para(&p->io, 0, nextsteps_ecard(k));
+		} while (rc == PLAIN_OK && c == CHANNEL_COUNT);
 		if (rc == PLAIN_BACK)
 			continue;	/* back to the region */
 		if (rc == PLAIN_OK)
@@ -943,35 +950,35 @@ offer_qr(struct plain *p)
 	const char *items[2];
 	struct qr q;
 	const char *g;
-	char *cause = NULL, *text, *ref;
+	char *cause = NULL, *text, *what, *drawing;
 	enum plain_rc rc;
 	int c;
 
-	if ((ref = kit_reference(&p->model, p->kit_saved, &p->today)) == NULL)
-		return (PLAIN_OK);
+	text = kit_qr_text(&p->model, &what);
 	items[0] = _("Finish");
-	items[1] = _("Show the reference as a QR code for a helper to scan");
+	items[1] = _("Show a QR code for a helper to scan");
 	if ((rc = plain_choose(&p->io, NULL, items, 2, 0, NULL, &c)) != PLAIN_OK ||
-	    c != 1) {
-		free(ref);
-		return (rc);
-	}
-	if (qr_encode(ref, &q, &cause) != 0) {
+	    c != 1)
+		goto out;
+	plain_para(&p->io, 0, what);
+	if (qr_encode(text, &q, &cause) != 0) {
 		plain_error_cause(&p->io, &cause);
-		free(ref);
-		return (PLAIN_OK);
+		goto out;
 	}
 	/* --graphics ascii (or none) says the terminal has no Unicode: "##" then. */
 	g = p->opts->graphics != NULL ? p->opts->graphics :
 	    config_str(p->cfg, "sscard", "graphics", NULL);
-	text = qr_render(&q, g == NULL || (strcmp(g, "ascii") != 0 &&
+	drawing = qr_render(&q, g == NULL || (strcmp(g, "ascii") != 0 &&
 	    strcmp(g, "none") != 0));
-	plain_text(&p->io, text);
-	free(text);
+	plain_text(&p->io, drawing);
+	free(drawing);
 	qr_free(&q);
-	plain_line(&p->io, _("If the phone cannot read it, type the code: %s"), ref);
-	free(ref);
-	return (PLAIN_OK);
+	plain_line(&p->io, "%s", _("If the phone cannot read it, the same text:"));
+	plain_para(&p->io, 2, text);
+out:
+	free(what);
+	free(text);
+	return (rc);
 }
 
 /* Step 8: what became of the application, the next steps; kit, print, QR. */

@@ -21,7 +21,12 @@ struct photo_profile {
 	int		 pose_max;	/* head turned or tilted up/down, degrees */
 	int		 quality;	/* JPEG quality of fixed photos; 0: chosen to fit */
 	const char	*source;	/* where the numbers come from (untranslated) */
+	int		 weak;		/* WEAK_*: rules only a weak source gives: warned, not enforced */
 };
+
+/* A single low-confidence source (domain.md §2, Liaocheng) says: */
+#define WEAK_NO_GLASSES	0x1	/* no glasses at all */
+#define WEAK_STUDIO	0x2	/* only photos from a licensed ID-photo studio */
 
 /*
  * KB in the specs is ambiguous (1000 or 1024 bytes): the window is the

@@ -1,4 +1,4 @@
-/* qr.c -- a QR code (libqrencode) of a reference, as half blocks or "##" text. */
+/* qr.c -- a QR code (libqrencode) of a short text, as half blocks or "##" text. */
 #include "system.h"
 
 #include <errno.h>
@@ -11,6 +11,31 @@
 
 static int	dark_at(const struct qr *, int, int);
 
+/*
+ * text at level: plain ASCII in the modes that make the smallest code;
+ * anything else as 8-bit bytes headed by the ECI designator of UTF-8 (26),
+ * so that a phone reads Chinese as UTF-8 rather than guessing Shift JIS.
+ */
+static QRcode *
+encode_at(const char *text, QRecLevel level)
+{
+	QRinput *in;
+	QRcode *c = NULL;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)text; *p != '\0' && *p < 0x80; p++)
+		;
+	if (*p == '\0')
+		return (QRcode_encodeString(text, 0, level, QR_MODE_8, 1));
+	if ((in = QRinput_new2(0, level)) == NULL)
+		return (NULL);
+	if (QRinput_appendECIheader(in, 26) == 0 && QRinput_append(in, QR_MODE_8,
+	    (int)strlen(text), (const unsigned char *)text) == 0)
+		c = QRcode_encodeInput(in);
+	QRinput_free(in);
+	return (c);
+}
+
 int
 qr_encode(const char *text, struct qr *q, char **cause)
 {
@@ -18,16 +43,21 @@ qr_encode(const char *text, struct qr *q, char **cause)
 	int i;
 
 	memset(q, 0, sizeof q[0]);
-	/* Error correction M: L is often too weak on screens. */
-	c = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	/* Error correction M where it fits, else L: a screen is clean, but M is kinder to a shaky phone. */
+	c = encode_at(text, QR_ECLEVEL_M);
+	if (c != NULL && c->version > QR_MAX_VERSION) {
+		QRcode_free(c);
+		c = encode_at(text, QR_ECLEVEL_L);
+	}
 	if (c == NULL || c->version > QR_MAX_VERSION) {
-		*cause = xstrdup(_("The reference is too long for a QR code that fits "
-		    "the screen: type it instead."));
+		*cause = xstrdup(_("The text is too long for a QR code that fits "
+		    "the screen."));
 		if (c != NULL)
 			QRcode_free(c);
 		return (-1);
 	}
 	q->width = c->width;
+	q->quiet = c->width + 2 * QR_QUIET <= QR_MAX_SIDE ? QR_QUIET : QR_QUIET_MIN;
 	q->dark = xmalloc((size_t)c->width * (size_t)c->width);
 	for (i = 0; i < c->width * c->width; i++)
 		q->dark[i] = c->data[i] & 1;	/* bit 0: a dark module */
@@ -46,8 +76,8 @@ qr_free(struct qr *q)
 static int
 dark_at(const struct qr *q, int x, int y)
 {
-	x -= QR_QUIET;
-	y -= QR_QUIET;
+	x -= q->quiet;
+	y -= q->quiet;
 	if (x < 0 || y < 0 || x >= q->width || y >= q->width)
 		return (0);
 	return (q->dark[y * q->width + x]);
@@ -56,7 +86,7 @@ dark_at(const struct qr *q, int x, int y)
 void
 qr_size(const struct qr *q, int unicode, int *cols, int *rows)
 {
-	int side = q->width + 2 * QR_QUIET;
+	int side = q->width + 2 * q->quiet;
 
 	*cols = unicode ? side : 2 * side;
 	*rows = unicode ? (side + 1) / 2 : side;
@@ -66,7 +96,7 @@ char *
 qr_render(const struct qr *q, int unicode)
 {
 	static const char *const half[4] = { " ", "\u2584", "\u2580", "\u2588" };
-	int side = q->width + 2 * QR_QUIET, x, y, cols, rows;
+	int side = q->width + 2 * q->quiet, x, y, cols, rows;
 	char *out, *o;
 
 	qr_size(q, unicode, &cols, &rows);

@@ -1,4 +1,4 @@
-/* qr.h -- a QR code of a reference, drawn with text so that a helper's phone can scan it. */
+/* qr.h -- a QR code of a short text, drawn with text so that a helper's phone can scan it. */
 #ifndef SSCARD_QR_H
 #define SSCARD_QR_H
 
@@ -6,18 +6,31 @@
 
 struct qr {
 	int		 width;		/* modules per side, without the quiet zone */
+	int		 quiet;		/* the quiet zone drawn around it, modules */
 	unsigned char	*dark;		/* width * width: 1 a dark module */
 };
 
-/* The quiet zone around the code, in modules (ISO/IEC 18004). */
+/*
+ * The quiet zone around the code, in modules: 4 (ISO/IEC 18004), or 2 for
+ * the largest version, whose 4 would not fit 24 lines; on a screen the
+ * blank cells around the code add to it.
+ */
 #define QR_QUIET	4
-/* The largest version drawn: 37 columns by 19 lines in half blocks fit 80x24 beside text. */
-#define QR_MAX_VERSION	3
+#define QR_QUIET_MIN	2
+/*
+ * The largest version drawn: 41 modules and a quiet zone of 2 are 45
+ * columns by 23 lines in half blocks, which the last step's QR view fits
+ * into 80x24 with 33 columns of text beside it and the key line below
+ * (106 bytes at level M, 134 at L).  Versions up to 5 keep a quiet zone of 4
+ * in the same room.
+ */
+#define QR_MAX_VERSION	6
+#define QR_MAX_SIDE	45
 
 /*
- * Encodes text (error correction M, version 1 to QR_MAX_VERSION).  Returns 0
- * with q filled (free with qr_free), or -1 with *cause (too long to fit the
- * screen); caller frees.
+ * Encodes text (error correction M, else L where only L fits; version 1 to
+ * QR_MAX_VERSION).  Returns 0 with q filled (free with qr_free), or -1 with
+ * *cause (too long to fit the screen); caller frees.
  */
 int	qr_encode(const char *, struct qr *, char **);
 void	qr_free(struct qr *);

@@ -16,6 +16,17 @@ struct fact {
 	enum certainty	certainty;
 };
 
+/* The channels a note applies to: a bit per enum channel. */
+#define NOTE_ONLINE	(1u << CHANNEL_ONLINE)
+#define NOTE_COUNTER	((1u << CHANNEL_BANK) | (1u << CHANNEL_CENTRE))
+#define NOTE_ALL	(NOTE_ONLINE | NOTE_COUNTER)
+#define REGION_NOTES	2
+
+struct region_note {
+	unsigned	 channels;		/* NOTE_*: where it is true */
+	const char	*text;			/* N_() */
+};
+
 struct region {
 	const char	*id;			/* stable: "beijing" */
 	const char	*name;			/* N_() */
@@ -23,12 +34,21 @@ struct region {
 	struct fact	 fee;			/* yuan, when the change is for personal reasons */
 	struct fact	 days[CHANNEL_COUNT];	/* working days until the new card */
 	const char	*online;		/* N_(): the region's online services */
-	const char	*note;			/* N_() or NULL */
+	struct region_note notes[REGION_NOTES];	/* text NULL: none */
+	int		 print_w, print_h;	/* the printed photo, mm; 0: 26x32 */
 };
 
 const struct region	*region_at(int);	/* NULL past the end */
 int			 region_count(void);
 int			 region_find(const char *);	/* index, or -1 */
+/*
+ * The i-th note of region `index` that is true for `channel`, translated, or
+ * NULL past the last: a note about applying online is never shown under a
+ * counter, nor the other way round.
+ */
+const char		*region_note(int, int, int);
+/* The size of the printed photo the region asks for, in mm (26x32 unless it says otherwise). */
+void			 region_print_size(int, int *, int *);
 
 enum region_topic { TOPIC_WHERE, TOPIC_FEE, TOPIC_TIME, TOPIC_RECEIVE };
 #define TOPIC_COUNT	4

@@ -8,10 +8,11 @@ print_conf() {
 	printf '[print]\ncommand = %s\n%s\n' "$1" "${2:-}" > "$T/print.conf"
 }
 
-# print_keys [AFTER]: keys to the last step, then Print (no kit saved), then AFTER.
+# print_keys [AFTER]: keys to the last step, then Print (no kit saved: Tab past Finish and
+# the QR button), then AFTER.
 print_keys() {
 	walk_keys en 1 0 "$T/photo.jpg" "" "<Space><F3>
-<Tab><Tab><Enter>
+<Tab><Tab><Tab><Enter>
 ${1:-}" > "$T/keys"
 }
 

@@ -39,7 +39,7 @@ tm_start "'$SSCARD' --config '$T/print.conf'"
 tm_walk_to_review "$T/photo.jpg"
 tm send-keys -t w Space F3
 wait_for "Step 8 of 8"
-tm send-keys -t w Tab Tab Enter
+tm send-keys -t w Tab Tab Tab Enter
 wait_for "Sent to the printer."
 grep -q "/print/photo.jpg$" "$T/while-printing" || fail "terminal: no copy for the printer"
 [ -z "$(find "$T/run" -path '*/print*')" ] ||

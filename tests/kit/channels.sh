@@ -20,12 +20,12 @@ for lang in en zh_CN zh_TW es; do
 		assert_snap receipt "$(tr_ "$lang" 'sscard is not an official channel of the social security bureau: it helps you prepare. The application is made through one of the official channels below.' | cut -c1-12)"
 		assert_summary "$d" "$(tr_ "$lang" 'Next steps:')" 12333
 		case $ch in
-		0) assert_summary "$d" $(term "$lang" 国家社会保险公共服务平台 掌上12333 \
+		0) assert_summary "$d" $(term "$lang" 国家政务服务平台 掌上12333 \
 		    电子社保卡 支付宝 社保卡信息变更) photo.jpg ;;
 		1) assert_summary "$d" 立等可取 print-sheet.jpg \
 		    "$(tr_ "$lang" 'The new card must be activated before use: its financial account at the bank, and its social security functions where your region asks for it.')" ;;
 		2) assert_summary "$d" $(term "$lang" 回执单 补换卡证明 手工报销) print-sheet.jpg \
-		    "$(tr_ "$lang" 'From 4 working days after an electronic photo is handed in (one source) to up to 15 working days (another): check with your local office.')" ;;
+		    "$(tr_ "$lang" 'From 4 working days (one source) to %d working days (another): check with your local office.' | sed 's/%d/15/')" ;;
 		esac
 		assert_steps_shown "$d" "$lang"
 		# No backend: nothing is queued, the run's folder is gone.

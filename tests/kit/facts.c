@@ -10,7 +10,8 @@
 
 /*
  * facts LANG: lines "REGION CHANNEL FACT" for every region and channel, the
- * four topics and the region's note, as the channel screen shows them.
+ * four topics and the region's notes for that channel, as the channel
+ * screen shows them.
  */
 int
 main(int argc, char **argv)
@@ -34,8 +35,8 @@ main(int argc, char **argv)
 				printf("%d\t%d\t%s\n", i, c, s);
 				free(s);
 			}
-			if (r->note != NULL)
-				printf("%d\t%d\t%s\n", i, c, _(r->note));
+			for (t = 0; region_note(i, c, (int)t) != NULL; t++)
+				printf("%d\t%d\t%s\n", i, c, region_note(i, c, (int)t));
 		}
 	return (0);
 }

@@ -3,7 +3,8 @@
 #
 # POST /applications (multipart: application JSON + photo), Idempotency-Key
 # header: 201 {"receipt"} the first time, 409 {"receipt"} for a key it has;
-# GET /applications/RECEIPT: {"status", "message"}; GET /_stats: what it saw.
+# GET /applications/RECEIPT: {"status", "message"} (--status, default reviewing);
+# GET /_stats: what it saw.
 # --faults a,b,c applies a, b, c to the next POST requests in order:
 #   429 503 503date 500 drop cut slow recdrop 422 malformed huge
 #   503:N (Retry-After: N seconds)  c1reason (422, a reason with C1 controls
@@ -131,7 +132,7 @@ class Handler(BaseHTTPRequestHandler):
             if not known:
                 self.reply(404, {"error": "no such application"})
                 return
-            self.reply(200, {"status": "reviewing",
+            self.reply(200, {"status": ARGS.status,
                              "message": "Your photo is being checked."})
             return
         self.reply(404, {"error": "not found"})
@@ -266,6 +267,7 @@ def main():
     ap.add_argument("--token")
     ap.add_argument("--faults", default="")
     ap.add_argument("--slow", type=float, default=3.0)
+    ap.add_argument("--status", default="reviewing")
     ap.add_argument("--application-part", default="application")
     ap.add_argument("--photo-part", default="photo")
     ARGS = ap.parse_args()

@@ -100,10 +100,14 @@ expect "$PHOTOS/london_034_03_eastasian_f_neutral_whitetee.jpg" clothing fail
 expect "$PHOTOS/max_luciano_lightblue_shirt_cc0.png" clothing fail
 convert good.jpg -fill white -draw 'rectangle 0,380 357,440' whitetop.jpg
 expect whitetop.jpg clothing fail
-# glasses: dark sunglasses fail; clear glasses warn where allowed, fail where not.
+# glasses: dark sunglasses fail; clear glasses warn where allowed, and in Liaocheng,
+# whose "no glasses" only a weak source gives (domain.md §2, Low), warn too.
 expect "$PHOTOS/if032_sunglasses_dark_man_lowkey_500px.jpg" glasses fail
 expect "$PHOTOS/if016_glasses_clear_man_frontal_darktop.jpg" glasses warn
-C="--profile liaocheng" expect "$PHOTOS/if016_glasses_clear_man_frontal_darktop.jpg" glasses fail
+C="--profile liaocheng" expect "$PHOTOS/if016_glasses_clear_man_frontal_darktop.jpg" glasses warn
+# studio: only Liaocheng's weak source asks for a studio's photo: a warning there, no row elsewhere.
+C="--profile liaocheng" expect good.jpg studio warn
+! "$SSCARD" check --json good.jpg | grep -q '"studio"' || fail "a studio row outside Liaocheng"
 # Large amber-tinted lenses behind a frame fail.
 expect "$PHOTOS/grace_hopper_navy_cap_glasses_pd.jpg" glasses fail
 # eyes: not found behind glasses looking down.

@@ -12,16 +12,16 @@ flat() {
 	tr -s '\n ' '  ' < "$1"
 }
 
-# The first run waits at the ID number, its answers typed through a FIFO.
+# The first run waits at the question after the name, its answers typed through a FIFO.
 mkfifo "$T/in"
 "$SSCARD" --plain < "$T/in" > "$T/first.out" 2>&1 &
 first=$!
 exec 3> "$T/in"
 printf '\n\n3\n张三丰\n' >&3
 i=0
-until grep -q "ID number" "$T/first.out"; do
+until grep -q "Whose card" "$T/first.out"; do
 	i=$((i + 1))
-	[ "$i" -lt 300 ] || fail "the first run did not reach the ID number: $(cat "$T/first.out")"
+	[ "$i" -lt 300 ] || fail "the first run did not reach the question after the name: $(cat "$T/first.out")"
 	sleep 0.1
 done
 [ -f "$draft" ] || fail "the first run keeps no draft"

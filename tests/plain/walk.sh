@@ -45,7 +45,7 @@ check_plain() {
 	! grep -q "$(printf '\r')" "$tr" || fail "carriage returns in plain mode"
 	grep -q '^  1: \[\*\] ' "$tr" || fail "no default marked [*]: $(head -30 "$tr")"
 	grep -q "^!! $(tr_ "$2" 'ERROR:')" "$tr" || fail "no !! ERROR: line"
-	grep -qF "$(tr_ "$2" 'Type a number from 1 to %d, then Enter.' | sed 's/%d/3/')" "$tr" ||
+	grep -qF "$(tr_ "$2" 'Type a number from 1 to %d, then Enter.' | sed 's/%d/4/')" "$tr" ||
 		fail "a wrong choice is not explained"
 	grep -qF "$(start_of "$(tr_ "$2" 'Choose 2 if the card is for a child under 16: a parent or guardian then applies and gives consent for the child.')")" "$tr" ||
 		fail "'?' shows no help"
