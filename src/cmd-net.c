@@ -46,7 +46,6 @@ static int	 send_ids(const struct config *, const struct outbox *, char *const *
 static void	 list_row(const char *, const char *, const char *, const char *,
 		    const char *, const char *);
 static size_t	 say_damaged(const struct outbox_entry *, size_t);
-static int	 sending_elsewhere(const struct outbox *, const char *);
 static int	 flush_leftovers(const struct outbox *, int);
 static int	 outbox_do_list(const struct outbox *);
 static int	 outbox_do_flush(const struct config *, const struct outbox *, int);
@@ -499,22 +498,11 @@ outbox_do_list(const struct outbox *ob)
 	return (status);
 }
 
-/* 1 when another sscard process holds entry id's lock: it is being sent. */
-static int
-sending_elsewhere(const struct outbox *ob, const char *id)
-{
-	char *cause = NULL;
-	int fd, rc;
-
-	if ((rc = outbox_lock(ob, id, &fd, &cause)) == 0)
-		outbox_unlock(fd);
-	free(cause);
-	return (rc == 1);
-}
-
 /*
  * After a flush: damaged entries and entries still queued (not yet due, or
  * left for later) make the exit status non-zero, and the citizen is told.
+ * An entry that another process is sending, or sent after the list was
+ * read, is not this flush's to count (outbox_left_queued).
  */
 static int
 flush_leftovers(const struct outbox *ob, int status)
@@ -527,8 +515,13 @@ flush_leftovers(const struct outbox *ob, int status)
 		return (say_error(NULL, cause));
 	for (i = 0; i < n; i++)
 		if (v[i].damaged == NULL && v[i].status.state == OUTBOX_QUEUED &&
-		    !sending_elsewhere(ob, v[i].id))
-			queued++;
+		    outbox_left_queued(ob, v[i].id, &cause) != 0) {
+			queued++;	/* also when it cannot be told, with why */
+			if (cause != NULL)
+				fprintf(stderr, "%s: %s\n", PACKAGE, cause);
+			free(cause);
+			cause = NULL;
+		}
 	if (say_damaged(v, n) > 0)
 		status = EXIT_FAILED;
 	if (queued > 0) {

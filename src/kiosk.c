@@ -344,22 +344,6 @@ kiosk_open_given(const char *path, char **cause)
 	return (kiosk_open_photo(guarded != NULL ? guarded : &anywhere, path, cause));
 }
 
-int
-kiosk_confine(const struct kiosk *k, const char *path, char **real, char **cause)
-{
-	int fd;
-
-	if (!k->enabled) {
-		*real = xstrdup(path);
-		return (0);
-	}
-	if ((fd = open_confined(k, path, cause)) < 0)
-		return (-1);
-	close(fd);
-	*real = absolute(path);
-	return (0);
-}
-
 static void
 hex(const uint8_t *b, size_t n, char *out)
 {

@@ -53,13 +53,6 @@ int	kiosk_open_photo(const struct kiosk *, const char *, char **);
  */
 int	kiosk_open_given(const char *, char **);
 /*
- * The same check as kiosk_open_photo, for a caller that opens path by name
- * later (racy: prefer kiosk_open_photo).  Returns 0 with *real, path made
- * absolute (caller frees), or -1 with *cause; caller frees.  Outside a kiosk
- * every path is allowed.
- */
-int	kiosk_confine(const struct kiosk *, const char *, char **, char **);
-/*
  * In a kiosk: no core dump may hold a citizen's details (prctl, RLIMIT_CORE
  * 0).  Also makes k the kiosk kiosk_open_given confines to; k must live as
  * long as the run.

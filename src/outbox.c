@@ -644,8 +644,10 @@ outbox_list_free(struct outbox_entry *v, size_t n)
 	free(v);
 }
 
-int
-outbox_lock(const struct outbox *ob, const char *id, int *fd, char **cause)
+/* flock(op | LOCK_NB) on <id>/lock: 0 with *fd, 1 when another process holds it, or -1. */
+static int
+lock_entry(const struct outbox *ob, const char *id, int op, int *fd,
+    char **cause)
 {
 	char *path;
 	int busy;
@@ -658,7 +660,7 @@ outbox_lock(const struct outbox *ob, const char *id, int *fd, char **cause)
 		free(path);
 		return (-1);
 	}
-	if (flock(*fd, LOCK_EX | LOCK_NB) != 0) {
+	if (flock(*fd, op | LOCK_NB) != 0) {
 		busy = errno == EWOULDBLOCK;
 		if (!busy)
 			*cause = xasprintf(_("cannot lock %s: %s"), path,
@@ -670,6 +672,37 @@ outbox_lock(const struct outbox *ob, const char *id, int *fd, char **cause)
 	}
 	free(path);
 	return (0);
+}
+
+int
+outbox_lock(const struct outbox *ob, const char *id, int *fd, char **cause)
+{
+	return (lock_entry(ob, id, LOCK_EX, fd, cause));
+}
+
+int
+outbox_left_queued(const struct outbox *ob, const char *id, char **cause)
+{
+	struct outbox_status st;
+	int fd, rc;
+
+	/*
+	 * Shared: a sender holds the lock exclusively, another process only
+	 * looking holds it shared like this one, and is not taken for a sender.
+	 */
+	if ((rc = lock_entry(ob, id, LOCK_SH, &fd, cause)) != 0)
+		return (rc == 1 ? 0 : -1);
+	/*
+	 * Read again now: listed before another process sent it and let it
+	 * go, it is sent, not left.
+	 */
+	if (outbox_status_read(ob, id, &st, cause) != 0)
+		rc = -1;
+	else
+		rc = st.state == OUTBOX_QUEUED;
+	outbox_status_free(&st);
+	outbox_unlock(fd);
+	return (rc);
 }
 
 void

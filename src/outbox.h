@@ -107,6 +107,13 @@ void	outbox_list_free(struct outbox_entry *, size_t);
  */
 int	outbox_lock(const struct outbox *, const char *, int *, char **);
 void	outbox_unlock(int);
+/*
+ * After a flush: 1 when entry id is left queued, 0 when it is not (sent or
+ * refused, also by another process since it was listed) or another process
+ * holds its lock to send it (the outcome is that process's to tell), or -1
+ * with *cause; caller frees.  Its state is read again under a shared lock.
+ */
+int	outbox_left_queued(const struct outbox *, const char *, char **);
 /* Reads what is sent for entry id: 0, or -1 with *cause; free with outbox_parcel_free. */
 int	outbox_parcel(const struct outbox *, const char *, struct outbox_parcel *,
 	    char **);

@@ -44,6 +44,13 @@ keys() {
 	printf '%s\n' "$1" > "$T/keys"
 }
 
+# keys_to_photo: plain mode's answers from the region question to the photo question
+# with no card service, one a line, for a key script: Shenzhen, a bank outlet, the
+# name 张三 and the card one's own (the default), the first two materials.
+keys_to_photo() {
+	printf '%s\n' '3<Enter>' '2<Enter>' '张三<Enter>' '<Enter>' '1 2<Enter>' '<Enter>'
+}
+
 # run_sscard [ARG]...: replays $T/keys, snapshots into $T/shots; sets $status.
 run_sscard() {
 	rm -rf "$T/shots"

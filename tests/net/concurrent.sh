@@ -17,8 +17,10 @@ wait $a
 ra=$?
 wait $b
 rb=$?
-expect "first flush: exit status" 0 "$ra"
-expect "second flush: exit status" 0 "$rb"
+# An entry the other process sent, or is sending, is no failure of either
+# (tests/unit/test-flush has the moments this run may or may not hit).
+[ "$ra" -eq 0 ] || fail "first flush: exit status $ra: $(grep -v ': sent; ' "$T/a.out")"
+[ "$rb" -eq 0 ] || fail "second flush: exit status $rb: $(grep -v ': sent; ' "$T/b.out")"
 
 expect "keys the server saw" $n "$(stats "$PORT" 'len(s["posts"])')"
 expect "keys POSTed more than once" "[]" \

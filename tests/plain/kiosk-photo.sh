@@ -9,12 +9,7 @@ export TERM=dumb
 . "$top_srcdir/tests/kiosk/lib-confine.sh"
 
 keys "<Enter>
-3<Enter>
-2<Enter>
-张三<Enter>
-<Enter>
-1 2<Enter>
-<Enter>
+$(keys_to_photo)
 $kitphoto<Enter>
 $T/usb/link.jpg<Enter>
 $T/usb/up/photo.jpg<Enter>

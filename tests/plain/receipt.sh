@@ -8,12 +8,7 @@ export TERM=dumb
 
 keys "en<Enter>
 <Enter>
-3<Enter>
-2<Enter>
-张三<Enter>
-<Enter>
-1 2<Enter>
-<Enter>
+$(keys_to_photo)
 r 12<Enter>
 r 440300ABC123<Enter>
 <Enter>
