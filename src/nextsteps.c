@@ -200,17 +200,14 @@ online_steps(const struct application *a, struct nextsteps *ns)
 	else if (r != NULL && r->online != NULL && strcmp(r->id, "national") != 0)
 		add(ns, _("Your region:"), xasprintf(_("This region's own "
 		    "services: %s."), _(r->online)));
-	if (a->card_lost)
-		add(ns, _("Steps:"), xstrdup(_("Inside the service: 补卡 (the "
-		    "replacement of a lost card, often listed under 补换卡) → upload "
-		    "the photo → confirm → wait for the review → pay, where a fee "
-		    "applies. You need a phone that receives SMS codes; the lost card "
-		    "is not needed.")));
-	else
-		add(ns, _("Steps:"), xstrdup(_("Inside the service: 换卡 (换卡申请 or "
-		    "社保卡信息变更) → upload the photo → confirm → wait for the review "
-		    "→ pay, where a fee applies. You need your current card (or its "
-		    "number) and a phone that receives SMS codes.")));
+	add(ns, _("Steps:"), xstrdup(a->card_lost ? _("Inside the service: 补卡 "
+	    "(the replacement of a lost card, often listed under 补换卡) → upload "
+	    "the photo → confirm → wait for the review → pay, where a fee "
+	    "applies. You need a phone that receives SMS codes; the lost card "
+	    "is not needed.") : _("Inside the service: 换卡 (换卡申请 or "
+	    "社保卡信息变更) → upload the photo → confirm → wait for the review "
+	    "→ pay, where a fee applies. You need your current card (or its "
+	    "number) and a phone that receives SMS codes.")));
 	add(ns, _("Then:"), xstrdup(_("The new card is posted to you or collected "
 	    "at an outlet. The electronic card (电子社保卡) shows the photo of your "
 	    "physical card, so it changes with the new card, not before (an "
