@@ -105,10 +105,11 @@ print_json(const char *path, const struct photo_profile *p,
 
 	a = json_array();
 	for (k = 0; k < r->n; k++)
-		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}",
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:s?, s:s, s:s}",
 		    "id", r->checks[k].id, "name", r->checks[k].name,
 		    "verdict", photo_verdict_id(r->checks[k].verdict),
 		    "value", r->checks[k].value,
+		    "figures", r->checks[k].figures,
 		    "expected", r->checks[k].expected,
 		    "message", r->checks[k].message));
 	o = json_pack("{s:s, s:s, s:b, s:o}", "file", path, "profile", p->name,

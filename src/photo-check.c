@@ -83,6 +83,7 @@ static void	check_filesize(struct photo_report *, const struct photo_info *,
 		    const struct photo_profile *);
 static void	check_detail(struct photo_report *, const struct photo_scene *);
 static void	not_measured(struct photo_report *, const struct photo_scene *);
+static char	*background_words(const struct photo_scene *, double);
 
 /* The translated name of check id; every id add is given is in the table. */
 static const char *
@@ -110,6 +111,7 @@ report_add(struct photo_report *r, const char *id, enum photo_verdict v,
 	c->verdict = v;
 	c->fixable = fixable;
 	c->value = value;
+	c->figures = NULL;
 	c->expected = expected;
 	va_start(ap, fmt);
 	c->message = xvasprintf(fmt, ap);
@@ -119,6 +121,18 @@ report_add(struct photo_report *r, const char *id, enum photo_verdict v,
 		if (!fixable)
 			r->fixable = 0;
 	}
+}
+
+void
+report_figures(struct photo_report *r, const char *fmt, ...)
+{
+	struct photo_check *c = &r->checks[r->n - 1];
+	va_list ap;
+
+	free(c->figures);
+	va_start(ap, fmt);
+	c->figures = xvasprintf(fmt, ap);
+	va_end(ap);
 }
 
 double
@@ -403,8 +417,7 @@ check_background(struct photo_report *r, const struct photo_scene *sc)
 		    "no background shows. Step back from the camera."));
 		return;
 	}
-	val = xasprintf(_("RGB %.0f,%.0f,%.0f, deviation %.1f, detail %.0f%%"),
-	    m[0], m[1], m[2], sc->bg_spread, sc->bg_outliers * 100);
+	val = background_words(sc, lo);
 	if (!photo_scene_plain(sc))
 		report_add(r, "background", PHOTO_FAIL, 0, val, xstrdup(_("white, plain")),
 		    _("The background is not plain (objects, patterns or "
@@ -422,6 +435,28 @@ check_background(struct photo_report *r, const struct photo_scene *sc)
 	else
 		report_add(r, "background", PHOTO_PASS, 1, val, xstrdup(_("white, plain")),
 		    _("The background is white and plain."));
+	report_figures(r, "rgb %.0f,%.0f,%.0f, deviation %.1f, detail %.0f%%",
+	    m[0], m[1], m[2], sc->bg_spread, sc->bg_outliers * 100);
+}
+
+/*
+ * The background as a citizen would say it: its colour (the darkest channel
+ * against the limits the row judges by), then whether it is plain.
+ */
+static char *
+background_words(const struct photo_scene *sc, double lo)
+{
+	const double *m = sc->bg_mean;
+	double hi = fmax(m[0], fmax(m[1], m[2]));
+	const char *colour = lo >= 240 ? _("white") : lo >= 225 ? _("nearly white") :
+	    hi - lo > 30 ? _("coloured") : lo >= 120 ? C_("background", "grey") :
+	    C_("background", "dark");
+
+	if (!photo_scene_plain(sc))
+		return (xasprintf(_("%s, not plain"), colour));
+	if (sc->border > 30)
+		return (xasprintf(_("%s, with a border"), colour));
+	return (xasprintf(_("%s, plain"), colour));
 }
 
 /*
@@ -571,6 +606,7 @@ photo_report_free(struct photo_report *r)
 
 	for (i = 0; i < r->n; i++) {
 		free(r->checks[i].value);
+		free(r->checks[i].figures);
 		free(r->checks[i].expected);
 		free(r->checks[i].message);
 	}

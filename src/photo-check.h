@@ -16,7 +16,8 @@ struct photo_check {
 	const char		*id;		/* stable: "format", "face_width" */
 	const char		*name;		/* translated: "File format" */
 	enum photo_verdict	 verdict;
-	char			*value;		/* measured, e.g. "358x441" */
+	char			*value;		/* measured, e.g. "358x441", in words a citizen can use */
+	char			*figures;	/* the measurements behind words, for --json; or NULL */
 	char			*expected;	/* e.g. "358x441" */
 	char			*message;	/* translated, says what to do */
 	int			 fixable;	/* photo_fix can repair a failure */

@@ -47,6 +47,7 @@ static double	teeth(const struct photo_scene *);
 static int	nose_mouth(const struct photo_scene *, double *, double *, double *);
 static enum photo_verdict pose_turn(double, int, int);
 static enum photo_verdict pose_nose(double);
+static const char *chin_words(double);
 static void	check_resolution(struct photo_report *, const struct photo_scene *);
 static void	check_eyes(struct photo_report *, const struct photo_scene *);
 static void	check_pose(struct photo_report *, const struct photo_scene *,
@@ -295,6 +296,19 @@ pose_nose(double q)
 }
 
 /*
+ * Where the nostrils sit between the eyes and the mouth, as the citizen
+ * would correct it: raised chin brings them up towards the eyes.  Judged on
+ * the printed figure, as pose_nose, so the words and the verdict agree.
+ */
+static const char *
+chin_words(double q)
+{
+	q = report_shown(q, 2);
+	return (q < POSE_Q_LO ? _("chin raised") : q > POSE_Q_HI ? _("chin lowered") :
+	    _("chin level"));
+}
+
+/*
  * A head turned to one side puts the eyes off the middle of the cheeks:
  * sin(yaw) is about the difference of the two sides over the width.  When
  * the cheek edges do not show, the nostrils off the eye midpoint along the
@@ -347,13 +361,12 @@ check_pose(struct photo_report *r, const struct photo_scene *sc,
 		return;
 	}
 	if (yaw >= 0 && q >= 0)
-		val = xasprintf(_("turned about %.0f°, nose at %.2f of eyes to mouth%s"),
-		    yaw, q, how);
+		val = xasprintf(_("turned about %.0f°, %s%s"), yaw, chin_words(q), how);
 	else if (yaw >= 0)
 		val = xasprintf(_("turned about %.0f°%s"), yaw, how);
 	else
-		val = xasprintf(_("nose at %.2f of eyes to mouth%s"), q, how);
-	want = xasprintf(_("<= %d°, nose %.2f-%.2f"), pass_deg, POSE_Q_LO, POSE_Q_HI);
+		val = xasprintf("%s%s", chin_words(q), how);
+	want = xasprintf(_("<= %d°, %s"), pass_deg, _("chin level"));
 	if (vq > v)
 		report_add(r, "pose", vq, 0, val, want, _("The head seems tilted up "
 		    "or down. Hold it level, with the eyes looking straight at the lens."));
@@ -365,6 +378,10 @@ check_pose(struct photo_report *r, const struct photo_scene *sc,
 		report_add(r, "pose", v, 0, val, want, v == PHOTO_PASS ?
 		    _("The head faces the camera.") : _("The head is turned to one "
 		    "side. Face the camera squarely, nose towards the lens."));
+	/* The nostrils' place, not words: for tools and calibration. */
+	if (q >= 0)
+		report_figures(r, "nose at %.2f of eyes to mouth (%.2f-%.2f)", q,
+		    POSE_Q_LO, POSE_Q_HI);
 }
 
 /*
@@ -379,7 +396,6 @@ check_glasses(struct photo_report *r, const struct photo_scene *sc,
 	struct tone cheek, lens[2];
 	double dark, tint, glare, frame, s, k;
 	int i, worn;
-	char *val;
 
 	scene_tone(sc, -0.5, 0.35, 0.5, 0.7, &cheek);
 	scene_tone(sc, -0.8, -0.2, -0.2, 0.2, &lens[0]);
@@ -397,33 +413,38 @@ check_glasses(struct photo_report *r, const struct photo_scene *sc,
 	frame = fmax(dip(sc, -0.1, -0.35, 0.1, 0.1), fmax(dip(sc, -0.75, 0.05,
 	    -0.3, 0.5), dip(sc, 0.3, 0.05, 0.75, 0.5)));
 	worn = frame > 0.18 || sc->face.eyes_how != NULL;
-	val = xasprintf(_("lenses %.0f%% of the cheeks, tint %.3f, glare %.1f%%, frame %.2f"),
-	    dark * 100, tint, glare * 100, frame);
 	if (worn && (dark < 0.45 || tint > TINT_WORN))
-		report_add(r, "glasses", PHOTO_FAIL, 0, val, xstrdup(_("no tinted lenses")),
+		report_add(r, "glasses", PHOTO_FAIL, 0, xstrdup(_("tinted lenses")),
+		    xstrdup(_("no tinted lenses")),
 		    _("The glasses look tinted (sunglasses or coloured lenses). "
 		    "Take them off, or wear clear glasses."));
 	else if (glare > 0.04)
-		report_add(r, "glasses", PHOTO_FAIL, 0, val, xstrdup(_("no glare")),
+		report_add(r, "glasses", PHOTO_FAIL, 0, xstrdup(_("light reflects "
+		    "on them")), xstrdup(_("no glare")),
 		    _("Light reflects on the glasses. Tilt them slightly, or move "
 		    "the light, so that the eyes show clearly."));
 	else if (worn && !p->glasses)
-		report_add(r, "glasses", PHOTO_FAIL, 0, val, xstrdup(_("no glasses")),
+		report_add(r, "glasses", PHOTO_FAIL, 0, xstrdup(_("worn")), xstrdup(_("no glasses")),
 		    _("Glasses seem to be worn, and this region does not allow "
 		    "them. Take them off for the photo."));
 	else if (worn && (p->weak & WEAK_NO_GLASSES))
-		report_add(r, "glasses", PHOTO_WARN, 0, val, xstrdup(_("clear, no glare")),
+		report_add(r, "glasses", PHOTO_WARN, 0, xstrdup(_("clear, worn")),
+		    xstrdup(_("clear, no glare")),
 		    _("Glasses seem to be worn. The national rules allow clear "
 		    "glasses you always wear, but a single weak source for this "
 		    "region says no glasses at all: to be safe, take them off, or "
 		    "ask your local office."));
 	else if (worn)
-		report_add(r, "glasses", PHOTO_WARN, 0, val, xstrdup(_("clear, no glare")),
+		report_add(r, "glasses", PHOTO_WARN, 0, xstrdup(_("clear, worn")),
+		    xstrdup(_("clear, no glare")),
 		    _("Glasses seem to be worn. They are allowed if you always wear "
 		    "them: clear lenses, no reflection, the eyes fully visible."));
 	else
-		report_add(r, "glasses", PHOTO_PASS, 0, val, xstrdup(_("clear, no glare")),
+		report_add(r, "glasses", PHOTO_PASS, 0, xstrdup(_("none seen")),
+		    xstrdup(_("clear, no glare")),
 		    _("No tinted lenses or glare were seen."));
+	report_figures(r, "lenses %.0f%% of the cheeks, tint %.3f, glare %.1f%%, "
+	    "frame %.2f", dark * 100, tint, glare * 100, frame);
 }
 
 /*

@@ -24,6 +24,12 @@ struct tone {
 void	report_add(struct photo_report *, const char *, enum photo_verdict, int,
 	    char *, char *, const char *, ...)
 	    __attribute__((format(printf, 7, 8)));
+/*
+ * The measurements behind the words of the row added last (not translated,
+ * for `check --json`): a citizen reads "white, plain", a tool the numbers.
+ */
+void	report_figures(struct photo_report *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
 
 /*
  * v as a row prints it with the given decimals: a verdict judged on this

@@ -162,7 +162,7 @@ for l in lines:
     assert set(d) == {"file", "profile", "ok", "checks"}, d
     assert d["profile"] == "national"
     for c in d["checks"]:
-        assert set(c) == {"id", "name", "verdict", "value", "expected", "message"}, c
+        assert set(c) == {"id", "name", "verdict", "value", "figures", "expected", "message"}, c
         assert c["verdict"] in ("pass", "warn", "fail")
 assert json.loads(lines[0])["ok"] is True and json.loads(lines[1])["ok"] is False
 ' || fail "--json output is wrong"
@@ -186,4 +186,26 @@ G=--config=wide.conf expect good.jpg face_width fail
 "$SSCARD" check good.jpg | grep -q "PASS   Room above the head" || fail "no rule names: $("$SSCARD" check good.jpg)"
 LANGUAGE=zh_CN "$SSCARD" --lang=zh_CN check good.jpg > zh.txt || fail "zh_CN check failed"
 grep -q "$(tr_ zh_CN "Room above the head")" zh.txt || fail "zh_CN: rule names not translated: $(cat zh.txt)"
+# Rows speak to the citizen: no measuring jargon in the table in any language
+# (issue: "deviation 1.5, detail 0 %", "tint 0.008", "nose at 0.58"); the
+# figures stay in --json.
+for f in good.jpg "$PHOTOS/lisa2.jpg" "$PHOTOS/if016_glasses_clear_man_frontal_darktop.jpg" \
+    "$PHOTOS/if018_eastasian_man_looking_up_sideways_500px.jpg"; do
+	for l in en zh_CN zh_TW es; do
+		"$SSCARD" --lang=$l check "$f" > rows.txt
+		for w in deviation detail tint "of the cheeks" "nose at" "of eyes to mouth" \
+		    偏差 杂色 雜色 鼻孔 色偏 镜框 鏡框 desviación detalle "nariz a"; do
+			grep -qF -- "$w" rows.txt &&
+				fail "$l: '$w' in the rows of $f: $(cat rows.txt)"
+		done
+	done
+	case $f in *if018*) continue ;; esac	# no face measured: words only
+	"$SSCARD" check --json "$f" > rows.json || [ $? -eq 1 ] || fail "check --json $f"
+	python3 -c '
+import json, sys
+c = {c["id"]: c for c in json.load(open("rows.json"))["checks"]}
+assert "tint" in c["glasses"]["figures"], c["glasses"]
+assert c["background"]["figures"] is None or "deviation" in c["background"]["figures"]
+' || fail "$f: the figures are not in --json"
+done
 echo "check OK"
