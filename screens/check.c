@@ -18,7 +18,7 @@
 
 struct check_state {
 	struct photo_profile	*profile;
-	struct photo_report	 report;	/* of app->model.checked_path */
+	struct photo_report	 report;	/* of app->ses.model.checked_path */
 	char			*error;		/* the photo could not be read */
 	int			 fixed;		/* checked_path is our fixed copy */
 	int			 show_fix;	/* the Fix button is offered */
@@ -45,7 +45,7 @@ preview_load(struct app *app, struct check_state *c, int i)
 
 	image_free(&c->shown[i]);
 	layout_photos(&app->ui, i + 1, 1, NULL, 0, &l);
-	if (graphics_load(&app->gfx.caps, app->gfx.mode, app->model.checked_path,
+	if (graphics_load(&app->gfx.caps, app->gfx.mode, app->ses.model.checked_path,
 	    l.photo[i].rows, l.photo[i].cols, &c->shown[i], &cause) != 0)
 		free(cause);	/* the report says why the photo cannot be read */
 }
@@ -84,7 +84,7 @@ check_run(struct app *app, struct check_state *c)
 	photo_report_free(&c->report);
 	free(c->error);
 	c->error = NULL;
-	if (photo_check_file(app->model.checked_path, c->profile, app->cfg,
+	if (photo_check_file(app->ses.model.checked_path, c->profile, app->ses.cfg,
 	    &c->report, &c->error) != 0)
 		memset(&c->report, 0, sizeof c->report);
 	c->show_fix = c->error == NULL && !c->report.ok && c->report.fixable &&
@@ -102,13 +102,13 @@ check_enter(struct app *app)
 {
 	struct check_state *c = xcalloc(1, sizeof *c);
 	const char *name = app->opts != NULL && app->opts->profile != NULL ?
-	    app->opts->profile : region_at(app->model.region)->profile;
+	    app->opts->profile : region_at(app->ses.model.region)->profile;
 
 	app->priv = c;
-	if (app->model.photo_receipt[0] != '\0')
+	if (app->ses.model.photo_receipt[0] != '\0')
 		return;		/* the office checks the studio's photo */
-	c->profile = profile_load(app->cfg, name, &c->error);
-	c->fixed = app->model.photo_fixed;
+	c->profile = profile_load(app->ses.cfg, name, &c->error);
+	c->fixed = app->ses.model.photo_fixed;
 	check_run(app, c);
 	preview_load(app, c, 0);
 }
@@ -267,10 +267,10 @@ check_draw(const struct app *app, struct ui *ui)
 	int y = UI_BODY_TOP, w;
 	char *s;
 
-	if (app->model.photo_receipt[0] != '\0') {
+	if (app->ses.model.photo_receipt[0] != '\0') {
 		s = xasprintf(_("You gave a photo studio's receipt number (%s). "
 		    "The office checks the studio's photo when you apply; sscard "
-		    "has no photo to check. F3 goes on."), app->model.photo_receipt);
+		    "has no photo to check. F3 goes on."), app->ses.model.photo_receipt);
 		ui_wrap(ui, y, 1, ui->cols - 2, -1, A_NORMAL, s);
 		free(s);
 		ui_focus(ui, UI_BODY_TOP, 1);
@@ -319,15 +319,15 @@ check_fix(struct app *app, struct check_state *c)
 	struct photo_report after;
 	char *out, *cause = NULL;
 
-	out = workspace_path(&app->ws, "photo-fixed.jpg");
-	if (photo_fix_file(app->model.checked_path, c->profile, app->cfg, out,
+	out = workspace_path(&app->ses.ws, "photo-fixed.jpg");
+	if (photo_fix_file(app->ses.model.checked_path, c->profile, app->ses.cfg, out,
 	    &after, &cause) != 0) {
 		app_say_cause(app, cause);
 		c->show_fix = 0;
 		free(out);
 		return;
 	}
-	if (checked_adopt(&app->model, out, &cause) != 0) {
+	if (checked_adopt(&app->ses.model, out, &cause) != 0) {
 		app_say_cause(app, cause);
 		photo_report_free(&after);
 		free(out);
@@ -377,7 +377,7 @@ check_leave(struct app *app, char **cause)
 	const struct photo_check *why;
 	size_t i;
 
-	if (app->model.photo_receipt[0] != '\0')
+	if (app->ses.model.photo_receipt[0] != '\0')
 		return (0);
 	if (c->error != NULL) {
 		*cause = xstrdup(c->error);
@@ -413,20 +413,6 @@ check_free(struct app *app)
 }
 
 const struct screen check_screen = {
-	.id = "check",
-	.title = N_("Photo check"),
-	.help = N_("Your photo is checked against the rules of your region: size "
-	    "in pixels, resolution, file size, one face looking at the camera, "
-	    "its size and position, a plain white background, light and "
-	    "sharpness. PASS, WARN and FAIL say how each rule went; warnings do "
-	    "not stop you. If a rule fails and the photo can be fixed, focus "
-	    "starts on the Fix button and Enter fixes: sscard crops and whitens "
-	    "a copy, keeps it in this run's private folder (wiped when sscard "
-	    "ends), and checks it again. Otherwise focus starts on the first "
-	    "rule that does not pass, and Enter goes on when the photo passes. "
-	    "Up and Down move through the rules; the advice of the rule under "
-	    "the focus is below the list. After a fix, V shows the photo before "
-	    "and after over the whole screen; V or Esc shows the rules again."),
 	.enter = check_enter,
 	.draw = check_draw,
 	.handle = check_handle,
