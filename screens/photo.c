@@ -7,6 +7,7 @@
 
 #include "checked.h"
 #include "field.h"
+#include "flow.h"
 #include "fsutil.h"
 #include "graphics.h"
 #include "kiosk.h"
@@ -217,43 +218,13 @@ static int
 photo_leave(struct app *app, char **cause)
 {
 	struct photo_state *p = app->priv;
-	char *typed, *expanded;
-	int fd, rc;
 
-	if (p->use_receipt) {
-		if (!nextsteps_receipt_valid(app->ses.model.region, app->ses.model.photo_receipt)) {
-			*cause = xstrdup(_("A receipt number has 6 to 30 letters and "
-			    "digits, with no spaces: check the one on the studio's "
-			    "receipt."));
-			return (-1);
-		}
-		application_set(&app->ses.model.checked_path, "");
-		return (0);
-	}
-	application_set(&app->ses.model.photo_receipt, "");
-	if (app->ses.model.photo_path[0] == '\0') {
-		*cause = xstrdup(_("Type the path of your photo file first."));
+	if (p->use_receipt)
+		return (flow_take_receipt(&app->ses, app->ses.model.photo_receipt, cause));
+	if (flow_take_photo(&app->ses, app->ses.model.photo_path, cause) != 0)
 		return (-1);
-	}
-	/* Picker (picker.c, kiosk.c): dropped paths and file:// URLs; a kiosk's folders. */
-	if ((typed = picker_clean_path(app->ses.model.photo_path, cause)) == NULL)
-		return (-1);
-	/* The file is opened once, confined, and copied from that descriptor. */
-	if ((fd = kiosk_open_photo(&app->ses.kiosk, typed, cause)) < 0) {
-		free(typed);
-		return (-1);
-	}
-	rc = checked_take_fd(&app->ses.model, &app->ses.ws, fd, typed, cause);
-	close(fd);
-	/* "~/p.jpg" stays as typed; quotes and file:// are cleaned. */
-	expanded = checked_expand(app->ses.model.photo_path);
-	if (rc == 0 && strcmp(typed, expanded) != 0) {
-		application_set(&app->ses.model.photo_path, typed);
-		field_set(&p->path, typed);
-	}
-	free(expanded);
-	free(typed);
-	return (rc);
+	field_set(&p->path, app->ses.model.photo_path);
+	return (0);
 }
 
 static void

@@ -9,8 +9,8 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "checked.h"
 #include "field.h"
+#include "flow.h"
 #include "kit.h"
 #include "nextsteps.h"
 #include "pager.h"
@@ -52,8 +52,7 @@ static void
 outcome_enter(struct app *app)
 {
 	struct outcome *o = xcalloc(1, sizeof *o);
-	char *dir = app->ses.kit_saved != NULL ? xstrdup(app->ses.kit_saved) :
-	    kit_default_dir(app->ses.cfg, app->ses.kiosk.enabled ? app->ses.kiosk.kit_dir : NULL);
+	char *dir = flow_kit_offer(&app->ses);
 
 	field_init(&o->dir, 500, dir);
 	o->suggested = dir;
@@ -226,20 +225,16 @@ static void
 save_kit(struct app *app)
 {
 	struct outcome *o = app->priv;
-	char *dir = field_utf8(&o->dir), *path = checked_expand(dir), *cause = NULL;
-	char *saved = NULL, *s;
+	char *dir = field_utf8(&o->dir), *cause = NULL, *s;
 
-	if (kit_save(&app->ses.model, session_sends(&app->ses), path, strcmp(dir, o->suggested) == 0,
-	    &saved, &cause) != 0)
+	if (flow_save_kit(&app->ses, dir, o->suggested, &cause) != 0)
 		app_say_cause(app, cause);
 	else {
-		free(app->ses.kit_saved);
-		app->ses.kit_saved = saved;
-		field_set(&o->dir, saved);
+		field_set(&o->dir, app->ses.kit_saved);
 		free(o->suggested);
 		o->suggested = xstrdup("");	/* saving again writes the same folder */
 		/* The message line: the next steps keep their room. */
-		s = kit_saved_line(&app->ses.model, saved);
+		s = kit_saved_line(&app->ses.model, app->ses.kit_saved);
 		app_say(app, 0, "%s", s);
 		free(s);
 		/* Its files can now be named as they are in the kit. */
@@ -249,7 +244,6 @@ save_kit(struct app *app)
 		app_keep_draft(app);	/* the kit keeps the application now: no draft */
 		make_qr(app, o);
 	}
-	free(path);
 	free(dir);
 }
 

@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "checked.h"
+#include "flow.h"
 #include "graphics.h"
 #include "idnum.h"
 #include "kit.h"
@@ -122,24 +122,13 @@ review_leave(struct app *app, char **cause)
 {
 	struct review *r = app->priv;
 
-	char *data = NULL;
-	size_t len = 0;
-
 	if (!app->ses.model.consent) {
 		*cause = xstrdup(_("Tick the consent line (Space) to go on; without "
 		    "it nothing is stored or sent."));
 		r->focus = 1;
 		return (-1);
 	}
-	if (session_sends(&app->ses))
-		return (session_queue(&app->ses, cause));
-	/* No service: the kit is the outcome; refuse a photo that changed now. */
-	if (app->ses.model.photo_receipt[0] != '\0')
-		return (0);
-	if (checked_read(&app->ses.model, &data, &len, cause) != 0)
-		return (-1);
-	wipe_free(data, len);
-	return (0);
+	return (flow_consent(&app->ses, cause));
 }
 
 static void

@@ -214,5 +214,6 @@ wizard_back_refused(const struct session *s, int step, const char **why)
 int
 wizard_keeps_checked(int step)
 {
-	return (step > wizard_index("check"));
+	/* On the check step the photo taken is kept too: a resumed draft checks it again. */
+	return (step >= wizard_index("check"));
 }

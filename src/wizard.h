@@ -43,7 +43,7 @@ int	wizard_next(const struct session *, int, int);
  * never once the application is queued, nor while it is sent.
  */
 int	wizard_back_refused(const struct session *, int, const char **);
-/* 1 when a draft kept at step holds the checked photo: from the step after the check on. */
+/* 1 when a draft kept at step holds the photo's checked bytes: from the check step on. */
 int	wizard_keeps_checked(int);
 
 #endif
