@@ -194,6 +194,8 @@ outcome_draw(const struct app *app, struct ui *ui)
 	int y = UI_BODY_TOP, w = ui->cols - 2, i, x;
 
 	if (o->show_qr && qr_fits(o, ui)) {
+		/* The view takes the message rows too: none is left to blank the code. */
+		ui->msg_rows = 0;
 		draw_qr_view(o, ui);
 		return;
 	}
