@@ -6,21 +6,12 @@
 
 #include "graphics.h"
 #include "input.h"
+#include "options.h"
 #include "request.h"
 #include "session.h"
 #include "ui.h"
 
 struct config;
-
-struct app_options {
-	const char	*replay;	/* key script, or NULL for the keyboard */
-	const char	*record;	/* write typed keys here, or NULL */
-	const char	*snapshot_dir;	/* write screen text here, or NULL */
-	const char	*profile;	/* photo profile override, or NULL */
-	const char	*graphics;	/* --graphics mode name, or NULL */
-	int		 plain;		/* --plain: line-by-line questions (plain.c) */
-	int		 kiosk;		/* --kiosk: shared machine (kiosk.c) */
-};
 
 enum overlay { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_QUIT };
 

@@ -7,7 +7,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app.h"
 #include "checked.h"
 #include "config.h"
 #include "draft.h"
@@ -24,6 +23,7 @@
 #include "photo-check.h"
 #include "photo.h"
 #include "picker.h"
+#include "options.h"
 #include "plain.h"
 #include "print.h"
 #include "profile.h"

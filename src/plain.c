@@ -20,7 +20,6 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "app.h"
 #include "draft.h"
 #include "config.h"
 #include "exitcode.h"
@@ -29,6 +28,7 @@
 #include "idnum.h"
 #include "keyscript.h"
 #include "outbox.h"
+#include "options.h"
 #include "plain.h"
 #include "signals.h"
 #include "term-detect.h"
