@@ -33,7 +33,7 @@ channel_enter(struct app *app)
 {
 	struct channel_state *c = xcalloc(1, sizeof *c);
 
-	c->focus = app->model.channel >= 0 ? app->model.channel + 1 : 1;
+	c->focus = app->ses.model.channel >= 0 ? app->ses.model.channel + 1 : 1;
 	app->priv = c;
 }
 
@@ -48,12 +48,12 @@ draw_facts(const struct app *app, struct ui *ui, int y, int channel)
 	int n = 0, i;
 
 	for (i = TOPIC_WHERE; i <= TOPIC_RECEIVE; i++, n++) {
-		text[n] = region_describe(app->model.region, channel, (enum region_topic)i);
+		text[n] = region_describe(app->ses.model.region, channel, (enum region_topic)i);
 		items[n].label = nextsteps_topic_label((enum region_topic)i);
 		items[n].text = text[n];
 	}
 	/* Only the notes true for this channel: online hours are not a counter's. */
-	for (i = 0; (note = region_note(app->model.region, channel, i)) != NULL &&
+	for (i = 0; (note = region_note(app->ses.model.region, channel, i)) != NULL &&
 	    n < FACTS_MAX; i++) {
 		items[n].label = NULL;
 		items[n++].text = note;
@@ -85,10 +85,10 @@ channel_draw(const struct app *app, struct ui *ui)
 	int y = UI_BODY_TOP, i, shown;
 	char *s;
 
-	ui_choice(ui, y++, 1, 10, _("Region:"), _(region_at(app->model.region)->name),
+	ui_choice(ui, y++, 1, 10, _("Region:"), _(region_at(app->ses.model.region)->name),
 	    c->focus == 0);
 	for (i = 0; i < CHANNEL_COUNT; i++)
-		ui_item(ui, y++, 1, ui->cols - 2, app->model.channel == i ? "(*)" : "( )",
+		ui_item(ui, y++, 1, ui->cols - 2, app->ses.model.channel == i ? "(*)" : "( )",
 		    channel_name(i), c->focus == i + 1);
 	ui_item(ui, y++, 1, ui->cols - 2, "(?)", nextsteps_ecard_label(),
 	    c->focus == AT_ECARD);
@@ -99,7 +99,7 @@ channel_draw(const struct app *app, struct ui *ui)
 	}
 	/* The facts follow the focus, so moving through the list explains each. */
 	shown = c->focus > 0 ? c->focus - 1 :
-	    app->model.channel >= 0 ? app->model.channel : CHANNEL_ONLINE;
+	    app->ses.model.channel >= 0 ? app->ses.model.channel : CHANNEL_ONLINE;
 	/* TRANSLATORS: %s is a channel name, e.g. "Online". */
 	s = xasprintf(_("%s, in this region:"), channel_name(shown));
 	ui_text(ui, y++, 1, ui->cols - 2, A_BOLD, s);
@@ -120,7 +120,7 @@ channel_handle(struct app *app, enum request req, const struct key *k)
 		return (REQ_NONE);
 	}
 	if (c->focus == 0 && (req == REQ_LEFT || req == REQ_RIGHT)) {
-		app->model.region = (app->model.region + (req == REQ_LEFT ? n - 1 : 1)) % n;
+		app->ses.model.region = (app->ses.model.region + (req == REQ_LEFT ? n - 1 : 1)) % n;
 		c->first = 0;
 		return (REQ_NONE);
 	}
@@ -132,7 +132,7 @@ channel_handle(struct app *app, enum request req, const struct key *k)
 		return (REQ_NONE);
 	}
 	if (c->focus > 0 && (req == REQ_TOGGLE || req == REQ_ACTIVATE)) {
-		app->model.channel = c->focus - 1;
+		app->ses.model.channel = c->focus - 1;
 		return (req == REQ_ACTIVATE ? REQ_NEXT : REQ_NONE);
 	}
 	if (c->focus == 0 && req == REQ_ACTIVATE) {
@@ -147,7 +147,7 @@ channel_leave(struct app *app, char **cause)
 {
 	struct channel_state *c = app->priv;
 
-	if (app->model.channel < 0) {
+	if (app->ses.model.channel < 0) {
 		*cause = xstrdup(_("Choose how you will apply first: move to a "
 		    "channel and press Space or Enter."));
 		c->focus = 1;
@@ -163,17 +163,6 @@ channel_free(struct app *app)
 }
 
 const struct screen channel_screen = {
-	.id = "channel",
-	.title = N_("How to apply"),
-	.help = N_("Choose your region with Left and Right, then move through the "
-	    "three channels with Up and Down: each shows where you go, the fee, "
-	    "how long it takes and what you receive. The last line, for those "
-	    "who only want the photo on the electronic card changed, says what "
-	    "that takes. When the facts do not all "
-	    "fit, the last line says so: End shows the next fact, Home goes back "
-	    "to the first. Space chooses a channel, Enter chooses it and goes on. "
-	    "Where sources disagree, sscard says so: check with your local "
-	    "office."),
 	.enter = channel_enter,
 	.draw = channel_draw,
 	.handle = channel_handle,

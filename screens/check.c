@@ -7,6 +7,7 @@
 
 #include "checked.h"
 #include "config.h"
+#include "flow.h"
 #include "graphics.h"
 #include "i18n.h"
 #include "layout.h"
@@ -17,18 +18,14 @@
 #include "xmalloc.h"
 
 struct check_state {
-	struct photo_profile	*profile;
-	struct photo_report	 report;	/* of app->model.checked_path */
-	char			*error;		/* the photo could not be read */
-	int			 fixed;		/* checked_path is our fixed copy */
+	struct flow_check	 f;		/* the rules and the report (flow.c) */
 	int			 show_fix;	/* the Fix button is offered */
 	int			 focus;		/* a row that does not pass, or the button */
 	int			 large;		/* V: the photos take the whole body */
 	struct image		 shown[2];	/* the photo as given, and as fixed */
 };
 
-static void	check_run(struct app *, struct check_state *);
-static const struct photo_check *why_unfixable(const struct check_state *);
+static void	check_focus(struct check_state *);
 static int	rows_of(const struct check_state *, const struct photo_check **);
 static void	draw_report(const struct check_state *, struct ui *, int, int);
 static void	check_fix(struct app *, struct check_state *);
@@ -45,7 +42,7 @@ preview_load(struct app *app, struct check_state *c, int i)
 
 	image_free(&c->shown[i]);
 	layout_photos(&app->ui, i + 1, 1, NULL, 0, &l);
-	if (graphics_load(&app->gfx.caps, app->gfx.mode, app->model.checked_path,
+	if (graphics_load(&app->gfx.caps, app->gfx.mode, app->ses.model.checked_path,
 	    l.photo[i].rows, l.photo[i].cols, &c->shown[i], &cause) != 0)
 		free(cause);	/* the report says why the photo cannot be read */
 }
@@ -75,20 +72,11 @@ draw_previews(const struct check_state *c, struct ui *ui, struct layout *l)
 		    _("Press V to see the photos larger."));
 }
 
-/* Checks the current photo; the report replaces the previous one. */
+/* Where the focus starts on a new report. */
 static void
-check_run(struct app *app, struct check_state *c)
+check_focus(struct check_state *c)
 {
-	if (c->profile == NULL)		/* c->error says why */
-		return;
-	photo_report_free(&c->report);
-	free(c->error);
-	c->error = NULL;
-	if (photo_check_file(app->model.checked_path, c->profile, app->cfg,
-	    &c->report, &c->error) != 0)
-		memset(&c->report, 0, sizeof c->report);
-	c->show_fix = c->error == NULL && !c->report.ok && c->report.fixable &&
-	    !c->fixed;
+	c->show_fix = flow_check_fixable(&c->f);
 	/*
 	 * The main action is one Enter away: the Fix button when there is one
 	 * (Up reads the rules); else the first rule that does not pass, with
@@ -101,75 +89,28 @@ static void
 check_enter(struct app *app)
 {
 	struct check_state *c = xcalloc(1, sizeof *c);
-	const char *name = app->opts != NULL && app->opts->profile != NULL ?
-	    app->opts->profile : region_at(app->model.region)->profile;
 
 	app->priv = c;
-	if (app->model.photo_receipt[0] != '\0')
+	flow_check_open(&app->ses, app->opts != NULL ? app->opts->profile : NULL, &c->f);
+	if (app->ses.model.photo_receipt[0] != '\0')
 		return;		/* the office checks the studio's photo */
-	c->profile = profile_load(app->cfg, name, &c->error);
-	c->fixed = app->model.photo_fixed;
-	check_run(app, c);
+	check_focus(c);
 	preview_load(app, c, 0);
 }
 
-/*
- * Why the photo cannot be fixed: the failure that no fix repairs, the face
- * colour and the face first (no fix can give either), or NULL.
- */
-static const struct photo_check *
-why_unfixable(const struct check_state *c)
-{
-	static const char *const first[] = { "colour", "face", "background" };
-	const struct photo_check *k;
-	size_t i, j;
-
-	if (c->report.ok || c->show_fix)
-		return (NULL);
-	for (j = 0; j <= nitems(first); j++)
-		for (i = 0; i < c->report.n; i++) {
-			k = &c->report.checks[i];
-			if (k->verdict == PHOTO_FAIL && !k->fixable &&
-			    (j == nitems(first) || strcmp(k->id, first[j]) == 0))
-				return (k);
-		}
-	return (NULL);
-}
 
 /* The checks that do not pass: the rows a person moves through. */
 static int
 rows_of(const struct check_state *c, const struct photo_check **rows)
 {
-	size_t i;
-	int n = 0;
-
-	for (i = 0; i < c->report.n; i++)
-		if (c->report.checks[i].verdict != PHOTO_PASS) {
-			if (rows != NULL)
-				rows[n] = &c->report.checks[i];
-			n++;
-		}
-	return (n);
+	return (flow_check_rows(&c->f, rows));
 }
 
-/* "FAIL  Face width: 119 px (expected 179-255 px)"; caller frees. */
-static char *
-row_text(const struct photo_check *r)
-{
-	char *value = i18n_decimals(r->value), *expected = i18n_decimals(r->expected), *s;
-
-	/* TRANSLATORS: verdict, rule name, measured value, expected value. */
-	s = xasprintf(_("%s  %s: %s (expected %s)"), photo_verdict_word(r->verdict),
-	    r->name, value, expected);
-	free(value);
-	free(expected);
-	return (s);
-}
 
 static int
 row_lines(const struct photo_check *r, int w)
 {
-	char *s = row_text(r);
+	char *s = flow_check_row(r);
 	int n = ui_wrap_rows(w, s);
 
 	free(s);
@@ -202,22 +143,11 @@ draw_marker(struct ui *ui, int y, int w, int n, int above)
 static void
 draw_passing(const struct check_state *c, struct ui *ui, int y, int w, int end)
 {
-	char *s, *pass = xstrdup("");
-	size_t k;
+	char *s = flow_check_passing(&c->f);
 
-	for (k = 0; k < c->report.n; k++) {
-		if (c->report.checks[k].verdict != PHOTO_PASS)
-			continue;
-		/* TRANSLATORS: between the names of the rules that pass (、 in Chinese). */
-		s = xasprintf("%s%s%s", pass, *pass ? _(", ") : "", c->report.checks[k].name);
-		free(pass);
-		pass = s;
-	}
-	s = xasprintf("%s  %s", photo_verdict_word(PHOTO_PASS), pass);
-	if (*pass != '\0' && y + ui_wrap_rows(w - 2, s) <= end)
+	if (s != NULL && y + ui_wrap_rows(w - 2, s) <= end)
 		ui_wrap(ui, y, 3, w - 2, -1, A_NORMAL, s);
 	free(s);
-	free(pass);
 }
 
 /*
@@ -246,7 +176,7 @@ draw_report(const struct check_state *c, struct ui *ui, int y, int w)
 		mvaddstr(y, 1, c->focus == i ? ">" : " ");
 		if (c->focus == i)
 			ui_focus(ui, y, 3);
-		s = row_text(rows[i]);
+		s = flow_check_row(rows[i]);
 		y += ui_wrap(ui, y, 3, w - 2, -1, c->focus == i ? A_BOLD : A_NORMAL, s);
 		free(s);
 	}
@@ -267,10 +197,10 @@ check_draw(const struct app *app, struct ui *ui)
 	int y = UI_BODY_TOP, w;
 	char *s;
 
-	if (app->model.photo_receipt[0] != '\0') {
+	if (app->ses.model.photo_receipt[0] != '\0') {
 		s = xasprintf(_("You gave a photo studio's receipt number (%s). "
 		    "The office checks the studio's photo when you apply; sscard "
-		    "has no photo to check. F3 goes on."), app->model.photo_receipt);
+		    "has no photo to check. F3 goes on."), app->ses.model.photo_receipt);
 		ui_wrap(ui, y, 1, ui->cols - 2, -1, A_NORMAL, s);
 		free(s);
 		ui_focus(ui, UI_BODY_TOP, 1);
@@ -282,31 +212,31 @@ check_draw(const struct app *app, struct ui *ui)
 		return;
 	}
 	w = l.text.cols;
-	if (c->error != NULL) {
-		y += ui_wrap(ui, y, 1, w, -1, A_BOLD, c->error);
+	if (c->f.error != NULL) {
+		y += ui_wrap(ui, y, 1, w, -1, A_BOLD, c->f.error);
 		ui_wrap(ui, y + 1, 1, w, 2, A_NORMAL, _("Go back (F2) and choose "
 		    "another photo file."));
 		ui_focus(ui, UI_BODY_TOP, 1);
 		return;
 	}
-	if ((why = why_unfixable(c)) != NULL) {
+	if ((why = flow_check_unfixable(&c->f)) != NULL) {
 		/* TRANSLATORS: %s is the advice of the rule that cannot be fixed. */
 		s = xasprintf(_("This photo cannot be fixed: %s"), why->message);
 		y += ui_wrap(ui, y, 1, w, -1, A_BOLD, s);	/* never cut: it says what to do */
 		free(s);
 	}
-	s = xasprintf(c->fixed ? _("The fixed photo, checked against the %s rules:") :
-	    _("Your photo, checked against the %s rules:"), _(c->profile->title));
+	s = xasprintf(c->f.fixed ? _("The fixed photo, checked against the %s rules:") :
+	    _("Your photo, checked against the %s rules:"), _(c->f.profile->title));
 	y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, s);
 	free(s);
-	ui_text(ui, y++, 1, w, A_BOLD, c->report.ok ? _("Result: the photo meets "
+	ui_text(ui, y++, 1, w, A_BOLD, c->f.report.ok ? _("Result: the photo meets "
 	    "the rules.") : _("Result: the photo does not meet the rules."));
 	ui_focus(ui, UI_BODY_TOP, 1);
 	draw_report(c, ui, y, w);
 	if (c->show_fix)
 		ui_button(ui, ui_body_bottom(ui) - 1, 1, _("Fix the photo automatically"),
 		    c->focus == rows_of(c, NULL));
-	else if (!c->report.ok)
+	else if (!c->f.report.ok)
 		ui_wrap(ui, ui_body_bottom(ui) - 1, 1, w, 2, A_NORMAL,
 		    _("This cannot be fixed automatically: go back (F2) and "
 		    "choose another photo."));
@@ -316,31 +246,17 @@ check_draw(const struct app *app, struct ui *ui)
 static void
 check_fix(struct app *app, struct check_state *c)
 {
-	struct photo_report after;
-	char *out, *cause = NULL;
+	char *cause = NULL;
 
-	out = workspace_path(&app->ws, "photo-fixed.jpg");
-	if (photo_fix_file(app->model.checked_path, c->profile, app->cfg, out,
-	    &after, &cause) != 0) {
+	if (flow_check_fix(&app->ses, &c->f, &cause) != 0) {
 		app_say_cause(app, cause);
 		c->show_fix = 0;
-		free(out);
 		return;
 	}
-	if (checked_adopt(&app->model, out, &cause) != 0) {
-		app_say_cause(app, cause);
-		photo_report_free(&after);
-		free(out);
-		return;
-	}
-	free(out);
 	preview_load(app, c, 1);
-	photo_report_free(&c->report);
-	c->report = after;
-	c->fixed = 1;
 	c->show_fix = 0;
 	c->focus = 0;
-	app_say(app, 0, "%s", after.ok ? _("The fixed photo meets the rules and "
+	app_say(app, 0, "%s", c->f.report.ok ? _("The fixed photo meets the rules and "
 	    "will be used.") : _("The photo was fixed, but it still fails a rule."));
 }
 
@@ -374,29 +290,8 @@ static int
 check_leave(struct app *app, char **cause)
 {
 	struct check_state *c = app->priv;
-	const struct photo_check *why;
-	size_t i;
 
-	if (app->model.photo_receipt[0] != '\0')
-		return (0);
-	if (c->error != NULL) {
-		*cause = xstrdup(c->error);
-		return (-1);
-	}
-	if (c->report.ok)
-		return (0);
-	if ((why = why_unfixable(c)) != NULL) {
-		*cause = xasprintf(_("This photo cannot be used: %s"), why->message);
-		return (-1);
-	}
-	for (i = 0; i < c->report.n; i++)
-		if (c->report.checks[i].verdict == PHOTO_FAIL)
-			break;
-	*cause = xasprintf(c->show_fix ? _("The photo fails the rule '%s'. "
-	    "Press Enter to fix it automatically, or go back and choose "
-	    "another photo.") : _("The photo fails the rule '%s'. Go back and "
-	    "choose another photo."), i < c->report.n ? c->report.checks[i].name : "?");
-	return (-1);
+	return (flow_check_leave(&app->ses, &c->f, cause));
 }
 
 static void
@@ -404,29 +299,13 @@ check_free(struct app *app)
 {
 	struct check_state *c = app->priv;
 
-	photo_report_free(&c->report);
-	profile_free(c->profile);
-	free(c->error);
+	flow_check_free(&c->f);
 	image_free(&c->shown[0]);
 	image_free(&c->shown[1]);
 	free(c);
 }
 
 const struct screen check_screen = {
-	.id = "check",
-	.title = N_("Photo check"),
-	.help = N_("Your photo is checked against the rules of your region: size "
-	    "in pixels, resolution, file size, one face looking at the camera, "
-	    "its size and position, a plain white background, light and "
-	    "sharpness. PASS, WARN and FAIL say how each rule went; warnings do "
-	    "not stop you. If a rule fails and the photo can be fixed, focus "
-	    "starts on the Fix button and Enter fixes: sscard crops and whitens "
-	    "a copy, keeps it in this run's private folder (wiped when sscard "
-	    "ends), and checks it again. Otherwise focus starts on the first "
-	    "rule that does not pass, and Enter goes on when the photo passes. "
-	    "Up and Down move through the rules; the advice of the rule under "
-	    "the focus is below the list. After a fix, V shows the photo before "
-	    "and after over the whole screen; V or Esc shows the rules again."),
 	.enter = check_enter,
 	.draw = check_draw,
 	.handle = check_handle,

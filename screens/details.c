@@ -30,7 +30,7 @@ struct details {
 static char **
 model_field(struct app *app, int i)
 {
-	char **fields[] = { &app->model.name, &app->model.id_number, &app->model.phone };
+	char **fields[] = { &app->ses.model.name, &app->ses.model.id_number, &app->ses.model.phone };
 
 	return (fields[i]);
 }
@@ -50,7 +50,7 @@ details_enter(struct app *app)
 	for (i = 0; i < 3; i++)
 		field_init(&d->f[i], i == FIELD_NAME ? 40 : 24, *model_field(app, i));
 	d->rows[d->nrows++] = ROW_NAME;
-	if (app_sends(app)) {
+	if (session_sends(&app->ses)) {
 		d->rows[d->nrows++] = ROW_ID;
 		d->rows[d->nrows++] = ROW_PHONE;
 	} else
@@ -76,13 +76,13 @@ details_draw(const struct app *app, struct ui *ui)
 			    &d->f[d->rows[i]], d->focus == i);
 		else if (d->rows[i] == ROW_MINOR)
 			ui_choice(ui, y, 1, LABEL_W, _("Whose card:"),
-			    person_minor_answer(app->model.minor), d->focus == i);
+			    person_minor_answer(app->ses.model.minor), d->focus == i);
 		else
 			ui_choice(ui, y, 1, LABEL_W, _("Region:"),
-			    _(region_at(app->model.region)->name), d->focus == i);
+			    _(region_at(app->ses.model.region)->name), d->focus == i);
 	}
 	y += ui_wrap(ui, y, 3, ui->cols - 4, -1, A_NORMAL,
-	    person_numbers_why(app_sends(app))) + 1;
+	    person_numbers_why(session_sends(&app->ses))) + 1;
 	ui_wrap(ui, y, 3, ui->cols - 4, -1, A_NORMAL, _("Your region sets the "
 	    "photo rules and the facts shown on the previous step."));
 }
@@ -103,11 +103,11 @@ details_handle(struct app *app, enum request req, const struct key *k)
 	}
 	if (r == ROW_MINOR && (req == REQ_LEFT || req == REQ_RIGHT ||
 	    req == REQ_TOGGLE)) {
-		app->model.minor = !app->model.minor;
+		app->ses.model.minor = !app->ses.model.minor;
 		return (REQ_NONE);
 	}
 	if (r == ROW_REGION && (req == REQ_LEFT || req == REQ_RIGHT)) {
-		app->model.region = (app->model.region + (req == REQ_LEFT ? n - 1 : 1)) % n;
+		app->ses.model.region = (app->ses.model.region + (req == REQ_LEFT ? n - 1 : 1)) % n;
 		return (REQ_NONE);
 	}
 	if (req == REQ_ACTIVATE && d->focus < d->nrows - 1) {
@@ -138,7 +138,7 @@ details_leave(struct app *app, char **cause)
 	char *upgraded = NULL;
 	int i;
 
-	if (person_check(&app->model, &app->today, app_sends(app), &bad, cause,
+	if (person_check(&app->ses.model, &app->ses.today, session_sends(&app->ses), &bad, cause,
 	    &upgraded) == 0) {
 		for (i = 0; i < 3; i++)	/* show the normalised values on Back */
 			field_set(&d->f[i], *model_field(app, i));
@@ -146,7 +146,7 @@ details_leave(struct app *app, char **cause)
 	}
 	if (upgraded != NULL) {
 		/* Offer the converted number in the field for the citizen to confirm. */
-		application_set(&app->model.id_number, upgraded);
+		application_set(&app->ses.model.id_number, upgraded);
 		field_set(&d->f[FIELD_ID], upgraded);
 		wipe_str(upgraded);
 	}
@@ -166,14 +166,6 @@ details_free(struct app *app)
 }
 
 const struct screen details_screen = {
-	.id = "details",
-	.title = N_("Personal details"),
-	.help = N_("Type your full name as on your ID card. With a card service "
-	    "configured, also your 18-character citizen ID number and your mobile "
-	    "number: an old 15-digit number is converted for you to check, and the "
-	    "ID number is checked with its last character (GB 11643), so a typing "
-	    "mistake is caught here. With no service, say whether the card is for a "
-	    "child under 16. Left and Right change a choice and the region."),
 	.enter = details_enter,
 	.draw = details_draw,
 	.handle = details_handle,

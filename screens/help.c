@@ -4,28 +4,28 @@
 #include <stdlib.h>
 
 #include "screen.h"
+#include "wizard.h"
 #include "xmalloc.h"
 
 void
 help_draw(const struct app *app, struct ui *ui)
 {
-	const struct screen *s = steps[app->step];
 	const struct request_info *r;
 	int top = 1, left = 2, h = ui->rows - 2, w = ui->cols - 4;
 	int y, bottom = top + h - 2, skip = app->overlay_scroll, line;
 	char *title, *keys;
 
 	/* TRANSLATORS: title of the help box, e.g. "Help: Personal details". */
-	title = xasprintf(_("Help: %s"), screen_title(app, s));
+	title = xasprintf(_("Help: %s"), wizard_title(&app->ses, app->step));
 	y = ui_box(ui, top, left, h, w, title);
 	free(title);
 	ui_focus(ui, y, left + 2);
-	y += ui_wrap(ui, y, left + 2, w - 4, bottom - y, A_NORMAL, _(s->help));
+	y += ui_wrap(ui, y, left + 2, w - 4, bottom - y, A_NORMAL, _(wizard_steps[app->step].help));
 	/* Where this run keeps the copy of the photo, for a helper to see. */
-	if (app->ws.dir != NULL) {
+	if (app->ses.ws.dir != NULL) {
 		/* TRANSLATORS: %s is a folder such as /run/user/1000/sscard-4242-Ab12Cd. */
 		title = xasprintf(_("This run's private folder (wiped when sscard "
-		    "ends): %s"), app->ws.dir);
+		    "ends): %s"), app->ses.ws.dir);
 		y += ui_wrap(ui, y, left + 2, w - 4, bottom - y, A_NORMAL, title);
 		free(title);
 	}

@@ -23,7 +23,7 @@ item_count(const struct app *app)
 {
 	int n;
 
-	materials_for(app->model.channel, &n);
+	materials_for(app->ses.model.channel, &n);
 	return (n);
 }
 
@@ -41,20 +41,20 @@ materials_draw(const struct app *app, struct ui *ui)
 {
 	const struct materials_state *m = app->priv;
 	const struct material *items;
-	unsigned ticked = app->model.ticked[app->model.channel];
+	unsigned ticked = app->ses.model.ticked[app->ses.model.channel];
 	int y = UI_BODY_TOP, i, n, ready, needed, bottom = ui_body_bottom(ui);
 	char *s;
 
-	items = materials_for(app->model.channel, &n);
-	ready = materials_ready(&app->model, &needed);
+	items = materials_for(app->ses.model.channel, &n);
+	ready = materials_ready(&app->ses.model, &needed);
 	/* TRANSLATORS: "Online: 2 of 5 ready. Space ticks an item." */
 	s = xasprintf(_("%s: %d of %d ready. Space ticks what you have."),
-	    channel_name(app->model.channel), ready, needed);
+	    channel_name(app->ses.model.channel), ready, needed);
 	y += ui_wrap(ui, y, 1, ui->cols - 2, -1, A_BOLD, s);
 	free(s);
 	y++;
 	for (i = 0; i < n && y < bottom - 3; i++) {
-		if (material_not_needed(&items[i], app->model.card_lost)) {
+		if (material_not_needed(&items[i], app->ses.model.card_lost)) {
 			s = xasprintf("%s (%s)", _(items[i].label), _("not needed: "
 			    "the card is lost"));
 			y += ui_item(ui, y, 1, ui->cols - 2, "[-]", s, m->focus == i);
@@ -63,7 +63,7 @@ materials_draw(const struct app *app, struct ui *ui)
 			y += ui_item(ui, y, 1, ui->cols - 2, (ticked >> i) & 1 ?
 			    "[x]" : "[ ]", _(items[i].label), m->focus == i);
 	}
-	ui_item(ui, bottom - 2, 1, ui->cols - 2, app->model.card_lost ? "[x]" : "[ ]",
+	ui_item(ui, bottom - 2, 1, ui->cols - 2, app->ses.model.card_lost ? "[x]" : "[ ]",
 	    _("My current card is lost (report it first: 挂失)"), m->focus == n);
 	y = bottom - 1;
 	ui_field(ui, y, 1, 16, 40, _("Save as:"), &m->path, m->focus == n + 1);
@@ -76,13 +76,13 @@ save(struct app *app)
 	struct materials_state *m = app->priv;
 	char *path = field_utf8(&m->path), *cause = NULL;
 
-	if (app->kiosk.enabled)	/* kiosk.c: no file where a citizen says */
+	if (app->ses.kiosk.enabled)	/* kiosk.c: no file where a citizen says */
 		app_say(app, 1, "%s", _("This kiosk does not save files: note the "
 		    "checklist down, or ask the helper."));
 	else if (*path == '\0')
 		app_say(app, 1, "%s", _("Type a file name to save the checklist to."));
-	else if (materials_save(app->model.channel, app->model.ticked[app->model.channel],
-	    app->model.card_lost, _(region_at(app->model.region)->name), path, &cause) != 0)
+	else if (materials_save(app->ses.model.channel, app->ses.model.ticked[app->ses.model.channel],
+	    app->ses.model.card_lost, _(region_at(app->ses.model.region)->name), path, &cause) != 0)
 		app_say_cause(app, cause);
 	else
 		app_say(app, 0, _("Checklist saved to %s."), path);
@@ -104,11 +104,11 @@ materials_handle(struct app *app, enum request req, const struct key *k)
 		return (REQ_NONE);
 	}
 	if (m->focus == n && (req == REQ_TOGGLE || req == REQ_ACTIVATE)) {
-		app->model.card_lost = !app->model.card_lost;
+		app->ses.model.card_lost = !app->ses.model.card_lost;
 		return (REQ_NONE);
 	}
 	if (m->focus < n && (req == REQ_TOGGLE || req == REQ_ACTIVATE)) {
-		app->model.ticked[app->model.channel] ^= 1u << m->focus;
+		app->ses.model.ticked[app->ses.model.channel] ^= 1u << m->focus;
 		return (REQ_NONE);
 	}
 	return (req);
@@ -124,14 +124,6 @@ materials_free(struct app *app)
 }
 
 const struct screen materials_screen = {
-	.id = "materials",
-	.title = N_("Materials"),
-	.help = N_("These are the things to bring, or to have ready, for the "
-	    "channel you chose. Tick each one you have with Space or Enter. You "
-	    "can save the list to a text file to print or take with you: type a "
-	    "file name and press Ctrl-S. You may go on with items unticked. If your "
-	    "card is lost, tick \"My current card is lost\": the card is then not "
-	    "needed, and the next steps begin with reporting the loss (挂失)."),
 	.enter = materials_enter,
 	.draw = materials_draw,
 	.handle = materials_handle,

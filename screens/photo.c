@@ -7,6 +7,7 @@
 
 #include "checked.h"
 #include "field.h"
+#include "flow.h"
 #include "fsutil.h"
 #include "graphics.h"
 #include "kiosk.h"
@@ -53,7 +54,7 @@ preview_load(struct app *app)
 	struct layout l;
 	int fd;
 
-	if ((path = picker_clean_path(app->model.photo_path, &cause)) == NULL) {
+	if ((path = picker_clean_path(app->ses.model.photo_path, &cause)) == NULL) {
 		free(cause);	/* "file:/", half typed */
 		cause = NULL;
 		path = xstrdup("");
@@ -66,11 +67,11 @@ preview_load(struct app *app)
 	free(p->preview_path);
 	p->preview_path = path;
 	/* Half a path, or one the kiosk refuses: no preview, and nothing said yet. */
-	if (*path == '\0' || (fd = kiosk_open_photo(&app->kiosk, path, &cause)) < 0) {
+	if (*path == '\0' || (fd = kiosk_open_photo(&app->ses.kiosk, path, &cause)) < 0) {
 		free(cause);
 		return;
 	}
-	copy = checked_stage(&app->ws, fd, path, "photo-preview", NULL, &cause);
+	copy = checked_stage(&app->ses.ws, fd, path, "photo-preview", NULL, &cause);
 	close(fd);
 	if (copy == NULL) {
 		app_say_cause(app, cause);
@@ -90,14 +91,14 @@ photo_enter(struct app *app)
 	struct photo_state *p = xcalloc(1, sizeof *p);
 	char *cause = NULL;
 
-	field_init(&p->path, 1000, app->model.photo_path);
-	field_init(&p->receipt, 30, app->model.photo_receipt);
-	p->use_receipt = app->model.photo_receipt[0] != '\0' &&
-	    nextsteps_receipt_ok(app->model.region);
-	if (picker_list_roots(&app->kiosk, &p->found, &p->nfound, &cause) != 0)
+	field_init(&p->path, 1000, app->ses.model.photo_path);
+	field_init(&p->receipt, 30, app->ses.model.photo_receipt);
+	p->use_receipt = app->ses.model.photo_receipt[0] != '\0' &&
+	    nextsteps_receipt_ok(app->ses.model.region);
+	if (picker_list_roots(&app->ses.kiosk, &p->found, &p->nfound, &cause) != 0)
 		app_say_cause(app, cause);
 	app->priv = p;
-	if (app->model.photo_path[0] != '\0')
+	if (app->ses.model.photo_path[0] != '\0')
 		preview_load(app);
 }
 
@@ -105,7 +106,7 @@ static void
 photo_draw(const struct app *app, struct ui *ui)
 {
 	const struct photo_state *p = app->priv;
-	const struct photo_profile *pr = profile_find(region_at(app->model.region)->profile);
+	const struct photo_profile *pr = profile_find(region_at(app->ses.model.region)->profile);
 	int y = UI_BODY_TOP, w = ui->cols - 2;
 	struct layout l;
 	char *s;
@@ -130,7 +131,7 @@ photo_draw(const struct app *app, struct ui *ui)
 		ui_field(ui, y, 1, 10, w - 16, _("Photo:"), &p->path, p->focus == 0);
 	}
 	y += 2;
-	if (nextsteps_receipt_ok(app->model.region)) {
+	if (nextsteps_receipt_ok(app->ses.model.region)) {
 		y += ui_item(ui, y, 1, w, p->use_receipt ? "[x]" : "[ ]",
 		    _("I have a photo studio's receipt number instead of a file "
 		    "(accepted in this region)"), p->focus == 1);
@@ -152,7 +153,7 @@ photo_draw(const struct app *app, struct ui *ui)
 static int
 found_first(const struct app *app)
 {
-	return (nextsteps_receipt_ok(app->model.region) ? 2 : 1);
+	return (nextsteps_receipt_ok(app->ses.model.region) ? 2 : 1);
 }
 
 /* The photos found, newest first, as many as fit; the focused one stays in view. */
@@ -184,7 +185,7 @@ photo_handle(struct app *app, enum request req, const struct key *k)
 		return (REQ_NONE);
 	if (p->focus >= base && (req == REQ_ACTIVATE || req == REQ_TOGGLE)) {
 		field_set(&p->path, p->found[p->focus - base].path);
-		application_set(&app->model.photo_path, p->found[p->focus - base].path);
+		application_set(&app->ses.model.photo_path, p->found[p->focus - base].path);
 		p->focus = 0;
 		preview_load(app);
 		return (REQ_NONE);
@@ -199,13 +200,13 @@ photo_handle(struct app *app, enum request req, const struct key *k)
 		return (req);
 	if (p->use_receipt && field_handle(&p->receipt, req, k)) {
 		s = field_utf8(&p->receipt);
-		application_set(&app->model.photo_receipt, s);
+		application_set(&app->ses.model.photo_receipt, s);
 		free(s);
 		return (REQ_NONE);
 	}
 	if (!p->use_receipt && field_handle(&p->path, req, k)) {
 		s = field_utf8(&p->path);
-		application_set(&app->model.photo_path, s);
+		application_set(&app->ses.model.photo_path, s);
 		free(s);
 		preview_load(app);
 		return (REQ_NONE);
@@ -217,43 +218,13 @@ static int
 photo_leave(struct app *app, char **cause)
 {
 	struct photo_state *p = app->priv;
-	char *typed, *expanded;
-	int fd, rc;
 
-	if (p->use_receipt) {
-		if (!nextsteps_receipt_valid(app->model.region, app->model.photo_receipt)) {
-			*cause = xstrdup(_("A receipt number has 6 to 30 letters and "
-			    "digits, with no spaces: check the one on the studio's "
-			    "receipt."));
-			return (-1);
-		}
-		application_set(&app->model.checked_path, "");
-		return (0);
-	}
-	application_set(&app->model.photo_receipt, "");
-	if (app->model.photo_path[0] == '\0') {
-		*cause = xstrdup(_("Type the path of your photo file first."));
+	if (p->use_receipt)
+		return (flow_take_receipt(&app->ses, app->ses.model.photo_receipt, cause));
+	if (flow_take_photo(&app->ses, app->ses.model.photo_path, cause) != 0)
 		return (-1);
-	}
-	/* Picker (picker.c, kiosk.c): dropped paths and file:// URLs; a kiosk's folders. */
-	if ((typed = picker_clean_path(app->model.photo_path, cause)) == NULL)
-		return (-1);
-	/* The file is opened once, confined, and copied from that descriptor. */
-	if ((fd = kiosk_open_photo(&app->kiosk, typed, cause)) < 0) {
-		free(typed);
-		return (-1);
-	}
-	rc = checked_take_fd(&app->model, &app->ws, fd, typed, cause);
-	close(fd);
-	/* "~/p.jpg" stays as typed; quotes and file:// are cleaned. */
-	expanded = checked_expand(app->model.photo_path);
-	if (rc == 0 && strcmp(typed, expanded) != 0) {
-		application_set(&app->model.photo_path, typed);
-		field_set(&p->path, typed);
-	}
-	free(expanded);
-	free(typed);
-	return (rc);
+	field_set(&p->path, app->ses.model.photo_path);
+	return (0);
 }
 
 static void
@@ -270,16 +241,6 @@ photo_free(struct app *app)
 }
 
 const struct screen photo_screen = {
-	.id = "photo",
-	.title = N_("Photo"),
-	.help = N_("Type where your photo file is: a path like /media/usb/photo.jpg "
-	    "or ~/photo.jpg. It must be a JPEG or PNG file. A photo studio's "
-	    "digital photo (数码照) is best; a phone photo taken against a white "
-	    "wall also works. sscard copies the file into a private folder for "
-	    "this run and checks the copy; the copy is wiped when sscard ends. "
-	    "Where the region accepts it (Guangdong), Tab goes to \"I have a "
-	    "photo studio's receipt number\": Space ticks it, and you type the "
-	    "number instead of a path."),
 	.enter = photo_enter,
 	.draw = photo_draw,
 	.handle = photo_handle,

@@ -71,17 +71,17 @@ quit_draw(const struct app *app, struct ui *ui)
 	int w = 60, h = 8, top = (ui->rows - h) / 2, left = (ui->cols - w) / 2, y;
 	char *s;
 
-	if (app->kiosk.enabled) {
+	if (app->ses.kiosk.enabled) {
 		kiosk_quit_draw(app, ui);
 		return;
 	}
 	/* Exactly what stays: the kit or the queued entry; quitting deletes the draft too. */
-	if (app->kit_saved != NULL)
+	if (app->ses.kit_saved != NULL)
 		s = xasprintf(_("Your kit stays in %s. The rest is wiped."),
-		    app->kit_saved);
-	else if (app->model.outbox_id != NULL)
+		    app->ses.kit_saved);
+	else if (app->ses.model.outbox_id != NULL)
 		s = xstrdup(_("Your application is already queued in the outbox."));
-	else if (app->model.checked_path[0] != '\0')
+	else if (app->ses.model.checked_path[0] != '\0')
 		s = xstrdup(_("Nothing is kept: what you typed is forgotten and "
 		    "the copy of your photo is wiped."));
 	else
@@ -112,7 +112,7 @@ kiosk_quit_handle(struct app *app, enum request req, const struct key *k)
 	else if (app->overlay_focus == 2 && req == REQ_ACTIVATE) {
 		typed = field_utf8(&pin);
 		quit_forget();
-		n = kiosk_pin_try(&app->kiosk, typed, &cause);
+		n = kiosk_pin_try(&app->ses.kiosk, typed, &cause);
 		wipe_str(typed);
 		if (!n) {
 			app_say_cause(app, cause);
@@ -137,7 +137,7 @@ quit_handle(struct app *app, enum request req, const struct key *k)
 {
 	wchar_t c = towlower((wint_t)key_char(k));
 
-	if (app->kiosk.enabled)
+	if (app->ses.kiosk.enabled)
 		return (kiosk_quit_handle(app, req, k));
 	if (req == REQ_FOCUS_NEXT || req == REQ_FOCUS_PREV || req == REQ_LEFT ||
 	    req == REQ_RIGHT)

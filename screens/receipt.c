@@ -9,8 +9,8 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "checked.h"
 #include "field.h"
+#include "flow.h"
 #include "kit.h"
 #include "nextsteps.h"
 #include "pager.h"
@@ -38,7 +38,6 @@ struct outcome {
 /* The QR view's text beside the code keeps at least this many columns. */
 #define QR_TEXT_COLS	24
 
-static const char *outcome_title(const struct app *);
 static int	 headline(const struct app *, struct ui *, int, int);
 static void	 save_kit(struct app *);
 static int	 after_x(int, const char *);
@@ -49,28 +48,17 @@ static void	 draw_qr_view(const struct outcome *, struct ui *);
 static void	 print_kit(struct app *);
 static int	 focusable(const struct app *, int *);
 
-static const char *
-outcome_title(const struct app *app)
-{
-	if (app->model.receipt != NULL)
-		return (N_("Receipt and next steps"));
-	if (app->model.outbox_id != NULL)
-		return (N_("Queued: next steps"));
-	return (N_("Your application kit and next steps"));
-}
-
 static void
 outcome_enter(struct app *app)
 {
 	struct outcome *o = xcalloc(1, sizeof *o);
-	char *dir = app->kit_saved != NULL ? xstrdup(app->kit_saved) :
-	    kit_default_dir(app->cfg, app->kiosk.enabled ? app->kiosk.kit_dir : NULL);
+	char *dir = flow_kit_offer(&app->ses);
 
 	field_init(&o->dir, 500, dir);
 	o->suggested = dir;
-	o->focus = app->kit_saved != NULL || app_sends(app) ? AT_FINISH : AT_SAVE;
-	nextsteps_build(&app->model, app_sends(app), app->kit_saved != NULL ||
-	    !app_sends(app), &o->ns);
+	o->focus = app->ses.kit_saved != NULL || session_sends(&app->ses) ? AT_FINISH : AT_SAVE;
+	nextsteps_build(&app->ses.model, session_sends(&app->ses), app->ses.kit_saved != NULL ||
+	    !session_sends(&app->ses), &o->ns);
 	app->priv = o;
 	make_qr(app, o);
 }
@@ -90,7 +78,7 @@ make_qr(const struct app *app, struct outcome *o)
 	free(o->qr);
 	free(o->qr_what);
 	o->qr = NULL;
-	text = kit_qr_text(&app->model, &o->qr_what);
+	text = kit_qr_text(&app->ses.model, &o->qr_what);
 	if (qr_encode(text, &q, &cause) == 0) {
 		o->qr = qr_render(&q, unicode);
 		qr_size(&q, unicode, &o->qr_cols, &o->qr_rows);
@@ -144,7 +132,7 @@ focusable(const struct app *app, int *at)
 
 	for (i = 0; i < AT_COUNT; i++)
 		if ((i != AT_QR || o->qr != NULL) &&
-		    (i != AT_PRINT || print_configured(app->cfg)))
+		    (i != AT_PRINT || print_configured(app->ses.cfg)))
 			at[n++] = i;
 	return (n);
 }
@@ -153,8 +141,8 @@ focusable(const struct app *app, int *at)
 static int
 headline(const struct app *app, struct ui *ui, int y, int w)
 {
-	const struct application *a = &app->model;
-	char *s, *name = app_sends(app) ? app_service_name(app) : NULL;
+	const struct application *a = &app->ses.model;
+	char *s, *name = session_sends(&app->ses) ? session_service_name(&app->ses) : NULL;
 	int y0 = y;
 
 	s = kit_headline(a, name);
@@ -220,7 +208,7 @@ outcome_draw(const struct app *app, struct ui *ui)
 	if (o->qr != NULL)
 		x = more_button(ui, &y, x, w, o->show_qr ? _("Hide the QR code") :
 		    _("QR code for a helper"), o->focus == AT_QR);
-	if (print_configured(app->cfg))
+	if (print_configured(app->ses.cfg))
 		more_button(ui, &y, x, w, _("Print"), o->focus == AT_PRINT);
 	y++;
 	if (o->show_qr)
@@ -239,30 +227,25 @@ static void
 save_kit(struct app *app)
 {
 	struct outcome *o = app->priv;
-	char *dir = field_utf8(&o->dir), *path = checked_expand(dir), *cause = NULL;
-	char *saved = NULL, *s;
+	char *dir = field_utf8(&o->dir), *cause = NULL, *s;
 
-	if (kit_save(&app->model, app_sends(app), path, strcmp(dir, o->suggested) == 0,
-	    &saved, &cause) != 0)
+	if (flow_save_kit(&app->ses, dir, o->suggested, &cause) != 0)
 		app_say_cause(app, cause);
 	else {
-		free(app->kit_saved);
-		app->kit_saved = saved;
-		field_set(&o->dir, saved);
+		field_set(&o->dir, app->ses.kit_saved);
 		free(o->suggested);
 		o->suggested = xstrdup("");	/* saving again writes the same folder */
 		/* The message line: the next steps keep their room. */
-		s = kit_saved_line(&app->model, saved);
+		s = kit_saved_line(&app->ses.model, app->ses.kit_saved);
 		app_say(app, 0, "%s", s);
 		free(s);
 		/* Its files can now be named as they are in the kit. */
 		nextsteps_free(&o->ns);
-		nextsteps_build(&app->model, app_sends(app), 1, &o->ns);
+		nextsteps_build(&app->ses.model, session_sends(&app->ses), 1, &o->ns);
 		o->focus = AT_FINISH;
 		app_keep_draft(app);	/* the kit keeps the application now: no draft */
 		make_qr(app, o);
 	}
-	free(path);
 	free(dir);
 }
 
@@ -272,8 +255,8 @@ print_kit(struct app *app)
 {
 	char *cause = NULL;
 
-	if (print_application(app->cfg, &app->model, app_sends(app), app->kit_saved,
-	    &app->ws, &cause) != 0)
+	if (print_application(app->ses.cfg, &app->ses.model, session_sends(&app->ses), app->ses.kit_saved,
+	    &app->ses.ws, &cause) != 0)
 		app_say_cause(app, cause);
 	else
 		app_say(app, 0, "%s", _("Sent to the printer."));
@@ -291,13 +274,13 @@ outcome_handle(struct app *app, enum request req, const struct key *k)
 			o->show_qr = 0;
 		return (req == REQ_HELP || req == REQ_REDRAW ? req : REQ_NONE);
 	}
-	if (req == REQ_BACK && app->model.outbox_id != NULL) {
+	if (req == REQ_BACK && app->ses.model.outbox_id != NULL) {
 		app_say(app, 0, "%s", _("The application is already queued; "
 		    "going back would not change it."));
 		return (REQ_NONE);
 	}
 	/* A kiosk's folder is its kit_dir: shown, not changed. */
-	if (o->focus == AT_DIR && !app->kiosk.enabled && field_handle(&o->dir, req, k))
+	if (o->focus == AT_DIR && !app->ses.kiosk.enabled && field_handle(&o->dir, req, k))
 		return (REQ_NONE);
 	n = focusable(app, at);
 	for (i = 0; i < n && at[i] != o->focus; i++)
@@ -327,9 +310,9 @@ outcome_handle(struct app *app, enum request req, const struct key *k)
 static int
 outcome_leave(struct app *app, char **cause)
 {
-	if (app->kit_saved == NULL && !app_sends(app)) {
+	if (app->ses.kit_saved == NULL && !session_sends(&app->ses)) {
 		save_kit(app);
-		if (app->kit_saved == NULL) {
+		if (app->ses.kit_saved == NULL) {
 			*cause = xstrdup(app->message != NULL ? app->message :
 			    _("The kit was not saved."));
 			return (-1);
@@ -352,26 +335,6 @@ outcome_free(struct app *app)
 }
 
 const struct screen receipt_screen = {
-	.id = "receipt",
-	.title = N_("Your application kit and next steps"),
-	.title_of = outcome_title,
-	.help = N_("The kit is a folder with photo.jpg (the checked photo, to "
-	    "upload in an official app or bring on a phone or USB stick), "
-	    "print-sheet.jpg (a 6-inch sheet with copies in the size your region "
-	    "asks for, 26x32 mm in most regions, for any photo kiosk) and "
-	    "summary.txt (what to bring and do, to print). Type another folder "
-	    "if you like; \"Save the kit\" or Ctrl-S saves it, Finish saves it "
-	    "too when no card service is configured. The next steps below "
-	    "scroll a step at a time: End shows more, Home goes back to the "
-	    "start (in the folder field, Home and End move the cursor). A local "
-	    "reference is known only to this computer; a receipt number comes "
-	    "only from an office or the configured service. Tab or Down moves on "
-	    "to the buttons: \"QR code for a helper\" shows a QR code a helper "
-	    "can scan with a phone, holding the receipt number the service gave, "
-	    "or else the channel, the region and what to bring (never your name, "
-	    "ID number or phone number); Enter or Esc hides it. \"Print\" (only "
-	    "when a print command is configured) prints summary.txt and "
-	    "print-sheet.jpg."),
 	.enter = outcome_enter,
 	.draw = outcome_draw,
 	.handle = outcome_handle,

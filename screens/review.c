@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "checked.h"
+#include "flow.h"
 #include "graphics.h"
 #include "idnum.h"
 #include "kit.h"
@@ -34,8 +34,8 @@ review_enter(struct app *app)
 
 	r->focus = 1;
 	app->priv = r;
-	if (app->model.checked_path[0] != '\0' &&
-	    graphics_load(&app->gfx.caps, app->gfx.mode, app->model.checked_path,
+	if (app->ses.model.checked_path[0] != '\0' &&
+	    graphics_load(&app->gfx.caps, app->gfx.mode, app->ses.model.checked_path,
 	    PHOTO_ROWS, PHOTO_COLS, &r->photo, &cause) != 0)
 		app_say_cause(app, cause);
 }
@@ -53,18 +53,18 @@ static void
 review_draw(const struct app *app, struct ui *ui)
 {
 	const struct review *r = app->priv;
-	const struct application *a = &app->model;
+	const struct application *a = &app->ses.model;
 	char masked[19], *s, *name;
 	int y = UI_BODY_TOP, n, ready, p = r->photo.px != NULL;
 
-	ui_text(ui, y++, 1, ui->cols - 2, A_NORMAL, app_sends(app) ?
+	ui_text(ui, y++, 1, ui->cols - 2, A_NORMAL, session_sends(&app->ses) ?
 	    _("Please check everything before the application is queued:") :
 	    _("Please check everything before the kit is made:"));
 	y++;
 	y += row(ui, y, p, _("Channel:"), channel_name(a->channel));
 	y += row(ui, y, p, _("Region:"), _(region_at(a->region)->name));
 	y += row(ui, y, p, _("Full name:"), a->name);
-	if (app_sends(app)) {
+	if (session_sends(&app->ses)) {
 		/* Bystanders at a service point: masked unless asked for. */
 		idnum_mask(a->id_number, masked);
 		y += row(ui, y, p, _("ID number:"), r->show_id ? a->id_number : masked);
@@ -89,10 +89,10 @@ review_draw(const struct app *app, struct ui *ui)
 		graphics_place(ui, UI_BODY_TOP + 2, ui->cols - PHOTO_COLS - 2,
 		    PHOTO_ROWS, PHOTO_COLS, &r->photo);
 	y = p && y < UI_BODY_TOP + 2 + PHOTO_ROWS ? UI_BODY_TOP + 2 + PHOTO_ROWS : y + 1;
-	if (app_sends(app))	/* with no number asked there is none to show */
+	if (session_sends(&app->ses))	/* with no number asked there is none to show */
 		y += ui_item(ui, y, 1, ui->cols - 2, r->show_id ? "[x]" : "[ ]",
 		    _("Show the full ID number"), r->focus == 0);
-	name = app_sends(app) ? app_service_name(app) : NULL;
+	name = session_sends(&app->ses) ? session_service_name(&app->ses) : NULL;
 	s = kit_consent(a, name);
 	free(name);
 	ui_item(ui, y, 1, ui->cols - 2, a->consent ? "[x]" : "[ ]", s, r->focus == 1);
@@ -104,14 +104,14 @@ review_handle(struct app *app, enum request req, const struct key *k)
 {
 	struct review *r = app->priv;
 
-	if (app_sends(app) && screen_focus_move(&r->focus, 2, req))
+	if (session_sends(&app->ses) && screen_focus_move(&r->focus, 2, req))
 		return (REQ_NONE);
 	if (req == REQ_TOGGLE || (req == REQ_ACTIVATE && r->focus == 0) ||
-	    (req == REQ_ACTIVATE && r->focus == 1 && !app->model.consent)) {
+	    (req == REQ_ACTIVATE && r->focus == 1 && !app->ses.model.consent)) {
 		if (r->focus == 0)
 			r->show_id = !r->show_id;
 		else
-			app->model.consent = !app->model.consent;
+			app->ses.model.consent = !app->ses.model.consent;
 		return (REQ_NONE);
 	}
 	return (req);
@@ -122,24 +122,13 @@ review_leave(struct app *app, char **cause)
 {
 	struct review *r = app->priv;
 
-	char *data = NULL;
-	size_t len = 0;
-
-	if (!app->model.consent) {
+	if (!app->ses.model.consent) {
 		*cause = xstrdup(_("Tick the consent line (Space) to go on; without "
 		    "it nothing is stored or sent."));
 		r->focus = 1;
 		return (-1);
 	}
-	if (app_sends(app))
-		return (app_queue(app, cause));
-	/* No service: the kit is the outcome; refuse a photo that changed now. */
-	if (app->model.photo_receipt[0] != '\0')
-		return (0);
-	if (checked_read(&app->model, &data, &len, cause) != 0)
-		return (-1);
-	wipe_free(data, len);
-	return (0);
+	return (flow_consent(&app->ses, cause));
 }
 
 static void
@@ -152,15 +141,6 @@ review_free(struct app *app)
 }
 
 const struct screen review_screen = {
-	.id = "review",
-	.title = N_("Review"),
-	.help = N_("Check every line. To change something, go back with F2. "
-	    "Where an ID number was asked, it is masked so that people nearby "
-	    "cannot read it; tick \"Show the full ID number\" to check it. The photo on the right is "
-	    "the checked one: exactly these bytes are used. Tick the consent "
-	    "line, then F3 or Enter goes on: with a card service configured the "
-	    "application is queued and sent; without one, the next step saves "
-	    "your application kit."),
 	.enter = review_enter,
 	.draw = review_draw,
 	.handle = review_handle,

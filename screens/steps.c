@@ -1,4 +1,4 @@
-/* steps.c -- the wizard's steps, in order. */
+/* steps.c -- the curses screens of the wizard's steps, in the order of wizard_steps[]. */
 #include "system.h"
 
 #include "screen.h"
@@ -21,12 +21,6 @@ const struct screen *const steps[] = {
 };
 
 int
-steps_count(void)
-{
-	return ((int)nitems(steps) - 1);
-}
-
-int
 screen_focus_move(int *focus, int n, enum request req)
 {
 	if (req == REQ_FOCUS_NEXT) {
@@ -38,10 +32,4 @@ screen_focus_move(int *focus, int n, enum request req)
 		return (1);
 	}
 	return (0);
-}
-
-const char *
-screen_title(const struct app *app, const struct screen *s)
-{
-	return (_(s->title_of != NULL ? s->title_of(app) : s->title));
 }

@@ -19,17 +19,9 @@ struct submit {
 	int			 focus;		/* 0 try again, 1 go on */
 };
 
-static int	submit_skip(const struct app *);
 static int	on_progress(const struct net_progress *, void *);
 static void	submit_run(struct app *);
 static int	draw_progress(const struct submit *, struct ui *, int);
-
-/* Nothing to do without a card service, or once it has the application. */
-static int
-submit_skip(const struct app *app)
-{
-	return (!net_configured(app->cfg) || app->model.receipt != NULL);
-}
 
 static int
 on_progress(const struct net_progress *p, void *arg)
@@ -57,22 +49,22 @@ submit_run(struct app *app)
 	struct submit *s = app->priv;
 	struct net net;
 	struct net_run run;
-	char *cause = NULL, *id = app->model.outbox_id;
+	char *cause = NULL, *id = app->ses.model.outbox_id;
 
 	s->phase = SENDING;
-	if (net_open(&net, app->cfg, &cause) != 0) {
+	if (net_open(&net, app->ses.cfg, &cause) != 0) {
 		s->phase = NOT_SENT;
 		s->outcome = cause;
 		return;
 	}
-	if (net_send(&net, &app->outbox, &id, 1, on_progress, app, &run,
+	if (net_send(&net, &app->ses.outbox, &id, 1, on_progress, app, &run,
 	    &cause) != 0) {
 		s->phase = NOT_SENT;
 		s->outcome = cause;
 	} else if (run.cancelled)
 		s->phase = CANCELLED;
 	else if (run.n == 1 && run.v[0].state == OUTBOX_SENT)
-		app->model.receipt = xstrdup(run.v[0].receipt);
+		app->ses.model.receipt = xstrdup(run.v[0].receipt);
 	else {
 		s->phase = run.n == 1 && run.v[0].state == OUTBOX_REJECTED ?
 		    REJECTED : NOT_SENT;
@@ -179,7 +171,7 @@ submit_handle(struct app *app, enum request req, const struct key *k)
 		s->outcome = NULL;
 		s->cancelled = 0;
 		submit_run(app);
-		return (app->model.receipt != NULL ? REQ_NEXT : REQ_NONE);
+		return (app->ses.model.receipt != NULL ? REQ_NEXT : REQ_NONE);
 	}
 	return (req == REQ_ACTIVATE ? REQ_NEXT : req);
 }
@@ -195,16 +187,8 @@ submit_free(struct app *app)
 }
 
 const struct screen submit_screen = {
-	.id = "submit",
-	.title = N_("Sending"),
-	.help = N_("The application is sent to the card service. If the network "
-	    "or the service is down, sscard tries again after a while. Esc stops "
-	    "sending; the application stays queued on this computer and nothing "
-	    "is lost. \"Try again\" sends it now; \"Go on\" shows the local id."),
 	.enter = submit_enter,
 	.draw = submit_draw,
 	.handle = submit_handle,
 	.free = submit_free,
-	.no_back = 1,
-	.skip = submit_skip,
 };

@@ -10,6 +10,7 @@
 #include "kiosk.h"
 #include "nextsteps.h"
 #include "screen.h"
+#include "wizard.h"
 #include "xmalloc.h"
 
 /* Focus: 0..3 a language; with a draft, 4 resume it, 5 delete it. */
@@ -27,11 +28,11 @@ welcome_enter(struct app *app)
 	struct welcome *w = xcalloc(1, sizeof *w);
 	char *cause = NULL;
 
-	w->focus = i18n_index(app->model.lang);
+	w->focus = i18n_index(app->ses.model.lang);
 	if (w->focus < 0)
 		w->focus = 0;
 	/* A dropped session's answers: offered by masked name and time only. */
-	if (draft_offer(app->cfg, app->kiosk.enabled, &w->draft_name, &w->draft_saved,
+	if (draft_offer(app->ses.cfg, app->ses.kiosk.enabled, &w->draft_name, &w->draft_saved,
 	    &cause) < 0)
 		app_say_cause(app, cause);	/* damaged, or its key gone: deleted */
 	app->priv = w;
@@ -55,15 +56,14 @@ draft_choice(struct app *app, struct welcome *w)
 		app_say(app, 0, "%s", _("The saved answers were deleted."));
 		return (REQ_NONE);
 	}
-	if (draft_resume(app->cfg, &app->ws, &app->model, &step, &cause) != 1) {
+	if (draft_resume(app->ses.cfg, &app->ses.ws, &app->ses.model, &step, &cause) != 1) {
 		app_say_cause(app, cause != NULL ? cause :
 		    xstrdup(_("The saved answers are gone (expired or deleted).")));
 		return (REQ_NONE);
 	}
-	app_set_language(app, app->model.lang);
-	for (i = 1; steps[i] != NULL && strcmp(steps[i]->id, step) != 0; i++)
-		;
-	app->jump_to = steps[i] != NULL ? i : 1;
+	session_set_language(&app->ses, app->ses.model.lang);
+	i = wizard_index(step);
+	app->jump_to = i > 0 ? i : 1;
 	free(step);
 	return (REQ_NEXT);
 }
@@ -76,21 +76,21 @@ welcome_draw(const struct app *app, struct ui *ui)
 	int y = UI_BODY_TOP, i, width = ui->cols - 2;
 	char when[32], *s, *d;
 
-	y += ui_wrap(ui, y, 1, width, -1, A_NORMAL, nextsteps_intro(app_sends(app)));
+	y += ui_wrap(ui, y, 1, width, -1, A_NORMAL, nextsteps_intro(session_sends(&app->ses)));
 	y++;
-	s = draft_privacy(app->cfg, app->kiosk.enabled);
+	s = draft_privacy(app->ses.cfg, app->ses.kiosk.enabled);
 	y += ui_wrap(ui, y, 1, width, -1, A_NORMAL, s);
 	free(s);
 	y++;
 	/* Never translated: each language names itself. */
 	ui_text(ui, y++, 1, width, A_BOLD, "Language / 语言 / 語言 / Idioma:");
 	for (i = 0; (l = i18n_language(i)) != NULL; i++)
-		ui_item(ui, y++, 1, width, i18n_index(app->model.lang) == i ?
+		ui_item(ui, y++, 1, width, i18n_index(app->ses.model.lang) == i ?
 		    "(*)" : "( )", l->native, w->focus == i);
 	y++;
-	if (app->kiosk.enabled) {
+	if (app->ses.kiosk.enabled) {
 		/* The time limit is said up front (WCAG 2.2.6); a kiosk has no drafts. */
-		d = kiosk_duration(app->kiosk.idle_seconds);
+		d = kiosk_duration(app->ses.kiosk.idle_seconds);
 		/* TRANSLATORS: %s is a time, "20 seconds" or "5 minutes". */
 		s = xasprintf(_("Shared computer: after %s without a key, and "
 		    "a notice, everything typed here is deleted."), d);
@@ -127,7 +127,7 @@ welcome_handle(struct app *app, enum request req, const struct key *k)
 		return (draft_choice(app, w));
 	if (w->focus < 4 && (req == REQ_TOGGLE || req == REQ_ACTIVATE)) {
 		l = i18n_language(w->focus);
-		app_set_language(app, l->code);
+		session_set_language(&app->ses, l->code);
 		return (req == REQ_ACTIVATE ? REQ_NEXT : REQ_NONE);
 	}
 	return (req);
@@ -143,19 +143,6 @@ welcome_free(struct app *app)
 }
 
 const struct screen welcome_screen = {
-	.id = "welcome",
-	.title = N_("Welcome"),
-	.help = N_("Choose the language of the wizard. Everything you type is "
-	    "kept when you go back and forth between steps, and kept as a draft on "
-	    "this computer until the kit is saved or the application is queued, so "
-	    "that a dropped connection loses nothing (never on a kiosk). Answers "
-	    "saved earlier are offered below the languages: Resume goes on where "
-	    "they were; going on without resuming replaces them. A copy of your "
-	    "photo (and its fixed version) goes into a private folder for this "
-	    "run, wiped when sscard ends. After you agree on the review step, "
-	    "sscard saves the application kit in the folder shown on the last "
-	    "step, or, with a card service configured, queues the application in "
-	    "the outbox and sends it."),
 	.enter = welcome_enter,
 	.draw = welcome_draw,
 	.handle = welcome_handle,

@@ -21,8 +21,10 @@
 #include "net.h"
 #include "region.h"
 #include "screen.h"
+#include "session.h"
 #include "signals.h"
 #include "text.h"
+#include "wizard.h"
 #include "xmalloc.h"
 
 static SCREEN	*term_screen;
@@ -31,7 +33,6 @@ static FILE	*term_out, *term_in;
 static int	 terminal_start(const struct app_options *, char **);
 static void	 terminal_end(void);
 static void	 terminal_end_cleanup(void *, int);
-static int	 step_number(const struct app *, int);
 static void	 app_enter(struct app *, int, int);
 static void	 app_leave_step(struct app *);
 static void	 draft_on_exit(void *, int);
@@ -146,65 +147,12 @@ app_say_cause(struct app *app, char *cause)
 	app->message_error = 1;
 }
 
-void
-app_set_language(struct app *app, const char *code)
-{
-	char copy[sizeof app->model.lang];
-
-	/* code may be app->model.lang itself: snprintf must not read what it writes. */
-	snprintf(copy, sizeof copy, "%s", code);
-	if (i18n_set(copy) == 0)
-		memcpy(app->model.lang, copy, sizeof copy);
-}
-
-int
-app_sends(const struct app *app)
-{
-	return (net_configured(app->cfg));
-}
-
-char *
-app_service_name(const struct app *app)
-{
-	return (net_service_name(app->cfg));
-}
-
-int
-app_queue(struct app *app, char **cause)
-{
-	char *id = NULL;
-
-	if (app->outbox.dir == NULL &&
-	    kiosk_outbox_open(&app->kiosk, &app->outbox, app->cfg, cause) != 0)
-		return (-1);
-	if (outbox_queue(&app->outbox, &app->model, &id, cause) != 0)
-		return (-1);
-	free(app->model.outbox_id);
-	app->model.outbox_id = id;
-	return (0);
-}
-
-/* The number a person sees for step i: steps that are skipped are not counted. */
-static int
-step_number(const struct app *app, int i)
-{
-	int n = 0, j;
-
-	for (j = 0; j <= i; j++)
-		if (steps[j]->skip == NULL || !steps[j]->skip(app) || j == app->step)
-			n++;
-	return (n);
-}
-
 /* Keeps the draft (1 kept, 0 none), or -1 with *cause: the kit or a finished run deletes it. */
 static int
 keep_draft(const struct app *app, char **cause)
 {
-	int done = app->kit_saved != NULL ||
-	    (app->finished && app->exit_status == EXIT_FINISHED);
-
-	return (draft_autosave(&app->model, steps[app->step]->id, app->cfg,
-	    app->kiosk.enabled, done, cause));
+	return (session_keep_draft(&app->ses, app->step, app->finished &&
+	    app->exit_status == EXIT_FINISHED, cause));
 }
 
 void
@@ -225,14 +173,11 @@ static void
 draft_on_exit(void *arg, int signo)
 {
 	struct app *app = arg;
-	char *cause = NULL, *dir = NULL;
+	char *cause = NULL;
 
 	if (signo == SIGINT || (signo == 0 && app->finished &&
 	    app->exit_status == EXIT_CANCELLED)) {
-		if (!app->kiosk.enabled && (dir = draft_dir(&cause)) != NULL)
-			draft_discard(dir);
-		free(dir);
-		free(cause);
+		session_drop_draft(&app->ses);
 		return;
 	}
 	/* The screen is gone (and its message freed): a failure goes to stderr. */
@@ -246,8 +191,8 @@ draft_on_exit(void *arg, int signo)
 static void
 app_enter(struct app *app, int step, int dir)
 {
-	while (steps[step]->skip != NULL && steps[step]->skip(app) &&
-	    step + dir >= 0 && steps[step + dir] != NULL)
+	while (wizard_skipped(&app->ses, step) && step + dir >= 0 &&
+	    step + dir < wizard_count())
 		step += dir;
 	app->step = step;
 	app->priv = NULL;
@@ -256,8 +201,8 @@ app_enter(struct app *app, int step, int dir)
 	/* Drafts (draft.c): the answers so far survive a dropped session. */
 	app_keep_draft(app);
 	/* Its work may be done on entry (an application sent): go on. */
-	if (steps[step]->skip != NULL && steps[step]->skip(app) &&
-	    step + dir >= 0 && steps[step + dir] != NULL) {
+	if (wizard_skipped(&app->ses, step) && step + dir >= 0 &&
+	    step + dir < wizard_count()) {
 		app_leave_step(app);
 		app_enter(app, step + dir, dir);
 	}
@@ -276,6 +221,7 @@ static void
 app_request(struct app *app, enum request req)
 {
 	const struct screen *s = steps[app->step];
+	const char *why;
 	char *cause = NULL;
 	int next;
 
@@ -289,7 +235,7 @@ app_request(struct app *app, enum request req)
 		app_say(app, 0, NULL);
 		next = app->jump_to > 0 ? app->jump_to : app->step + 1;
 		app->jump_to = 0;
-		if (steps[next] == NULL && app->kiosk.enabled) {
+		if (steps[next] == NULL && app->ses.kiosk.enabled) {
 			app_kiosk_wipe(app);	/* a kiosk wipes after the last step too */
 			return;
 		}
@@ -302,9 +248,8 @@ app_request(struct app *app, enum request req)
 		app_enter(app, next, 1);
 		break;
 	case REQ_BACK:
-		if (s->no_back) {
-			app_say(app, 0, "%s", _("The application is already queued; "
-			    "going back would not change it."));
+		if (wizard_back_refused(&app->ses, app->step, &why) != 0) {
+			app_say(app, 0, "%s", why);
 			return;
 		}
 		if (app->step == 0)
@@ -370,14 +315,15 @@ draw_too_small(struct app *app)
 static void
 draw_frame(struct app *app)
 {
-	const struct screen *s = steps[app->step];
 	struct ui *ui = &app->ui;
+	const char *why;
 	char *title, *keys;
 
 	/* TRANSLATORS: the first line of every screen: "Step 3 of 7: Personal details". */
-	title = xasprintf(_("Step %d of %d: %s"), step_number(app, app->step),
-	    step_number(app, steps_count() - 1), screen_title(app, s));
-	if (net_insecure(app->cfg)) {
+	title = xasprintf(_("Step %d of %d: %s"), wizard_number(&app->ses, app->step,
+	    app->step), wizard_number(&app->ses, wizard_count() - 1, app->step),
+	    wizard_title(&app->ses, app->step));
+	if (net_insecure(app->ses.cfg)) {
 		keys = title;
 		title = xasprintf("%s  !! %s", keys, _("INSECURE: the card "
 		    "service's certificate is not checked"));
@@ -386,8 +332,8 @@ draw_frame(struct app *app)
 	ui_text(ui, 0, 0, ui->cols, A_BOLD, title);
 	mvhline(1, 0, '-', ui->cols);
 	mvhline(ui->rows - 2, 0, '-', ui->cols);
-	keys = xasprintf("%s  %s  %s  %s", _("F1 Help"),
-	    s->no_back ? "" : _("F2 Back"), _("F3 Next"), _("Esc Quit"));
+	keys = xasprintf("%s  %s  %s  %s", _("F1 Help"), wizard_back_refused(&app->ses,
+	    app->step, &why) ? "" : _("F2 Back"), _("F3 Next"), _("Esc Quit"));
 	ui_text(ui, ui->rows - 1, 0, ui->cols, A_NORMAL, keys);
 	free(title);
 	free(keys);
@@ -424,22 +370,10 @@ app_draw(struct app *app)
 void
 app_kiosk_wipe(struct app *app)
 {
-	char lang[sizeof app->model.lang];
-	int stored = app->model.outbox_id != NULL;
+	int stored = app->ses.model.outbox_id != NULL;
 
-	char *cause = NULL;
-
-	memcpy(lang, app->kiosk_lang, sizeof lang);
 	app_leave_step(app);
-	/* The photo's copies and fixes go with the workspace; the next citizen gets a new one. */
-	workspace_wipe(&app->ws);
-	if (workspace_open(&app->ws, &cause) != 0)
-		fatal("%s", cause);
-	application_clear(&app->model);
-	application_init(&app->model);
-	free(app->kit_saved);
-	app->kit_saved = NULL;
-	app_set_language(app, lang);
+	session_wipe(&app->ses);
 	quit_forget();
 	app->overlay = OVERLAY_NONE;
 	app_enter(app, 0, 1);
@@ -456,13 +390,13 @@ kiosk_idle(struct app *app)
 {
 	int fd = fileno(term_in);
 
-	if (kiosk_wait(fd, app->kiosk.idle_seconds * 1000) != 1)
+	if (kiosk_wait(fd, app->ses.kiosk.idle_seconds * 1000) != 1)
 		return (0);
-	app_say_cause(app, kiosk_notice(app->model.outbox_id != NULL ||
-	    app->kit_saved != NULL,
-	    app->kiosk.notice_seconds));
+	app_say_cause(app, kiosk_notice(app->ses.model.outbox_id != NULL ||
+	    app->ses.kit_saved != NULL,
+	    app->ses.kiosk.notice_seconds));
 	app_draw(app);
-	if (kiosk_wait(fd, app->kiosk.notice_seconds * 1000) != 1) {
+	if (kiosk_wait(fd, app->ses.kiosk.notice_seconds * 1000) != 1) {
 		app_say(app, 0, NULL);
 		return (0);
 	}
@@ -513,7 +447,7 @@ snapshot_id(const struct app *app)
 		return ("help");
 	if (app->overlay == OVERLAY_QUIT)
 		return ("quit");
-	return (steps[app->step]->id);
+	return (wizard_steps[app->step].id);
 }
 
 /* The screen as text, read back from curses' own screen: UTF-8, trailing blanks trimmed. */
@@ -591,39 +525,29 @@ app_run(const struct app_options *opts, const struct config *cfg)
 	struct app app;
 	struct key k;
 	char *cause = NULL;
-	time_t now = time(NULL);
 	int status;
 
 	memset(&app, 0, sizeof app);
-	app.ws.cleanup = -1;
 	app.opts = opts;
-	app.cfg = cfg;
-	application_init(&app.model);
-	snprintf(app.model.lang, sizeof app.model.lang, "%s", i18n_current());
-	localtime_r(&now, &app.today);
-	memcpy(app.kiosk_lang, app.model.lang, sizeof app.kiosk_lang);
-	if (kiosk_load(&app.kiosk, cfg, opts->kiosk, &cause) != 0) {
+	session_init(&app.ses, cfg);
+	if (session_load(&app.ses, opts->kiosk, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 		free(cause);
-		application_clear(&app.model);
+		session_free(&app.ses);
 		return (EXIT_USAGE);
 	}
-	kiosk_protect(&app.kiosk);
 	/* A bad key script is refused before anything runs. */
 	if (input_open(&app.in, opts->replay, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 		free(cause);
-		application_clear(&app.model);
+		session_free(&app.ses);
 		return (EXIT_USAGE);
 	}
 	/* Before curses starts, so that curses keeps our handlers. */
 	if (signals_install(&cause) != 0)
 		goto fail;
 	fatal_set_cleanup(signals_cleanup);
-	/* What a crash (SIGKILL, power cut) left holds personal data: sweep it. */
-	workspace_sweep();
-	outbox_sweep(cfg);
-	if (workspace_open(&app.ws, &cause) != 0)
+	if (session_start(&app.ses, &cause) != 0)
 		goto fail;
 	/* After the workspace, so it runs before the wipe: the draft needs the photo. */
 	signals_on_exit(draft_on_exit, &app);
@@ -648,7 +572,7 @@ app_run(const struct app_options *opts, const struct config *cfg)
 		if (signals_caught())
 			break;
 		app_draw(&app);
-		if (app.kiosk.enabled && !app.in.replay && kiosk_idle(&app))
+		if (app.ses.kiosk.enabled && !app.in.replay && kiosk_idle(&app))
 			continue;
 		if (input_next(&app.in, &k) != 0) {
 			app.exit_status = app.in.replay ? EXIT_REPLAY_ENDED : EXIT_CANCELLED;
@@ -664,20 +588,20 @@ app_run(const struct app_options *opts, const struct config *cfg)
 		/* Now, before anything is kept: the recording too is dropped. */
 		signals_cleanup();
 		status = 128 + signals_caught();
-	} else if (status == EXIT_FINISHED && app.model.receipt != NULL)
+	} else if (status == EXIT_FINISHED && app.ses.model.receipt != NULL)
 		printf(_("Application sent to the card service; receipt: %s\n"),
-		    app.model.receipt);
-	else if (status == EXIT_FINISHED && app.model.outbox_id != NULL)
-		printf(_("Application queued in the outbox: %s\n"), app.model.outbox_id);
-	if (status == EXIT_FINISHED && app.kit_saved != NULL) {
+		    app.ses.model.receipt);
+	else if (status == EXIT_FINISHED && app.ses.model.outbox_id != NULL)
+		printf(_("Application queued in the outbox: %s\n"), app.ses.model.outbox_id);
+	if (status == EXIT_FINISHED && app.ses.kit_saved != NULL) {
 		/* After curses: the name passes text_safe_name as ui.c's drawing does. */
-		cause = text_safe_name(app.kit_saved);
+		cause = text_safe_name(app.ses.kit_saved);
 		printf(_("Application kit saved in %s\n"), cause);
 		free(cause);
 		cause = NULL;
 	} else if (status == EXIT_REPLAY_ENDED)
 		fprintf(stderr, _("%s: the key script ended before the wizard did "
-		    "(on step '%s')\n"), PACKAGE, steps[app.step]->id);
+		    "(on step '%s')\n"), PACKAGE, wizard_steps[app.step].id);
 	app_leave_step(&app);
 	if (input_close(&app.in, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);
@@ -685,25 +609,21 @@ app_run(const struct app_options *opts, const struct config *cfg)
 		status = EXIT_FAILED;
 	}
 	free(app.message);
-	free(app.kit_saved);
 	wipe_str(app.snapshot_last);
 	graphics_close(&app.gfx);
-	outbox_close(&app.outbox);
 	signals_cleanup();	/* the workspace, and what others registered */
 	fatal_set_cleanup(NULL);
-	kiosk_free(&app.kiosk);
-	application_clear(&app.model);
+	session_free(&app.ses);
 	signals_reraise();
 	return (status);
 fail:
 	terminal_end();
 	graphics_close(&app.gfx);
-	kiosk_free(&app.kiosk);
 	fprintf(stderr, "%s: %s\n", PACKAGE, cause);
 	free(cause);
 	input_close(&app.in, &cause);
 	signals_cleanup();
 	fatal_set_cleanup(NULL);
-	application_clear(&app.model);
+	session_free(&app.ses);
 	return (EXIT_FAILED);
 }

@@ -6,40 +6,23 @@
 
 #include "graphics.h"
 #include "input.h"
-#include "kiosk.h"
-#include "model.h"
-#include "outbox.h"
+#include "options.h"
 #include "request.h"
+#include "session.h"
 #include "ui.h"
-#include "workspace.h"
 
 struct config;
-
-struct app_options {
-	const char	*replay;	/* key script, or NULL for the keyboard */
-	const char	*record;	/* write typed keys here, or NULL */
-	const char	*snapshot_dir;	/* write screen text here, or NULL */
-	const char	*profile;	/* photo profile override, or NULL */
-	const char	*graphics;	/* --graphics mode name, or NULL */
-	int		 plain;		/* --plain: line-by-line questions (plain.c) */
-	int		 kiosk;		/* --kiosk: shared machine (kiosk.c) */
-};
 
 enum overlay { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_QUIT };
 
 struct app {
-	struct application	 model;
-	const struct config	*cfg;
+	struct session		 ses;		/* the citizen's answers and folders (session.c) */
 	const struct app_options *opts;
 	struct input		 in;
 	struct ui		 ui;
 	struct graphics		 gfx;
-	struct outbox		 outbox;
-	struct workspace	 ws;		/* this run's private folder */
-	char			*kit_saved;	/* the kit's folder once saved; owned */
-	struct tm		 today;		/* local date: birth dates are checked against it */
 
-	int			 step;		/* index in steps[] */
+	int			 step;		/* index in steps[] and wizard_steps[] */
 	void			*priv;		/* the screen's own state (enter allocates) */
 	char			*message;	/* for the message line; owned */
 	int			 message_error;	/* 1: an error (shown with !!) */
@@ -48,9 +31,7 @@ struct app {
 	int			 overlay_scroll;
 	int			 finished;
 	int			 exit_status;
-	struct kiosk		 kiosk;		/* kiosk.c: idle wipe, kit_dir */
 	int			 jump_to;	/* > 0: Next goes to this step (a resumed draft) */
-	char			 kiosk_lang[8];	/* the language a kiosk wipe returns to */
 
 	unsigned		 snapshot_seq;
 	char			*snapshot_last;
@@ -63,8 +44,6 @@ int	app_run(const struct app_options *, const struct config *);
 void	app_say(struct app *, int, const char *, ...) __attribute__((format(printf, 3, 4)));
 /* Sets the message line from an allocated cause and frees it. */
 void	app_say_cause(struct app *, char *);
-/* Switches language now; the next redraw is in it. */
-void	app_set_language(struct app *, const char *);
 /*
  * For screens that work for a while (sending): redraws now and returns 1 if
  * the user pressed Esc (in a replay: if the next scripted key is <Esc>,
@@ -79,11 +58,5 @@ int	app_poll(struct app *);
 void	app_keep_draft(struct app *);
 /* Kiosk: wipes everything of this citizen and starts again on the welcome step. */
 void	app_kiosk_wipe(struct app *);
-/* Queues the application in the outbox: 0, or -1 with *cause; caller frees. */
-int	app_queue(struct app *, char **);
-/* 1 when a card service is configured, so that the application is sent. */
-int	app_sends(const struct app *);
-/* What the configured card service is called ([backend] name, else its host); caller frees. */
-char	*app_service_name(const struct app *);
 
 #endif

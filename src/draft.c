@@ -756,18 +756,14 @@ draft_privacy(const struct config *cfg, int forced)
 }
 
 int
-draft_autosave(const struct application *a, const char *step,
+draft_autosave(const struct application *a, const char *step, int checked,
     const struct config *cfg, int forced, int done, char **cause)
 {
-	static const char *const after_check[] = { "review", "submit", "receipt" };
 	char *dir;
-	int rc = 0, checked = 0;
-	size_t i;
+	int rc = 0;
 
 	if (kiosk_enabled(cfg, forced) || (!done && strcmp(step, "welcome") == 0))
 		return (0);
-	for (i = 0; i < nitems(after_check); i++)
-		checked |= strcmp(step, after_check[i]) == 0;
 	if ((dir = draft_dir(cause)) == NULL)
 		return (-1);
 	if (draft_lock(dir) != DRAFT_OURS) {

@@ -67,15 +67,15 @@ int	 draft_decode(const char *, size_t, const uint8_t [DRAFT_KEY_LEN], time_t,
 	    const char *, struct application *, struct draft_meta *, char **);
 void	 draft_meta_free(struct draft_meta *);
 /*
- * Hooks for the curses wizard.  draft_autosave, after each step change and
- * when the run ends: keeps the answers at step (the photo counts as checked
- * from the review step on), or deletes the draft once done (the kit saved)
- * or the application is queued; nothing on the welcome step or in a kiosk
+ * draft_autosave (session_keep_draft), after each step change and when
+ * the run ends: keeps the answers at step, with the checked photo when
+ * checked (wizard_keeps_checked says from which step), or deletes the
+ * draft once done (the kit saved) or the application is queued; nothing on the welcome step or in a kiosk
  * (forced: --kiosk).  Returns 1 when a draft is kept, 0 when none is, or -1
  * with *cause; caller frees.
  */
-int	 draft_autosave(const struct application *, const char *, const struct config *,
-	    int, int, char **);
+int	 draft_autosave(const struct application *, const char *, int,
+	    const struct config *, int, int, char **);
 /*
  * A loaded draft's checked photo, copied into the run's workspace so that
  * it outlives the draft (checked_path then names the copy).  0, or -1 with

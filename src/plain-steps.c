@@ -7,9 +7,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app.h"
 #include "checked.h"
 #include "config.h"
+#include "draft.h"
+#include "flow.h"
 #include "fsutil.h"
 #include "i18n.h"
 #include "idnum.h"
@@ -22,12 +23,14 @@
 #include "photo-check.h"
 #include "photo.h"
 #include "picker.h"
+#include "options.h"
 #include "plain.h"
 #include "print.h"
 #include "profile.h"
 #include "qr.h"
 #include "region.h"
 #include "signals.h"
+#include "wizard.h"
 #include "workspace.h"
 #include "xmalloc.h"
 
@@ -48,54 +51,44 @@ static enum plain_rc	ask_materials(struct plain *);
 static enum plain_rc	ask_photo(struct plain *);
 static enum plain_rc	ask_check(struct plain *);
 static enum plain_rc	ask_review(struct plain *);
+static enum plain_rc	ask_submit(struct plain *);
 static enum plain_rc	ask_receipt(struct plain *);
-static void	step_title(struct plain *, const char *);
+static void	step_title(struct plain *);
+static void	review_row(struct plain *, const char *, const char *);
 static char	*grouped_id(const char *);
 static int	parse_ticks(const char *, int, unsigned *);
 static int	take_receipt(struct plain *, const char *, int *, char **);
 static int	take_photo(struct plain *, const char *, const struct picker_entry *,
 		    size_t, char **);
-static void	print_report(struct plain *, const struct photo_report *);
+static void	print_report(struct plain *, const struct flow_check *);
 static int	on_send_progress(const struct net_progress *, void *);
-static void	send_now(struct plain *, struct outbox *);
-static enum plain_rc	ask_kit_dir(struct plain *, char **);
+static void	send_now(struct plain *);
+static enum plain_rc	save_kit(struct plain *, int);
 static enum plain_rc	offer_kit(struct plain *);
 static void	offer_print(struct plain *);
 static enum plain_rc	offer_qr(struct plain *);
 
-const struct plain_step plain_steps[] = {
-	{ "welcome", ask_welcome },
-	{ "channel", ask_channel },
-	{ "details", ask_details },
-	{ "materials", ask_materials },
-	{ "photo", ask_photo },
-	{ "check", ask_check },
-	{ "review", ask_review },
-	{ "receipt", ask_receipt },
-	{ NULL, NULL }
+enum plain_rc (*const plain_steps[])(struct plain *) = {
+	ask_welcome,
+	ask_channel,
+	ask_details,
+	ask_materials,
+	ask_photo,
+	ask_check,
+	ask_review,
+	ask_submit,
+	ask_receipt,
 };
-
-int
-plain_step_index(const char *id)
-{
-	int i;
-
-	for (i = 0; id != NULL && plain_steps[i].id != NULL; i++)
-		if (strcmp(plain_steps[i].id, id) == 0)
-			return (i);
-	return (0);
-}
 
 /* "Step 3 of 8: Personal details", as the curses screens name themselves. */
 static void
-step_title(struct plain *p, const char *title)
+step_title(struct plain *p)
 {
 	char *s;
-	int n;
 
-	for (n = 0; plain_steps[n].id != NULL; n++)
-		;
-	s = xasprintf(_("Step %d of %d: %s"), p->step + 1, n, _(title));
+	s = xasprintf(_("Step %d of %d: %s"), wizard_number(&p->ses, p->step, p->step),
+	    wizard_number(&p->ses, wizard_count() - 1, p->step),
+	    wizard_title(&p->ses, p->step));
 	plain_section(&p->io, s);
 	free(s);
 }
@@ -110,13 +103,13 @@ ask_welcome(struct plain *p)
 	char *s, *d;
 	int n, c;
 
-	step_title(p, N_("Welcome"));
-	plain_para(&p->io, 0, nextsteps_intro(net_configured(p->cfg)));
-	s = draft_privacy(p->cfg, p->kiosk.enabled);
+	step_title(p);
+	plain_para(&p->io, 0, nextsteps_intro(net_configured(p->ses.cfg)));
+	s = draft_privacy(p->ses.cfg, p->ses.kiosk.enabled);
 	plain_para(&p->io, 0, s);
 	free(s);
-	if (p->kiosk.enabled) {
-		d = kiosk_duration(p->kiosk.idle_seconds);
+	if (p->ses.kiosk.enabled) {
+		d = kiosk_duration(p->ses.kiosk.idle_seconds);
 		/* TRANSLATORS: %s is a time, "20 seconds" or "5 minutes". */
 		s = xasprintf(_("This is a shared computer. After %s without "
 		    "a key, and a notice, everything typed here is deleted. When you "
@@ -130,9 +123,9 @@ ask_welcome(struct plain *p)
 		items[n] = l->native;
 	/* Never translated: each language names itself. */
 	rc = plain_choose(&p->io, "Language / 语言 / 語言 / Idioma:", items, n,
-	    i18n_index(p->model.lang) >= 0 ? i18n_index(p->model.lang) : 0, NULL, &c);
+	    i18n_index(p->ses.model.lang) >= 0 ? i18n_index(p->ses.model.lang) : 0, NULL, &c);
 	if (rc == PLAIN_OK && i18n_set(i18n_language(c)->code) == 0)
-		snprintf(p->model.lang, sizeof p->model.lang, "%s",
+		snprintf(p->ses.model.lang, sizeof p->ses.model.lang, "%s",
 		    i18n_language(c)->code);
 	return (rc);
 }
@@ -147,11 +140,11 @@ ask_region(struct plain *p)
 	items = xcalloc((size_t)n, sizeof *items);
 	for (i = 0; i < n; i++)
 		items[i] = _(region_at(i)->name);
-	rc = plain_choose(&p->io, _("Region:"), items, n, p->model.region,
+	rc = plain_choose(&p->io, _("Region:"), items, n, p->ses.model.region,
 	    _("Your region sets the photo rules and the facts about each channel."),
 	    &c);
 	if (rc == PLAIN_OK)
-		p->model.region = c;
+		p->ses.model.region = c;
 	free(items);
 	return (rc);
 }
@@ -165,7 +158,7 @@ ask_channel(struct plain *p)
 	char *s, *t;
 	int i, c, k;
 
-	step_title(p, N_("How to apply"));
+	step_title(p);
 	for (;;) {
 		if ((rc = ask_region(p)) != PLAIN_OK)
 			return (rc);
@@ -176,22 +169,22 @@ ask_channel(struct plain *p)
 			plain_para(&p->io, 0, s);
 			free(s);
 			for (k = 0; k < TOPIC_COUNT; k++) {
-				t = region_describe(p->model.region, i, (enum region_topic)k);
+				t = region_describe(p->ses.model.region, i, (enum region_topic)k);
 				s = xasprintf("%s %s", nextsteps_topic_label((enum region_topic)k), t);
 				plain_hang(&p->io, 2, 4, s);
 				free(s);
 				free(t);
 			}
 			/* A region's note under the channels it is true for. */
-			for (k = 0; (note = region_note(p->model.region, i, k)) != NULL; k++)
+			for (k = 0; (note = region_note(p->ses.model.region, i, k)) != NULL; k++)
 				plain_hang(&p->io, 2, 2, note);
 		}
 		/* The last choice is not a channel: what changing the e-card's photo takes. */
 		items[CHANNEL_COUNT] = nextsteps_ecard_label();
 		do {
 			rc = plain_choose(&p->io, _("How will you apply?"), items,
-			    CHANNEL_COUNT + 1, p->model.channel >= 0 ?
-			    p->model.channel : 0, NULL, &c);
+			    CHANNEL_COUNT + 1, p->ses.model.channel >= 0 ?
+			    p->ses.model.channel : 0, NULL, &c);
 			if (rc == PLAIN_OK && c == CHANNEL_COUNT)
 				for (k = 0; nextsteps_ecard(k) != NULL; k++)
 					plain_para(&p->io, 0, nextsteps_ecard(k));
@@ -199,7 +192,7 @@ ask_channel(struct plain *p)
 		if (rc == PLAIN_BACK)
 			continue;	/* back to the region */
 		if (rc == PLAIN_OK)
-			p->model.channel = c;
+			p->ses.model.channel = c;
 		return (rc);
 	}
 }
@@ -250,7 +243,7 @@ static enum plain_rc
 ask_name(struct plain *p)
 {
 	return (ask_text(p, _("Full name:"), _("Type your full name as on your ID "
-	    "card."), &p->model.name, person_check_name));
+	    "card."), &p->ses.model.name, person_check_name));
 }
 
 static enum plain_rc
@@ -261,7 +254,7 @@ ask_id(struct plain *p)
 	const char *items[2];
 	int c;
 
-	idnum_mask(p->model.id_number, masked);
+	idnum_mask(p->ses.model.id_number, masked);
 	for (;;) {
 		/* The default is masked: Enter keeps the number typed before. */
 		if ((rc = plain_ask(&p->io, _("ID number:"), masked[0] != '\0' ? masked :
@@ -270,8 +263,8 @@ ask_id(struct plain *p)
 		    PLAIN_OK)
 			return (rc);
 		if (strcmp(line, masked) == 0)
-			application_set(&line, p->model.id_number);
-		if (strlen(line) == 15 && idnum_upgrade15(line, &p->today, norm,
+			application_set(&line, p->ses.model.id_number);
+		if (strlen(line) == 15 && idnum_upgrade15(line, &p->ses.today, norm,
 		    &cause) == 0) {
 			g = grouped_id(norm);
 			s = xasprintf(_("This is an old 15-digit number; its 18-digit "
@@ -291,9 +284,9 @@ ask_id(struct plain *p)
 			}
 			application_set(&line, norm);
 		}
-		if (cause == NULL && idnum_validate(line, &p->today, norm, &cause) == 0) {
-			application_set(&p->model.id_number, norm);
-			p->model.minor = idnum_age(norm, &p->today) < MINOR_AGE;
+		if (cause == NULL && idnum_validate(line, &p->ses.today, norm, &cause) == 0) {
+			application_set(&p->ses.model.id_number, norm);
+			p->ses.model.minor = idnum_age(norm, &p->ses.today) < MINOR_AGE;
 			g = grouped_id(norm);
 			s = xasprintf(_("ID number read back: %s"), g);
 			plain_para(&p->io, 0, s);
@@ -312,7 +305,7 @@ static enum plain_rc
 ask_phone(struct plain *p)
 {
 	return (ask_text(p, _("Mobile number:"), _("Eleven digits, for example "
-	    "13800138000; spaces, dashes and +86 are removed."), &p->model.phone,
+	    "13800138000; spaces, dashes and +86 are removed."), &p->ses.model.phone,
 	    check_phone));
 }
 
@@ -323,11 +316,11 @@ ask_minor(struct plain *p)
 	enum plain_rc rc;
 	int c;
 
-	rc = plain_choose(&p->io, _("Whose card:"), items, 2, p->model.minor,
+	rc = plain_choose(&p->io, _("Whose card:"), items, 2, p->ses.model.minor,
 	    _("Choose 2 if the card is for a child under 16: a parent or guardian "
 	    "then applies and gives consent for the child."), &c);
 	if (rc == PLAIN_OK)
-		p->model.minor = c;
+		p->ses.model.minor = c;
 	return (rc);
 }
 
@@ -340,17 +333,17 @@ ask_details(struct plain *p)
 	enum plain_rc (*const without[])(struct plain *) = { ask_name, ask_minor };
 	enum plain_rc (*const *fields)(struct plain *);
 	enum plain_rc rc;
-	int i = 0, n, numbers = net_configured(p->cfg);
+	int i = 0, n, numbers = net_configured(p->ses.cfg);
 
 	fields = numbers ? with_numbers : without;
 	n = numbers ? (int)nitems(with_numbers) : (int)nitems(without);
-	step_title(p, N_("Personal details"));
+	step_title(p);
 	plain_para(&p->io, 0, _("Type your details as they are on your ID card."));
 	plain_para(&p->io, 0, person_numbers_why(numbers));
 	if (!numbers) {
 		/* What person_check does on the curses side: keep no number. */
-		application_set(&p->model.id_number, "");
-		application_set(&p->model.phone, "");
+		application_set(&p->ses.model.id_number, "");
+		application_set(&p->ses.model.phone, "");
 	}
 	while (i < n) {
 		rc = fields[i](p);
@@ -397,17 +390,17 @@ static enum plain_rc
 ask_materials(struct plain *p)
 {
 	const struct material *items;
-	unsigned *ticked = &p->model.ticked[p->model.channel];
+	unsigned *ticked = &p->ses.model.ticked[p->ses.model.channel];
 	enum plain_rc rc;
 	char *line = NULL, *s, *cause = NULL;
 	unsigned t = 0;
 	int n, i;
 
-	step_title(p, N_("Materials"));
-	items = materials_for(p->model.channel, &n);
+	step_title(p);
+	items = materials_for(p->ses.model.channel, &n);
 	for (;;) {
 		for (i = 0; i < n; i++) {
-			if (material_not_needed(&items[i], p->model.card_lost))
+			if (material_not_needed(&items[i], p->ses.model.card_lost))
 				s = xasprintf("%3d: [-] %s (%s),", i + 1, _(items[i].label),
 				    _("not needed: the card is lost"));
 			else
@@ -417,7 +410,7 @@ ask_materials(struct plain *p)
 			free(s);
 		}
 		/* The last number: the card is lost (the checklist then says so). */
-		s = xasprintf("%3d: %s %s,", n + 1, p->model.card_lost ? "[x]" : "[ ]",
+		s = xasprintf("%3d: %s %s,", n + 1, p->ses.model.card_lost ? "[x]" : "[ ]",
 		    _("My current card is lost (report it first: 挂失)"));
 		plain_hang(&p->io, 0, 9, s);
 		free(s);
@@ -429,7 +422,7 @@ ask_materials(struct plain *p)
 		if (*line == '\0' || parse_ticks(line, n + 1, &t) == 0) {
 			if (*line != '\0') {
 				*ticked = t & ((1u << n) - 1);
-				p->model.card_lost = (t >> n) & 1;
+				p->ses.model.card_lost = (t >> n) & 1;
 			}
 			free(line);
 			break;
@@ -440,7 +433,7 @@ ask_materials(struct plain *p)
 		free(s);
 	}
 	/* A kiosk writes no file where a citizen says: its folders are not theirs. */
-	if (p->kiosk.enabled)
+	if (p->ses.kiosk.enabled)
 		return (PLAIN_OK);
 	for (;;) {
 		rc = plain_ask(&p->io, _("Save the checklist to a file? Type a file "
@@ -451,9 +444,11 @@ ask_materials(struct plain *p)
 			free(line);
 			return (PLAIN_OK);
 		}
-		if (materials_save(p->model.channel, *ticked, p->model.card_lost,
-		    _(region_at(p->model.region)->name), line, &cause) == 0) {
-			plain_line(&p->io, _("Checklist saved to %s."), line);
+		if (materials_save(p->ses.model.channel, *ticked, p->ses.model.card_lost,
+		    _(region_at(p->ses.model.region)->name), line, &cause) == 0) {
+			s = xasprintf(_("Checklist saved to %s."), line);
+			plain_para(&p->io, 0, s);
+			free(s);
 			free(line);
 			return (PLAIN_OK);
 		}
@@ -467,38 +462,13 @@ static int
 take_photo(struct plain *p, const char *line, const struct picker_entry *v, size_t n,
     char **cause)
 {
-	char *path, *real, *end;
+	char *end;
 	long k = strtol(line, &end, 10);
-	int fd, rc;
 
-	if (*line == '\0') {
-		*cause = xstrdup(_("Type the path of your photo file first."));
-		return (-1);
-	}
-	if (end != line && *end == '\0' && k >= 1 && (size_t)k <= n &&
+	if (*line != '\0' && end != line && *end == '\0' && k >= 1 && (size_t)k <= n &&
 	    k <= PICKER_SHOWN)
-		path = xstrdup(v[k - 1].path);
-	else if ((path = picker_clean_path(line, cause)) == NULL)
-		return (-1);
-	/* Opened once, confined (in a kiosk beneath photo_dirs), copied from that descriptor. */
-	if ((fd = kiosk_open_photo(&p->kiosk, path, cause)) < 0) {
-		free(path);
-		return (-1);
-	}
-	rc = checked_take_fd(&p->model, &p->ws, fd, path, cause);
-	close(fd);
-	if (rc == 0) {
-		/* Absolute: a resumed draft may start in another folder. */
-		if (*path != '/' && (real = realpath(path, NULL)) != NULL) {
-			free(path);
-			path = real;
-		}
-		application_set(&p->model.photo_path, path);
-		application_set(&p->model.photo_receipt, "");
-		p->photo_checked = 0;
-	}
-	free(path);
-	return (rc);
+		line = v[k - 1].path;
+	return (flow_take_photo(&p->ses, line, cause));
 }
 
 /*
@@ -509,21 +479,11 @@ take_photo(struct plain *p, const char *line, const struct picker_entry *v, size
 static int
 take_receipt(struct plain *p, const char *line, int *rc, char **cause)
 {
-	if (!nextsteps_receipt_ok(p->model.region) || (line[0] != 'r' &&
+	if (!nextsteps_receipt_ok(p->ses.model.region) || (line[0] != 'r' &&
 	    line[0] != 'R') || (line[1] != ' ' && line[1] != '\t'))
 		return (0);
 	line += strspn(line + 1, " \t") + 1;
-	if (!nextsteps_receipt_valid(p->model.region, line)) {
-		*cause = xstrdup(_("A receipt number has 6 to 30 letters and "
-		    "digits, with no spaces: check the one on the studio's "
-		    "receipt."));
-		*rc = -1;
-		return (1);
-	}
-	application_set(&p->model.photo_receipt, line);
-	application_set(&p->model.checked_path, "");
-	p->photo_checked = 0;
-	*rc = 0;
+	*rc = flow_take_receipt(&p->ses, line, cause);
 	return (1);
 }
 
@@ -537,8 +497,8 @@ ask_photo(struct plain *p)
 	size_t n, i;
 	int c;
 
-	step_title(p, N_("Photo"));
-	if (picker_list_roots(&p->kiosk, &v, &n, &cause) != 0) {
+	step_title(p);
+	if (picker_list_roots(&p->ses.kiosk, &v, &n, &cause) != 0) {
 		plain_error_cause(&p->io, &cause);	/* a folder that cannot be read */
 	}
 	if (n > 0)
@@ -556,12 +516,12 @@ ask_photo(struct plain *p)
 		plain_para(&p->io, 0, s);
 		free(s);
 	}
-	if (nextsteps_receipt_ok(p->model.region))
+	if (nextsteps_receipt_ok(p->ses.model.region))
 		plain_para(&p->io, 0, _("In this region a photo studio's receipt "
 		    "number (数码照回执 / 相片回执号) can stand for the photo: type r, a "
 		    "space and the number, for example r 44030012345678."));
-	s = p->model.photo_receipt[0] != '\0' ?
-	    xasprintf("r %s", p->model.photo_receipt) : xstrdup(p->model.photo_path);
+	s = p->ses.model.photo_receipt[0] != '\0' ?
+	    xasprintf("r %s", p->ses.model.photo_receipt) : xstrdup(p->ses.model.photo_path);
 	for (;;) {
 		rc = plain_ask(&p->io, n > 0 ? _("Type the number of your photo above, "
 		    "or the path of your photo file (a JPEG or PNG):") : _("Type the "
@@ -586,24 +546,25 @@ ask_photo(struct plain *p)
 	return (rc);
 }
 
+/* The rules that do not pass, by name, each with its advice; those that pass on one line. */
 static void
-print_report(struct plain *p, const struct photo_report *r)
+print_report(struct plain *p, const struct flow_check *c)
 {
-	const struct photo_check *c;
+	const struct photo_check *rows[64];
 	char *s;
-	size_t i;
+	int i, n = flow_check_rows(c, rows);
 
-	for (i = 0; i < r->n; i++) {
-		c = &r->checks[i];
-		/* TRANSLATORS: verdict, check id, measured value, expected value. */
-		s = xasprintf(_("%s  %s: %s (expected %s)"), photo_verdict_word(c->verdict),
-		    c->id, c->value, c->expected);
+	for (i = 0; i < n; i++) {
+		s = flow_check_row(rows[i]);
 		plain_hang(&p->io, 2, 4, s);
 		free(s);
-		if (c->verdict != PHOTO_PASS && c->message != NULL)
-			plain_para(&p->io, 8, c->message);
+		if (rows[i]->message != NULL)
+			plain_para(&p->io, 8, rows[i]->message);
 	}
-	plain_para(&p->io, 0, r->ok ? _("Result: the photo meets the rules.") :
+	if ((s = flow_check_passing(c)) != NULL)
+		plain_hang(&p->io, 2, 4, s);
+	free(s);
+	plain_para(&p->io, 0, c->report.ok ? _("Result: the photo meets the rules.") :
 	    _("Result: the photo does not meet the rules."));
 }
 
@@ -611,78 +572,62 @@ print_report(struct plain *p, const struct photo_report *r)
 static enum plain_rc
 ask_check(struct plain *p)
 {
-	struct photo_profile *pr;
-	struct photo_report r;
+	struct flow_check c;
 	const char *items[2];
-	enum plain_rc rc;
-	char *cause = NULL, *out, *s, *line = NULL;
-	int c, fixed = 0, failed;
+	enum plain_rc rc = PLAIN_BACK;
+	char *cause = NULL, *s, *line = NULL;
+	int k;
 
-	step_title(p, N_("Photo check"));
-	if (p->model.photo_receipt[0] != '\0') {
+	step_title(p);
+	if (p->ses.model.photo_receipt[0] != '\0') {
 		s = xasprintf(_("You gave a photo studio's receipt number (%s). The "
 		    "office checks the studio's photo when you apply; sscard has no "
-		    "photo to check."), p->model.photo_receipt);
+		    "photo to check."), p->ses.model.photo_receipt);
 		plain_para(&p->io, 0, s);
 		free(s);
 		rc = plain_ask(&p->io, _("Press Enter to go on."), "", NULL, 0, &line);
 		free(line);
 		return (rc);
 	}
-	if ((pr = profile_load(p->cfg, p->opts->profile != NULL ? p->opts->profile :
-	    region_at(p->model.region)->profile, &cause)) == NULL) {
-		plain_error_cause(&p->io, &cause);
-		return (PLAIN_BACK);
-	}
+	flow_check_open(&p->ses, p->opts->profile, &c);
 	for (;;) {
-		if (photo_check_file(p->model.checked_path, pr, p->cfg, &r, &cause) != 0) {
-			plain_error_cause(&p->io, &cause);
-			profile_free(pr);
-			return (PLAIN_BACK);
+		if (c.error != NULL) {
+			plain_error(&p->io, c.error);
+			break;
 		}
-		s = xasprintf(fixed ? _("The fixed photo, checked against the %s rules:") :
-		    _("Your photo, checked against the %s rules:"), _(pr->title));
+		s = xasprintf(c.fixed ? _("The fixed photo, checked against the %s rules:") :
+		    _("Your photo, checked against the %s rules:"), _(c.profile->title));
 		plain_para(&p->io, 0, s);
 		free(s);
-		print_report(p, &r);
-		if (r.ok) {
-			photo_report_free(&r);
-			profile_free(pr);
-			p->photo_checked = 1;
+		print_report(p, &c);
+		if (flow_check_leave(&p->ses, &c, &cause) == 0) {
 			rc = plain_ask(&p->io, _("Press Enter to go on."), "", NULL, 0, &line);
 			free(line);
-			return (rc);
+			break;
 		}
-		if (!r.fixable || fixed) {
-			photo_report_free(&r);
-			profile_free(pr);
-			plain_error(&p->io, fixed ? _("The photo was fixed, but it still "
+		free(cause);
+		cause = NULL;
+		if (!flow_check_fixable(&c)) {
+			plain_error(&p->io, c.fixed ? _("The photo was fixed, but it still "
 			    "fails a rule.") : _("This cannot be fixed automatically: "
 			    "choose another photo."));
-			return (PLAIN_BACK);
+			break;
 		}
-		photo_report_free(&r);
 		items[0] = _("Fix the photo automatically");
 		items[1] = _("Choose another photo");
-		if ((rc = plain_choose(&p->io, NULL, items, 2, 0, NULL, &c)) != PLAIN_OK ||
-		    c == 1) {
-			profile_free(pr);
-			return (rc == PLAIN_OK ? PLAIN_BACK : rc);
+		if ((rc = plain_choose(&p->io, NULL, items, 2, 0, NULL, &k)) != PLAIN_OK ||
+		    k == 1) {
+			rc = rc == PLAIN_OK ? PLAIN_BACK : rc;
+			break;
 		}
-		out = workspace_path(&p->ws, "photo-fixed.jpg");
-		failed = photo_fix_file(p->model.checked_path, pr, p->cfg, out, &r, &cause);
-		if (!failed) {
-			photo_report_free(&r);
-			failed = checked_adopt(&p->model, out, &cause);
-		}
-		free(out);
-		if (failed) {
+		rc = PLAIN_BACK;
+		if (flow_check_fix(&p->ses, &c, &cause) != 0) {
 			plain_error_cause(&p->io, &cause);
-			profile_free(pr);
-			return (PLAIN_BACK);
+			break;
 		}
-		fixed = 1;
 	}
+	flow_check_free(&c);
+	return (rc);
 }
 
 /* Sending shows its progress as "... 10%" steps on one line, never a moving bar. */
@@ -701,24 +646,24 @@ on_send_progress(const struct net_progress *np, void *arg)
 
 /* With a card service: send the queued entry now; it stays queued if that fails. */
 static void
-send_now(struct plain *p, struct outbox *ob)
+send_now(struct plain *p)
 {
 	struct net net;
 	struct net_run run;
-	char *cause = NULL, *id = p->model.outbox_id, *s;
+	char *cause = NULL, *id = p->ses.model.outbox_id, *s;
 
-	plain_line(&p->io, "%s", _("Sending your application to the card service..."));
-	if (net_open(&net, p->cfg, &cause) != 0) {
+	plain_para(&p->io, 0, _("Sending your application to the card service..."));
+	if (net_open(&net, p->ses.cfg, &cause) != 0) {
 		plain_error_cause(&p->io, &cause);
 		return;
 	}
-	if (net_send(&net, ob, &id, 1, on_send_progress, p, &run, &cause) != 0) {
+	if (net_send(&net, &p->ses.outbox, &id, 1, on_send_progress, p, &run, &cause) != 0) {
 		plain_progress(&p->io, -1);
 		plain_error_cause(&p->io, &cause);
 	} else {
 		plain_progress(&p->io, -1);
 		if (run.n == 1 && run.v[0].state == OUTBOX_SENT)
-			p->model.receipt = xstrdup(run.v[0].receipt);
+			p->ses.model.receipt = xstrdup(run.v[0].receipt);
 		else {
 			s = xasprintf(run.n == 1 && run.v[0].state == OUTBOX_REJECTED ?
 			    _("The card service rejected the application: %s") :
@@ -734,79 +679,57 @@ send_now(struct plain *p, struct outbox *ob)
 	net_close(&net);
 }
 
-int
-plain_save_kit(struct plain *p, const char *dir, char **cause)
-{
-	char *want = dir != NULL ? picker_clean_path(dir, cause) :
-	    kit_default_dir(p->cfg, p->kiosk.enabled ? p->kiosk.kit_dir : NULL);
-	char *saved = NULL;
-	int rc;
 
-	if (want == NULL)
-		return (-1);
-	rc = kit_save(&p->model, net_configured(p->cfg), want, dir == NULL, &saved,
-	    cause);
-	free(want);
-	if (rc != 0)
-		return (-1);
-	free(p->kit_saved);
-	p->kit_saved = saved;
-	p->io.stored = 1;
-	return (0);
-}
 
-int
-plain_deliver(struct plain *p, const char *dir, char **cause)
-{
-	struct outbox ob;
-	char *id = NULL;
-
-	if (!net_configured(p->cfg))
-		return (plain_save_kit(p, dir, cause));
-	memset(&ob, 0, sizeof ob);
-	if (kiosk_outbox_open(&p->kiosk, &ob, p->cfg, cause) != 0)
-		return (-1);
-	if (outbox_queue(&ob, &p->model, &id, cause) != 0) {
-		outbox_close(&ob);
-		return (-1);
-	}
-	free(p->model.outbox_id);
-	p->model.outbox_id = id;
-	free(p->stored_in);
-	p->stored_in = xstrdup(ob.dir);
-	p->io.stored = 1;
-	send_now(p, &ob);
-	outbox_close(&ob);
-	return (0);
-}
-
-/* Without a card service outside a kiosk, the citizen may name the kit's folder. */
+/*
+ * The kit in the folder offered, or (outside a kiosk, asked when there is
+ * no card service) in the one the citizen types.
+ */
 static enum plain_rc
-ask_kit_dir(struct plain *p, char **dir)
+save_kit(struct plain *p, int ask)
 {
-	char *def;
-	enum plain_rc rc;
+	char *offer = flow_kit_offer(&p->ses), *dir = NULL, *cause = NULL, *s;
+	enum plain_rc rc = PLAIN_OK;
 
-	*dir = NULL;
-	if (net_configured(p->cfg) || p->kiosk.enabled)
-		return (PLAIN_OK);
-	def = kit_default_dir(p->cfg, NULL);
-	rc = plain_ask(&p->io, _("Kit folder:"), def, _("The kit is a folder with "
-	    "photo.jpg, print-sheet.jpg and summary.txt; Enter takes the folder "
-	    "shown, made new for this kit."), 0, dir);
-	if (rc == PLAIN_OK && strcmp(*dir, def) == 0) {
-		free(*dir);
-		*dir = NULL;	/* the default: made new, never shared */
+	for (;;) {
+		if (ask && !p->ses.kiosk.enabled && (rc = plain_ask(&p->io,
+		    _("Kit folder:"), offer, _("The kit is a folder with "
+		    "photo.jpg, print-sheet.jpg and summary.txt; Enter takes the folder "
+		    "shown, made new for this kit."), 0, &dir)) != PLAIN_OK)
+			break;
+		if (flow_save_kit(&p->ses, dir != NULL ? dir : offer, offer, &cause) == 0) {
+			s = kit_saved_line(&p->ses.model, p->ses.kit_saved);
+			plain_para(&p->io, 2, s);
+			free(s);
+			p->io.stored = 1;
+			break;
+		}
+		plain_error_cause(&p->io, &cause);
+		free(dir);
+		dir = NULL;
+		if (!ask || p->ses.kiosk.enabled)
+			break;
 	}
-	free(def);
+	free(dir);
+	free(offer);
 	return (rc);
+}
+
+/* "  Label: value", wrapped where text.c allows, the value's next lines indented. */
+static void
+review_row(struct plain *p, const char *label, const char *value)
+{
+	char *s = xasprintf("%s %s", label, value);
+
+	plain_hang(&p->io, 2, 4, s);
+	free(s);
 }
 
 /* Step 7: every answer once more; a number changes one; the declaration stores it. */
 static enum plain_rc
 ask_review(struct plain *p)
 {
-	const struct application *a = &p->model;
+	const struct application *a = &p->ses.model;
 	const char *items[6];
 	enum plain_rc rc;
 	static const struct {
@@ -817,44 +740,46 @@ ask_review(struct plain *p)
 		{ N_("Change the materials"), "materials" },
 		{ N_("Change the photo"), "photo" },
 	};
-	char masked[19], *s, *cause = NULL, *name, *dir = NULL;
-	int n, ready, c, i, k, numbers = net_configured(p->cfg);
+	char masked[19], *s, *cause = NULL, *name;
+	int n, ready, c, i, k, numbers = net_configured(p->ses.cfg);
 
-	step_title(p, N_("Review"));
+	step_title(p);
 	for (;;) {
 		idnum_mask(a->id_number, masked);
 		ready = materials_ready(a, &n);
 		plain_para(&p->io, 0, numbers ? _("Please check "
 		    "everything before the application is queued:") : _("Please "
 		    "check everything before the kit is made:"));
-		plain_line(&p->io, "  %s %s", _("Channel:"), channel_name(a->channel));
-		plain_line(&p->io, "  %s %s", _("Region:"), _(region_at(a->region)->name));
-		plain_line(&p->io, "  %s %s", _("Full name:"), a->name);
+		review_row(p, _("Channel:"), channel_name(a->channel));
+		review_row(p, _("Region:"), _(region_at(a->region)->name));
+		review_row(p, _("Full name:"), a->name);
 		if (numbers) {
 			/* Bystanders at a service point: masked unless asked for. */
 			s = p->show_id ? grouped_id(a->id_number) : xstrdup(masked);
-			plain_line(&p->io, "  %s %s", _("ID number:"), s);
+			review_row(p, _("ID number:"), s);
 			wipe_str(s);
-			plain_line(&p->io, "  %s %s", _("Mobile number:"), a->phone);
+			review_row(p, _("Mobile number:"), a->phone);
 		}
-		plain_line(&p->io, "  %s %s", _("Whose card:"),
+		review_row(p, _("Whose card:"),
 		    person_minor_answer(a->minor));
 		s = xasprintf(_("%d of %d ready"), ready, n);
-		plain_line(&p->io, "  %s %s", _("Materials:"), s);
+		review_row(p, _("Materials:"), s);
 		free(s);
 		if (a->card_lost)
-			plain_line(&p->io, "  %s %s", _("Current card:"),
+			review_row(p, _("Current card:"),
 			    _("lost: report the loss first (挂失)"));
 		if (a->photo_receipt[0] != '\0') {
 			s = xasprintf(_("%s (a photo studio's receipt number: the "
 			    "office checks the studio's photo)"), a->photo_receipt);
-			plain_line(&p->io, "  %s %s", _("Photo:"), s);
+			review_row(p, _("Photo:"), s);
 			free(s);
-		} else
-			plain_line(&p->io, "  %s %s (%s)", _("Photo:"), a->photo_path,
-			    a->photo_fixed ? _("fixed by sscard and checked") :
-			    _("checked"));
-		name = numbers ? net_service_name(p->cfg) : NULL;
+		} else {
+			s = xasprintf("%s (%s)", a->photo_path, a->photo_fixed ?
+			    _("fixed by sscard and checked") : _("checked"));
+			review_row(p, _("Photo:"), s);
+			free(s);
+		}
+		name = numbers ? net_service_name(p->ses.cfg) : NULL;
 		s = kit_consent(a, name);
 		free(name);
 		plain_para(&p->io, 0, s);
@@ -868,30 +793,30 @@ ask_review(struct plain *p)
 			    _("Show the full ID number");
 		for (i = 0; i < (int)nitems(jumps); i++)
 			items[k++] = _(jumps[i].label);
-		if ((rc = plain_choose(&p->io, NULL, items, k, 0, NULL, &c)) != PLAIN_OK)
+		/* No default: consent is the citizen's act, never Enter's. */
+		if ((rc = plain_choose(&p->io, NULL, items, k, -1, NULL, &c)) != PLAIN_OK)
 			return (rc);
 		if (numbers && c == 1) {
 			p->show_id = !p->show_id;
 			continue;
 		}
 		if (c > 0) {
-			p->jump = plain_step_index(jumps[c - 1 - numbers].step);
+			p->jump = wizard_index(jumps[c - 1 - numbers].step);
 			return (PLAIN_BACK);
 		}
-		if ((rc = ask_kit_dir(p, &dir)) != PLAIN_OK) {
-			if (rc == PLAIN_BACK)
-				continue;
-			return (rc);
-		}
-		p->model.consent = 1;
-		c = plain_deliver(p, dir, &cause);
-		free(dir);
-		dir = NULL;
-		if (c == 0)
+		if (flow_consent(&p->ses, &cause) == 0)
 			return (PLAIN_OK);
-		p->model.consent = 0;
 		plain_error_cause(&p->io, &cause);
 	}
+}
+
+/* Step 8, with a card service: the queued application sent now; it stays queued if that fails. */
+static enum plain_rc
+ask_submit(struct plain *p)
+{
+	step_title(p);
+	send_now(p);
+	return (PLAIN_OK);
 }
 
 /* With a card service the kit is offered too; saved on request. */
@@ -899,27 +824,21 @@ static enum plain_rc
 offer_kit(struct plain *p)
 {
 	const char *items[2];
-	char *cause = NULL, *s;
 	enum plain_rc rc;
 	int c;
 
-	if (p->kit_saved != NULL)
+	if (p->ses.kit_saved != NULL)
 		return (PLAIN_OK);
+	if (!session_sends(&p->ses))
+		return (save_kit(p, 1));	/* the kit is the whole outcome */
 	items[0] = _("Go on without a kit");
-	items[1] = p->model.photo_receipt[0] != '\0' ? _("Save the application "
+	items[1] = p->ses.model.photo_receipt[0] != '\0' ? _("Save the application "
 	    "kit too (the summary)") : _("Save the application kit too (photo, "
 	    "print sheet, summary)");
 	if ((rc = plain_choose(&p->io, NULL, items, 2, 0, NULL, &c)) != PLAIN_OK ||
 	    c == 0)
 		return (rc);
-	if (plain_save_kit(p, NULL, &cause) != 0) {
-		plain_error_cause(&p->io, &cause);
-	} else {
-		s = kit_saved_line(&p->model, p->kit_saved);
-		plain_line(&p->io, "%s", s);
-		free(s);
-	}
-	return (PLAIN_OK);
+	return (save_kit(p, 0));
 }
 
 /* [print] command with the kit's summary and print sheet, on request. */
@@ -930,17 +849,17 @@ offer_print(struct plain *p)
 	char *cause = NULL;
 	int c;
 
-	if (!print_configured(p->cfg))
+	if (!print_configured(p->ses.cfg))
 		return;
 	items[0] = _("Print the summary and the print sheet");
 	items[1] = _("Do not print");
 	if (plain_choose(&p->io, NULL, items, 2, 0, NULL, &c) != PLAIN_OK || c != 0)
 		return;
-	if (print_application(p->cfg, &p->model, net_configured(p->cfg), p->kit_saved,
-	    &p->ws, &cause) != 0) {
+	if (print_application(p->ses.cfg, &p->ses.model, net_configured(p->ses.cfg), p->ses.kit_saved,
+	    &p->ses.ws, &cause) != 0) {
 		plain_error_cause(&p->io, &cause);
 	} else
-		plain_line(&p->io, "%s", _("Sent to the printer."));
+		plain_para(&p->io, 0, _("Sent to the printer."));
 }
 
 /* A QR code only on request: to a screen reader it is a wall of symbols. */
@@ -954,7 +873,7 @@ offer_qr(struct plain *p)
 	enum plain_rc rc;
 	int c;
 
-	text = kit_qr_text(&p->model, &what);
+	text = kit_qr_text(&p->ses.model, &what);
 	items[0] = _("Finish");
 	items[1] = _("Show a QR code for a helper to scan");
 	if ((rc = plain_choose(&p->io, NULL, items, 2, 0, NULL, &c)) != PLAIN_OK ||
@@ -967,13 +886,13 @@ offer_qr(struct plain *p)
 	}
 	/* --graphics ascii (or none) says the terminal has no Unicode: "##" then. */
 	g = p->opts->graphics != NULL ? p->opts->graphics :
-	    config_str(p->cfg, "sscard", "graphics", NULL);
+	    config_str(p->ses.cfg, "sscard", "graphics", NULL);
 	drawing = qr_render(&q, g == NULL || (strcmp(g, "ascii") != 0 &&
 	    strcmp(g, "none") != 0));
 	plain_text(&p->io, drawing);
 	free(drawing);
 	qr_free(&q);
-	plain_line(&p->io, "%s", _("If the phone cannot read it, the same text:"));
+	plain_para(&p->io, 0, _("If the phone cannot read it, the same text:"));
 	plain_para(&p->io, 2, text);
 out:
 	free(what);
@@ -987,28 +906,28 @@ ask_receipt(struct plain *p)
 {
 	struct nextsteps ns;
 	enum plain_rc rc;
-	char *s, *name = net_configured(p->cfg) ? net_service_name(p->cfg) : NULL;
+	char *s, *name = net_configured(p->ses.cfg) ? net_service_name(p->ses.cfg) : NULL;
 	int i;
 
-	step_title(p, N_("Receipt"));
-	s = kit_headline(&p->model, name);
+	step_title(p);
+	s = kit_headline(&p->ses.model, name);
 	plain_para(&p->io, 0, s);
 	free(s);
 	plain_para(&p->io, 0, nextsteps_unofficial());
 	free(name);
-	if (p->stored_in != NULL) {
-		s = xasprintf(_("Stored in: %s"), p->stored_in);
+	if (p->ses.model.outbox_id != NULL && p->ses.outbox.dir != NULL) {
+		s = xasprintf(_("Stored in: %s"), p->ses.outbox.dir);
 		plain_para(&p->io, 2, s);
 		free(s);
 	}
-	if (p->kit_saved != NULL) {
-		s = kit_saved_line(&p->model, p->kit_saved);
+	if (p->ses.kit_saved != NULL) {
+		s = kit_saved_line(&p->ses.model, p->ses.kit_saved);
 		plain_para(&p->io, 2, s);
 		free(s);
 	} else if ((rc = offer_kit(p)) != PLAIN_OK)
 		return (rc);
 	plain_para(&p->io, 0, _("Next steps:"));
-	nextsteps_build(&p->model, net_configured(p->cfg), p->kit_saved != NULL, &ns);
+	nextsteps_build(&p->ses.model, net_configured(p->ses.cfg), p->ses.kit_saved != NULL, &ns);
 	for (i = 0; i < ns.n; i++) {
 		s = xasprintf("%s %s", ns.v[i].label, ns.v[i].text);
 		plain_hang(&p->io, 2, 4, s);

@@ -20,7 +20,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "app.h"
+#include "draft.h"
 #include "config.h"
 #include "exitcode.h"
 #include "fsutil.h"
@@ -28,14 +28,17 @@
 #include "idnum.h"
 #include "keyscript.h"
 #include "outbox.h"
+#include "options.h"
 #include "plain.h"
 #include "signals.h"
 #include "term-detect.h"
 #include "text.h"
+#include "wizard.h"
 #include "workspace.h"
 #include "xmalloc.h"
 
 static void	emit(struct plain_io *, const char *);
+static void	hang(struct plain_io *, int, int, const char *, int);
 static size_t	wcs_range_to_mb(char *, wchar_t *, size_t, size_t, size_t);
 static int	io_open(struct plain_io *, const struct app_options *, char **);
 static void	io_close(struct plain_io *);
@@ -137,13 +140,26 @@ plain_para(struct plain_io *io, int indent, const char *s)
 void
 plain_hang(struct plain_io *io, int first, int rest, const char *s)
 {
+	hang(io, first, rest, s, 0);
+}
+
+/*
+ * plain_hang's breaking; open: the last line gets no newline (a prompt,
+ * the answer typed after it).
+ */
+static void
+hang(struct plain_io *io, int first, int rest, const char *s, int open)
+{
 	size_t n = strlen(s), start = 0, shown, next;
 	wchar_t *w = xcalloc(n + 1, sizeof *w);
 	char *line = xmalloc(n * MB_CUR_MAX + (size_t)(first > rest ? first : rest) + 2), *p;
 	int indent = first;
 
 	if ((n = mbstowcs(w, s, n + 1)) == (size_t)-1) {
-		plain_line(io, "%*s%s", indent, "", s);
+		if (open)
+			emit(io, s);
+		else
+			plain_line(io, "%*s%s", indent, "", s);
 		goto out;
 	}
 	while (start < n) {
@@ -156,9 +172,15 @@ plain_hang(struct plain_io *io, int first, int rest, const char *s)
 		p = line + sprintf(line, "%*s", indent, "");
 		p += wcs_range_to_mb(p, w, start, start + shown, n * MB_CUR_MAX);
 		*p = '\0';
-		plain_line(io, "%s", line);
 		indent = rest;
 		start += next > 0 ? next : 1;
+		if (open && start >= n) {
+			/* The break's blank stays: the answer follows it. */
+			if (next > shown)
+				strcat(line, " ");
+			emit(io, line);
+		} else
+			plain_line(io, "%s", line);
 	}
 out:
 	free(w);
@@ -522,7 +544,8 @@ plain_ask(struct plain_io *io, const char *question, const char *def,
 		prompt = def != NULL && *def != '\0' ?
 		    xasprintf(_("Prompt: '?' for help, '<' to go back, default=%s> "), def) :
 		    xstrdup(_("Prompt: '?' for help, '<' to go back> "));
-		emit(io, prompt);
+		/* Wrapped as text: a long default (a folder) breaks at its slashes or before it. */
+		hang(io, 0, 2, prompt, 1);
 		free(prompt);
 		if ((rc = read_line(io, secret, &line)) != PLAIN_OK)
 			return (rc);
@@ -641,7 +664,7 @@ kiosk_leave(struct plain *p)
 	if (plain_ask(&p->io, _("Helper PIN (not shown as you type):"), NULL, NULL, 1,
 	    &pin) != PLAIN_OK)
 		return (0);
-	ok = kiosk_pin_try(&p->kiosk, pin, &cause);
+	ok = kiosk_pin_try(&p->ses.kiosk, pin, &cause);
 	wipe_str(pin);
 	if (!ok) {
 		plain_error_cause(&p->io, &cause);
@@ -659,25 +682,12 @@ kiosk_leave(struct plain *p)
 static void
 wipe(struct plain *p)
 {
-	char *cause = NULL;
-	int stored = p->io.stored, cleared;
+	int stored = session_stored(&p->ses), cleared;
 
-	application_clear(&p->model);
-	application_init(&p->model);
-	i18n_set(p->start_lang);	/* the next person starts in the kiosk's language */
-	snprintf(p->model.lang, sizeof p->model.lang, "%s", p->start_lang);
 	if (p->draft_dir != NULL)
 		draft_discard(p->draft_dir);
-	/* The photo's copies and fixes go with the workspace; the next citizen gets a new one. */
-	workspace_wipe(&p->ws);
-	if (workspace_open(&p->ws, &cause) != 0)
-		fatal("%s", cause);
-	free(p->stored_in);
-	p->stored_in = NULL;
-	free(p->kit_saved);
-	p->kit_saved = NULL;
+	session_wipe(&p->ses);
 	p->io.stored = 0;
-	p->photo_checked = 0;
 	p->show_id = 0;
 	free(p->io.section);
 	p->io.section = NULL;
@@ -692,7 +702,7 @@ wipe(struct plain *p)
 	    "cannot clear this terminal or output."));
 }
 
-/* step > 0: save the draft at that step; 0: nothing to save yet; -2: delete it. */
+/* step >= 0: keep the draft at that step (session.c's rule); -2: delete it. */
 static void
 keep_draft(struct plain *p, int step)
 {
@@ -700,17 +710,12 @@ keep_draft(struct plain *p, int step)
 
 	if (!p->drafts)
 		return;
-	if (step == -2 || p->model.outbox_id != NULL || p->kit_saved != NULL) {
-		/* stored: no draft needed */
+	if (step == -2) {
 		draft_discard(p->draft_dir);
 		return;
 	}
-	if (step <= 0)
-		return;		/* nothing typed yet on the welcome step */
-	if (draft_save(p->draft_dir, &p->model, plain_steps[step].id,
-	    p->photo_checked && p->model.checked_path[0] != '\0', &cause) != 0) {
+	if (session_keep_draft(&p->ses, step, 0, &cause) < 0)
 		plain_error_cause(&p->io, &cause);
-	}
 }
 
 /* On start: a draft of an earlier session is offered by masked name and time only. */
@@ -743,17 +748,16 @@ offer_draft(struct plain *p)
 	items[1] = _("Delete them and start afresh");
 	if (plain_choose(&p->io, q, items, 2, 0, NULL, &c) != PLAIN_OK)
 		c = -1;		/* no answer: the draft stays as it is */
-	if (c == 0 && draft_take_photo(&a, &p->ws, &cause) != 0) {
+	if (c == 0 && draft_take_photo(&a, &p->ses.ws, &cause) != 0) {
 		plain_error_cause(&p->io, &cause);
 		c = 1;	/* the draft's photo is unreadable: start afresh */
 	}
 	if (c == 0) {
-		application_clear(&p->model);
-		p->model = a;
-		p->photo_checked = meta.photo_checked;
-		if (i18n_set(p->model.lang) != 0)
-			snprintf(p->model.lang, sizeof p->model.lang, "%s", i18n_current());
-		p->resume_step = plain_step_index(meta.step);
+		application_clear(&p->ses.model);
+		p->ses.model = a;
+		if (i18n_set(p->ses.model.lang) != 0)
+			snprintf(p->ses.model.lang, sizeof p->ses.model.lang, "%s", i18n_current());
+		p->resume_step = wizard_index(meta.step) > 0 ? wizard_index(meta.step) : 0;
 	} else {
 		application_clear(&a);
 		if (c == 1)
@@ -769,45 +773,34 @@ static int
 setup(struct plain *p, const struct app_options *o, const struct config *cfg,
     char **cause)
 {
-	time_t now = time(NULL);
-
 	memset(p, 0, sizeof *p);
-	p->ws.cleanup = -1;
 	p->io.keys_cleanup = -1;
-	p->cfg = cfg;
 	p->opts = o;
-	application_init(&p->model);
-	snprintf(p->model.lang, sizeof p->model.lang, "%s", i18n_current());
-	snprintf(p->start_lang, sizeof p->start_lang, "%s", i18n_current());
-	localtime_r(&now, &p->today);
+	session_init(&p->ses, cfg);
 	/* The one signal mechanism of both front ends (signals.c). */
 	if (signals_install(cause) != 0)
 		return (EXIT_FAILED);
 	signal(SIGPIPE, SIG_IGN);
 	/* A bad key script or configuration is a usage error, refused first. */
 	if (io_open(&p->io, o, cause) != 0 ||
-	    kiosk_load(&p->kiosk, cfg, o->kiosk, cause) != 0 ||
+	    session_load(&p->ses, o->kiosk, cause) != 0 ||
 	    draft_keep_hours(cfg, &p->keep_hours, cause) != 0)
 		return (EXIT_USAGE);
-	kiosk_protect(&p->kiosk);
-	term_keys(&p->io, p->kiosk.enabled);
+	term_keys(&p->io, p->ses.kiosk.enabled);
 	/* A kiosk is left with the PIN only: Ctrl-D at its terminal asks for it. */
-	p->io.eof_quits = p->kiosk.enabled && !p->io.in.replay &&
+	p->io.eof_quits = p->ses.kiosk.enabled && !p->io.in.replay &&
 	    isatty(STDIN_FILENO);
-	if (p->kiosk.enabled) {
+	if (p->ses.kiosk.enabled) {
 		/* Ctrl-Z and Ctrl-\ must not drop the next citizen into a shell. */
 		signal(SIGTSTP, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
-		p->io.idle_ms = p->kiosk.idle_seconds * 1000;
-		p->io.notice_ms = p->kiosk.notice_seconds * 1000;
+		p->io.idle_ms = p->ses.kiosk.idle_seconds * 1000;
+		p->io.notice_ms = p->ses.kiosk.notice_seconds * 1000;
 	} else if ((p->draft_dir = draft_dir(cause)) == NULL)
 		return (EXIT_FAILED);
-	p->drafts = !p->kiosk.enabled;
-	/* What a crash (SIGKILL, power cut) left holds personal data: sweep it. */
-	workspace_sweep();
-	outbox_sweep(cfg);
+	p->drafts = !p->ses.kiosk.enabled;
 	fatal_set_cleanup(signals_cleanup);
-	if (workspace_open(&p->ws, cause) != 0)
+	if (session_start(&p->ses, cause) != 0)
 		return (EXIT_FAILED);
 	return (EXIT_FINISHED);
 }
@@ -817,6 +810,7 @@ plain_run(const struct app_options *o, const struct config *cfg)
 {
 	struct plain p;
 	enum plain_rc rc;
+	const char *why;
 	char *cause = NULL;
 	int step = 0, status = EXIT_FINISHED, n, k;
 
@@ -824,32 +818,30 @@ plain_run(const struct app_options *o, const struct config *cfg)
 		text_say_cause(stderr, &cause);
 		goto out;
 	}
-	for (n = 0; plain_steps[n].id != NULL; n++)
-		;
+	n = wizard_count();
 	offer_draft(&p);
 	step = p.resume_step;
 	while (step < n) {
 		p.step = step;
 		p.jump = -1;
 		/* A signal during a long step (a check, a send) ends the run now. */
-		rc = signals_caught() != 0 ? PLAIN_SIGNAL : plain_steps[step].ask(&p);
+		p.io.stored = session_stored(&p.ses);
+		rc = signals_caught() != 0 ? PLAIN_SIGNAL : plain_steps[step](&p);
 		if (rc == PLAIN_OK) {
-			step++;
+			step = wizard_next(&p.ses, step, 1);
 			keep_draft(&p, step < n ? step : -2);
-			if (step == n && p.kiosk.enabled) {
+			if (step == n && p.ses.kiosk.enabled) {
 				wipe(&p);	/* the same wipe as when idle */
 				step = 0;
 			}
 			continue;
 		}
-		if (rc == PLAIN_BACK && (p.model.outbox_id != NULL || p.kit_saved != NULL)) {
-			plain_para(&p.io, 0, p.model.outbox_id != NULL ? _("The application "
-			    "is already queued; going back would not change it.") :
-			    _("The kit is saved; going back would not change it."));
+		if (rc == PLAIN_BACK && wizard_back_refused(&p.ses, step, &why) != 0) {
+			plain_para(&p.io, 0, why);
 			continue;	/* the receipt again, never a second application */
 		}
 		if (rc == PLAIN_BACK) {
-			step = p.jump >= 0 ? p.jump : step > 0 ? step - 1 : 0;
+			step = p.jump >= 0 ? p.jump : wizard_next(&p.ses, step, -1);
 			continue;
 		}
 		if (rc == PLAIN_IDLE) {
@@ -858,7 +850,7 @@ plain_run(const struct app_options *o, const struct config *cfg)
 			step = 0;
 			continue;
 		}
-		if (rc == PLAIN_QUIT && p.kiosk.enabled) {
+		if (rc == PLAIN_QUIT && p.ses.kiosk.enabled) {
 			if ((k = kiosk_quit(&p)) == 0)
 				continue;
 			wipe(&p);
@@ -877,14 +869,14 @@ plain_run(const struct app_options *o, const struct config *cfg)
 		 */
 		if (rc != PLAIN_QUIT)
 			keep_draft(&p, signals_caught() == SIGINT ? -2 : step);
-		if (p.kiosk.enabled)
+		if (p.ses.kiosk.enabled)
 			wipe(&p);
 		status = EXIT_CANCELLED;
 		if (rc == PLAIN_END && p.io.in.replay) {
 			status = EXIT_REPLAY_ENDED;
 			fprintf(stderr, _("%s: the key script ended before the wizard did "
-			    "(on step '%s')\n"), PACKAGE, plain_steps[step].id);
-		} else if (rc == PLAIN_END && p.kiosk.enabled) {
+			    "(on step '%s')\n"), PACKAGE, wizard_steps[step].id);
+		} else if (rc == PLAIN_END && p.ses.kiosk.enabled) {
 			/* Not a terminal, or one that hung up: nobody can type any more. */
 			status = EXIT_INPUT_GONE;
 			fprintf(stderr, _("%s: the kiosk's input ended; everything "
@@ -900,10 +892,7 @@ out:
 	signals_cleanup();	/* the workspace, and what others registered */
 	fatal_set_cleanup(NULL);
 	free(p.draft_dir);
-	free(p.stored_in);
-	free(p.kit_saved);
-	kiosk_free(&p.kiosk);
-	application_clear(&p.model);
+	session_free(&p.ses);
 	signals_reraise();	/* a signal ends the run by that signal */
 	return (status);
 }

@@ -7,11 +7,8 @@
 #include <termios.h>
 #include <time.h>
 
-#include "draft.h"
 #include "input.h"
-#include "kiosk.h"
-#include "model.h"
-#include "workspace.h"
+#include "session.h"
 
 struct app_options;
 struct config;
@@ -50,22 +47,14 @@ struct plain_io {
 /* The plain wizard's state: the citizen's answers and the run's settings. */
 struct plain {
 	struct plain_io		 io;
-	struct application	 model;
-	const struct config	*cfg;
+	struct session		 ses;		/* the citizen's answers and folders (session.c) */
 	const struct app_options *opts;
-	struct kiosk		 kiosk;
-	struct tm		 today;
 	int			 drafts;	/* 1: keep a draft (never in a kiosk) */
 	long			 keep_hours;	/* [draft] keep_hours */
-	char			 start_lang[8];	/* the language a wipe returns to */
 	char			*draft_dir;
-	struct workspace	 ws;		/* this citizen's private folder (workspace.c) */
-	int			 photo_checked;	/* model.checked_path passed the check step */
-	char			*kit_saved;	/* the kit's folder once saved */
 	int			 show_id;	/* the review shows the whole ID number */
-	char			*stored_in;	/* where the application went */
 	int			 resume_step;	/* where a resumed draft goes on */
-	int			 step;		/* index in plain_steps[] */
+	int			 step;		/* index in plain_steps[] and wizard_steps[] */
 	int			 jump;		/* with PLAIN_BACK: go to this step; -1 the previous */
 };
 
@@ -100,21 +89,7 @@ enum plain_rc	plain_ask(struct plain_io *, const char *, const char *, const cha
 enum plain_rc	plain_choose(struct plain_io *, const char *, const char *const *, int,
 		    int, const char *, int *);
 
-/* The questions of each step, in plain-steps.c. */
-struct plain_step {
-	const char	*id;		/* the curses screen's id: drafts name the step */
-	enum plain_rc	 (*ask)(struct plain *);
-};
-extern const struct plain_step plain_steps[];
-int	plain_step_index(const char *);
-/*
- * Stores the finished application, as the curses wizard does: with no card
- * service, the kit (kit.c) in dir (NULL: the default folder, made new) and
- * no outbox entry; with one, queued (in a kiosk, in kit_dir) and sent.
- * The one place that decides where it goes.  0, or -1 with *cause.
- */
-int	plain_deliver(struct plain *, const char *, char **);
-/* The kit saved in dir (NULL: the default folder): 0, or -1 with *cause. */
-int	plain_save_kit(struct plain *, const char *, char **);
+/* The questions of each step, in plain-steps.c, in the order of wizard_steps[]. */
+extern enum plain_rc (*const plain_steps[])(struct plain *);
 
 #endif

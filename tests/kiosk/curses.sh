@@ -46,7 +46,7 @@ f=$(last_snap photo)
 	fail "not newest first: $(cat "$f")"
 assert_snap check "$(tr_ en 'Your photo, checked against the %s rules:' | sed 's/ %s.*//')"
 grep -q "pixels: 480x640" "$(last_snap check)" || fail "the check is not of the chosen photo"
-rm -f "$draft"
+rm -f "$draft" "${draft%/*}"/draft-photo-*
 
 # A kiosk's Esc: start again (Y) wipes; leaving needs the helper's PIN, never shown.
 mkdir -p "$T/kit"
