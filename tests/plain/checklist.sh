@@ -15,7 +15,7 @@ ln -s "$T/other.jpg" "$T/link.txt"
 } | "$SSCARD" --plain > "$T/out" 2>&1 || true
 cmp -s "$T/photo.jpg" "$T/photo.orig" || fail "the photo was replaced by the checklist"
 cmp -s "$T/other.jpg" "$T/photo.orig" && [ -L "$T/link.txt" ] || fail "the link or its target was replaced"
-[ "$(grep -c "^!! ERROR: .*already exists, and sscard does not" "$T/out")" -eq 2 ] ||
+[ "$(tr -s "\n " "  " < "$T/out" | grep -o "!! ERROR: [^!]*already exists, and sscard does not" | wc -l)" -eq 2 ] ||
 	fail "no message for an existing file: $(grep -a '!!\|Save' "$T/out")"
 [ "$(grep -c "Save the checklist to a file" "$T/out")" -eq 3 ] || fail "not asked again"
 grep -q "Checklist saved to $T/list.txt." "$T/out" || fail "a new name was not saved: $(cat "$T/out")"
