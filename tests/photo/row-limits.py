@@ -52,6 +52,7 @@ def inside_pose(value, expected, figures):
         q, lo, hi = (float(x) for x in nose.groups())
         if level != (lo <= q <= hi):
             return False
+        ok &= level
     elif "chin" in value:
         return False    # words with no figures behind them
     return ok
