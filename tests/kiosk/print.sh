@@ -62,7 +62,10 @@ grep -q "Bank outlet" "$e/summary.txt" || fail "the kit is not for the bank outl
 # A failing printer, and one that is not there: said, and the wizard goes on.
 rm -rf "$T/kit"/*
 run_kiosk "false"
-grep -q "^!! .*Printing failed: false exited with status 1." "$T/out" || fail "failure not reported: $(tail "$T/out")"
+# Plain mode breaks long lines: messages are found with the lines joined.
+tr -s '\n ' '  ' < "$T/out" | grep -q "!! [^!]*Printing failed: false exited with status 1." ||
+	fail "failure not reported: $(tail "$T/out")"
 run_kiosk "$T/no-such-printer"
-grep -q "^!! .*cannot run the print command $T/no-such-printer" "$T/out" || fail "missing command not reported"
+tr -s '\n ' '  ' < "$T/out" | grep -q "!! [^!]*cannot run the print command $T/no-such-printer" ||
+	fail "missing command not reported: $(tail "$T/out")"
 echo "print OK"
