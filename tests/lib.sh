@@ -83,6 +83,8 @@ assert_snap() {
 # refute_snap ID TEXT: the newest snapshot of screen ID does not show TEXT.
 refute_snap() {
 	f=$(last_snap "$1")
+	# A screen never reached shows nothing: that proves nothing either.
+	[ -n "$f" ] && [ -f "$f" ] || fail "screen '$1' was never shown"
 	! grep -qF -- "$2" "$f" || { cat "$f" >&2; fail "screen '$1' shows: $2"; }
 }
 

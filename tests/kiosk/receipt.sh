@@ -8,7 +8,7 @@
 # sheet, and its failure is said.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/kit/lib-kit.sh"
-command -v tmux > /dev/null 2>&1 || { echo "SKIP: tmux is not installed" >&2; exit 77; }
+command -v tmux > /dev/null 2>&1 || fail "tmux is not installed (build-aux/install-deps installs it)"
 command -v zbarimg > /dev/null || fail "zbarimg is missing (Debian package zbar-tools)"
 . "$top_srcdir/tests/kit/lib-tmux.sh"
 

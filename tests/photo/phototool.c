@@ -1,12 +1,14 @@
 /* phototool.c -- test helper: load a photo and print what sscard saw, or craft EXIF. */
 #include "system.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "face-detect.h"
 #include "fsutil.h"
+#include "parallel.h"
 #include "photo.h"
 #include "xmalloc.h"
 
@@ -161,6 +163,26 @@ cmd_cascade(int argc, char **argv)
 	return (rc != 0);
 }
 
+/* Counts the parts parallel_for cut the work into: one per thread it uses. */
+static void
+count_part(void *arg, int lo, int hi)
+{
+	(void)lo;
+	(void)hi;
+	atomic_fetch_add((atomic_int *)arg, 1);
+}
+
+/* threads: how many threads the engine shares its work among. */
+static int
+cmd_threads(void)
+{
+	atomic_int parts = 0;
+
+	parallel_for(1000, 1, count_part, &parts);
+	printf("%d\n", atomic_load(&parts));
+	return (0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -172,7 +194,9 @@ main(int argc, char **argv)
 		return (cmd_cascade(argc - 1, argv + 1));
 	if (argc >= 2 && strcmp(argv[1], "exif") == 0)
 		return (cmd_exif(argc - 1, argv + 1));
+	if (argc == 2 && strcmp(argv[1], "threads") == 0)
+		return (cmd_threads());
 	fprintf(stderr, "usage: phototool load FILE [MINW MINH [MAXPIXELS]] | "
-	    "exif ORIENTATION IN OUT | detect FILE | cascade FILE\n");
+	    "exif ORIENTATION IN OUT | detect FILE | cascade FILE | threads\n");
 	return (2);
 }

@@ -2,6 +2,13 @@
 # work (SSCARD_THREADS): the same report, the same fixed file, byte for byte.
 . "$top_srcdir/tests/lib.sh"
 cd "$T" || exit 1
+TOOL="$top_builddir/tests/photo/phototool"
+# The variable is honoured: the engine cuts its work into that many parts
+# (at most 4); otherwise the comparison below would prove nothing.
+for n in 1 2 3 4; do
+	got=$(SSCARD_THREADS=$n "$TOOL" threads) || fail "phototool threads"
+	[ "$got" = "$n" ] || fail "SSCARD_THREADS=$n: the work was cut into $got parts"
+done
 for photo in london_030_03.jpg canada_095m_white_m_darktop_frontal.jpg \
     lisa4_cc0_head_tilt_indoor.jpg if016_glasses_clear_man_frontal_darktop.jpg; do
 	for n in 1 2 4; do
