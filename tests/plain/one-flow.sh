@@ -22,12 +22,7 @@ tr="$T/shots/transcript.txt"
 # consent, the kit's folder, Back from the last step, the review again, Finish.
 pick() {
 	keys "$1<Enter>
-<Enter>
-1<Enter>
-张三<Enter>
-<Enter>
-1 2<Enter>
-<Enter>
+$(keys_to_photo)
 $2<Enter>
 $3<Enter>
 <Enter>
@@ -75,12 +70,7 @@ rm -rf "$HOME/sscard" "$HOME/.local/state/sscard"
 
 # A draft left on the photo step holds no checked bytes, as the curses wizard's.
 keys "3<Enter>
-<Enter>
-1<Enter>
-张三<Enter>
-<Enter>
-1 2<Enter>
-<Enter>
+$(keys_to_photo)
 $T/photo.jpg<Enter>
 <Enter>
 5<Enter>"
