@@ -44,6 +44,7 @@ static int	 after_x(int, const char *);
 static int	 more_button(struct ui *, int *, int, int, const char *, int);
 static void	 make_qr(const struct app *, struct outcome *);
 static int	 qr_fits(const struct outcome *, const struct ui *);
+static int	 qr_shown(const struct app *);
 static void	 draw_qr_view(const struct outcome *, struct ui *);
 static void	 print_kit(struct app *);
 static int	 focusable(const struct app *, int *);
@@ -94,6 +95,15 @@ qr_fits(const struct outcome *o, const struct ui *ui)
 {
 	return (o->qr != NULL && o->qr_rows <= ui->rows - 1 &&
 	    ui->cols - o->qr_cols - 2 >= QR_TEXT_COLS);
+}
+
+/* The QR view is on: asked for, and the window holds it. */
+static int
+qr_shown(const struct app *app)
+{
+	const struct outcome *o = app->priv;
+
+	return (o->show_qr && qr_fits(o, &app->ui));
 }
 
 static void
@@ -193,9 +203,7 @@ outcome_draw(const struct app *app, struct ui *ui)
 	struct pager_item *items;
 	int y = UI_BODY_TOP, w = ui->cols - 2, i, x;
 
-	if (o->show_qr && qr_fits(o, ui)) {
-		/* The view takes the message rows too: none is left to blank the code. */
-		ui->msg_rows = 0;
+	if (qr_shown(app)) {
 		draw_qr_view(o, ui);
 		return;
 	}
@@ -269,7 +277,7 @@ outcome_handle(struct app *app, enum request req, const struct key *k)
 	int at[AT_COUNT], n, i;
 
 	/* The QR view: Enter, Esc or Back hides it; nothing else happens under it. */
-	if (o->show_qr && qr_fits(o, &app->ui)) {
+	if (qr_shown(app)) {
 		if (req == REQ_ACTIVATE || req == REQ_QUIT || req == REQ_BACK)
 			o->show_qr = 0;
 		return (req == REQ_HELP || req == REQ_REDRAW ? req : REQ_NONE);
@@ -340,4 +348,5 @@ const struct screen receipt_screen = {
 	.handle = outcome_handle,
 	.leave = outcome_leave,
 	.free = outcome_free,
+	.whole = qr_shown,
 };

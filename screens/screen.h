@@ -22,6 +22,8 @@ struct screen {
 	int		 (*leave)(struct app *, char **);
 	/* Frees what enter allocated. */
 	void		 (*free)(struct app *);
+	/* Optional: 1 while its view takes every row but the key line, no message rows. */
+	int		 (*whole)(const struct app *);
 };
 
 /* The steps in the order of wizard_steps[], ended by NULL. */

@@ -342,17 +342,26 @@ draw_frame(struct app *app)
 static void
 app_draw(struct app *app)
 {
+	int whole;
+
 	erase();
 	graphics_begin(&app->gfx);
 	ui_focus(&app->ui, 0, 0);
 	if (too_small(app))
 		draw_too_small(app);
 	else {
-		ui_message_rows(&app->ui, app->message);
+		whole = steps[app->step]->whole != NULL && steps[app->step]->whole(app);
+		/* A view that takes the message rows (a QR code) would be cut by a message. */
+		if (whole)
+			app->ui.msg_rows = 0;
+		else
+			ui_message_rows(&app->ui, app->message);
 		draw_frame(app);
 		steps[app->step]->draw(app, &app->ui);
 		/* After the body: the message is whole even where a screen drew late. */
-		ui_message(&app->ui, app->message, app->message_error ? A_BOLD : A_NORMAL);
+		if (!whole)
+			ui_message(&app->ui, app->message, app->message_error ?
+			    A_BOLD : A_NORMAL);
 		if (app->overlay == OVERLAY_HELP)
 			help_draw(app, &app->ui);
 		else if (app->overlay == OVERLAY_QUIT)
