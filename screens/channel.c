@@ -1,5 +1,5 @@
 /* channel.c -- step 2: online, bank outlet or centre, and what each means in the region. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 
@@ -8,7 +8,7 @@
 #include "pager.h"
 #include "region.h"
 #include "screen.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /*
  * Focus 0 is the region; 1..3 are the channels; the last row is not a

@@ -1,21 +1,21 @@
 /* check.c -- step 6: the photo checked against the region's rules, and fixed on request. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
 
 #include "checked.h"
-#include "config.h"
+#include "lib/config.h"
 #include "flow.h"
 #include "graphics.h"
-#include "i18n.h"
+#include "lib/i18n.h"
 #include "layout.h"
 #include "photo-check.h"
 #include "profile.h"
 #include "region.h"
 #include "screen.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 struct check_state {
 	struct flow_check	 f;		/* the rules and the report (flow.c) */

@@ -1,5 +1,5 @@
 /* details.c -- step 3: name, the numbers a card service needs, whose card, region. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 
@@ -7,7 +7,7 @@
 #include "person.h"
 #include "region.h"
 #include "screen.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 #define LABEL_W	16
 #define FIELD_W	40

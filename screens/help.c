@@ -1,11 +1,11 @@
 /* help.c -- the F1 overlay: this screen's help, then every key. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 
 #include "screen.h"
 #include "wizard.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 void
 help_draw(const struct app *app, struct ui *ui)

@@ -1,5 +1,5 @@
 /* materials.c -- step 4: the checklist for the chosen channel; it can be saved. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 
@@ -7,7 +7,7 @@
 #include "materials.h"
 #include "region.h"
 #include "screen.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* Focus: 0..n-1 the items, n "my card is lost", n+1 the file name, n+2 Save. */
 struct materials_state {

@@ -1,5 +1,5 @@
 /* photo.c -- step 5: which photo file to use. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +8,7 @@
 #include "checked.h"
 #include "field.h"
 #include "flow.h"
-#include "fsutil.h"
+#include "lib/fsutil.h"
 #include "graphics.h"
 #include "kiosk.h"
 #include "layout.h"
@@ -18,7 +18,7 @@
 #include "profile.h"
 #include "region.h"
 #include "screen.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /*
  * Focus: 0 the field (path or receipt number), then "I have a receipt

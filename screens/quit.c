@@ -1,15 +1,15 @@
 /* quit.c -- the Esc overlay: quit or stay; in a kiosk, start again, or the helper's PIN to leave. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
 
-#include "exitcode.h"
+#include "lib/exitcode.h"
 #include "field.h"
 #include "kiosk.h"
 #include "screen.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /*
  * The PIN being typed in a kiosk: never drawn, wiped whenever the overlay

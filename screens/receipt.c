@@ -3,7 +3,7 @@
  * here, or queued and sent to the configured service), and the next steps,
  * true for this channel, region and configuration.
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +17,8 @@
 #include "print.h"
 #include "qr.h"
 #include "screen.h"
-#include "text.h"
-#include "xmalloc.h"
+#include "lib/text.h"
+#include "lib/xmalloc.h"
 
 /* What the focus can be on; QR and Print only when there is one. */
 enum { AT_DIR, AT_SAVE, AT_FINISH, AT_QR, AT_PRINT, AT_COUNT };

@@ -1,5 +1,5 @@
 /* review.c -- step 6: everything on one screen, the consent line, then queue. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 
@@ -11,7 +11,7 @@
 #include "person.h"
 #include "region.h"
 #include "screen.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* Focus: 0 show the full ID number, 1 the consent line. */
 struct review {

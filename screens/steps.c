@@ -1,5 +1,5 @@
 /* steps.c -- the curses screens of the wizard's steps, in the order of wizard_steps[]. */
-#include "system.h"
+#include "lib/system.h"
 
 #include "screen.h"
 

@@ -1,12 +1,12 @@
 /* submit.c -- the step between review and receipt: send the queued application. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "net.h"
 #include "screen.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 enum phase { SENDING, CANCELLED, REJECTED, NOT_SENT };
 

@@ -1,17 +1,17 @@
 /* welcome.c -- step 1: what sscard does, how it treats personal data, the language. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "draft.h"
-#include "i18n.h"
+#include "lib/i18n.h"
 #include "kiosk.h"
 #include "nextsteps.h"
 #include "screen.h"
 #include "wizard.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* Focus: 0..3 a language; with a draft, 4 resume it, 5 delete it. */
 struct welcome {

@@ -1,5 +1,5 @@
 /* app.c -- the only event loop: key -> request -> state -> draw -> terminal. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -13,19 +13,19 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "config.h"
+#include "lib/config.h"
 #include "draft.h"
-#include "exitcode.h"
-#include "fsutil.h"
-#include "i18n.h"
+#include "lib/exitcode.h"
+#include "lib/fsutil.h"
+#include "lib/i18n.h"
 #include "net.h"
 #include "region.h"
 #include "screen.h"
 #include "session.h"
-#include "signals.h"
-#include "text.h"
+#include "lib/signals.h"
+#include "lib/text.h"
 #include "wizard.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static SCREEN	*term_screen;
 static FILE	*term_out, *term_in;

@@ -1,5 +1,5 @@
 /* checked.c -- copy the photo once, check the copy, hand out only verified bytes. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <nettle/sha2.h>
@@ -9,13 +9,13 @@
 #include <unistd.h>
 
 #include "checked.h"
-#include "fsutil.h"
+#include "lib/fsutil.h"
 #include "kiosk.h"
 #include "model.h"
 #include "outbox.h"
 #include "photo.h"
-#include "workspace.h"
-#include "xmalloc.h"
+#include "lib/workspace.h"
+#include "lib/xmalloc.h"
 
 static int	read_sha(const char *, char **, size_t *, char [65], char **);
 static int	read_given(const char *, char **, size_t *, char [65], char **);

@@ -1,5 +1,5 @@
 /* cmd-net.c -- sscard submit, outbox list|flush, status: the outbox from the command line. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -10,13 +10,13 @@
 #include <unistd.h>
 
 #include "cmd-net.h"
-#include "text.h"
-#include "config.h"
-#include "exitcode.h"
-#include "fsutil.h"
-#include "i18n.h"
+#include "lib/text.h"
+#include "lib/config.h"
+#include "lib/exitcode.h"
+#include "lib/fsutil.h"
+#include "lib/i18n.h"
 #include "idnum.h"
-#include "log.h"
+#include "lib/log.h"
 #include "materials.h"
 #include "model.h"
 #include "net.h"
@@ -25,7 +25,7 @@
 #include "photo-check.h"
 #include "profile.h"
 #include "region.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* An answers file is a few hundred bytes; anything this large is not one. */
 #define ANSWERS_MAX	(64 * 1024)

@@ -1,5 +1,5 @@
 /* cmd-photo.c -- `sscard check` and `sscard fix`: the photo engine on the command line. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -9,13 +9,13 @@
 #include <wchar.h>
 
 #include "cmd-photo.h"
-#include "text.h"
-#include "config.h"
-#include "exitcode.h"
-#include "i18n.h"
+#include "lib/text.h"
+#include "lib/config.h"
+#include "lib/exitcode.h"
+#include "lib/i18n.h"
 #include "photo-check.h"
 #include "profile.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 enum { OPT_PROFILE = 256, OPT_JSON };
 

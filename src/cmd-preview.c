@@ -1,5 +1,5 @@
 /* cmd-preview.c -- `sscard preview`: the wizard's photo preview on standard output. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -8,10 +8,10 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "exitcode.h"
+#include "lib/config.h"
+#include "lib/exitcode.h"
 #include "graphics.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static int	parse_cells(const char *, int *, int *);
 static void	default_cells(int *, int *);

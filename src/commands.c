@@ -1,5 +1,5 @@
 /* commands.c -- the table of subcommands; each lives in its own engine file. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /* curl-load.c -- the libcurl functions sscard uses, through dlopen on first use. */
-#include "system.h"
+#include "lib/system.h"
 
 #define CURL_DISABLE_TYPECHECK	/* the functions are defined here, not called */
 #include <curl/curl.h>
@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "curl-load.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 typedef void (*fn)(void);
 

@@ -1,5 +1,5 @@
 /* draft.c -- the answers so far in $XDG_STATE_HOME/sscard: private, atomic, short-lived. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -20,16 +20,16 @@
 #include <wchar.h>
 
 #include "checked.h"
-#include "config.h"
+#include "lib/config.h"
 #include "draft.h"
-#include "fsutil.h"
-#include "i18n.h"
+#include "lib/fsutil.h"
+#include "lib/i18n.h"
 #include "kiosk.h"
 #include "model.h"
 #include "outbox.h"
 #include "region.h"
-#include "workspace.h"
-#include "xmalloc.h"
+#include "lib/workspace.h"
+#include "lib/xmalloc.h"
 
 #define DRAFT_FORMAT	"sscard-draft/2"
 #define DRAFT_JSON	"draft.json"

@@ -1,5 +1,5 @@
 /* face-detect.c -- a Viola-Jones evaluator for OpenCV's Haar cascade XML files. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <locale.h>
 #include <math.h>
@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "face-detect.h"
-#include "fsutil.h"
-#include "parallel.h"
-#include "xmalloc.h"
+#include "lib/fsutil.h"
+#include "lib/parallel.h"
+#include "lib/xmalloc.h"
 
 /*
  * The cascades are trusted system files in one fixed layout (opencv-data),

@@ -1,12 +1,12 @@
 /* field.c -- the line editor behind every text field. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
 
 #include "field.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static void	insert(struct field *, wchar_t);
 

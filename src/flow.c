@@ -1,12 +1,12 @@
 /* flow.c -- what each step does, once for both front ends; no terminal here. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "checked.h"
-#include "i18n.h"
+#include "lib/i18n.h"
 #include "flow.h"
 #include "kit.h"
 #include "nextsteps.h"
@@ -14,8 +14,8 @@
 #include "profile.h"
 #include "region.h"
 #include "session.h"
-#include "workspace.h"
-#include "xmalloc.h"
+#include "lib/workspace.h"
+#include "lib/xmalloc.h"
 
 static void	check_run(const struct session *, struct flow_check *);
 

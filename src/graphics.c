@@ -1,5 +1,5 @@
 /* graphics.c -- show photos: sixels beside curses, or half blocks and ASCII through it. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -16,7 +16,7 @@
 #include "graphics.h"
 #include "palette.h"
 #include "ui.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* Light to dense ink: on a light background dark pixels get the most ink. */
 static const char ramp[] = " .:-=+*#%@";

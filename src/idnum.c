@@ -1,11 +1,11 @@
 /* idnum.c -- validate, convert and mask citizen identity numbers (GB 11643). */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "idnum.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static int	all_digits(const char *, size_t);
 static int	check_birth(const char *, int, const struct tm *, char **);

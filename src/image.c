@@ -1,14 +1,14 @@
 /* image.c -- RGB and grey images in memory: allocate, free, resample, rotate, orient. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "parallel.h"
+#include "lib/parallel.h"
 #include "photo.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* Rows below which a part of an image is not worth a thread. */
 #define PARALLEL_ROWS	64

@@ -1,5 +1,5 @@
 /* input.c -- key sources: the keyboard through curses, or a key script. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -10,9 +10,9 @@
 #include <unistd.h>
 
 #include "input.h"
-#include "signals.h"
+#include "lib/signals.h"
 #include "term-detect.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static int	from_curses(wint_t, int, struct key *);
 static void	record_abandon(void *, int);

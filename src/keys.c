@@ -1,11 +1,11 @@
 /* keys.c -- the one table from keys to requests. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "request.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 const struct request_info request_table[] = {
 #define REQ_ROW(r, keys, help) { REQ_##r, keys, help },

@@ -1,5 +1,5 @@
 /* keyscript.c -- parse and print the key-script format (pure functions, no curses). */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "keyscript.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* A key script this large is not a key script. */
 #define KEYSCRIPT_MAX_BYTES	(4 * 1024 * 1024)

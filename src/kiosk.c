@@ -1,5 +1,5 @@
 /* kiosk.c -- shared machines: settings, confined photo folders, the helper's PIN. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -18,13 +18,13 @@
 #include <wchar.h>
 #include <wctype.h>
 
-#include "config.h"
+#include "lib/config.h"
 #include "draft.h"
-#include "exitcode.h"
-#include "fsutil.h"
+#include "lib/exitcode.h"
+#include "lib/fsutil.h"
 #include "kiosk.h"
 #include "outbox.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* PBKDF2-SHA256: enough rounds to make guessing a short PIN from the config slow. */
 #define PIN_ITERATIONS	600000

@@ -1,5 +1,5 @@
 /* kit.c -- write the application kit: the checked photo, a print sheet, a summary. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <limits.h>
 #include <errno.h>
@@ -14,8 +14,8 @@
 #include <jpeglib.h>
 
 #include "checked.h"
-#include "config.h"
-#include "fsutil.h"
+#include "lib/config.h"
+#include "lib/fsutil.h"
 #include "kit.h"
 #include "materials.h"
 #include "model.h"
@@ -23,8 +23,8 @@
 #include "photo.h"
 #include "qr.h"
 #include "region.h"
-#include "text.h"
-#include "xmalloc.h"
+#include "lib/text.h"
+#include "lib/xmalloc.h"
 
 /* summary.txt lines fit a printed page and an 80-column terminal. */
 #define SUMMARY_COLS	76

@@ -1,5 +1,5 @@
 /* layout.c -- where a screen's photos go: boxes that grow with the window. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /* main.c -- locale, options, configuration, then the wizard or a command. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -10,14 +10,14 @@
 
 #include "app.h"
 #include "commands.h"
-#include "config.h"
-#include "exitcode.h"
-#include "i18n.h"
-#include "json-wipe.h"
-#include "log.h"
+#include "lib/config.h"
+#include "lib/exitcode.h"
+#include "lib/i18n.h"
+#include "lib/json-wipe.h"
+#include "lib/log.h"
 #include "kiosk.h"
 #include "plain.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 enum {
 	OPT_LANG = 256,

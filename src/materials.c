@@ -1,5 +1,5 @@
 /* materials.c -- the checklist per channel (domain.md §4.3-4.4), and saving it. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -9,10 +9,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "fsutil.h"
+#include "lib/fsutil.h"
 #include "materials.h"
 #include "model.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* domain.md §4.3: the ID card at a bank outlet; §4.4: original and a copy at a centre. */
 #define M_ID_ORIGINAL	{ "id_card", N_("Your ID card (original)"), N_("ID card (original)") }

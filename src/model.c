@@ -1,11 +1,11 @@
 /* model.c -- the application a citizen is filling in. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "model.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static const char *const channel_ids[CHANNEL_COUNT] = { "online", "bank", "centre" };
 static const char *const channel_names[CHANNEL_COUNT] = {

@@ -1,5 +1,5 @@
 /* net.c -- send outbox entries with libcurl: retries that never file twice. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -10,14 +10,14 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "config.h"
+#include "lib/config.h"
 #include "curl-load.h"
-#include "fsutil.h"
-#include "log.h"
+#include "lib/fsutil.h"
+#include "lib/log.h"
 #include "net.h"
 #include "outbox.h"
-#include "text.h"
-#include "xmalloc.h"
+#include "lib/text.h"
+#include "lib/xmalloc.h"
 
 /* A reply as it arrives; larger than NET_REPLY_MAX is cut off and refused. */
 struct reply {

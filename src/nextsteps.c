@@ -2,7 +2,7 @@
  * nextsteps.c -- next steps per channel and region (domain.md §4.2-4.9,
  * seeds 000 and 002).  Data first, then the sentences built from it.
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -11,7 +11,7 @@
 #include "model.h"
 #include "nextsteps.h"
 #include "region.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* What a region adds to the national steps; every field may be NULL / 0. */
 struct region_steps {

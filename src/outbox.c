@@ -1,5 +1,5 @@
 /* outbox.c -- the embedded default backend: applications queued on local disk. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -14,15 +14,15 @@
 #include <unistd.h>
 
 #include "checked.h"
-#include "config.h"
-#include "fsutil.h"
+#include "lib/config.h"
+#include "lib/fsutil.h"
 #include "idnum.h"
-#include "log.h"
+#include "lib/log.h"
 #include "materials.h"
 #include "model.h"
 #include "outbox.h"
 #include "region.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static char	*outbox_dir(const struct config *, int *);
 static void	 new_id(char *, size_t, const struct tm *);

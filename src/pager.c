@@ -1,5 +1,5 @@
 /* pager.c -- paragraphs shown whole, a paragraph at a time when space is short. */
-#include "system.h"
+#include "lib/system.h"
 
 #include "pager.h"
 #include "request.h"

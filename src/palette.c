@@ -1,12 +1,12 @@
 /* palette.c -- an adaptive palette for a photo: median cut in CIE Lab, light dithering. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "palette.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* Colours are counted at 6 bits a channel; each count keeps its exact mean. */
 #define HIST_BITS	6

@@ -1,5 +1,5 @@
 /* person.c -- validate what the citizen typed; the wizard and `submit` share it. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +9,7 @@
 #include "idnum.h"
 #include "model.h"
 #include "person.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 #define NAME_MAX_CHARS	40
 

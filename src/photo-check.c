@@ -1,5 +1,5 @@
 /* photo-check.c -- the rules a photo must meet, each with a verdict and advice. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <limits.h>
 #include <math.h>
@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
+#include "lib/config.h"
 #include "photo-check.h"
 #include "photo-rules.h"
 #include "profile.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* The analysis runs on at least this many pixels on the short side. */
 #define CHECK_SIDE	360

@@ -1,5 +1,5 @@
 /* photo-fix.c -- make a photo fit a profile, and write it only when it then passes. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <math.h>
 #include <setjmp.h>
@@ -9,12 +9,12 @@
 
 #include <jpeglib.h>
 
-#include "fsutil.h"
+#include "lib/fsutil.h"
 #include "photo-check.h"
-#include "parallel.h"
+#include "lib/parallel.h"
 #include "photo-matte.h"
 #include "profile.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* Fix decodes this many pixels on the short side, enough for a sharp crop. */
 #define FIX_SIDE	720

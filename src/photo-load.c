@@ -1,5 +1,5 @@
 /* photo-load.c -- read photos with libjpeg-turbo and libpng; never print, never crash. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -16,9 +16,9 @@
 #include <jerror.h>
 #include <libexif/exif-data.h>
 
-#include "fsutil.h"
+#include "lib/fsutil.h"
 #include "photo.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* A damaged progressive JPEG can hold endless scans; real ones have < 20. */
 #define JPEG_MAX_SCANS	200

@@ -1,5 +1,5 @@
 /* photo-looks.c -- what an office looks at in the person: eyes, pose, glasses, hat, mouth, top. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -8,7 +8,7 @@
 #include "photo-check.h"
 #include "photo-rules.h"
 #include "profile.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* The face is enlarged at most this much before detail is lost. */
 #define ENLARGE_WARN	1.25

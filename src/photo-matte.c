@@ -1,13 +1,13 @@
 /* photo-matte.c -- an edge-aware matte of a portrait on a plain backdrop, and white put behind it. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "parallel.h"
+#include "lib/parallel.h"
 #include "photo-matte.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* Guided-filter window radius, in eye distances (4 px in a fixed photo). */
 #define MATTE_RADIUS	0.045

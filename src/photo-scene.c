@@ -1,15 +1,15 @@
 /* photo-scene.c -- measure a portrait: face, eyes, crown, chin, background. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
-#include "parallel.h"
+#include "lib/config.h"
+#include "lib/parallel.h"
 #include "photo-check.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /*
  * Head geometry from the inter-eye distance (IED), measured on the 102

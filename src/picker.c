@@ -1,5 +1,5 @@
 /* picker.c -- photo files by their bytes, newest first; dropped paths made plain. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -11,7 +11,7 @@
 
 #include "kiosk.h"
 #include "picker.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* A folder with more entries than this is not a photo folder: the rest is not read. */
 #define PICKER_MAX_ENTRIES	10000

@@ -1,5 +1,5 @@
 /* plain-steps.c -- the questions of each wizard step in plain mode; the engine validates. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -8,11 +8,11 @@
 #include <unistd.h>
 
 #include "checked.h"
-#include "config.h"
+#include "lib/config.h"
 #include "draft.h"
 #include "flow.h"
-#include "fsutil.h"
-#include "i18n.h"
+#include "lib/fsutil.h"
+#include "lib/i18n.h"
 #include "idnum.h"
 #include "kit.h"
 #include "materials.h"
@@ -29,10 +29,10 @@
 #include "profile.h"
 #include "qr.h"
 #include "region.h"
-#include "signals.h"
+#include "lib/signals.h"
 #include "wizard.h"
-#include "workspace.h"
-#include "xmalloc.h"
+#include "lib/workspace.h"
+#include "lib/xmalloc.h"
 
 /* Photos listed on the photo step; more are reached by typing a path. */
 #define PICKER_SHOWN	20

@@ -6,7 +6,7 @@
  * is a pause for speech synthesis) with the default marked [*]; a prompt
  * with the default; "?" help, "<" back; errors start "!! ERROR:".
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -21,21 +21,21 @@
 #include <wchar.h>
 
 #include "draft.h"
-#include "config.h"
-#include "exitcode.h"
-#include "fsutil.h"
-#include "i18n.h"
+#include "lib/config.h"
+#include "lib/exitcode.h"
+#include "lib/fsutil.h"
+#include "lib/i18n.h"
 #include "idnum.h"
 #include "keyscript.h"
 #include "outbox.h"
 #include "options.h"
 #include "plain.h"
-#include "signals.h"
+#include "lib/signals.h"
 #include "term-detect.h"
-#include "text.h"
+#include "lib/text.h"
 #include "wizard.h"
-#include "workspace.h"
-#include "xmalloc.h"
+#include "lib/workspace.h"
+#include "lib/xmalloc.h"
 
 static void	emit(struct plain_io *, const char *);
 static void	hang(struct plain_io *, int, int, const char *, int);

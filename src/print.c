@@ -1,5 +1,5 @@
 /* print.c -- hand files to the configured print command: split safely, no shell, failures said. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -13,14 +13,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "fsutil.h"
+#include "lib/config.h"
+#include "lib/fsutil.h"
 #include "kit.h"
 #include "model.h"
 #include "print.h"
-#include "signals.h"
-#include "workspace.h"
-#include "xmalloc.h"
+#include "lib/signals.h"
+#include "lib/workspace.h"
+#include "lib/xmalloc.h"
 
 static void	push(char ***, size_t *, char *);
 static void	run_child(char **, int);

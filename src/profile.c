@@ -1,12 +1,12 @@
 /* profile.c -- the built-in photo profiles (data; sources in domain.md §1-2). */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
+#include "lib/config.h"
 #include "profile.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* The integer keys of a [profile NAME] section and where each one goes. */
 static const struct {

@@ -1,5 +1,5 @@
 /* qr.c -- a QR code (libqrencode) of a short text, as half blocks or "##" text. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <qrencode.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "qr.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static int	dark_at(const struct qr *, int, int);
 

@@ -3,13 +3,13 @@
  * domain.md §2 and §4; where sources disagree the entry says FACT_DISPUTED and
  * the screen tells the citizen to check with the local office.
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "region.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 #define SOURCED(v)	{ (v), FACT_SOURCED }
 #define DISPUTED(v)	{ (v), FACT_DISPUTED }

@@ -1,16 +1,16 @@
 /* session.c -- one citizen's run of the wizard, for both front ends. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "draft.h"
-#include "i18n.h"
+#include "lib/i18n.h"
 #include "net.h"
 #include "session.h"
 #include "wizard.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 void
 session_init(struct session *s, const struct config *cfg)

@@ -11,7 +11,7 @@
 #include "kiosk.h"
 #include "model.h"
 #include "outbox.h"
-#include "workspace.h"
+#include "lib/workspace.h"
 
 struct config;
 

@@ -1,5 +1,5 @@
 /* term-detect.c -- ask the terminal what it can show, never waiting long. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <curses.h>
 #include <term.h>
@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "term-detect.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 #define MAX_PARAMS	16
 /* A reply longer than this is not one of ours. */

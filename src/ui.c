@@ -1,14 +1,14 @@
 /* ui.c -- drawing helpers; screens describe, these lay out by display width. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "graphics.h"
-#include "text.h"
+#include "lib/text.h"
 #include "ui.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static wchar_t	*to_wide(const char *, size_t *);
 

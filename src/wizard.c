@@ -1,5 +1,5 @@
 /* wizard.c -- the wizard's steps, in order, with what both front ends show of them. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <string.h>
 

@@ -3,7 +3,7 @@
  * is read into an application or refused with a message that never quotes
  * an ID number; never a crash.
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdint.h>
 #include <stdlib.h>

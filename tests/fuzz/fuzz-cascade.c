@@ -4,7 +4,7 @@
  * refused with a message; never a crash.  Run it with -use_value_profile=1
  * and tests/fuzz/cascade.dict to reach the range checks.
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -3,12 +3,12 @@
  * eye detection, every rule of the national profile) on small images ends in
  * a report or a message, never a crash.
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "config.h"
+#include "lib/config.h"
 #include "photo-check.h"
 #include "profile.h"
 #include "fuzz-file.h"

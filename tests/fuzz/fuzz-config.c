@@ -1,12 +1,12 @@
 /* fuzz-config.c -- libFuzzer target: any configuration file loads or is refused, never crashes. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "lib/config.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -6,7 +6,7 @@
  * target's key into CLEAR's "sealed" field, so that the fields a draft
  * keeps encrypted are fuzzed too.
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <jansson.h>
 #include <stdint.h>
@@ -16,7 +16,7 @@
 #include "draft.h"
 #include "model.h"
 #include "region.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 #define NOW	((time_t)1800000000)	/* 2027-01-15: seeds saved before it are in range */
 

@@ -3,7 +3,7 @@
  * segment in a small valid JPEG, so every mutation reaches libexif and the
  * orientation code; the photo loads with orientation 1-8 or is refused.
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* fuzz-keyscript.c -- libFuzzer target: any bytes parse or are refused, never crash. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -4,13 +4,13 @@
  * number of 11 ID characters or more in a row (so never an 18-character ID
  * number), however it was grouped.
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "log.h"
+#include "lib/log.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -3,7 +3,7 @@
  * PNG) is decoded or refused with a message, never a crash; also at reduced
  * DCT scales and as a header-only probe.
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdint.h>
 #include <stdlib.h>

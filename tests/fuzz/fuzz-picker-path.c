@@ -8,7 +8,7 @@
  * The tree, made once (the working folder is its top):
  *   root/ok/a.jpg   root/link.jpg -> secret.jpg   root/up -> .   secret.jpg
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -20,10 +20,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fsutil.h"
+#include "lib/fsutil.h"
 #include "kiosk.h"
 #include "picker.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 #include "fuzz-file.h"
 

@@ -3,7 +3,7 @@
  * into words or says why not; never a crash, never a word longer than the
  * line, never an empty list without a cause.
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * character reaches the terminal or state.json) and receipts are safe in a
  * URL; never a crash.
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdint.h>
 #include <stdlib.h>

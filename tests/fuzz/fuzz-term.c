@@ -3,7 +3,7 @@
  * capability queries (DA1, XTSMGRAPHICS, window size) is read into sane
  * capabilities; never a crash.
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -65,7 +65,7 @@ def breaker_terms(path):
     text = open(path, encoding="utf-8").read()
     block = re.search(r"terms\[\] = \{(.*?)\};", text, re.S)
     if block is None:
-        sys.exit("src/text.c: no terms[] table")
+        sys.exit("src/lib/text.c: no terms[] table")
     return set(re.findall(r'L"([^"]*)"', block.group(1)))
 
 
@@ -126,7 +126,7 @@ def main(top):
         for lang in ("zh_CN", "zh_TW"):
             for t in (w.strip() for w in row[lang].split(" / ")):
                 if len(t) >= 2 and re.fullmatch("[%s]+" % CJK, t) and t not in kept:
-                    problems.append("src/text.c: the glossary term %s (%s) is not in terms[]"
+                    problems.append("src/lib/text.c: the glossary term %s (%s) is not in terms[]"
                                     % (t, lang))
 
     for p in problems:

@@ -1,10 +1,10 @@
 /* facts.c -- test helper: every fact of the region table, per language, one a line. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "i18n.h"
+#include "lib/i18n.h"
 #include "model.h"
 #include "region.h"
 

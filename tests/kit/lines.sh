@@ -1,5 +1,5 @@
 #!/bin/sh
-# lines.sh -- summary.txt is broken into lines by the screens' own rules (src/text.c):
+# lines.sh -- summary.txt is broken into lines by the screens' own rules (src/lib/text.c):
 # no line starts with closing punctuation (。，、：…) or is wider than 76 columns, in
 # any language, region, channel or card; and the catalogs say one thing one way:
 # zh_TW writes 平臺 (never 平台) and 才 (never 纔), and the print sheet is what a photo

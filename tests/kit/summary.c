@@ -12,13 +12,13 @@
  * REGION is an index in the region table, CHANNEL 0 online, 1 bank, 2 centre;
  * LOST 1 when the card is lost; RECEIPT a photo studio's receipt number.
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
+#include "lib/i18n.h"
 #include "kit.h"
 #include "model.h"
 #include "nextsteps.h"

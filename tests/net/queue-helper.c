@@ -1,15 +1,15 @@
 /* queue-helper.c -- queues N made-up applications straight into an outbox (tests, benchmark). */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "fsutil.h"
+#include "lib/fsutil.h"
 #include "idnum.h"
 #include "model.h"
 #include "outbox.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 int
 main(int argc, char **argv)

@@ -1,5 +1,5 @@
 /* phototool.c -- test helper: load a photo and print what sscard saw, or craft EXIF. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
@@ -7,10 +7,10 @@
 #include <string.h>
 
 #include "face-detect.h"
-#include "fsutil.h"
-#include "parallel.h"
+#include "lib/fsutil.h"
+#include "lib/parallel.h"
 #include "photo.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static int	cmd_load(int, char **);
 static int	cmd_exif(int, char **);

@@ -5,7 +5,7 @@
  *   qr-helper render TEXT [ascii]   the engine's drawing of TEXT on stdout
  *   qr-helper pbm < DRAWING         the drawing as a PBM, 8 pixels a module
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "qr.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 #define SCALE	8
 #define MAXSIDE	200

@@ -1,5 +1,5 @@
 /* test-config.c -- INI parsing: good files, unknown keys, broken lines, typed values. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,7 +12,7 @@
 
 #include "tmpdir.h"
 
-#include "config.h"
+#include "lib/config.h"
 
 
 /* Writes text to a file in the test folder; returns its path (static buffer). */

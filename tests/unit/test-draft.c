@@ -1,5 +1,5 @@
 /* test-draft.c -- a draft is read only when whole, kept sealed, owned by one run, and wiped whole. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -20,11 +20,11 @@
 #include "tmpdir.h"
 
 #include "checked.h"
-#include "config.h"
+#include "lib/config.h"
 #include "draft.h"
-#include "fsutil.h"
+#include "lib/fsutil.h"
 #include "model.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static const unsigned char jpeg_magic[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 'J', 'F' };
 

@@ -4,7 +4,7 @@
  * holding an entry's lock and letting it go at the moment the flush looks
  * again after its run (flock is linked with --wrap).
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <limits.h>
 #include <setjmp.h>
@@ -22,12 +22,12 @@
 #include "tmpdir.h"
 
 #include "cmd-net.h"
-#include "config.h"
-#include "exitcode.h"
+#include "lib/config.h"
+#include "lib/exitcode.h"
 #include "idnum.h"
 #include "model.h"
 #include "outbox.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static const unsigned char jpeg_magic[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 'J', 'F' };
 

@@ -1,5 +1,5 @@
 /* test-fsutil.c -- private folders and atomic writes keep their promises. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,7 +15,7 @@
 
 #include "tmpdir.h"
 
-#include "fsutil.h"
+#include "lib/fsutil.h"
 
 
 static void

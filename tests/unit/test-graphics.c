@@ -1,5 +1,5 @@
 /* test-graphics.c -- sixel encoding decoded back, half blocks, ASCII, fitting, reply parsing. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,7 +17,7 @@
 #include "palette.h"
 #include "ui.h"
 #include "term-detect.h"
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 /* A portrait-like test card: white background, a skin oval, dark hair, a shirt. */
 static void

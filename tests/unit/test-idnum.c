@@ -1,5 +1,5 @@
 /* test-idnum.c -- ID number validation, 15-to-18 conversion, masking. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,5 +1,5 @@
 /* test-keyscript.c -- the key-script format: every key name, <<, comments, errors. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <locale.h>
 #include <setjmp.h>

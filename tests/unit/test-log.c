@@ -1,5 +1,5 @@
 /* test-log.c -- the log's masker: ID and mobile numbers in any grouping, nothing else touched. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "log.h"
+#include "lib/log.h"
 
 static const struct {
 	const char	*in;

@@ -1,5 +1,5 @@
 /* test-photo-load.c -- a photo path that is no photo file is refused at once, never waited on. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <setjmp.h>
 #include <signal.h>
@@ -14,7 +14,7 @@
 
 #include "tmpdir.h"
 
-#include "fsutil.h"
+#include "lib/fsutil.h"
 #include "photo.h"
 
 /* A hang is the bug: end the test with a failure instead of waiting for ever. */

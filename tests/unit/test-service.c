@@ -1,5 +1,5 @@
 /* test-service.c -- drafts, kiosk confinement and PIN, photo picker, print argv, QR codes. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <locale.h>
 #include <setjmp.h>
@@ -17,16 +17,16 @@
 #include "tmpdir.h"
 
 #include "checked.h"
-#include "config.h"
+#include "lib/config.h"
 #include "draft.h"
-#include "fsutil.h"
+#include "lib/fsutil.h"
 #include "kiosk.h"
 #include "model.h"
 #include "picker.h"
 #include "print.h"
 #include "qr.h"
-#include "workspace.h"
-#include "xmalloc.h"
+#include "lib/workspace.h"
+#include "lib/xmalloc.h"
 
 static const unsigned char jpeg_magic[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 'J', 'F' };
 static const unsigned char png_magic[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };

@@ -1,5 +1,5 @@
 /* test-term-detect.c -- detection against a fake terminal on a pty: answers, late, never. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <curses.h>
 #include <poll.h>

@@ -2,7 +2,7 @@
  * test-text-safety.c -- names from outside (file names), text from the card
  * service, log lines and jansson's memory are made safe.
  */
-#include "system.h"
+#include "lib/system.h"
 
 #include <jansson.h>
 #include <setjmp.h>
@@ -13,10 +13,10 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "json-wipe.h"
-#include "log.h"
+#include "lib/json-wipe.h"
+#include "lib/log.h"
 #include "net.h"
-#include "text.h"
+#include "lib/text.h"
 
 /* make(in) is want: a sanitiser's copy, freed. */
 static void

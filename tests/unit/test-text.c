@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "text.h"
+#include "lib/text.h"
 
 #define MAX_LINES	32
 

@@ -1,5 +1,5 @@
 /* test-workspace.c -- the run's private folder and the cleanup registry keep their promises. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <setjmp.h>
 #include <signal.h>
@@ -15,9 +15,9 @@
 
 #include "tmpdir.h"
 
-#include "fsutil.h"
-#include "signals.h"
-#include "workspace.h"
+#include "lib/fsutil.h"
+#include "lib/signals.h"
+#include "lib/workspace.h"
 
 static char	order[8];
 static int	norder;

@@ -1,5 +1,5 @@
 /* workspace.c -- the run's private folder: made with mkdtemp, wiped at the end. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -8,10 +8,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fsutil.h"
-#include "signals.h"
-#include "workspace.h"
-#include "xmalloc.h"
+#include "lib/fsutil.h"
+#include "lib/signals.h"
+#include "lib/workspace.h"
+#include "lib/xmalloc.h"
 
 static void	on_exit_wipe(void *, int);
 

@@ -1,5 +1,5 @@
 /* signals.c -- the three signals that end a run, and the cleanups they trigger. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -7,8 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "signals.h"
-#include "xmalloc.h"
+#include "lib/signals.h"
+#include "lib/xmalloc.h"
 
 #define CLEANUPS_MAX	16
 

@@ -1,5 +1,5 @@
 /* log.c -- the optional log file: append-only lines, numbers masked. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -11,10 +11,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "fsutil.h"
-#include "log.h"
-#include "xmalloc.h"
+#include "lib/config.h"
+#include "lib/fsutil.h"
+#include "lib/log.h"
+#include "lib/xmalloc.h"
 
 /* Longer messages are cut: a line is one write. */
 #define LOG_LINE_MAX	1024

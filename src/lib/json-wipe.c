@@ -1,12 +1,12 @@
 /* json-wipe.c -- allocation for jansson that wipes what it frees. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <jansson.h>
 #include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "json-wipe.h"
+#include "lib/json-wipe.h"
 
 static void	*json_wipe_malloc(size_t);
 static void	 json_wipe_release(void *);

@@ -1,11 +1,11 @@
 /* parallel.c -- work shared among the processors, for the photo engine. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "parallel.h"
+#include "lib/parallel.h"
 
 static pthread_once_t	once = PTHREAD_ONCE_INIT;
 static int		threads;

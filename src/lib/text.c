@@ -1,13 +1,13 @@
 /* text.c -- display width of UTF-8 text, and line breaking that a reader of each language accepts. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 #include <wctype.h>
 
-#include "text.h"
-#include "xmalloc.h"
+#include "lib/text.h"
+#include "lib/xmalloc.h"
 
 int
 text_width(const char *s)

@@ -1,5 +1,5 @@
 /* fsutil.c -- private directories and atomic writes (temp file, fsync, rename). */
-#include "system.h"
+#include "lib/system.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -19,8 +19,8 @@
 #include <linux/openat2.h>
 #endif
 
-#include "fsutil.h"
-#include "xmalloc.h"
+#include "lib/fsutil.h"
+#include "lib/xmalloc.h"
 
 static int	write_all(int, const void *, size_t);
 static int	write_atomic(const char *, const char *, const void *, size_t, int,

@@ -1,5 +1,5 @@
 /* i18n.c -- gettext set-up and run-time language switching. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <ctype.h>
 #include <langinfo.h>
@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "xmalloc.h"
+#include "lib/i18n.h"
+#include "lib/xmalloc.h"
 
 /* glibc bumps this to invalidate gettext's cache (gettext manual, "gettext grok"). */
 extern int _nl_msg_cat_cntr;

@@ -1,5 +1,5 @@
 /* xmalloc.c -- allocators that never return NULL, and fatal() that restores the terminal. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xmalloc.h"
+#include "lib/xmalloc.h"
 
 static void (*fatal_cleanup)(void);
 

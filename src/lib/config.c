@@ -1,5 +1,5 @@
 /* config.c -- read INI files with inih, keep file and line for every value. */
-#include "system.h"
+#include "lib/system.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -10,8 +10,8 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "xmalloc.h"
+#include "lib/config.h"
+#include "lib/xmalloc.h"
 
 /*
  * Every key sscard knows.  A section written "profile *" matches
