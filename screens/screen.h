@@ -3,8 +3,8 @@
 #define SSCARD_SCREEN_H
 
 #include "app.h"
-#include "key.h"
-#include "request.h"
+#include "keys/key.h"
+#include "keys/request.h"
 #include "ui.h"
 
 /*

@@ -7,7 +7,7 @@
 #include "graphics.h"
 #include "input.h"
 #include "options.h"
-#include "request.h"
+#include "keys/request.h"
 #include "session.h"
 #include "ui.h"
 

@@ -13,7 +13,7 @@
 #include "kiosk.h"
 #include "model.h"
 #include "outbox.h"
-#include "photo.h"
+#include "photo/load.h"
 #include "lib/workspace.h"
 #include "lib/xmalloc.h"
 

@@ -22,8 +22,8 @@
 #include "net.h"
 #include "outbox.h"
 #include "person.h"
-#include "photo-check.h"
-#include "profile.h"
+#include "photo/check.h"
+#include "photo/profile.h"
 #include "region.h"
 #include "lib/xmalloc.h"
 

@@ -13,8 +13,9 @@
 #include "lib/config.h"
 #include "lib/exitcode.h"
 #include "lib/i18n.h"
-#include "photo-check.h"
-#include "profile.h"
+#include "photo/check.h"
+#include "photo/fix.h"
+#include "photo/profile.h"
 #include "lib/xmalloc.h"
 
 enum { OPT_PROFILE = 256, OPT_JSON };

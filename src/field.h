@@ -5,8 +5,8 @@
 #include <stddef.h>
 #include <wchar.h>
 
-#include "key.h"
-#include "request.h"
+#include "keys/key.h"
+#include "keys/request.h"
 
 struct field {
 	wchar_t	*buf;

@@ -6,7 +6,7 @@
 #ifndef SSCARD_FLOW_H
 #define SSCARD_FLOW_H
 
-#include "photo-check.h"
+#include "photo/check.h"
 
 struct photo_profile;
 struct session;

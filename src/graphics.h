@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "photo.h"
+#include "photo/load.h"
 #include "term-detect.h"
 
 struct ui;

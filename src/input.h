@@ -4,8 +4,8 @@
 
 #include <stdio.h>
 
-#include "key.h"
-#include "keyscript.h"
+#include "keys/key.h"
+#include "keys/keyscript.h"
 
 struct input {
 	int			 replay;	/* 1: keys come from `script` */

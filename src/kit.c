@@ -20,7 +20,7 @@
 #include "materials.h"
 #include "model.h"
 #include "nextsteps.h"
-#include "photo.h"
+#include "photo/image.h"
 #include "qr.h"
 #include "region.h"
 #include "lib/text.h"

@@ -2,7 +2,7 @@
 #include "lib/system.h"
 
 #include "pager.h"
-#include "request.h"
+#include "keys/request.h"
 
 static int	rows_of(struct ui *, int, int, const struct pager_item *);
 

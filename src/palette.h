@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-#include "photo.h"
+#include "photo/image.h"
 
 #define PALETTE_MAX	256
 

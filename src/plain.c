@@ -26,7 +26,7 @@
 #include "lib/fsutil.h"
 #include "lib/i18n.h"
 #include "idnum.h"
-#include "keyscript.h"
+#include "keys/keyscript.h"
 #include "outbox.h"
 #include "options.h"
 #include "plain.h"

@@ -16,12 +16,12 @@ done < "$T/options"
 while read -r cmd; do
 	grep -q "^\.It Cm $cmd" "$top_srcdir/man/sscard.1" || fail "sscard.1 lacks the command $cmd"
 done < "$T/commands"
-sed -n 's/^\t_([A-Z_]*,[[:space:]]*"\([^"]*\)".*/\1/p' "$top_srcdir/src/request.h" > "$T/keys"
+sed -n 's/^\t_([A-Z_]*,[[:space:]]*"\([^"]*\)".*/\1/p' "$top_srcdir/src/keys/request.h" > "$T/keys"
 [ -s "$T/keys" ] || fail "no requests found in request.h"
 while read -r k; do
 	grep -qF "$k" "$top_srcdir/man/sscard.1" || fail "KEY BINDINGS lacks '$k'"
 done < "$T/keys"
 # Every exit status the program defines is documented.
-for n in $(sed -n 's/.*= \([0-9]\),.*/\1/p' "$top_srcdir/src/exitcode.h"); do
+for n in $(sed -n 's/.*= \([0-9]\),.*/\1/p' "$top_srcdir/src/lib/exitcode.h"); do
 	grep -q "^\.It $n$" "$top_srcdir/man/sscard.1" || fail "EXIT STATUS lacks $n"
 done

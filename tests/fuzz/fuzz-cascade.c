@@ -9,8 +9,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "face-detect.h"
-#include "photo.h"
+#include "photo/face-detect.h"
+#include "photo/image.h"
 #include "fuzz-file.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 
 #include "lib/config.h"
-#include "photo-check.h"
-#include "profile.h"
+#include "photo/check.h"
+#include "photo/profile.h"
 #include "fuzz-file.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

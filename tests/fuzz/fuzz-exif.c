@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "photo.h"
+#include "photo/load.h"
 #include "fuzz-file.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "keyscript.h"
+#include "keys/keyscript.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

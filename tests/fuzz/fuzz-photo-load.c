@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "photo.h"
+#include "photo/load.h"
 #include "fuzz-file.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

@@ -121,7 +121,7 @@ def main(top):
             if m:
                 problems.append("%s: ASCII punctuation %r in Chinese text: %r" % (lang, m.group(0), msgstr))
 
-    kept = breaker_terms(os.path.join(top, "src", "text.c"))
+    kept = breaker_terms(os.path.join(top, "src", "lib", "text.c"))
     for row in rows:
         for lang in ("zh_CN", "zh_TW"):
             for t in (w.strip() for w in row[lang].split(" / ")):

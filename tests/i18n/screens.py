@@ -67,7 +67,7 @@ def main(top, lang, ids_file, dirs):
     for _, msgstr in catalog:
         words.update(re.findall(r"[A-Za-zÀ-ÿ]+", msgstr))
     # The breaker's terms: every Chinese term of the glossary (glossary.py checks).
-    terms = sorted(breaker_terms(os.path.join(top, "src", "text.c")), key=len, reverse=True)
+    terms = sorted(breaker_terms(os.path.join(top, "src", "lib", "text.c")), key=len, reverse=True)
     ids = [l.strip() for l in open(ids_file, encoding="utf-8") if l.strip()]
     problems = []
 

@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "face-detect.h"
+#include "photo/face-detect.h"
 #include "lib/fsutil.h"
 #include "lib/parallel.h"
-#include "photo.h"
+#include "photo/load.h"
 #include "lib/xmalloc.h"
 
 static int	cmd_load(int, char **);

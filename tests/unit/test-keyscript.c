@@ -10,7 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "keyscript.h"
+#include "keys/keyscript.h"
 
 static void
 parse_ok(const char *s, struct keyscript *ks)

@@ -15,7 +15,7 @@
 #include "tmpdir.h"
 
 #include "lib/fsutil.h"
-#include "photo.h"
+#include "photo/load.h"
 
 /* A hang is the bug: end the test with a failure instead of waiting for ever. */
 static void

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "key.h"
+#include "keys/key.h"
 
 struct keyscript {
 	struct key	*keys;

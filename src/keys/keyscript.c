@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "keyscript.h"
+#include "keys/keyscript.h"
 #include "lib/xmalloc.h"
 
 /* A key script this large is not a key script. */

@@ -2,7 +2,7 @@
 #ifndef SSCARD_FACE_DETECT_H
 #define SSCARD_FACE_DETECT_H
 
-#include "photo.h"
+#include "photo/image.h"
 
 struct cascade;
 

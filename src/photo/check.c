@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "lib/config.h"
-#include "photo-check.h"
-#include "photo-rules.h"
-#include "profile.h"
+#include "photo/check.h"
+#include "photo/looks.h"
+#include "photo/profile.h"
 #include "lib/xmalloc.h"
 
 /* The analysis runs on at least this many pixels on the short side. */

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "lib/config.h"
-#include "profile.h"
+#include "photo/profile.h"
 #include "lib/xmalloc.h"
 
 /* The integer keys of a [profile NAME] section and where each one goes. */

@@ -8,7 +8,7 @@
 
 #include "lib/config.h"
 #include "lib/parallel.h"
-#include "photo-check.h"
+#include "photo/check.h"
 #include "lib/xmalloc.h"
 
 /*

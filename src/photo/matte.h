@@ -2,7 +2,7 @@
 #ifndef SSCARD_PHOTO_MATTE_H
 #define SSCARD_PHOTO_MATTE_H
 
-#include "photo.h"
+#include "photo/image.h"
 
 /* Where the head lies, in the pixels of the image matted. */
 struct matte_head {

@@ -10,10 +10,11 @@
 #include <jpeglib.h>
 
 #include "lib/fsutil.h"
-#include "photo-check.h"
+#include "photo/check.h"
+#include "photo/fix.h"
 #include "lib/parallel.h"
-#include "photo-matte.h"
-#include "profile.h"
+#include "photo/matte.h"
+#include "photo/profile.h"
 #include "lib/xmalloc.h"
 
 /* Fix decodes this many pixels on the short side, enough for a sharp crop. */

@@ -2,7 +2,7 @@
 #ifndef SSCARD_REQUEST_H
 #define SSCARD_REQUEST_H
 
-#include "key.h"
+#include "keys/key.h"
 
 /*
  * X-macro: request, the keys that make it (as shown in help and the man

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "request.h"
+#include "keys/request.h"
 #include "lib/xmalloc.h"
 
 const struct request_info request_table[] = {

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "lib/parallel.h"
-#include "photo-matte.h"
+#include "photo/matte.h"
 #include "lib/xmalloc.h"
 
 /* Guided-filter window radius, in eye distances (4 px in a fixed photo). */

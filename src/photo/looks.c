@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "photo-check.h"
-#include "photo-rules.h"
-#include "profile.h"
+#include "photo/check.h"
+#include "photo/looks.h"
+#include "photo/profile.h"
 #include "lib/xmalloc.h"
 
 /* The face is enlarged at most this much before detail is lost. */

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "lib/parallel.h"
-#include "photo.h"
+#include "photo/image.h"
 #include "lib/xmalloc.h"
 
 /* Rows below which a part of an image is not worth a thread. */

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "face-detect.h"
+#include "photo/face-detect.h"
 #include "lib/fsutil.h"
 #include "lib/parallel.h"
 #include "lib/xmalloc.h"

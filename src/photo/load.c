@@ -17,7 +17,7 @@
 #include <libexif/exif-data.h>
 
 #include "lib/fsutil.h"
-#include "photo.h"
+#include "photo/load.h"
 #include "lib/xmalloc.h"
 
 /* A damaged progressive JPEG can hold endless scans; real ones have < 20. */

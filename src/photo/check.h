@@ -1,0 +1,84 @@
+/* photo/check.h -- check a photo against a profile (check.c); the rows the rule modules add. */
+#ifndef SSCARD_PHOTO_CHECK_H
+#define SSCARD_PHOTO_CHECK_H
+
+#include <stddef.h>
+
+#include "photo/scene.h"
+
+struct config;
+struct photo_profile;
+
+enum photo_verdict { PHOTO_PASS, PHOTO_WARN, PHOTO_FAIL };
+
+struct photo_check {
+	const char		*id;		/* stable: "format", "face_width" */
+	const char		*name;		/* translated: "File format" */
+	enum photo_verdict	 verdict;
+	char			*value;		/* measured, e.g. "358x441", in words a citizen can use */
+	char			*figures;	/* the measurements behind words, for --json; or NULL */
+	char			*expected;	/* e.g. "358x441" */
+	char			*message;	/* translated, says what to do */
+	int			 fixable;	/* photo_fix can repair a failure */
+};
+
+struct photo_report {
+	struct photo_check	*checks;
+	size_t			 n;
+	int			 ok;		/* no check failed (warnings allowed) */
+	int			 fixable;	/* every failure is fixable */
+};
+
+/*
+ * Checks the photo at path against profile p.  Returns 0 with *r filled
+ * (free with photo_report_free), or -1 with *cause when the photo cannot be
+ * read at all; caller frees.
+ */
+int	photo_check_file(const char *, const struct photo_profile *,
+	    const struct config *, struct photo_report *, char **);
+/* Checks an analysed scene against p into *r (free with photo_report_free). */
+void	photo_check_scene(const struct photo_scene *, const struct photo_profile *,
+	    struct photo_report *);
+void	photo_report_free(struct photo_report *);
+
+/*
+ * 0 when the photo passes p (warnings allowed), 1 when it fails a rule
+ * (*cause says which, translated), -1 on error (*cause); caller frees.
+ */
+int	photo_verdict(const char *, const struct photo_profile *,
+	    const struct config *, char **);
+
+/* "PASS", "WARN" or "FAIL" in the user's language. */
+const char	*photo_verdict_word(enum photo_verdict);
+/* The untranslated "pass", "warn" or "fail" used in JSON. */
+const char	*photo_verdict_id(enum photo_verdict);
+
+/*
+ * How much the face must be enlarged to fill p's face width: 1 for a photo
+ * already of p's size, else the mid width over the face's width in the file.
+ */
+double	photo_scene_enlarge(const struct photo_scene *, const struct photo_profile *);
+
+
+/* For the rule modules (looks.c): */
+/*
+ * Adds the verdict of check id (a rule of the table in photo-check.c) with
+ * its value and expected value (both allocated, taken over) and advice.
+ */
+void	report_add(struct photo_report *, const char *, enum photo_verdict, int,
+	    char *, char *, const char *, ...)
+	    __attribute__((format(printf, 7, 8)));
+/*
+ * The measurements behind the words of the row added last (not translated,
+ * for `check --json`): a citizen reads "white, plain", a tool the numbers.
+ */
+void	report_figures(struct photo_report *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/*
+ * v as a row prints it with the given decimals: a verdict judged on this
+ * never contradicts the figures beside it (9.96 shown as 10.0 is >= 10).
+ */
+double	report_shown(double, int);
+
+#endif

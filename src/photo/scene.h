@@ -1,0 +1,62 @@
+/* photo/scene.h -- a photo analysed: the face, the head and the background measured (scene.c). */
+#ifndef SSCARD_PHOTO_SCENE_H
+#define SSCARD_PHOTO_SCENE_H
+
+#include <stdint.h>
+
+#include "photo/face-detect.h"
+#include "photo/load.h"
+
+struct config;
+struct photo_profile;
+
+/* What the analysis found, in the pixels of im; file pixels = im pixels * scale. */
+struct photo_scene {
+	struct image		 im;
+	struct photo_info	 info;
+	double			 scale;
+	char			*detector_cause;	/* set when the cascades are missing */
+	int			 nfaces;
+	struct face		 face;		/* the largest face */
+	double			 ied;		/* distance between the eye centres */
+	double			 roll;		/* eye-line angle, degrees, + = right eye lower */
+	double			 eye_x, eye_y;	/* midpoint of the eyes */
+	double			 crown_y, chin_y, face_w;
+	int			 crown_measured;	/* 0: estimated from the eyes */
+	int			 face_measured;	/* 0: face_w estimated from the eyes */
+	double			 face_l, face_r;	/* cheek edges at the ear roots */
+	double			 skin[3];	/* mean colour of the cheeks */
+	double			 enlarge;	/* scaling the face needs to fit, >= 1 */
+	int			 sliver;	/* too small or too narrow to hold a face */
+	double			 min_face;	/* searched from this share of the short side; 0: a fifth */
+	double			 bg[3];		/* background colour from the top corners */
+	double			 bg_std;
+	int			 bg_seen;	/* pixels of background sampled */
+	double			 bg_mean[3];	/* beside and above the head */
+	double			 bg_spread;	/* luma standard deviation there */
+	double			 bg_outliers;	/* fraction far from the mean */
+	double			 border;	/* outer frame vs inner background, luma */
+};
+
+/*
+ * Decodes path (at least min_side pixels on its short side when it is that
+ * large), finds the face and measures the head and background.  Returns 0,
+ * or -1 with *cause (unreadable, corrupt, too large); caller frees.  Free the
+ * scene with photo_scene_free.
+ */
+int	photo_scene_load(const char *, const struct config *, int,
+	    struct photo_scene *, char **);
+/* Measures crown, chin and background of sc->im around sc->face again. */
+void	photo_scene_measure(struct photo_scene *);
+/*
+ * The photo's size in pixels as the file holds it (turned upright by its
+ * EXIF orientation): from the header, never from the analysed copy, whose
+ * decoder scaling and shrinking round each side on its own.
+ */
+void	photo_scene_file_size(const struct photo_scene *, int *, int *);
+/* 1 when the background shows and is plain enough to be judged or whitened. */
+int	photo_scene_plain(const struct photo_scene *);
+/* 1 when pixel p has the colour of the cheeks (hue and saturation, luma within reason). */
+int	photo_scene_skin(const struct photo_scene *, const uint8_t *);
+void	photo_scene_free(struct photo_scene *);
+#endif
