@@ -3,11 +3,11 @@
 
 #include <stdlib.h>
 
-#include "model.h"
-#include "nextsteps.h"
-#include "pager.h"
-#include "region.h"
-#include "screen.h"
+#include "model/application.h"
+#include "model/nextsteps.h"
+#include "tui/pager.h"
+#include "model/region.h"
+#include "screens/screen.h"
 #include "lib/xmalloc.h"
 
 /*

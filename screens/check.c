@@ -5,16 +5,16 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "checked.h"
+#include "model/checked.h"
 #include "lib/config.h"
-#include "flow.h"
-#include "graphics.h"
+#include "model/flow.h"
+#include "tui/graphics.h"
 #include "lib/i18n.h"
-#include "layout.h"
+#include "tui/layout.h"
 #include "photo/check.h"
 #include "photo/profile.h"
-#include "region.h"
-#include "screen.h"
+#include "model/region.h"
+#include "screens/screen.h"
 #include "lib/xmalloc.h"
 
 struct check_state {

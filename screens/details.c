@@ -3,10 +3,10 @@
 
 #include <stdlib.h>
 
-#include "field.h"
-#include "person.h"
-#include "region.h"
-#include "screen.h"
+#include "tui/field.h"
+#include "model/person.h"
+#include "model/region.h"
+#include "screens/screen.h"
 #include "lib/xmalloc.h"
 
 #define LABEL_W	16

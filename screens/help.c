@@ -3,11 +3,11 @@
 
 #include <stdlib.h>
 
-#include "screen.h"
-#include "wizard.h"
+#include "screens/screen.h"
+#include "model/wizard.h"
 #include "lib/xmalloc.h"
 
-void
+static void
 help_draw(const struct app *app, struct ui *ui)
 {
 	const struct request_info *r;
@@ -45,7 +45,7 @@ help_draw(const struct app *app, struct ui *ui)
 	    _("Up/Down scroll, Esc or Enter closes this help."));
 }
 
-enum request
+static enum request
 help_handle(struct app *app, enum request req, const struct key *k)
 {
 	if (req == REQ_FOCUS_NEXT)
@@ -58,3 +58,8 @@ help_handle(struct app *app, enum request req, const struct key *k)
 		app->overlay = OVERLAY_NONE;	/* any other key closes help */
 	return (REQ_NONE);
 }
+
+const struct screen help_screen = {
+	.draw = help_draw,
+	.handle = help_handle,
+};

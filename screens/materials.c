@@ -3,10 +3,10 @@
 
 #include <stdlib.h>
 
-#include "field.h"
-#include "materials.h"
-#include "region.h"
-#include "screen.h"
+#include "tui/field.h"
+#include "model/materials.h"
+#include "model/region.h"
+#include "screens/screen.h"
 #include "lib/xmalloc.h"
 
 /* Focus: 0..n-1 the items, n "my card is lost", n+1 the file name, n+2 Save. */

@@ -5,19 +5,19 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "checked.h"
-#include "field.h"
-#include "flow.h"
+#include "model/checked.h"
+#include "tui/field.h"
+#include "model/flow.h"
 #include "lib/fsutil.h"
-#include "graphics.h"
-#include "kiosk.h"
-#include "layout.h"
-#include "nextsteps.h"
+#include "tui/graphics.h"
+#include "model/kiosk.h"
+#include "tui/layout.h"
+#include "model/nextsteps.h"
 #include "photo/image.h"
-#include "picker.h"
+#include "model/picker.h"
 #include "photo/profile.h"
-#include "region.h"
-#include "screen.h"
+#include "model/region.h"
+#include "screens/screen.h"
 #include "lib/xmalloc.h"
 
 /*

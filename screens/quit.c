@@ -6,9 +6,9 @@
 #include <wctype.h>
 
 #include "lib/exitcode.h"
-#include "field.h"
-#include "kiosk.h"
-#include "screen.h"
+#include "tui/field.h"
+#include "model/kiosk.h"
+#include "screens/screen.h"
 #include "lib/xmalloc.h"
 
 /*
@@ -22,7 +22,7 @@ static enum request	kiosk_quit_handle(struct app *, enum request, const struct k
 static void		pin_type(enum request, const struct key *);
 static void		kiosk_quit_close(struct app *);
 
-void
+static void
 quit_forget(void)
 {
 	field_wipe(&pin);
@@ -65,7 +65,7 @@ kiosk_quit_draw(const struct app *app, struct ui *ui)
 		ui_focus(ui, y + 6, left + 26 + i);
 }
 
-void
+static void
 quit_draw(const struct app *app, struct ui *ui)
 {
 	int w = 60, h = 8, top = (ui->rows - h) / 2, left = (ui->cols - w) / 2, y;
@@ -132,7 +132,7 @@ kiosk_quit_handle(struct app *app, enum request req, const struct key *k)
 	return (REQ_NONE);
 }
 
-enum request
+static enum request
 quit_handle(struct app *app, enum request req, const struct key *k)
 {
 	wchar_t c = towlower((wint_t)key_char(k));
@@ -151,3 +151,17 @@ quit_handle(struct app *app, enum request req, const struct key *k)
 		return (req);
 	return (REQ_NONE);
 }
+
+/* Every kiosk wipe calls it: what was typed into the box (a kiosk's PIN) goes. */
+static void
+quit_free(struct app *app)
+{
+	(void)app;
+	quit_forget();
+}
+
+const struct screen quit_screen = {
+	.draw = quit_draw,
+	.handle = quit_handle,
+	.free = quit_free,
+};

@@ -9,14 +9,14 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "field.h"
-#include "flow.h"
-#include "kit.h"
-#include "nextsteps.h"
-#include "pager.h"
-#include "print.h"
-#include "qr.h"
-#include "screen.h"
+#include "tui/field.h"
+#include "model/flow.h"
+#include "model/kit.h"
+#include "model/nextsteps.h"
+#include "tui/pager.h"
+#include "model/print.h"
+#include "model/qr.h"
+#include "screens/screen.h"
 #include "lib/text.h"
 #include "lib/xmalloc.h"
 

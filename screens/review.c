@@ -3,14 +3,15 @@
 
 #include <stdlib.h>
 
-#include "flow.h"
-#include "graphics.h"
-#include "idnum.h"
-#include "kit.h"
-#include "materials.h"
-#include "person.h"
-#include "region.h"
-#include "screen.h"
+#include "model/flow.h"
+#include "tui/graphics.h"
+#include "model/idnum.h"
+#include "model/kit.h"
+#include "model/materials.h"
+#include "model/person.h"
+#include "model/region.h"
+#include "net/send.h"
+#include "screens/screen.h"
 #include "lib/xmalloc.h"
 
 /* Focus: 0 show the full ID number, 1 the consent line. */
@@ -128,7 +129,7 @@ review_leave(struct app *app, char **cause)
 		r->focus = 1;
 		return (-1);
 	}
-	return (flow_consent(&app->ses, cause));
+	return (send_consent(&app->send, &app->ses, cause));
 }
 
 static void

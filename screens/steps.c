@@ -1,13 +1,9 @@
 /* steps.c -- the curses screens of the wizard's steps, in the order of wizard_steps[]. */
 #include "lib/system.h"
 
-#include "screen.h"
+#include "screens/screen.h"
 
-extern const struct screen welcome_screen, channel_screen, details_screen,
-    materials_screen, photo_screen, check_screen, review_screen, submit_screen,
-    receipt_screen;
-
-const struct screen *const steps[] = {
+static const struct screen *const steps[] = {
 	&welcome_screen,
 	&channel_screen,
 	&details_screen,
@@ -19,6 +15,8 @@ const struct screen *const steps[] = {
 	&receipt_screen,
 	NULL
 };
+
+const struct app_screens wizard_screens = { steps, &help_screen, &quit_screen };
 
 int
 screen_focus_move(int *focus, int n, enum request req)

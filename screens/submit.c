@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "net.h"
-#include "screen.h"
+#include "net/send.h"
+#include "screens/screen.h"
 #include "lib/xmalloc.h"
 
 enum phase { SENDING, CANCELLED, REJECTED, NOT_SENT };
@@ -47,33 +47,21 @@ static void
 submit_run(struct app *app)
 {
 	struct submit *s = app->priv;
-	struct net net;
-	struct net_run run;
-	char *cause = NULL, *id = app->ses.model.outbox_id;
 
 	s->phase = SENDING;
-	if (net_open(&net, app->ses.cfg, &cause) != 0) {
-		s->phase = NOT_SENT;
-		s->outcome = cause;
-		return;
-	}
-	if (net_send(&net, &app->ses.outbox, &id, 1, on_progress, app, &run,
-	    &cause) != 0) {
-		s->phase = NOT_SENT;
-		s->outcome = cause;
-	} else if (run.cancelled)
+	switch (send_now(&app->send, &app->ses, on_progress, app, &s->outcome)) {
+	case SEND_SENT:
+		break;
+	case SEND_CANCELLED:
 		s->phase = CANCELLED;
-	else if (run.n == 1 && run.v[0].state == OUTBOX_SENT)
-		app->ses.model.receipt = xstrdup(run.v[0].receipt);
-	else {
-		s->phase = run.n == 1 && run.v[0].state == OUTBOX_REJECTED ?
-		    REJECTED : NOT_SENT;
-		s->outcome = xstrdup(run.stopped != NULL ? run.stopped :
-		    run.n == 1 && run.v[0].reason != NULL ? run.v[0].reason :
-		    _("another sscard is sending it"));
+		break;
+	case SEND_REJECTED:
+		s->phase = REJECTED;
+		break;
+	case SEND_NOT_SENT:
+		s->phase = NOT_SENT;
+		break;
 	}
-	net_run_free(&run);
-	net_close(&net);
 }
 
 static void
@@ -143,9 +131,8 @@ submit_draw(const struct app *app, struct ui *ui)
 		y += ui_wrap(ui, y, 1, w, -1, A_BOLD, _("Sending was stopped. The "
 		    "application stays queued on this computer."));
 	else {
-		t = xasprintf(s->phase == REJECTED ? _("The card service rejected "
-		    "the application: %s") : _("The application could not be sent "
-		    "yet: %s"), s->outcome);
+		t = send_outcome_text(s->phase == REJECTED ? SEND_REJECTED :
+		    SEND_NOT_SENT, s->outcome);
 		y += ui_wrap(ui, y, 1, w, -1, A_BOLD, t);
 		free(t);
 	}

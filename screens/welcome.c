@@ -5,12 +5,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "draft.h"
+#include "model/draft.h"
 #include "lib/i18n.h"
-#include "kiosk.h"
-#include "nextsteps.h"
-#include "screen.h"
-#include "wizard.h"
+#include "model/kiosk.h"
+#include "model/nextsteps.h"
+#include "screens/screen.h"
+#include "model/wizard.h"
 #include "lib/xmalloc.h"
 
 /* Focus: 0..3 a language; with a draft, 4 resume it, 5 delete it. */

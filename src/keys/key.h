@@ -42,7 +42,4 @@ struct key {
 	int		n;	/* K_F, K_CTRL */
 };
 
-/* The character a key types into a text field, or 0 when it types none. */
-wchar_t	key_char(const struct key *);
-
 #endif

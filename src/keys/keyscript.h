@@ -27,4 +27,7 @@ int	 keyscript_write(FILE *, const struct key *);
 /* The script name of a key ("Enter", "F1", "C-a"), into buf; "" for characters. */
 const char *keyscript_name(const struct key *, char *, size_t);
 
+/* The character a key types into a text field, or 0 when it types none. */
+wchar_t	key_char(const struct key *);
+
 #endif

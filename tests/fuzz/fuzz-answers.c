@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd-net.h"
-#include "model.h"
+#include "cli/cmd-net.h"
+#include "model/application.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

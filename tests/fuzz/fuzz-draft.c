@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draft.h"
-#include "model.h"
-#include "region.h"
+#include "model/draft.h"
+#include "model/application.h"
+#include "model/region.h"
 #include "lib/xmalloc.h"
 
 #define NOW	((time_t)1800000000)	/* 2027-01-15: seeds saved before it are in range */

@@ -21,8 +21,8 @@
 #include <unistd.h>
 
 #include "lib/fsutil.h"
-#include "kiosk.h"
-#include "picker.h"
+#include "model/kiosk.h"
+#include "model/picker.h"
 #include "lib/xmalloc.h"
 
 #include "fuzz-file.h"

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "print.h"
+#include "model/print.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "net.h"
+#include "net/service.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "term-detect.h"
+#include "tui/term-detect.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -27,7 +27,7 @@ printf 'this is not a photo\n' > broken.jpg
 # Ids that a citizen must never read: channels, regions, the rules of the check.
 {
 	printf '%s\n' online bank centre
-	sed -n 's/^	{ "\([a-z-]*\)", N_(.*/\1/p' "$top_srcdir/src/region.c"
+	sed -n 's/^	{ "\([a-z-]*\)", N_(.*/\1/p' "$top_srcdir/src/model/region.c"
 } > ids
 "$SSCARD" check --json fixable.jpg > check.json
 # Rules are named on the check screen once the checks carry a translated name.

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 
 #include "lib/i18n.h"
-#include "model.h"
-#include "region.h"
+#include "model/application.h"
+#include "model/region.h"
 
 /*
  * facts LANG: lines "REGION CHANNEL FACT" for every region and channel, the

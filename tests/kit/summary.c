@@ -19,11 +19,11 @@
 #include <string.h>
 
 #include "lib/i18n.h"
-#include "kit.h"
-#include "model.h"
-#include "nextsteps.h"
-#include "qr.h"
-#include "region.h"
+#include "model/kit.h"
+#include "model/application.h"
+#include "model/nextsteps.h"
+#include "model/qr.h"
+#include "model/region.h"
 
 static int
 usage(void)

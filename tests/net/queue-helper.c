@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "lib/fsutil.h"
-#include "idnum.h"
-#include "model.h"
-#include "outbox.h"
+#include "model/idnum.h"
+#include "model/application.h"
+#include "net/outbox.h"
 #include "lib/xmalloc.h"
 
 int

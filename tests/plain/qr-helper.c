@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "qr.h"
+#include "model/qr.h"
 #include "lib/xmalloc.h"
 
 #define SCALE	8

@@ -19,11 +19,11 @@
 
 #include "tmpdir.h"
 
-#include "checked.h"
+#include "model/checked.h"
 #include "lib/config.h"
-#include "draft.h"
+#include "model/draft.h"
 #include "lib/fsutil.h"
-#include "model.h"
+#include "model/application.h"
 #include "lib/xmalloc.h"
 
 static const unsigned char jpeg_magic[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 'J', 'F' };

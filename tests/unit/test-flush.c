@@ -21,12 +21,12 @@
 
 #include "tmpdir.h"
 
-#include "cmd-net.h"
+#include "cli/cmd-net.h"
 #include "lib/config.h"
 #include "lib/exitcode.h"
-#include "idnum.h"
-#include "model.h"
-#include "outbox.h"
+#include "model/idnum.h"
+#include "model/application.h"
+#include "net/outbox.h"
 #include "lib/xmalloc.h"
 
 static const unsigned char jpeg_magic[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 'J', 'F' };

@@ -12,11 +12,11 @@
 #include <cmocka.h>
 #include <math.h>
 
-#include "graphics.h"
-#include "layout.h"
-#include "palette.h"
-#include "ui.h"
-#include "term-detect.h"
+#include "tui/graphics.h"
+#include "tui/layout.h"
+#include "tui/palette.h"
+#include "tui/ui.h"
+#include "tui/term-detect.h"
 #include "lib/xmalloc.h"
 
 /* A portrait-like test card: white background, a skin oval, dark hair, a shirt. */

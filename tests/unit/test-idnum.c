@@ -10,7 +10,7 @@
 #include <time.h>
 #include <cmocka.h>
 
-#include "idnum.h"
+#include "model/idnum.h"
 
 static struct tm today = { .tm_year = 2026 - 1900, .tm_mon = 10, .tm_mday = 23 };
 

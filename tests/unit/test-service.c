@@ -16,15 +16,15 @@
 
 #include "tmpdir.h"
 
-#include "checked.h"
+#include "model/checked.h"
 #include "lib/config.h"
-#include "draft.h"
+#include "model/draft.h"
 #include "lib/fsutil.h"
-#include "kiosk.h"
-#include "model.h"
-#include "picker.h"
-#include "print.h"
-#include "qr.h"
+#include "model/kiosk.h"
+#include "model/application.h"
+#include "model/picker.h"
+#include "model/print.h"
+#include "model/qr.h"
 #include "lib/workspace.h"
 #include "lib/xmalloc.h"
 

@@ -17,8 +17,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "input.h"
-#include "term-detect.h"
+#include "tui/keyboard.h"
+#include "tui/term-detect.h"
 
 enum behaviour { ANSWERS, LATE, NEVER };
 
@@ -246,7 +246,7 @@ test_late(void **state)
 	set_escdelay(25);
 	memset(&in, 0, sizeof in);
 	alarm(20);	/* a bug here must fail the test, not hang it */
-	assert_int_equal(input_next(&in, &k), 0);
+	assert_int_equal(keyboard_next(&in, &k), 0);
 	alarm(0);
 	endwin();
 	delscreen(sp);

@@ -15,7 +15,7 @@
 
 #include "lib/json-wipe.h"
 #include "lib/log.h"
-#include "net.h"
+#include "net/service.h"
 #include "lib/text.h"
 
 /* make(in) is want: a sanitiser's copy, freed. */

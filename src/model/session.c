@@ -1,0 +1,120 @@
+/* session.c -- one citizen's run of the wizard, for both front ends. */
+#include "lib/system.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/draft.h"
+#include "lib/i18n.h"
+#include "model/backend.h"
+#include "model/session.h"
+#include "model/wizard.h"
+#include "lib/xmalloc.h"
+
+void
+session_init(struct session *s, const struct config *cfg)
+{
+	time_t now = time(NULL);
+
+	memset(s, 0, sizeof *s);
+	s->ws.cleanup = -1;
+	s->cfg = cfg;
+	application_init(&s->model);
+	snprintf(s->model.lang, sizeof s->model.lang, "%s", i18n_current());
+	snprintf(s->start_lang, sizeof s->start_lang, "%s", i18n_current());
+	localtime_r(&now, &s->today);
+}
+
+int
+session_load(struct session *s, int forced, char **cause)
+{
+	if (kiosk_load(&s->kiosk, s->cfg, forced, cause) != 0)
+		return (-1);
+	kiosk_protect(&s->kiosk);
+	return (0);
+}
+
+int
+session_start(struct session *s, char **cause)
+{
+	/* What a crash (SIGKILL, power cut) left holds personal data: sweep it. */
+	workspace_sweep();
+	return (workspace_open(&s->ws, cause));
+}
+
+void
+session_wipe(struct session *s)
+{
+	char lang[sizeof s->start_lang], *cause = NULL;
+
+	memcpy(lang, s->start_lang, sizeof lang);
+	/* The photo's copies and fixes go with the workspace; the next citizen gets a new one. */
+	workspace_wipe(&s->ws);
+	if (workspace_open(&s->ws, &cause) != 0)
+		fatal("%s", cause);
+	application_clear(&s->model);
+	application_init(&s->model);
+	free(s->kit_saved);
+	s->kit_saved = NULL;
+	session_set_language(s, lang);
+}
+
+void
+session_free(struct session *s)
+{
+	free(s->kit_saved);
+	s->kit_saved = NULL;
+	kiosk_free(&s->kiosk);
+	application_clear(&s->model);
+}
+
+int
+session_sends(const struct session *s)
+{
+	return (backend_configured(s->cfg));
+}
+
+char *
+session_service_name(const struct session *s)
+{
+	return (backend_name(s->cfg));
+}
+
+int
+session_stored(const struct session *s)
+{
+	return (s->model.outbox_id != NULL || s->kit_saved != NULL);
+}
+
+void
+session_set_language(struct session *s, const char *code)
+{
+	char copy[sizeof s->model.lang];
+
+	/* code may be s->model.lang itself: snprintf must not read what it writes. */
+	snprintf(copy, sizeof copy, "%s", code);
+	if (i18n_set(copy) == 0)
+		memcpy(s->model.lang, copy, sizeof copy);
+}
+
+int
+session_keep_draft(const struct session *s, int step, int finished, char **cause)
+{
+	return (draft_autosave(&s->model, wizard_steps[step].id,
+	    wizard_keeps_checked(step), s->cfg, s->kiosk.enabled,
+	    finished || s->kit_saved != NULL, cause));
+}
+
+void
+session_drop_draft(const struct session *s)
+{
+	char *cause = NULL, *dir;
+
+	if (s->kiosk.enabled)
+		return;
+	if ((dir = draft_dir(&cause)) != NULL)
+		draft_discard(dir);
+	free(dir);
+	free(cause);
+}
