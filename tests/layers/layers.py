@@ -7,6 +7,11 @@ A file may include its own layer and the layers below it, by name
 ("photo/check.h"); model never includes net; plain never reaches <curses.h>
 or terminfo, not even through a header of a layer below; tui never includes
 screens; a header's functions are defined in the file of its name.
+
+The tests are laid out like the code: a unit test in tests/unit/LAYER/ includes
+only that layer and the layers below it, and no two test files (scripts,
+programs and their helpers) in different folders share a name, extension aside,
+so that a name alone says which test it is.
 Prints every breach and exits 1, or exits 0 quietly.
 """
 import os
@@ -23,6 +28,9 @@ SYSTEM = re.compile(r"^\s*#\s*include\s+<([^>]+)>", re.M)
 PROTO = re.compile(r"^(?!static|typedef|extern|#|/\*| \*|\s)[A-Za-z_][\w \t\*]*?[\s\*]"
                    r"([a-z_][a-z0-9_]*)\s*\(", re.M)
 GENERATED = {"autoconfig.h"}
+# What a test file ends with; data, seeds and build products are not test files.
+TEST_FILE = (".sh", ".py", ".c", ".h")
+NOT_TESTS = ("tests/data/", "tests/fuzz/seeds/")
 
 
 def sources(top):
@@ -94,6 +102,44 @@ def check_includes(top, rel, problems):
             problems.append("%s: the %s layer reaches curses (%s)" % (rel, me, found))
 
 
+def check_unit_test(top, rel, problems):
+    """A unit test in tests/unit/LAYER/ reaches only LAYER and the layers below."""
+    parts = rel.split("/")
+    me = parts[2] if len(parts) == 4 else None
+    if me not in RANK:
+        problems.append("%s: a unit test belongs in tests/unit/LAYER/, LAYER one of %s" %
+                        (rel, ", ".join(RANK)))
+        return
+    text = strip_comments(open(os.path.join(top, rel), encoding="utf-8").read())
+    for name in QUOTED.findall(text):
+        other = name.split("/")[0]
+        if other in RANK and other != me and RANK[other] >= RANK[me]:
+            problems.append('%s: #include "%s": a unit test of %s may not include %s' %
+                            (rel, name, me, other))
+
+
+def test_files(top):
+    for root, dirs, files in os.walk(os.path.join(top, "tests")):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            rel = os.path.relpath(os.path.join(root, f), top)
+            if f.endswith(TEST_FILE) and not rel.startswith(NOT_TESTS):
+                yield rel
+
+
+def check_test_names(top, problems):
+    """Two test files in different folders never share a name, extension aside."""
+    seen = {}
+    for rel in test_files(top):
+        stem = os.path.splitext(os.path.basename(rel))[0]
+        other = seen.setdefault(stem, rel)
+        if os.path.dirname(other) != os.path.dirname(rel):
+            problems.append("%s and %s share the name %s: name each after what it proves" %
+                            (other, rel, stem))
+        if rel.startswith("tests/unit/") and rel.endswith(".c"):
+            check_unit_test(top, rel, problems)
+
+
 def check_header(top, rel, problems):
     base = rel[:-2]
     impl = [p for p in (base + ".c", base + ".cc") if os.path.exists(os.path.join(top, p))]
@@ -118,6 +164,7 @@ def main():
         check_includes(top, rel, problems)
         if rel.endswith(".h") and rel.startswith("src/"):
             check_header(top, rel, problems)
+    check_test_names(top, problems)
     for p in problems:
         print(p)
     return 1 if problems else 0

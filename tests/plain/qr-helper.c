@@ -1,5 +1,5 @@
 /*
- * qr-helper.c -- for tests/plain/qr.sh: draws a code with the engine, and turns
+ * qr-helper.c -- for tests/plain/qr-decodes.sh: draws a code with the engine, and turns
  * a drawing read back from a screen (half blocks or "##") into a PBM image.
  *
  *   qr-helper render TEXT [ascii]   the engine's drawing of TEXT on stdout

@@ -51,7 +51,7 @@ check_plain() {
 	grep -qF "$(start_of "$(tr_ "$2" 'Choose 2 if the card is for a child under 16: a parent or guardian then applies and gives consent for the child.')")" "$tr" ||
 		fail "'?' shows no help"
 	[ "$(grep -cF "$(tr_ "$2" 'Full name:')" "$tr")" -ge 2 ] || fail "'<' did not go back to the name"
-	# No card service: no number is asked (tests/plain/send.sh reads one back).
+	# No card service: no number is asked (tests/plain/send-to-service.sh reads one back).
 	! grep -qF "$(tr_ "$2" 'ID number:')" "$tr" || fail "the ID number is asked with no service"
 	title=$(tr_ "$2" 'Step %d of %d: %s' | sed "s/%d/3/; s/%d/8/; s/%s/$(tr_ "$2" 'Personal details')/")
 	[ "$(grep -cxF -- "$title" "$tr")" -eq 1 ] || fail "section title '$title' not exactly once"
