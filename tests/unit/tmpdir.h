@@ -2,21 +2,28 @@
 #ifndef SSCARD_TEST_TMPDIR_H
 #define SSCARD_TEST_TMPDIR_H
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-static char dir[] = "/tmp/sscard-unit-XXXXXX";
+/* The folder, under $TMPDIR (else /tmp), made by tmpdir_setup. */
+static char dir[PATH_MAX];
 
 static int
 tmpdir_setup(void **state)
 {
+	const char *tmp = getenv("TMPDIR");
+
+	if (tmp == NULL || *tmp != '/')
+		tmp = "/tmp";
+	snprintf(dir, sizeof dir, "%s/sscard-unit-XXXXXX", tmp);
 	return (mkdtemp(dir) == NULL ? -1 : 0);
 }
 
 static int
 tmpdir_teardown(void **state)
 {
-	char cmd[300];
+	char cmd[PATH_MAX + 16];
 
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	return (system(cmd));
