@@ -18,7 +18,7 @@ ra=$?
 wait $b
 rb=$?
 # An entry the other process sent, or is sending, is no failure of either
-# (tests/unit/test-flush has the moments this run may or may not hit).
+# (tests/unit/cli/test-flush has the moments this run may or may not hit).
 [ "$ra" -eq 0 ] || fail "first flush: exit status $ra: $(grep -v ': sent; ' "$T/a.out")"
 [ "$rb" -eq 0 ] || fail "second flush: exit status $rb: $(grep -v ': sent; ' "$T/b.out")"
 
