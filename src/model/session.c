@@ -43,21 +43,20 @@ session_start(struct session *s, char **cause)
 	return (workspace_open(&s->ws, cause));
 }
 
-void
-session_wipe(struct session *s)
+int
+session_wipe(struct session *s, char **cause)
 {
-	char lang[sizeof s->start_lang], *cause = NULL;
+	char lang[sizeof s->start_lang];
 
 	memcpy(lang, s->start_lang, sizeof lang);
 	/* The photo's copies and fixes go with the workspace; the next citizen gets a new one. */
 	workspace_wipe(&s->ws);
-	if (workspace_open(&s->ws, &cause) != 0)
-		fatal("%s", cause);
 	application_clear(&s->model);
 	application_init(&s->model);
 	free(s->kit_saved);
 	s->kit_saved = NULL;
 	session_set_language(s, lang);
+	return (workspace_open(&s->ws, cause));
 }
 
 void
@@ -117,4 +116,67 @@ session_drop_draft(const struct session *s)
 		draft_discard(dir);
 	free(dir);
 	free(cause);
+}
+
+int
+session_draft_find(const struct session *s, struct session_draft *d, char **cause)
+{
+	memset(d, 0, sizeof *d);
+	return (draft_offer(s->cfg, s->kiosk.enabled, &d->name, &d->saved, cause));
+}
+
+void
+session_draft_free(struct session_draft *d)
+{
+	free(d->name);
+	d->name = NULL;
+}
+
+char *
+session_draft_question(const struct session_draft *d)
+{
+	char when[32];
+
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&d->saved));
+	/* TRANSLATORS: a masked name ("张*") and a date and time. */
+	return (xasprintf(_("Answers of %s, saved %s, are on this computer."), d->name,
+	    when));
+}
+
+const char *
+session_draft_answer(int i)
+{
+	return (i == 0 ? _("Resume them") : _("Delete them and start afresh"));
+}
+
+int
+session_draft_resume(struct session *s, char **cause)
+{
+	struct application a;
+	char *step = NULL;
+	int i;
+
+	application_init(&a);
+	if (draft_resume(s->cfg, &s->ws, &a, &step, cause) != 1) {
+		application_clear(&a);
+		if (*cause == NULL)
+			*cause = xstrdup(_("The saved answers are gone (expired or deleted)."));
+		return (-1);
+	}
+	application_clear(&s->model);
+	s->model = a;
+	session_set_language(s, s->model.lang);
+	if (strcmp(s->model.lang, i18n_current()) != 0)	/* no catalogue for it here */
+		snprintf(s->model.lang, sizeof s->model.lang, "%s", i18n_current());
+	/* A draft is kept from the second step on; anything else starts there. */
+	i = wizard_index(step);
+	free(step);
+	return (i > 0 ? i : 1);
+}
+
+const char *
+session_draft_delete(const struct session *s)
+{
+	session_drop_draft(s);
+	return (_("The saved answers were deleted."));
 }

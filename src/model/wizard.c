@@ -1,8 +1,11 @@
 /* wizard.c -- the wizard's steps, in order, with what both front ends show of them. */
 #include "lib/system.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "lib/xmalloc.h"
+#include "model/backend.h"
 #include "model/session.h"
 #include "model/wizard.h"
 
@@ -173,6 +176,29 @@ wizard_title(const struct session *s, int step)
 	const struct wizard_step *w = &wizard_steps[step];
 
 	return (_(w->title_of != NULL ? w->title_of(s) : w->title));
+}
+
+char *
+wizard_heading(const struct session *s, int step)
+{
+	char *t, *u;
+
+	/* TRANSLATORS: the first line of every screen: "Step 3 of 7: Personal details". */
+	t = xasprintf(_("Step %d of %d: %s"), wizard_number(s, step, step),
+	    wizard_number(s, wizard_count() - 1, step), wizard_title(s, step));
+	if (!backend_insecure(s->cfg))
+		return (t);
+	u = xasprintf("%s  !! %s", t, _("INSECURE: the card service's certificate "
+	    "is not checked"));
+	free(t);
+	return (u);
+}
+
+char *
+wizard_replay_ended(int step)
+{
+	return (xasprintf(_("%s: the key script ended before the wizard did "
+	    "(on step '%s')\n"), PACKAGE, wizard_steps[step].id));
 }
 
 int

@@ -29,6 +29,13 @@ int	wizard_count(void);
 int	wizard_index(const char *);
 /* The step's title now, translated. */
 const char *wizard_title(const struct session *, int);
+/*
+ * "Step 3 of 7: Personal details", and a warning when the card service's
+ * certificate is not checked ([backend] insecure); caller frees.
+ */
+char	*wizard_heading(const struct session *, int);
+/* For stderr when --replay ran out on step (its id, untranslated); caller frees. */
+char	*wizard_replay_ended(int);
 /* 1 when step is passed over now. */
 int	wizard_skipped(const struct session *, int);
 /* The number a person sees for step, current the one shown: passed-over steps are not counted. */
