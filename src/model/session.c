@@ -180,3 +180,23 @@ session_draft_delete(const struct session *s)
 	session_drop_draft(s);
 	return (_("The saved answers were deleted."));
 }
+
+char *
+session_quit_outcome(const struct session *s)
+{
+	/* Exactly what stays: the kit or the queued entry; quitting deletes the draft too. */
+	if (s->kit_saved != NULL)
+		return (xasprintf(_("Your kit stays in %s. The rest is wiped."), s->kit_saved));
+	if (s->model.outbox_id != NULL)
+		return (xstrdup(_("Your application is already queued in the outbox.")));
+	if (s->model.checked_path[0] != '\0')
+		return (xstrdup(_("Nothing is kept: what you typed is forgotten and "
+		    "the copy of your photo is wiped.")));
+	return (xstrdup(_("Nothing is kept: what you typed is forgotten.")));
+}
+
+int
+session_quit_can_keep(const struct session *s)
+{
+	return (!session_stored(s) && draft_usable(s->cfg, s->kiosk.enabled));
+}

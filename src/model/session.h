@@ -64,6 +64,17 @@ int	session_keep_draft(const struct session *, int, int, char **);
 /* Deletes this account's draft (quitting: the citizen is done with it). */
 void	session_drop_draft(const struct session *);
 
+/*
+ * What quitting now leaves behind, for the quit box and question: the kit,
+ * the queued entry, or nothing (the photo's copy wiped); caller frees.
+ */
+char	*session_quit_outcome(const struct session *);
+/*
+ * 1 when quitting may keep the answers as a draft instead: outside a kiosk,
+ * where drafts are kept ([draft] usable), before anything is stored.
+ */
+int	session_quit_can_keep(const struct session *);
+
 /* A draft of an earlier run, offered on the welcome step by masked name and time only. */
 struct session_draft {
 	char	*name;		/* masked ("张*"); owned */

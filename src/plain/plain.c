@@ -621,19 +621,24 @@ static int
 confirm_quit(struct plain *p)
 {
 	const char *items[3];
-	int n = 0, c = 0;
+	int n = 0, c = 0, keep = session_quit_can_keep(&p->ses);
+	char *said;
 
 	items[n++] = _("Go on with the application");
-	if (p->drafts)
+	if (keep)
 		items[n++] = _("Quit and keep the answers as a draft on this computer");
 	items[n++] = _("Quit and delete the answers");
 	plain_section(&p->io, _("Quit"));
+	/* What "delete" leaves: the kit or the queued entry stay, as the curses box says. */
+	said = session_quit_outcome(&p->ses);
+	plain_para(&p->io, 0, said);
+	free(said);
 	/* No answer: keep what there is; a signal decides that itself (go on to it). */
 	if (plain_choose(&p->io, NULL, items, n, 0, NULL, &c) != PLAIN_OK)
-		c = signals_caught() == 0 && p->drafts ? 1 : 0;
+		c = signals_caught() == 0 && keep ? 1 : 0;
 	if (c == 0)
 		return (0);
-	keep_draft(p, c == 1 && p->drafts ? p->step : -2);
+	keep_draft(p, c == 1 && keep ? p->step : -2);
 	return (1);
 }
 

@@ -167,7 +167,8 @@ app_keep_draft(struct app *app)
  * The end of the run.  A dropped SSH link (SIGHUP, or the terminal gone),
  * SIGTERM, an error or a key script that ran out: the answers of the current step are kept too,
  * once the terminal is back (so a failure is printed).  Quitting (Esc, or
- * SIGINT) and finishing delete the draft: the citizen is done with it.
+ * SIGINT) and finishing delete the draft: the citizen is done with it,
+ * unless the quit box was told to keep it (K).
  */
 static void
 draft_on_exit(void *arg, int signo)
@@ -176,7 +177,7 @@ draft_on_exit(void *arg, int signo)
 	char *cause = NULL;
 
 	if (signo == SIGINT || (signo == 0 && app->finished &&
-	    app->exit_status == EXIT_CANCELLED)) {
+	    app->exit_status == EXIT_CANCELLED && !app->keep_on_quit)) {
 		session_drop_draft(&app->ses);
 		return;
 	}
