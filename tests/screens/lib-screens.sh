@@ -20,6 +20,8 @@ case $0 in
 *) SCREENS_SELF=$PWD/$0 ;;
 esac
 SCREENS_N=0
+# The line that opens an expected text.
+SCREENS_OPEN="^[ \t]*assert_(screen|transcript)( .*)? <<'EOF'\$"
 SCREENS_DAY=$(date +%Y-%m-%d)
 
 # Photos are shown as their text placeholder ("[photo 358x441: ...]"), not as
@@ -71,7 +73,7 @@ assert_transcript() {
 				print line[i]
 		}' "$T/shots/transcript.txt" > "$T/part"
 	[ -s "$T/part" ] || fail "the transcript has no step $1: $(cat "$T/shots/transcript.txt")"
-	screens_compare "$T/part" "transcript, steps $1${2:+ to $2}"
+	screens_compare "$T/part" "transcript from step $1${2:+ to $2}"
 }
 
 # screens_normalise: standard input to standard output with what changes from run to
@@ -115,8 +117,8 @@ screens_compare() {
 
 # screens_heredoc_line: NAME:LINE of the SCREENS_N-th expected text of the test.
 screens_heredoc_line() {
-	awk -v k="$SCREENS_N" -v name="${SCREENS_SELF##*/}" '
-		/^[ \t]*assert_(screen|transcript)( .*)? <<.EOF.$/ && ++n == k {
+	awk -v k="$SCREENS_N" -v name="${SCREENS_SELF##*/}" -v open="$SCREENS_OPEN" '
+		$0 ~ open && ++n == k {
 			print name ":" NR + 1
 			exit
 		}' "$SCREENS_SELF"
@@ -125,17 +127,18 @@ screens_heredoc_line() {
 # screens_rewrite FILE: the SCREENS_N-th expected text of the test becomes FILE.  The
 # new test is renamed over the old one: the shell running it keeps reading the old.
 screens_rewrite() {
-	awk -v k="$SCREENS_N" -v new="$1" '
+	awk -v k="$SCREENS_N" -v new="$1" -v open="$SCREENS_OPEN" '
 		skip && $0 == "EOF" { skip = 0 }
 		skip { next }
 		{ print }
-		/^[ \t]*assert_(screen|transcript)( .*)? <<.EOF.$/ && ++n == k {
+		$0 ~ open && ++n == k {
 			while ((getline l < new) > 0)
 				print l
-			skip = 1
-		}' "$SCREENS_SELF" > "$SCREENS_SELF.new" &&
+			skip = done = 1
+		}
+		END { exit !done }' "$SCREENS_SELF" > "$SCREENS_SELF.new" &&
 		chmod --reference="$SCREENS_SELF" "$SCREENS_SELF.new" &&
 		mv "$SCREENS_SELF.new" "$SCREENS_SELF" ||
-		fail "cannot rewrite $SCREENS_SELF"
+		{ rm -f "$SCREENS_SELF.new"; fail "cannot rewrite expected text $SCREENS_N in $SCREENS_SELF"; }
 	echo "GENERATE=1: rewrote the expected text at $(screens_heredoc_line)" >&2
 }
