@@ -11,6 +11,7 @@
 
 static const char	*outcome_title(const struct session *);
 static int		 submit_skip(const struct session *);
+static int		 no_service(const struct session *);
 
 const struct wizard_step wizard_steps[] = {
 	{
@@ -108,6 +109,7 @@ const struct wizard_step wizard_steps[] = {
 		    "sending; the application stays queued on this computer and nothing "
 		    "is lost. \"Try again\" sends it now; \"Go on\" shows the local id."),
 		.skip = submit_skip,
+		.absent = no_service,
 		.no_back = 1,
 	},
 	{
@@ -151,6 +153,13 @@ static int
 submit_skip(const struct session *s)
 {
 	return (!session_sends(s) || s->model.receipt != NULL);
+}
+
+/* Without a card service the submit step is not part of the run. */
+static int
+no_service(const struct session *s)
+{
+	return (!session_sends(s));
 }
 
 int
@@ -213,7 +222,8 @@ wizard_number(const struct session *s, int step, int current)
 	int n = 0, j;
 
 	for (j = 0; j <= step; j++)
-		if (!wizard_skipped(s, j) || j == current)
+		if (j == current || !(wizard_steps[j].absent != NULL ?
+		    wizard_steps[j].absent(s) : wizard_skipped(s, j)))
 			n++;
 	return (n);
 }

@@ -70,7 +70,7 @@ Step 8 of 9: Sending
 F1 Help    F3 Next  Esc Quit
 EOF
 assert_screen receipt <<'EOF'
-Step 8 of 8: Receipt and next steps
+Step 9 of 9: Receipt and next steps
 --------------------------------------------------------------------------------
  127.0.0.1 received your application; its receipt number: R000001.
  What 127.0.0.1 does with it is up to that service. sscard is not an official
@@ -154,7 +154,7 @@ Step 8 of 9: Sending
 Sending your application to the card service...
 ... 0% ... 100%
 
-Step 8 of 8: Receipt and next steps
+Step 9 of 9: Receipt and next steps
 -----------------------------------
 127.0.0.1 received your application; its receipt number: R000002.
 sscard is not an official channel of the social security bureau: it helps you
