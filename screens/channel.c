@@ -5,6 +5,7 @@
 
 #include "model/application.h"
 #include "model/nextsteps.h"
+#include "model/person.h"
 #include "tui/pager.h"
 #include "model/region.h"
 #include "screens/screen.h"
@@ -20,8 +21,6 @@ struct channel_state {
 	int	first;		/* the first fact shown, when they do not all fit */
 };
 
-/* The facts shown for a channel: four topics and the region's notes. */
-#define FACTS_MAX	(TOPIC_COUNT + REGION_NOTES)
 /* The focus on the e-card row. */
 #define AT_ECARD	(CHANNEL_COUNT + 1)
 
@@ -42,25 +41,17 @@ static void
 draw_facts(const struct app *app, struct ui *ui, int y, int channel)
 {
 	const struct channel_state *c = app->priv;
+	struct nextsteps_fact facts[FACTS_MAX];
 	struct pager_item items[FACTS_MAX];
-	char *text[FACTS_MAX] = { NULL };
-	const char *note;
-	int n = 0, i;
+	int n, i;
 
-	for (i = TOPIC_WHERE; i <= TOPIC_RECEIVE; i++, n++) {
-		text[n] = region_describe(app->ses.model.region, channel, (enum region_topic)i);
-		items[n].label = nextsteps_topic_label((enum region_topic)i);
-		items[n].text = text[n];
-	}
-	/* Only the notes true for this channel: online hours are not a counter's. */
-	for (i = 0; (note = region_note(app->ses.model.region, channel, i)) != NULL &&
-	    n < FACTS_MAX; i++) {
-		items[n].label = NULL;
-		items[n++].text = note;
+	n = nextsteps_facts(app->ses.model.region, channel, facts);
+	for (i = 0; i < n; i++) {
+		items[i].label = facts[i].label;
+		items[i].text = facts[i].text;
 	}
 	pager_draw(ui, y, 3, ui->cols - 4, 14, ui_body_bottom(ui), items, n, c->first);
-	for (i = 0; i < n; i++)
-		free(text[i]);
+	nextsteps_facts_free(facts, n);
 }
 
 /* What changing the electronic card's photo takes (nextsteps_ecard). */
@@ -85,7 +76,8 @@ channel_draw(const struct app *app, struct ui *ui)
 	int y = UI_BODY_TOP, i, shown;
 	char *s;
 
-	ui_choice(ui, y++, 1, 10, _("Region:"), _(region_at(app->ses.model.region)->name),
+	ui_choice(ui, y++, 1, 10, person_label(FIELD_REGION),
+	    _(region_at(app->ses.model.region)->name),
 	    c->focus == 0);
 	for (i = 0; i < CHANNEL_COUNT; i++)
 		ui_item(ui, y++, 1, ui->cols - 2, app->ses.model.channel == i ? "(*)" : "( )",
@@ -100,8 +92,7 @@ channel_draw(const struct app *app, struct ui *ui)
 	/* The facts follow the focus, so moving through the list explains each. */
 	shown = c->focus > 0 ? c->focus - 1 :
 	    app->ses.model.channel >= 0 ? app->ses.model.channel : CHANNEL_ONLINE;
-	/* TRANSLATORS: %s is a channel name, e.g. "Online". */
-	s = xasprintf(_("%s, in this region:"), channel_name(shown));
+	s = nextsteps_facts_heading(shown);
 	ui_text(ui, y++, 1, ui->cols - 2, A_BOLD, s);
 	free(s);
 	draw_facts(app, ui, y, shown);

@@ -225,16 +225,14 @@ check_draw(const struct app *app, struct ui *ui)
 		y += ui_wrap(ui, y, 1, w, -1, A_BOLD, s);	/* never cut: it says what to do */
 		free(s);
 	}
-	s = xasprintf(c->f.fixed ? _("The fixed photo, checked against the %s rules:") :
-	    _("Your photo, checked against the %s rules:"), _(c->f.profile->title));
+	s = flow_check_heading(&c->f);
 	y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, s);
 	free(s);
-	ui_text(ui, y++, 1, w, A_BOLD, c->f.report.ok ? _("Result: the photo meets "
-	    "the rules.") : _("Result: the photo does not meet the rules."));
+	ui_text(ui, y++, 1, w, A_BOLD, flow_check_result(&c->f));
 	ui_focus(ui, UI_BODY_TOP, 1);
 	draw_report(c, ui, y, w);
 	if (c->show_fix)
-		ui_button(ui, ui_body_bottom(ui) - 1, 1, _("Fix the photo automatically"),
+		ui_button(ui, ui_body_bottom(ui) - 1, 1, flow_check_fix_label(),
 		    c->focus == rows_of(c, NULL));
 	else if (!c->f.report.ok)
 		ui_wrap(ui, ui_body_bottom(ui) - 1, 1, w, 2, A_NORMAL,
@@ -256,8 +254,7 @@ check_fix(struct app *app, struct check_state *c)
 	preview_load(app, c, 1);
 	c->show_fix = 0;
 	c->focus = 0;
-	app_say(app, 0, "%s", c->f.report.ok ? _("The fixed photo meets the rules and "
-	    "will be used.") : _("The photo was fixed, but it still fails a rule."));
+	app_say(app, 0, "%s", flow_check_fixed_result(&c->f));
 }
 
 static enum request

@@ -63,8 +63,6 @@ static void
 details_draw(const struct app *app, struct ui *ui)
 {
 	const struct details *d = app->priv;
-	static const char *const labels[] = { N_("Full name:"), N_("ID number:"),
-	    N_("Mobile number:") };
 	int y = UI_BODY_TOP, i;
 
 	y += ui_wrap(ui, y, 1, ui->cols - 2, -1, A_NORMAL, _("Type your details as "
@@ -72,13 +70,14 @@ details_draw(const struct app *app, struct ui *ui)
 	y++;
 	for (i = 0; i < d->nrows; i++, y += 2) {
 		if (row_is_field(d->rows[i]))
-			ui_field(ui, y, 1, LABEL_W, FIELD_W, _(labels[d->rows[i]]),
-			    &d->f[d->rows[i]], d->focus == i);
+			ui_field(ui, y, 1, LABEL_W, FIELD_W,
+			    person_label((enum person_field)d->rows[i]), &d->f[d->rows[i]],
+			    d->focus == i);
 		else if (d->rows[i] == ROW_MINOR)
-			ui_choice(ui, y, 1, LABEL_W, _("Whose card:"),
+			ui_choice(ui, y, 1, LABEL_W, person_label(FIELD_MINOR),
 			    person_minor_answer(app->ses.model.minor), d->focus == i);
 		else
-			ui_choice(ui, y, 1, LABEL_W, _("Region:"),
+			ui_choice(ui, y, 1, LABEL_W, person_label(FIELD_REGION),
 			    _(region_at(app->ses.model.region)->name), d->focus == i);
 	}
 	y += ui_wrap(ui, y, 3, ui->cols - 4, -1, A_NORMAL,

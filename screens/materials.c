@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "model/flow.h"
 #include "tui/field.h"
 #include "model/materials.h"
 #include "model/region.h"
@@ -40,12 +41,11 @@ static void
 materials_draw(const struct app *app, struct ui *ui)
 {
 	const struct materials_state *m = app->priv;
-	const struct material *items;
-	unsigned ticked = app->ses.model.ticked[app->ses.model.channel];
+	const char *mark;
 	int y = UI_BODY_TOP, i, n, ready, needed, bottom = ui_body_bottom(ui);
 	char *s;
 
-	items = materials_for(app->ses.model.channel, &n);
+	materials_for(app->ses.model.channel, &n);
 	ready = materials_ready(&app->ses.model, &needed);
 	/* TRANSLATORS: "Online: 2 of 5 ready. Space ticks an item." */
 	s = xasprintf(_("%s: %d of %d ready. Space ticks what you have."),
@@ -54,17 +54,12 @@ materials_draw(const struct app *app, struct ui *ui)
 	free(s);
 	y++;
 	for (i = 0; i < n && y < bottom - 3; i++) {
-		if (material_not_needed(&items[i], app->ses.model.card_lost)) {
-			s = xasprintf("%s (%s)", _(items[i].label), _("not needed: "
-			    "the card is lost"));
-			y += ui_item(ui, y, 1, ui->cols - 2, "[-]", s, m->focus == i);
-			free(s);
-		} else
-			y += ui_item(ui, y, 1, ui->cols - 2, (ticked >> i) & 1 ?
-			    "[x]" : "[ ]", _(items[i].label), m->focus == i);
+		s = flow_material(&app->ses, i, &mark);
+		y += ui_item(ui, y, 1, ui->cols - 2, mark, s, m->focus == i);
+		free(s);
 	}
 	ui_item(ui, bottom - 2, 1, ui->cols - 2, app->ses.model.card_lost ? "[x]" : "[ ]",
-	    _("My current card is lost (report it first: 挂失)"), m->focus == n);
+	    flow_card_lost_label(), m->focus == n);
 	y = bottom - 1;
 	ui_field(ui, y, 1, 16, 40, _("Save as:"), &m->path, m->focus == n + 1);
 	ui_button(ui, y + 1, 20, _("Save the checklist (Ctrl-S)"), m->focus == n + 2);
@@ -74,18 +69,13 @@ static void
 save(struct app *app)
 {
 	struct materials_state *m = app->priv;
-	char *path = field_utf8(&m->path), *cause = NULL;
+	char *path = field_utf8(&m->path), *cause = NULL, *said;
 
-	if (app->ses.kiosk.enabled)	/* kiosk.c: no file where a citizen says */
-		app_say(app, 1, "%s", _("This kiosk does not save files: note the "
-		    "checklist down, or ask the helper."));
-	else if (*path == '\0')
-		app_say(app, 1, "%s", _("Type a file name to save the checklist to."));
-	else if (materials_save(app->ses.model.channel, app->ses.model.ticked[app->ses.model.channel],
-	    app->ses.model.card_lost, _(region_at(app->ses.model.region)->name), path, &cause) != 0)
+	if ((said = flow_save_checklist(&app->ses, path, &cause)) == NULL)
 		app_say_cause(app, cause);
 	else
-		app_say(app, 0, _("Checklist saved to %s."), path);
+		app_say(app, 0, "%s", said);
+	free(said);
 	free(path);
 }
 

@@ -125,8 +125,7 @@ photo_draw(const struct app *app, struct ui *ui)
 		ui_field(ui, y, 1, 16, w - 22, _("Receipt number:"), &p->receipt,
 		    p->focus == 0);
 	} else {
-		y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, _("Type the path of your "
-		    "photo file, a JPEG or PNG (for example /media/usb/photo.jpg)."));
+		y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, flow_photo_prompt());
 		y++;
 		ui_field(ui, y, 1, 10, w - 16, _("Photo:"), &p->path, p->focus == 0);
 	}

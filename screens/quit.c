@@ -75,23 +75,15 @@ quit_draw(const struct app *app, struct ui *ui)
 		kiosk_quit_draw(app, ui);
 		return;
 	}
-	/* Exactly what stays: the kit or the queued entry; quitting deletes the draft too. */
-	if (app->ses.kit_saved != NULL)
-		s = xasprintf(_("Your kit stays in %s. The rest is wiped."),
-		    app->ses.kit_saved);
-	else if (app->ses.model.outbox_id != NULL)
-		s = xstrdup(_("Your application is already queued in the outbox."));
-	else if (app->ses.model.checked_path[0] != '\0')
-		s = xstrdup(_("Nothing is kept: what you typed is forgotten and "
-		    "the copy of your photo is wiped."));
-	else
-		s = xstrdup(_("Nothing is kept: what you typed is forgotten."));
+	s = session_quit_outcome(&app->ses);
 	y = ui_box(ui, top, left, h, w, _("Quit sscard?"));
 	ui_wrap(ui, y, left + 2, w - 4, 3, A_NORMAL, s);
 	free(s);
 	/* Hotkeys are shown as letters: CJK labels have no letter to underline. */
 	ui_button(ui, y + 4, left + 4, _("Quit (Y)"), app->overlay_focus == 0);
-	ui_button(ui, y + 4, left + 30, _("Stay (N)"), app->overlay_focus == 1);
+	ui_button(ui, y + 4, left + 20, _("Stay (N)"), app->overlay_focus == 1);
+	if (session_quit_can_keep(&app->ses))
+		ui_button(ui, y + 4, left + 36, _("Keep a draft (K)"), app->overlay_focus == 2);
 }
 
 /* Focus 0 start again, 1 stay, 2 the PIN field. */
@@ -136,15 +128,22 @@ static enum request
 quit_handle(struct app *app, enum request req, const struct key *k)
 {
 	wchar_t c = towlower((wint_t)key_char(k));
+	int n = session_quit_can_keep(&app->ses) ? 3 : 2;	/* quit, stay, keep */
 
 	if (app->ses.kiosk.enabled)
 		return (kiosk_quit_handle(app, req, k));
-	if (req == REQ_FOCUS_NEXT || req == REQ_FOCUS_PREV || req == REQ_LEFT ||
-	    req == REQ_RIGHT)
-		app->overlay_focus = !app->overlay_focus;
+	if (req == REQ_FOCUS_NEXT || req == REQ_RIGHT)
+		app->overlay_focus = (app->overlay_focus + 1) % n;
+	else if (req == REQ_FOCUS_PREV || req == REQ_LEFT)
+		app->overlay_focus = (app->overlay_focus + n - 1) % n;
 	else if (c == L'y' || (req == REQ_ACTIVATE && app->overlay_focus == 0)) {
 		app->finished = 1;
 		app->exit_status = EXIT_CANCELLED;
+	} else if (n == 3 && (c == L'k' || (req == REQ_ACTIVATE &&
+	    app->overlay_focus == 2))) {
+		app->finished = 1;
+		app->exit_status = EXIT_CANCELLED;
+		app->keep_on_quit = 1;
 	} else if (c == L'n' || req == REQ_QUIT || req == REQ_ACTIVATE)
 		app->overlay = OVERLAY_NONE;
 	else if (req == REQ_RESIZE || req == REQ_REDRAW)

@@ -208,11 +208,11 @@ outcome_draw(const struct app *app, struct ui *ui)
 		return;
 	}
 	y += headline(app, ui, y, w);
-	ui_field(ui, y++, 1, 14, w - 20, _("Kit folder:"), &o->dir, o->focus == AT_DIR);
+	ui_field(ui, y++, 1, 14, w - 20, flow_kit_label(), &o->dir, o->focus == AT_DIR);
 	ui_button(ui, y, 3, _("Save the kit"), o->focus == AT_SAVE);
 	x = after_x(3, _("Save the kit"));
-	ui_button(ui, y, x, _("Finish"), o->focus == AT_FINISH);
-	x = after_x(x, _("Finish"));
+	ui_button(ui, y, x, flow_finish_label(), o->focus == AT_FINISH);
+	x = after_x(x, flow_finish_label());
 	if (o->qr != NULL)
 		x = more_button(ui, &y, x, w, o->show_qr ? _("Hide the QR code") :
 		    _("QR code for a helper"), o->focus == AT_QR);
@@ -261,13 +261,13 @@ save_kit(struct app *app)
 static void
 print_kit(struct app *app)
 {
+	const char *said;
 	char *cause = NULL;
 
-	if (print_application(app->ses.cfg, &app->ses.model, session_sends(&app->ses), app->ses.kit_saved,
-	    &app->ses.ws, &cause) != 0)
+	if ((said = flow_print(&app->ses, &cause)) == NULL)
 		app_say_cause(app, cause);
 	else
-		app_say(app, 0, "%s", _("Sent to the printer."));
+		app_say(app, 0, "%s", said);
 }
 
 static enum request

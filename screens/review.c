@@ -5,11 +5,6 @@
 
 #include "model/flow.h"
 #include "tui/graphics.h"
-#include "model/idnum.h"
-#include "model/kit.h"
-#include "model/materials.h"
-#include "model/person.h"
-#include "model/region.h"
 #include "net/send.h"
 #include "screens/screen.h"
 #include "lib/xmalloc.h"
@@ -54,50 +49,24 @@ static void
 review_draw(const struct app *app, struct ui *ui)
 {
 	const struct review *r = app->priv;
-	const struct application *a = &app->ses.model;
-	char masked[19], *s, *name;
-	int y = UI_BODY_TOP, n, ready, p = r->photo.px != NULL;
+	struct flow_review fr;
+	int y = UI_BODY_TOP, i, p = r->photo.px != NULL;
 
-	ui_text(ui, y++, 1, ui->cols - 2, A_NORMAL, session_sends(&app->ses) ?
-	    _("Please check everything before the application is queued:") :
-	    _("Please check everything before the kit is made:"));
+	flow_review_open(&app->ses, r->show_id, p, &fr);
+	ui_text(ui, y++, 1, ui->cols - 2, A_NORMAL, fr.heading);
 	y++;
-	y += row(ui, y, p, _("Channel:"), channel_name(a->channel));
-	y += row(ui, y, p, _("Region:"), _(region_at(a->region)->name));
-	y += row(ui, y, p, _("Full name:"), a->name);
-	if (session_sends(&app->ses)) {
-		/* Bystanders at a service point: masked unless asked for. */
-		idnum_mask(a->id_number, masked);
-		y += row(ui, y, p, _("ID number:"), r->show_id ? a->id_number : masked);
-		y += row(ui, y, p, _("Mobile number:"), a->phone);
-	}
-	y += row(ui, y, p, _("Whose card:"), person_minor_answer(a->minor));
-	ready = materials_ready(a, &n);
-	s = xasprintf(_("%d of %d ready"), ready, n);
-	y += row(ui, y, p, _("Materials:"), s);
-	free(s);
-	if (a->card_lost)
-		y += row(ui, y, p, _("Current card:"), _("lost: report the loss first (挂失)"));
-	if (a->photo_receipt[0] != '\0')
-		s = xasprintf(_("a photo studio's receipt number, %s"),
-		    a->photo_receipt);
-	else
-		s = xstrdup(a->photo_fixed ? _("fixed by sscard and checked (on "
-		    "the right)") : _("checked (on the right)"));
-	y += row(ui, y, p, _("Photo:"), s);
-	free(s);
+	for (i = 0; i < fr.n; i++)
+		y += row(ui, y, p, fr.rows[i].label, fr.rows[i].value);
 	if (r->photo.px != NULL)
 		graphics_place(ui, UI_BODY_TOP + 2, ui->cols - PHOTO_COLS - 2,
 		    PHOTO_ROWS, PHOTO_COLS, &r->photo);
 	y = p && y < UI_BODY_TOP + 2 + PHOTO_ROWS ? UI_BODY_TOP + 2 + PHOTO_ROWS : y + 1;
-	if (session_sends(&app->ses))	/* with no number asked there is none to show */
+	if (fr.numbers)	/* with no number asked there is none to show */
 		y += ui_item(ui, y, 1, ui->cols - 2, r->show_id ? "[x]" : "[ ]",
-		    _("Show the full ID number"), r->focus == 0);
-	name = session_sends(&app->ses) ? session_service_name(&app->ses) : NULL;
-	s = kit_consent(a, name);
-	free(name);
-	ui_item(ui, y, 1, ui->cols - 2, a->consent ? "[x]" : "[ ]", s, r->focus == 1);
-	free(s);
+		    flow_show_id_label(0), r->focus == 0);
+	ui_item(ui, y, 1, ui->cols - 2, app->ses.model.consent ? "[x]" : "[ ]",
+	    fr.consent, r->focus == 1);
+	flow_review_free(&fr);
 }
 
 static enum request

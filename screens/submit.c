@@ -119,8 +119,7 @@ submit_draw(const struct app *app, struct ui *ui)
 	char *t;
 
 	if (s->phase == SENDING) {
-		y += ui_wrap(ui, y, 1, w, -1, A_BOLD, _("Sending your application "
-		    "to the card service..."));
+		y += ui_wrap(ui, y, 1, w, -1, A_BOLD, send_sending_text());
 		y = draw_progress(s, ui, y + 1) + 1;
 		ui_wrap(ui, y, 1, w, -1, A_NORMAL, _("Esc stops sending. The "
 		    "application stays queued on this computer and can be sent "

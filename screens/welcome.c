@@ -15,9 +15,8 @@
 
 /* Focus: 0..3 a language; with a draft, 4 resume it, 5 delete it. */
 struct welcome {
-	int	 focus;
-	char	*draft_name;	/* a saved draft's name, masked; NULL: none */
-	time_t	 draft_saved;
+	int			 focus;
+	struct session_draft	 draft;	/* a saved draft's name, masked; NULL: none */
 };
 
 static int	draft_choice(struct app *, struct welcome *);
@@ -32,8 +31,7 @@ welcome_enter(struct app *app)
 	if (w->focus < 0)
 		w->focus = 0;
 	/* A dropped session's answers: offered by masked name and time only. */
-	if (draft_offer(app->ses.cfg, app->ses.kiosk.enabled, &w->draft_name, &w->draft_saved,
-	    &cause) < 0)
+	if (session_draft_find(&app->ses, &w->draft, &cause) < 0)
 		app_say_cause(app, cause);	/* damaged, or its key gone: deleted */
 	app->priv = w;
 }
@@ -42,29 +40,20 @@ welcome_enter(struct app *app)
 static int
 draft_choice(struct app *app, struct welcome *w)
 {
-	char *step = NULL, *cause = NULL, *dir;
-	int i;
+	char *cause = NULL;
+	int step;
 
 	if (w->focus == 5) {
-		if ((dir = draft_dir(&cause)) != NULL)
-			draft_discard(dir);
-		free(dir);
-		free(cause);
-		free(w->draft_name);
-		w->draft_name = NULL;
+		app_say(app, 0, "%s", session_draft_delete(&app->ses));
+		session_draft_free(&w->draft);
 		w->focus = 0;
-		app_say(app, 0, "%s", _("The saved answers were deleted."));
 		return (REQ_NONE);
 	}
-	if (draft_resume(app->ses.cfg, &app->ses.ws, &app->ses.model, &step, &cause) != 1) {
-		app_say_cause(app, cause != NULL ? cause :
-		    xstrdup(_("The saved answers are gone (expired or deleted).")));
+	if ((step = session_draft_resume(&app->ses, &cause)) < 0) {
+		app_say_cause(app, cause);
 		return (REQ_NONE);
 	}
-	session_set_language(&app->ses, app->ses.model.lang);
-	i = wizard_index(step);
-	app->jump_to = i > 0 ? i : 1;
-	free(step);
+	app->jump_to = step;
 	return (REQ_NEXT);
 }
 
@@ -74,7 +63,7 @@ welcome_draw(const struct app *app, struct ui *ui)
 	const struct welcome *w = app->priv;
 	const struct language *l;
 	int y = UI_BODY_TOP, i, width = ui->cols - 2;
-	char when[32], *s, *d;
+	char *s, *d;
 
 	y += ui_wrap(ui, y, 1, width, -1, A_NORMAL, nextsteps_intro(session_sends(&app->ses)));
 	y++;
@@ -99,20 +88,17 @@ welcome_draw(const struct app *app, struct ui *ui)
 		free(d);
 		return;
 	}
-	if (w->draft_name == NULL) {
+	if (w->draft.name == NULL) {
 		ui_wrap(ui, y, 1, width, 2, A_NORMAL, _("Up and Down choose a language, "
 		    "Space switches to it, Enter switches and goes on. F1 shows help."));
 		return;
 	}
 	/* In the hint's place: the help (F1) says that going on replaces them. */
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&w->draft_saved));
-	/* TRANSLATORS: a masked name ("张*") and a date and time. */
-	s = xasprintf(_("Answers of %s, saved %s, are on this computer."),
-	    w->draft_name, when);
+	s = session_draft_question(&w->draft);
 	ui_text(ui, y++, 1, width, A_BOLD, s);
 	free(s);
-	ui_button(ui, y, 1, _("Resume them"), w->focus == 4);
-	ui_button(ui, y, 30, _("Delete them and start afresh"), w->focus == 5);
+	ui_button(ui, y, 1, session_draft_answer(0), w->focus == 4);
+	ui_button(ui, y, 30, session_draft_answer(1), w->focus == 5);
 }
 
 static enum request
@@ -121,7 +107,7 @@ welcome_handle(struct app *app, enum request req, const struct key *k)
 	struct welcome *w = app->priv;
 	const struct language *l;
 
-	if (screen_focus_move(&w->focus, w->draft_name != NULL ? 6 : 4, req))
+	if (screen_focus_move(&w->focus, w->draft.name != NULL ? 6 : 4, req))
 		return (REQ_NONE);
 	if (w->focus >= 4 && req == REQ_ACTIVATE)
 		return (draft_choice(app, w));
@@ -138,7 +124,7 @@ welcome_free(struct app *app)
 {
 	struct welcome *w = app->priv;
 
-	free(w->draft_name);
+	session_draft_free(&w->draft);
 	free(w);
 }
 

@@ -92,7 +92,7 @@ say_error(const char *what, char *cause)
 static void
 warn_insecure(const struct config *cfg)
 {
-	if (net_insecure(cfg))
+	if (backend_insecure(cfg))
 		fprintf(stderr, "%s: %s\n", PACKAGE, _("WARNING: insecure = yes: "
 		    "the card service's certificate is NOT checked; personal data "
 		    "may go to an impostor."));

@@ -62,7 +62,17 @@ signals_install(char **cause)
 			    strerror(errno));
 			return (-1);
 		}
+	/* A write to a pipe that closed (a printer that died) fails with EPIPE and is said. */
+	signal(SIGPIPE, SIG_IGN);
 	return (0);
+}
+
+void
+signals_shared_machine(void)
+{
+	/* Ctrl-Z and Ctrl-\ must not drop the next citizen into a shell or a core file. */
+	signal(SIGTSTP, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
 }
 
 int

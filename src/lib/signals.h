@@ -26,10 +26,13 @@ typedef void	(*signals_fn)(void *, int);
 
 /*
  * Installs the handlers for SIGHUP, SIGTERM and SIGINT (without SA_RESTART,
- * so a blocking read returns EINTR); before curses starts, so that curses
- * keeps them.  Returns 0, or -1 with *cause; caller frees.
+ * so a blocking read returns EINTR) and ignores SIGPIPE; before curses
+ * starts, so that curses keeps them.  For both front ends: the one place
+ * signals are set.  Returns 0, or -1 with *cause; caller frees.
  */
 int	signals_install(char **);
+/* A kiosk: SIGTSTP and SIGQUIT (Ctrl-Z, Ctrl-\) are ignored. */
+void	signals_shared_machine(void);
 /* The signal caught (SIGHUP, SIGTERM, SIGINT), or 0. */
 int	signals_caught(void);
 /* A descriptor that becomes readable when a signal is caught (for poll). */

@@ -1,6 +1,7 @@
 /* backend.c -- what the configuration says of the card service (net/ talks to it). */
 #include "lib/system.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/config.h"
@@ -27,4 +28,15 @@ backend_name(const struct config *cfg)
 	if ((p = strstr(url, "://")) != NULL)
 		url = p + 3;
 	return (xstrndup(url, strcspn(url, "/:?#")));
+}
+
+int
+backend_insecure(const struct config *cfg)
+{
+	char *cause = NULL;
+	int on = 0;
+
+	if (config_bool(cfg, "backend", "insecure", 0, &on, &cause) != 0)
+		free(cause);	/* net_open reports it */
+	return (on);
 }

@@ -8,5 +8,7 @@ struct config;
 int	backend_configured(const struct config *);
 /* [backend] name, else the host of base_url: what to call the service; caller frees. */
 char	*backend_name(const struct config *);
+/* 1 when [backend] insecure = yes: every screen and command must say so. */
+int	backend_insecure(const struct config *);
 
 #endif

@@ -711,6 +711,19 @@ draft_mask_name(const char *name)
 	return (out);
 }
 
+int
+draft_usable(const struct config *cfg, int forced)
+{
+	char *cause = NULL, *dir;
+
+	if (kiosk_enabled(cfg, forced))
+		return (0);
+	if (lock_state == DRAFT_UNTRIED && (dir = draft_dir(&cause)) != NULL)
+		free(dir);
+	free(cause);
+	return (lock_state == DRAFT_OURS);
+}
+
 char *
 draft_privacy(const struct config *cfg, int forced)
 {

@@ -82,6 +82,8 @@ int	 draft_autosave(const struct application *, const char *, int,
  * *cause.
  */
 int	 draft_take_photo(struct application *, const struct workspace *, char **);
+/* 1 when this run keeps drafts: not a kiosk, its folder locked, the keyring usable. */
+int	 draft_usable(const struct config *, int);
 /* The welcome step's privacy paragraph, true for drafts or a kiosk; caller frees. */
 char	*draft_privacy(const struct config *, int);
 /*

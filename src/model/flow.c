@@ -8,9 +8,13 @@
 #include "model/checked.h"
 #include "lib/i18n.h"
 #include "model/flow.h"
+#include "model/idnum.h"
 #include "model/kit.h"
+#include "model/materials.h"
+#include "model/person.h"
 #include "model/nextsteps.h"
 #include "model/picker.h"
+#include "model/print.h"
 #include "photo/fix.h"
 #include "photo/profile.h"
 #include "model/region.h"
@@ -235,6 +239,168 @@ flow_check_leave(const struct session *s, const struct flow_check *c, char **cau
 	return (-1);
 }
 
+const char *
+flow_photo_prompt(void)
+{
+	return (_("Type the path of your photo file, a JPEG or PNG (for example "
+	    "/media/usb/photo.jpg)."));
+}
+
+char *
+flow_material(const struct session *s, int i, const char **mark)
+{
+	const struct application *a = &s->model;
+	const struct material *items;
+	int n;
+
+	items = materials_for(a->channel, &n);
+	if (material_not_needed(&items[i], a->card_lost)) {
+		*mark = "[-]";
+		return (xasprintf("%s (%s)", _(items[i].label), _("not needed: the card "
+		    "is lost")));
+	}
+	*mark = (a->ticked[a->channel] >> i) & 1 ? "[x]" : "[ ]";
+	return (xstrdup(_(items[i].label)));
+}
+
+const char *
+flow_card_lost_label(void)
+{
+	return (_("My current card is lost (report it first: 挂失)"));
+}
+
+char *
+flow_save_checklist(const struct session *s, const char *path, char **cause)
+{
+	const struct application *a = &s->model;
+
+	if (s->kiosk.enabled) {	/* kiosk.c: no file where a citizen says */
+		*cause = xstrdup(_("This kiosk does not save files: note the checklist "
+		    "down, or ask the helper."));
+		return (NULL);
+	}
+	if (*path == '\0') {
+		*cause = xstrdup(_("Type a file name to save the checklist to."));
+		return (NULL);
+	}
+	if (materials_save(a->channel, a->ticked[a->channel], a->card_lost,
+	    _(region_at(a->region)->name), path, cause) != 0)
+		return (NULL);
+	return (xasprintf(_("Checklist saved to %s."), path));
+}
+
+char *
+flow_check_heading(const struct flow_check *c)
+{
+	return (xasprintf(c->fixed ? _("The fixed photo, checked against the %s "
+	    "rules:") : _("Your photo, checked against the %s rules:"),
+	    _(c->profile->title)));
+}
+
+const char *
+flow_check_result(const struct flow_check *c)
+{
+	return (c->report.ok ? _("Result: the photo meets the rules.") :
+	    _("Result: the photo does not meet the rules."));
+}
+
+const char *
+flow_check_fix_label(void)
+{
+	return (_("Fix the photo automatically"));
+}
+
+const char *
+flow_check_fixed_result(const struct flow_check *c)
+{
+	return (c->report.ok ? _("The fixed photo meets the rules and will be used.") :
+	    _("The photo was fixed, but it still fails a rule."));
+}
+
+/* "110105 1949 1231 002X": address, year, month and day, the rest, for reading back. */
+char *
+flow_grouped_id(const char *id)
+{
+	return (strlen(id) == 18 ? xasprintf("%.6s %.4s %.4s %.4s", id, id + 6,
+	    id + 10, id + 14) : xstrdup(id));
+}
+
+static void
+review_add(struct flow_review *r, const char *label, char *value)
+{
+	r->rows[r->n].label = label;
+	r->rows[r->n++].value = value;
+}
+
+/*
+ * The photo row: the studio's receipt number, or what became of the photo,
+ * pointing at it where it is shown beside the rows, else naming its file.
+ */
+static char *
+review_photo(const struct application *a, int pictured)
+{
+	if (a->photo_receipt[0] != '\0')
+		return (xasprintf(_("%s (a photo studio's receipt number: the "
+		    "office checks the studio's photo)"), a->photo_receipt));
+	if (pictured)
+		return (xstrdup(a->photo_fixed ? _("fixed by sscard and checked (on "
+		    "the right)") : _("checked (on the right)")));
+	return (xasprintf("%s (%s)", a->photo_path, a->photo_fixed ?
+	    _("fixed by sscard and checked") : _("checked")));
+}
+
+void
+flow_review_open(const struct session *s, int show_id, int pictured,
+    struct flow_review *r)
+{
+	const struct application *a = &s->model;
+	char masked[19], *name;
+	int n, ready;
+
+	memset(r, 0, sizeof *r);
+	r->numbers = session_sends(s);
+	r->heading = r->numbers ? _("Please check everything before the "
+	    "application is queued:") : _("Please check everything before the kit "
+	    "is made:");
+	review_add(r, _("Channel:"), xstrdup(channel_name(a->channel)));
+	review_add(r, person_label(FIELD_REGION), xstrdup(_(region_at(a->region)->name)));
+	review_add(r, person_label(FIELD_NAME), xstrdup(a->name));
+	if (r->numbers) {
+		/* Bystanders at a service point: masked unless asked for. */
+		idnum_mask(a->id_number, masked);
+		review_add(r, person_label(FIELD_ID), show_id ? flow_grouped_id(a->id_number) :
+		    xstrdup(masked));
+		review_add(r, person_label(FIELD_PHONE), xstrdup(a->phone));
+	}
+	review_add(r, person_label(FIELD_MINOR), xstrdup(person_minor_answer(a->minor)));
+	ready = materials_ready(a, &n);
+	review_add(r, _("Materials:"), xasprintf(_("%d of %d ready"), ready, n));
+	if (a->card_lost)
+		review_add(r, _("Current card:"), xstrdup(_("lost: report the loss "
+		    "first (挂失)")));
+	review_add(r, _("Photo:"), review_photo(a, pictured));
+	name = r->numbers ? session_service_name(s) : NULL;
+	r->consent = kit_consent(a, name);
+	free(name);
+}
+
+void
+flow_review_free(struct flow_review *r)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		wipe_str(r->rows[i].value);
+	free(r->consent);
+	memset(r, 0, sizeof *r);
+}
+
+const char *
+flow_show_id_label(int shown)
+{
+	return (shown ? _("Mask the ID number again") : _("Show the full ID number"));
+}
+
 int
 flow_consent(struct session *s, char **cause)
 {
@@ -252,6 +418,27 @@ flow_consent(struct session *s, char **cause)
 	}
 	wipe_free(data, len);
 	return (0);
+}
+
+const char *
+flow_print(const struct session *s, char **cause)
+{
+	if (print_application(s->cfg, &s->model, session_sends(s), s->kit_saved, &s->ws,
+	    cause) != 0)
+		return (NULL);
+	return (_("Sent to the printer."));
+}
+
+const char *
+flow_kit_label(void)
+{
+	return (_("Kit folder:"));
+}
+
+const char *
+flow_finish_label(void)
+{
+	return (_("Finish"));
 }
 
 char *

@@ -18,8 +18,23 @@ struct session;
  * 0, or -1 with *cause; caller frees.
  */
 int	flow_take_photo(struct session *, const char *, char **);
+/* What the photo step asks for when no photo is listed to choose from. */
+const char	*flow_photo_prompt(void);
 /* A photo studio's receipt number instead of a file: 0, or -1 with *cause. */
 int	flow_take_receipt(struct session *, const char *, char **);
+
+/*
+ * The materials step: item i of the channel's checklist with *mark "[x]",
+ * "[ ]", or "[-]" when a lost card makes it unneeded; caller frees.
+ */
+char	*flow_material(const struct session *, int, const char **);
+/* The last item: the card is lost, and the loss is to be reported first. */
+const char	*flow_card_lost_label(void);
+/*
+ * Saves the checklist to path (never in a kiosk): the sentence that says
+ * so, or NULL with *cause; caller frees both.
+ */
+char	*flow_save_checklist(const struct session *, const char *, char **);
 
 /* The check step's state: the region's rules and how the photo went. */
 struct flow_check {
@@ -44,8 +59,45 @@ char	*flow_check_row(const struct photo_check *);
 char	*flow_check_passing(const struct flow_check *);
 /* The failure no fix repairs (the face colour and the face first), or NULL. */
 const struct photo_check *flow_check_unfixable(const struct flow_check *);
+/* "Your photo, checked against the Beijing rules:" (or the fixed photo); caller frees. */
+char	*flow_check_heading(const struct flow_check *);
+/* "Result: the photo meets the rules." or that it does not. */
+const char	*flow_check_result(const struct flow_check *);
+/* What the button or choice that fixes the photo says. */
+const char	*flow_check_fix_label(void);
+/* After a fix: the fixed photo will be used, or it still fails a rule. */
+const char	*flow_check_fixed_result(const struct flow_check *);
 /* 0 when the step may be left (passed, or a receipt number), or -1 with *cause. */
 int	flow_check_leave(const struct session *, const struct flow_check *, char **);
+
+/* "110105 1949 1231 002X", for reading a number back; caller frees (and wipes). */
+char	*flow_grouped_id(const char *);
+
+/* One line of the review: a label and its value. */
+struct flow_row {
+	const char	*label;		/* translated, static */
+	char		*value;		/* owned */
+};
+
+/* What the review shows, the same in both front ends. */
+struct flow_review {
+	const char	*heading;	/* "Please check everything before ..." */
+	struct flow_row	 rows[10];
+	int		 n;
+	int		 numbers;	/* the ID number is among the rows: offer to show it whole */
+	char		*consent;	/* the declaration the citizen ticks; owned */
+};
+
+/*
+ * The review's rows: the channel, region, name, the numbers a card service
+ * needs (the ID number masked unless show_id), whose card, the materials,
+ * a lost card, the photo (pictured: the front end shows it beside the rows).
+ * Free with flow_review_free: it wipes the values.
+ */
+void	flow_review_open(const struct session *, int, int, struct flow_review *);
+void	flow_review_free(struct flow_review *);
+/* "Show the full ID number", or once shown, "Mask the ID number again". */
+const char	*flow_show_id_label(int);
 
 /*
  * The review's declaration, consent given by the citizen's explicit act
@@ -54,6 +106,11 @@ int	flow_check_leave(const struct session *, const struct flow_check *, char **)
  * *cause (then not consented).
  */
 int	flow_consent(struct session *, char **);
+/* Prints the application's sheet: the sentence that says so, or NULL with *cause. */
+const char	*flow_print(const struct session *, char **);
+/* The last step's labels: the kit's folder, and the end of the wizard. */
+const char	*flow_kit_label(void);
+const char	*flow_finish_label(void);
 /* The kit folder offered: the one saved, else a new one; caller frees. */
 char	*flow_kit_offer(const struct session *);
 /*

@@ -366,3 +366,37 @@ nextsteps_free(struct nextsteps *ns)
 	free(ns->v);
 	memset(ns, 0, sizeof *ns);
 }
+
+int
+nextsteps_facts(int r, int channel, struct nextsteps_fact *facts)
+{
+	const char *note;
+	int n = 0, i;
+
+	for (i = 0; i < TOPIC_COUNT; i++, n++) {
+		facts[n].label = nextsteps_topic_label((enum region_topic)i);
+		facts[n].text = region_describe(r, channel, (enum region_topic)i);
+	}
+	/* Only the notes true for this channel: online hours are not a counter's. */
+	for (i = 0; n < FACTS_MAX && (note = region_note(r, channel, i)) != NULL; i++, n++) {
+		facts[n].label = NULL;
+		facts[n].text = xstrdup(note);
+	}
+	return (n);
+}
+
+void
+nextsteps_facts_free(struct nextsteps_fact *facts, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(facts[i].text);
+}
+
+char *
+nextsteps_facts_heading(int channel)
+{
+	/* TRANSLATORS: %s is a channel name, e.g. "Online". */
+	return (xasprintf(_("%s, in this region:"), channel_name(channel)));
+}

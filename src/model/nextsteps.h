@@ -34,6 +34,20 @@ void	nextsteps_build(const struct application *, int, int, struct nextsteps *);
 void	nextsteps_free(struct nextsteps *);
 /* The label of a region fact ("Where:"), translated: screens and summary.txt alike. */
 const char *nextsteps_topic_label(enum region_topic);
+/* What a channel means in a region: the four topics, then the notes true for that channel. */
+#define FACTS_MAX	(TOPIC_COUNT + REGION_NOTES)
+struct nextsteps_fact {
+	const char	*label;		/* "Where:", or NULL for a note */
+	char		*text;		/* owned */
+};
+/*
+ * The facts of channel in region index r, into facts[FACTS_MAX]; returns how
+ * many.  Free with nextsteps_facts_free.
+ */
+int	nextsteps_facts(int, int, struct nextsteps_fact *);
+void	nextsteps_facts_free(struct nextsteps_fact *, int);
+/* "Online, in this region:", above a channel's facts; caller frees. */
+char	*nextsteps_facts_heading(int);
 /* What the wizard does, for the welcome step: with a card service (sends) or a kit. */
 const char *nextsteps_intro(int);
 /* The sentence that sscard is not an official channel (translated). */

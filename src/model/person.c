@@ -152,6 +152,15 @@ person_check(struct application *a, const struct tm *today, int numbers,
 }
 
 const char *
+person_label(enum person_field f)
+{
+	static const char *const labels[] = { N_("Full name:"), N_("ID number:"),
+	    N_("Mobile number:"), N_("Region:"), N_("Whose card:") };
+
+	return (_(labels[f]));
+}
+
+const char *
 person_minor_answer(int minor)
 {
 	return (minor ? _("a child under 16 (a parent or guardian applies)") :

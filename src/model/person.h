@@ -6,7 +6,7 @@
 
 struct application;
 
-enum person_field { FIELD_NAME, FIELD_ID, FIELD_PHONE, FIELD_REGION };
+enum person_field { FIELD_NAME, FIELD_ID, FIELD_PHONE, FIELD_REGION, FIELD_MINOR };
 
 /* Trimmed name in *out (caller frees), or -1 with *cause. */
 int	person_check_name(const char *, char **, char **);
@@ -22,6 +22,8 @@ int	person_check_phone(const char *, char [12], char **);
 int	person_check(struct application *, const struct tm *, int,
 	    enum person_field *, char **, char **);
 
+/* The field's label, translated: "Full name:", "ID number:", ..., "Whose card:". */
+const char	*person_label(enum person_field);
 /* "Whose card" answers, translated: 0 an adult's, 1 a child's (a->minor). */
 const char	*person_minor_answer(int);
 /* Why the numbers are or are not asked (`numbers`: a card service needs them). */

@@ -43,21 +43,20 @@ session_start(struct session *s, char **cause)
 	return (workspace_open(&s->ws, cause));
 }
 
-void
-session_wipe(struct session *s)
+int
+session_wipe(struct session *s, char **cause)
 {
-	char lang[sizeof s->start_lang], *cause = NULL;
+	char lang[sizeof s->start_lang];
 
 	memcpy(lang, s->start_lang, sizeof lang);
 	/* The photo's copies and fixes go with the workspace; the next citizen gets a new one. */
 	workspace_wipe(&s->ws);
-	if (workspace_open(&s->ws, &cause) != 0)
-		fatal("%s", cause);
 	application_clear(&s->model);
 	application_init(&s->model);
 	free(s->kit_saved);
 	s->kit_saved = NULL;
 	session_set_language(s, lang);
+	return (workspace_open(&s->ws, cause));
 }
 
 void
@@ -117,4 +116,87 @@ session_drop_draft(const struct session *s)
 		draft_discard(dir);
 	free(dir);
 	free(cause);
+}
+
+int
+session_draft_find(const struct session *s, struct session_draft *d, char **cause)
+{
+	memset(d, 0, sizeof *d);
+	return (draft_offer(s->cfg, s->kiosk.enabled, &d->name, &d->saved, cause));
+}
+
+void
+session_draft_free(struct session_draft *d)
+{
+	free(d->name);
+	d->name = NULL;
+}
+
+char *
+session_draft_question(const struct session_draft *d)
+{
+	char when[32];
+
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&d->saved));
+	/* TRANSLATORS: a masked name ("张*") and a date and time. */
+	return (xasprintf(_("Answers of %s, saved %s, are on this computer."), d->name,
+	    when));
+}
+
+const char *
+session_draft_answer(int i)
+{
+	return (i == 0 ? _("Resume them") : _("Delete them and start afresh"));
+}
+
+int
+session_draft_resume(struct session *s, char **cause)
+{
+	struct application a;
+	char *step = NULL;
+	int i;
+
+	application_init(&a);
+	if (draft_resume(s->cfg, &s->ws, &a, &step, cause) != 1) {
+		application_clear(&a);
+		if (*cause == NULL)
+			*cause = xstrdup(_("The saved answers are gone (expired or deleted)."));
+		return (-1);
+	}
+	application_clear(&s->model);
+	s->model = a;
+	session_set_language(s, s->model.lang);
+	if (strcmp(s->model.lang, i18n_current()) != 0)	/* no catalogue for it here */
+		snprintf(s->model.lang, sizeof s->model.lang, "%s", i18n_current());
+	/* A draft is kept from the second step on; anything else starts there. */
+	i = wizard_index(step);
+	free(step);
+	return (i > 0 ? i : 1);
+}
+
+const char *
+session_draft_delete(const struct session *s)
+{
+	session_drop_draft(s);
+	return (_("The saved answers were deleted."));
+}
+
+char *
+session_quit_outcome(const struct session *s)
+{
+	/* Exactly what stays: the kit or the queued entry; quitting deletes the draft too. */
+	if (s->kit_saved != NULL)
+		return (xasprintf(_("Your kit stays in %s. The rest is wiped."), s->kit_saved));
+	if (s->model.outbox_id != NULL)
+		return (xstrdup(_("Your application is already queued in the outbox.")));
+	if (s->model.checked_path[0] != '\0')
+		return (xstrdup(_("Nothing is kept: what you typed is forgotten and "
+		    "the copy of your photo is wiped.")));
+	return (xstrdup(_("Nothing is kept: what you typed is forgotten.")));
+}
+
+int
+session_quit_can_keep(const struct session *s)
+{
+	return (!session_stored(s) && draft_usable(s->cfg, s->kiosk.enabled));
 }

@@ -39,9 +39,10 @@ int	session_start(struct session *, char **);
 /*
  * Everything of this citizen: answers, kit folder name, private folder
  * (made anew), language; the next one starts afresh.  The caller says what
- * the terminal showed.
+ * the terminal showed.  0, or -1 with *cause (caller frees) when the new
+ * private folder cannot be made: all is wiped, but nobody else can be served.
  */
-void	session_wipe(struct session *);
+int	session_wipe(struct session *, char **);
 void	session_free(struct session *);
 
 /* 1 when a card service is configured, so that the application is sent. */
@@ -62,5 +63,41 @@ void	session_set_language(struct session *, const char *);
 int	session_keep_draft(const struct session *, int, int, char **);
 /* Deletes this account's draft (quitting: the citizen is done with it). */
 void	session_drop_draft(const struct session *);
+
+/*
+ * What quitting now leaves behind, for the quit box and question: the kit,
+ * the queued entry, or nothing (the photo's copy wiped); caller frees.
+ */
+char	*session_quit_outcome(const struct session *);
+/*
+ * 1 when quitting may keep the answers as a draft instead: outside a kiosk,
+ * where drafts are kept ([draft] usable), before anything is stored.
+ */
+int	session_quit_can_keep(const struct session *);
+
+/* A draft of an earlier run, offered on the welcome step by masked name and time only. */
+struct session_draft {
+	char	*name;		/* masked ("张*"); owned */
+	time_t	 saved;
+};
+
+/*
+ * 1 with *d (free with session_draft_free) when there is a draft to offer,
+ * 0 none (never in a kiosk), -1 with *cause: it was damaged or its key is
+ * gone, and it is deleted.
+ */
+int	session_draft_find(const struct session *, struct session_draft *, char **);
+void	session_draft_free(struct session_draft *);
+/* "Answers of 张*, saved 2026-12-06 10:00, are on this computer."; caller frees. */
+char	*session_draft_question(const struct session_draft *);
+/* The answers to it: 0 "Resume them", 1 "Delete them and start afresh". */
+const char	*session_draft_answer(int);
+/*
+ * Resumes the draft: its answers, language and checked photo back.  Returns
+ * the step to go on at (after the welcome), or -1 with *cause; caller frees.
+ */
+int	session_draft_resume(struct session *, char **);
+/* Deletes the draft; returns the sentence that says so. */
+const char	*session_draft_delete(const struct session *);
 
 #endif

@@ -1,13 +1,17 @@
 /* wizard.c -- the wizard's steps, in order, with what both front ends show of them. */
 #include "lib/system.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "lib/xmalloc.h"
+#include "model/backend.h"
 #include "model/session.h"
 #include "model/wizard.h"
 
 static const char	*outcome_title(const struct session *);
 static int		 submit_skip(const struct session *);
+static int		 no_service(const struct session *);
 
 const struct wizard_step wizard_steps[] = {
 	{
@@ -105,6 +109,7 @@ const struct wizard_step wizard_steps[] = {
 		    "sending; the application stays queued on this computer and nothing "
 		    "is lost. \"Try again\" sends it now; \"Go on\" shows the local id."),
 		.skip = submit_skip,
+		.absent = no_service,
 		.no_back = 1,
 	},
 	{
@@ -150,6 +155,13 @@ submit_skip(const struct session *s)
 	return (!session_sends(s) || s->model.receipt != NULL);
 }
 
+/* Without a card service the submit step is not part of the run. */
+static int
+no_service(const struct session *s)
+{
+	return (!session_sends(s));
+}
+
 int
 wizard_count(void)
 {
@@ -175,6 +187,29 @@ wizard_title(const struct session *s, int step)
 	return (_(w->title_of != NULL ? w->title_of(s) : w->title));
 }
 
+char *
+wizard_heading(const struct session *s, int step)
+{
+	char *t, *u;
+
+	/* TRANSLATORS: the first line of every screen: "Step 3 of 7: Personal details". */
+	t = xasprintf(_("Step %d of %d: %s"), wizard_number(s, step, step),
+	    wizard_number(s, wizard_count() - 1, step), wizard_title(s, step));
+	if (!backend_insecure(s->cfg))
+		return (t);
+	u = xasprintf("%s  !! %s", t, _("INSECURE: the card service's certificate "
+	    "is not checked"));
+	free(t);
+	return (u);
+}
+
+char *
+wizard_replay_ended(int step)
+{
+	return (xasprintf(_("%s: the key script ended before the wizard did "
+	    "(on step '%s')\n"), PACKAGE, wizard_steps[step].id));
+}
+
 int
 wizard_skipped(const struct session *s, int step)
 {
@@ -187,7 +222,8 @@ wizard_number(const struct session *s, int step, int current)
 	int n = 0, j;
 
 	for (j = 0; j <= step; j++)
-		if (!wizard_skipped(s, j) || j == current)
+		if (j == current || !(wizard_steps[j].absent != NULL ?
+		    wizard_steps[j].absent(s) : wizard_skipped(s, j)))
 			n++;
 	return (n);
 }

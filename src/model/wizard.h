@@ -17,6 +17,12 @@ struct wizard_step {
 	const char	*help;		/* N_() text for F1 and '?' */
 	/* 1: nothing to do here now; the step is passed over (may be NULL). */
 	int		 (*skip)(const struct session *);
+	/*
+	 * 1: the step is not part of this run at all, so it is not counted in
+	 * "Step 3 of 8" (NULL: the same as skip).  A step passed over because
+	 * it is done (sent) still counts, so the numbers never shift.
+	 */
+	int		 (*absent)(const struct session *);
 	int		 no_back;	/* 1: Back is refused (the application is being sent) */
 };
 
@@ -29,9 +35,16 @@ int	wizard_count(void);
 int	wizard_index(const char *);
 /* The step's title now, translated. */
 const char *wizard_title(const struct session *, int);
+/*
+ * "Step 3 of 7: Personal details", and a warning when the card service's
+ * certificate is not checked ([backend] insecure); caller frees.
+ */
+char	*wizard_heading(const struct session *, int);
+/* For stderr when --replay ran out on step (its id, untranslated); caller frees. */
+char	*wizard_replay_ended(int);
 /* 1 when step is passed over now. */
 int	wizard_skipped(const struct session *, int);
-/* The number a person sees for step, current the one shown: passed-over steps are not counted. */
+/* The number a person sees for step, current the one shown: steps not part of the run are not counted. */
 int	wizard_number(const struct session *, int, int);
 /*
  * The step that follows step in direction dir (1 or -1), passing over

@@ -97,6 +97,12 @@ send_outcome_text(enum send_outcome o, const char *why)
 }
 
 const char *
+send_sending_text(void)
+{
+	return (_("Sending your application to the card service..."));
+}
+
+const char *
 send_queue_dir(const struct send *sd)
 {
 	return (sd->outbox.dir);

@@ -41,6 +41,8 @@ int	send_consent(struct send *, struct session *, char **);
  */
 enum send_outcome	send_now(struct send *, struct session *, send_progress_fn, void *,
 			    char **);
+/* "Sending your application to the card service...", while it is sent. */
+const char	*send_sending_text(void);
 /* The sentence for REJECTED or NOT_SENT with its reason; caller frees. */
 char	*send_outcome_text(enum send_outcome, const char *);
 /* The outbox folder the application waits in, or NULL when none was opened. */

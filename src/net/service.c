@@ -105,17 +105,6 @@ now_ms(void)
 	return ((long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
 }
 
-int
-net_insecure(const struct config *cfg)
-{
-	char *cause = NULL;
-	int on = 0;
-
-	if (config_bool(cfg, "backend", "insecure", 0, &on, &cause) != 0)
-		free(cause);	/* net_open reports it */
-	return (on);
-}
-
 /* RFC 6750 b64token characters: nothing that could end a header line. */
 static int
 token_ok(const char *t)

@@ -57,8 +57,6 @@ struct net_run {
 	char			*stopped;	/* a problem no retry can fix, or NULL */
 };
 
-/* 1 when insecure = yes: every screen and command must say so. */
-int	net_insecure(const struct config *);
 /*
  * Reads [backend] (and the token file, refused if group or others can read
  * it).  Returns 0, or -1 with *cause; caller frees.  Close with net_close.

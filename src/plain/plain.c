@@ -54,7 +54,7 @@ static int	parse_choice(const char *, int);
 static int	confirm_quit(struct plain *);
 static int	kiosk_quit(struct plain *);
 static int	kiosk_leave(struct plain *);
-static void	wipe(struct plain *);
+static int	wipe(struct plain *);
 static void	offer_draft(struct plain *);
 static void	keep_draft(struct plain *, int);
 static int	setup(struct plain *, const struct app_options *, const struct config *,
@@ -621,19 +621,24 @@ static int
 confirm_quit(struct plain *p)
 {
 	const char *items[3];
-	int n = 0, c = 0;
+	int n = 0, c = 0, keep = session_quit_can_keep(&p->ses);
+	char *said;
 
 	items[n++] = _("Go on with the application");
-	if (p->drafts)
+	if (keep)
 		items[n++] = _("Quit and keep the answers as a draft on this computer");
 	items[n++] = _("Quit and delete the answers");
 	plain_section(&p->io, _("Quit"));
+	/* What "delete" leaves: the kit or the queued entry stay, as the curses box says. */
+	said = session_quit_outcome(&p->ses);
+	plain_para(&p->io, 0, said);
+	free(said);
 	/* No answer: keep what there is; a signal decides that itself (go on to it). */
 	if (plain_choose(&p->io, NULL, items, n, 0, NULL, &c) != PLAIN_OK)
-		c = signals_caught() == 0 && p->drafts ? 1 : 0;
+		c = signals_caught() == 0 && keep ? 1 : 0;
 	if (c == 0)
 		return (0);
-	keep_draft(p, c == 1 && p->drafts ? p->step : -2);
+	keep_draft(p, c == 1 && keep ? p->step : -2);
 	return (1);
 }
 
@@ -679,14 +684,15 @@ kiosk_leave(struct plain *p)
  * terminal still shows of them; the next one starts afresh.  What is said
  * afterwards is only what was done.
  */
-static void
+static int
 wipe(struct plain *p)
 {
-	int stored = session_stored(&p->ses), cleared;
+	int stored = session_stored(&p->ses), cleared, rc;
+	char *cause = NULL;
 
 	if (p->draft_dir != NULL)
 		draft_discard(p->draft_dir);
-	session_wipe(&p->ses);
+	rc = session_wipe(&p->ses, &cause);
 	p->io.stored = 0;
 	p->show_id = 0;
 	free(p->io.section);
@@ -700,6 +706,9 @@ wipe(struct plain *p)
 	    "this terminal may keep the lines scrolled off it until its window "
 	    "is closed.") : _("The text shown above could not be cleared: sscard "
 	    "cannot clear this terminal or output."));
+	if (rc != 0)	/* wiped, but nobody else can be served */
+		plain_error_cause(&p->io, &cause);
+	return (rc);
 }
 
 /* step >= 0: keep the draft at that step (session.c's rule); -2: delete it. */
@@ -722,50 +731,29 @@ keep_draft(struct plain *p, int step)
 static void
 offer_draft(struct plain *p)
 {
-	struct draft_meta meta;
-	struct application a;
+	struct session_draft d;
 	const char *items[2];
-	char *cause = NULL, *masked, when[32], *q;
-	int c = 0, i;
+	char *cause = NULL, *q;
+	int c = 0, found;
 
-	if (!p->drafts)
-		return;
-	application_init(&a);
-	if ((i = draft_load(p->draft_dir, p->keep_hours, time(NULL), &a, &meta,
-	    &cause)) <= 0) {
-		if (i < 0) {
+	if ((found = session_draft_find(&p->ses, &d, &cause)) <= 0) {
+		if (found < 0)
 			plain_error_cause(&p->io, &cause);
-		}
-		application_clear(&a);
 		return;
 	}
-	masked = draft_mask_name(a.name);
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&meta.saved));
 	plain_section(&p->io, _("Saved answers"));
-	/* TRANSLATORS: a masked name ("张*") and a date and time. */
-	q = xasprintf(_("Answers of %s, saved %s, are on this computer."), masked, when);
-	items[0] = _("Resume them");
-	items[1] = _("Delete them and start afresh");
+	q = session_draft_question(&d);
+	items[0] = session_draft_answer(0);
+	items[1] = session_draft_answer(1);
 	if (plain_choose(&p->io, q, items, 2, 0, NULL, &c) != PLAIN_OK)
 		c = -1;		/* no answer: the draft stays as it is */
-	if (c == 0 && draft_take_photo(&a, &p->ses.ws, &cause) != 0) {
+	if (c == 0 && (p->resume_step = session_draft_resume(&p->ses, &cause)) < 0) {
 		plain_error_cause(&p->io, &cause);
-		c = 1;	/* the draft's photo is unreadable: start afresh */
-	}
-	if (c == 0) {
-		application_clear(&p->ses.model);
-		p->ses.model = a;
-		if (i18n_set(p->ses.model.lang) != 0)
-			snprintf(p->ses.model.lang, sizeof p->ses.model.lang, "%s", i18n_current());
-		p->resume_step = wizard_index(meta.step) > 0 ? wizard_index(meta.step) : 0;
-	} else {
-		application_clear(&a);
-		if (c == 1)
-			draft_discard(p->draft_dir);
-	}
+		p->resume_step = 0;
+	} else if (c == 1)
+		plain_para(&p->io, 0, session_draft_delete(&p->ses));
 	free(q);
-	free(masked);
-	draft_meta_free(&meta);
+	session_draft_free(&d);
 }
 
 /* Returns EXIT_FINISHED, or the exit status with *cause. */
@@ -780,7 +768,6 @@ setup(struct plain *p, const struct app_options *o, const struct config *cfg,
 	/* The one signal mechanism of both front ends (signals.c). */
 	if (signals_install(cause) != 0)
 		return (EXIT_FAILED);
-	signal(SIGPIPE, SIG_IGN);
 	/* A bad key script or configuration is a usage error, refused first. */
 	if (io_open(&p->io, o, cause) != 0 ||
 	    session_load(&p->ses, o->kiosk, cause) != 0 ||
@@ -791,9 +778,7 @@ setup(struct plain *p, const struct app_options *o, const struct config *cfg,
 	p->io.eof_quits = p->ses.kiosk.enabled && !p->io.in.replay &&
 	    isatty(STDIN_FILENO);
 	if (p->ses.kiosk.enabled) {
-		/* Ctrl-Z and Ctrl-\ must not drop the next citizen into a shell. */
-		signal(SIGTSTP, SIG_IGN);
-		signal(SIGQUIT, SIG_IGN);
+		signals_shared_machine();
 		p->io.idle_ms = p->ses.kiosk.idle_seconds * 1000;
 		p->io.notice_ms = p->ses.kiosk.notice_seconds * 1000;
 	} else if ((p->draft_dir = draft_dir(cause)) == NULL)
@@ -831,7 +816,10 @@ plain_run(const struct app_options *o, const struct config *cfg)
 			step = wizard_next(&p.ses, step, 1);
 			keep_draft(&p, step < n ? step : -2);
 			if (step == n && p.ses.kiosk.enabled) {
-				wipe(&p);	/* the same wipe as when idle */
+				if (wipe(&p) != 0) {	/* the same wipe as when idle */
+					status = EXIT_FAILED;
+					break;
+				}
 				step = 0;
 			}
 			continue;
@@ -846,14 +834,20 @@ plain_run(const struct app_options *o, const struct config *cfg)
 		}
 		if (rc == PLAIN_IDLE) {
 			plain_line(&p.io, "%s", "");
-			wipe(&p);
+			if (wipe(&p) != 0) {
+				status = EXIT_FAILED;
+				break;
+			}
 			step = 0;
 			continue;
 		}
 		if (rc == PLAIN_QUIT && p.ses.kiosk.enabled) {
 			if ((k = kiosk_quit(&p)) == 0)
 				continue;
-			wipe(&p);
+			if (wipe(&p) != 0) {
+				status = EXIT_FAILED;
+				break;
+			}
 			if (k == 1) {
 				step = 0;	/* the citizen starts again */
 				continue;
@@ -874,8 +868,10 @@ plain_run(const struct app_options *o, const struct config *cfg)
 		status = EXIT_CANCELLED;
 		if (rc == PLAIN_END && p.io.in.replay) {
 			status = EXIT_REPLAY_ENDED;
-			fprintf(stderr, _("%s: the key script ended before the wizard did "
-			    "(on step '%s')\n"), PACKAGE, wizard_steps[step].id);
+			cause = wizard_replay_ended(step);
+			fputs(cause, stderr);
+			free(cause);
+			cause = NULL;
 		} else if (rc == PLAIN_END && p.ses.kiosk.enabled) {
 			/* Not a terminal, or one that hung up: nobody can type any more. */
 			status = EXIT_INPUT_GONE;

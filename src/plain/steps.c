@@ -54,7 +54,6 @@ static enum plain_rc	ask_submit(struct plain *);
 static enum plain_rc	ask_receipt(struct plain *);
 static void	step_title(struct plain *);
 static void	review_row(struct plain *, const char *, const char *);
-static char	*grouped_id(const char *);
 static int	parse_ticks(const char *, int, unsigned *);
 static int	take_receipt(struct plain *, const char *, int *, char **);
 static int	take_photo(struct plain *, const char *, const struct picker_entry *,
@@ -85,9 +84,7 @@ step_title(struct plain *p)
 {
 	char *s;
 
-	s = xasprintf(_("Step %d of %d: %s"), wizard_number(&p->ses, p->step, p->step),
-	    wizard_number(&p->ses, wizard_count() - 1, p->step),
-	    wizard_title(&p->ses, p->step));
+	s = wizard_heading(&p->ses, p->step);
 	plain_section(&p->io, s);
 	free(s);
 }
@@ -123,9 +120,8 @@ ask_welcome(struct plain *p)
 	/* Never translated: each language names itself. */
 	rc = plain_choose(&p->io, "Language / 语言 / 語言 / Idioma:", items, n,
 	    i18n_index(p->ses.model.lang) >= 0 ? i18n_index(p->ses.model.lang) : 0, NULL, &c);
-	if (rc == PLAIN_OK && i18n_set(i18n_language(c)->code) == 0)
-		snprintf(p->ses.model.lang, sizeof p->ses.model.lang, "%s",
-		    i18n_language(c)->code);
+	if (rc == PLAIN_OK)
+		session_set_language(&p->ses, i18n_language(c)->code);
 	return (rc);
 }
 
@@ -139,7 +135,7 @@ ask_region(struct plain *p)
 	items = xcalloc((size_t)n, sizeof *items);
 	for (i = 0; i < n; i++)
 		items[i] = _(region_at(i)->name);
-	rc = plain_choose(&p->io, _("Region:"), items, n, p->ses.model.region,
+	rc = plain_choose(&p->io, person_label(FIELD_REGION), items, n, p->ses.model.region,
 	    _("Your region sets the photo rules and the facts about each channel."),
 	    &c);
 	if (rc == PLAIN_OK)
@@ -152,10 +148,11 @@ ask_region(struct plain *p)
 static enum plain_rc
 ask_channel(struct plain *p)
 {
-	const char *items[CHANNEL_COUNT + 1], *note;
+	struct nextsteps_fact facts[FACTS_MAX];
+	const char *items[CHANNEL_COUNT + 1];
 	enum plain_rc rc;
-	char *s, *t;
-	int i, c, k;
+	char *s;
+	int i, c, k, n;
 
 	step_title(p);
 	for (;;) {
@@ -163,20 +160,20 @@ ask_channel(struct plain *p)
 			return (rc);
 		for (i = 0; i < CHANNEL_COUNT; i++) {
 			items[i] = channel_name(i);
-			/* TRANSLATORS: %s is a channel name, e.g. "Online". */
-			s = xasprintf(_("%s, in this region:"), channel_name(i));
+			s = nextsteps_facts_heading(i);
 			plain_para(&p->io, 0, s);
 			free(s);
-			for (k = 0; k < TOPIC_COUNT; k++) {
-				t = region_describe(p->ses.model.region, i, (enum region_topic)k);
-				s = xasprintf("%s %s", nextsteps_topic_label((enum region_topic)k), t);
+			n = nextsteps_facts(p->ses.model.region, i, facts);
+			for (k = 0; k < n; k++) {
+				if (facts[k].label == NULL) {	/* a region's note */
+					plain_hang(&p->io, 2, 2, facts[k].text);
+					continue;
+				}
+				s = xasprintf("%s %s", facts[k].label, facts[k].text);
 				plain_hang(&p->io, 2, 4, s);
 				free(s);
-				free(t);
 			}
-			/* A region's note under the channels it is true for. */
-			for (k = 0; (note = region_note(p->ses.model.region, i, k)) != NULL; k++)
-				plain_hang(&p->io, 2, 2, note);
+			nextsteps_facts_free(facts, n);
 		}
 		/* The last choice is not a channel: what changing the e-card's photo takes. */
 		items[CHANNEL_COUNT] = nextsteps_ecard_label();
@@ -194,14 +191,6 @@ ask_channel(struct plain *p)
 			p->ses.model.channel = c;
 		return (rc);
 	}
-}
-
-/* "110105 1949 1231 002X": address, year, month and day, the rest, for reading back. */
-static char *
-grouped_id(const char *id)
-{
-	return (strlen(id) == 18 ? xasprintf("%.6s %.4s %.4s %.4s", id, id + 6,
-	    id + 10, id + 14) : xstrdup(id));
 }
 
 /* The phone check in the shape of the name check: the normalised value allocated. */
@@ -241,7 +230,7 @@ ask_text(struct plain *p, const char *label, const char *help, char **field,
 static enum plain_rc
 ask_name(struct plain *p)
 {
-	return (ask_text(p, _("Full name:"), _("Type your full name as on your ID "
+	return (ask_text(p, person_label(FIELD_NAME), _("Type your full name as on your ID "
 	    "card."), &p->ses.model.name, person_check_name));
 }
 
@@ -256,7 +245,7 @@ ask_id(struct plain *p)
 	idnum_mask(p->ses.model.id_number, masked);
 	for (;;) {
 		/* The default is masked: Enter keeps the number typed before. */
-		if ((rc = plain_ask(&p->io, _("ID number:"), masked[0] != '\0' ? masked :
+		if ((rc = plain_ask(&p->io, person_label(FIELD_ID), masked[0] != '\0' ? masked :
 		    NULL, _("The ID number has 18 characters; the last may be X. "
 		    "Numbers of foreign permanent residents start with 9."), 0, &line)) !=
 		    PLAIN_OK)
@@ -265,7 +254,7 @@ ask_id(struct plain *p)
 			application_set(&line, p->ses.model.id_number);
 		if (strlen(line) == 15 && idnum_upgrade15(line, &p->ses.today, norm,
 		    &cause) == 0) {
-			g = grouped_id(norm);
+			g = flow_grouped_id(norm);
 			s = xasprintf(_("This is an old 15-digit number; its 18-digit "
 			    "form is %s. Check it against your ID card, then go on "
 			    "again."), g);
@@ -286,7 +275,7 @@ ask_id(struct plain *p)
 		if (cause == NULL && idnum_validate(line, &p->ses.today, norm, &cause) == 0) {
 			application_set(&p->ses.model.id_number, norm);
 			p->ses.model.minor = idnum_age(norm, &p->ses.today) < MINOR_AGE;
-			g = grouped_id(norm);
+			g = flow_grouped_id(norm);
 			s = xasprintf(_("ID number read back: %s"), g);
 			plain_para(&p->io, 0, s);
 			free(s);
@@ -303,7 +292,7 @@ ask_id(struct plain *p)
 static enum plain_rc
 ask_phone(struct plain *p)
 {
-	return (ask_text(p, _("Mobile number:"), _("Eleven digits, for example "
+	return (ask_text(p, person_label(FIELD_PHONE), _("Eleven digits, for example "
 	    "13800138000; spaces, dashes and +86 are removed."), &p->ses.model.phone,
 	    check_phone));
 }
@@ -315,7 +304,7 @@ ask_minor(struct plain *p)
 	enum plain_rc rc;
 	int c;
 
-	rc = plain_choose(&p->io, _("Whose card:"), items, 2, p->ses.model.minor,
+	rc = plain_choose(&p->io, person_label(FIELD_MINOR), items, 2, p->ses.model.minor,
 	    _("Choose 2 if the card is for a child under 16: a parent or guardian "
 	    "then applies and gives consent for the child."), &c);
 	if (rc == PLAIN_OK)
@@ -388,29 +377,26 @@ parse_ticks(const char *s, int n, unsigned *ticks)
 static enum plain_rc
 ask_materials(struct plain *p)
 {
-	const struct material *items;
 	unsigned *ticked = &p->ses.model.ticked[p->ses.model.channel];
+	const char *mark;
 	enum plain_rc rc;
-	char *line = NULL, *s, *cause = NULL;
+	char *line = NULL, *s, *label, *cause = NULL;
 	unsigned t = 0;
 	int n, i;
 
 	step_title(p);
-	items = materials_for(p->ses.model.channel, &n);
+	materials_for(p->ses.model.channel, &n);
 	for (;;) {
 		for (i = 0; i < n; i++) {
-			if (material_not_needed(&items[i], p->ses.model.card_lost))
-				s = xasprintf("%3d: [-] %s (%s),", i + 1, _(items[i].label),
-				    _("not needed: the card is lost"));
-			else
-				s = xasprintf("%3d: %s %s,", i + 1, (*ticked >> i) & 1 ?
-				    "[x]" : "[ ]", _(items[i].label));
+			label = flow_material(&p->ses, i, &mark);
+			s = xasprintf("%3d: %s %s,", i + 1, mark, label);
 			plain_hang(&p->io, 0, 9, s);
 			free(s);
+			free(label);
 		}
 		/* The last number: the card is lost (the checklist then says so). */
 		s = xasprintf("%3d: %s %s,", n + 1, p->ses.model.card_lost ? "[x]" : "[ ]",
-		    _("My current card is lost (report it first: 挂失)"));
+		    flow_card_lost_label());
 		plain_hang(&p->io, 0, 9, s);
 		free(s);
 		rc = plain_ask(&p->io, _("Type the numbers of the items you have, "
@@ -443,9 +429,7 @@ ask_materials(struct plain *p)
 			free(line);
 			return (PLAIN_OK);
 		}
-		if (materials_save(p->ses.model.channel, *ticked, p->ses.model.card_lost,
-		    _(region_at(p->ses.model.region)->name), line, &cause) == 0) {
-			s = xasprintf(_("Checklist saved to %s."), line);
+		if ((s = flow_save_checklist(&p->ses, line, &cause)) != NULL) {
 			plain_para(&p->io, 0, s);
 			free(s);
 			free(line);
@@ -523,9 +507,7 @@ ask_photo(struct plain *p)
 	    xasprintf("r %s", p->ses.model.photo_receipt) : xstrdup(p->ses.model.photo_path);
 	for (;;) {
 		rc = plain_ask(&p->io, n > 0 ? _("Type the number of your photo above, "
-		    "or the path of your photo file (a JPEG or PNG):") : _("Type the "
-		    "path of your photo file, a JPEG or PNG (for example "
-		    "/media/usb/photo.jpg)."), s, _("A path like "
+		    "or the path of your photo file (a JPEG or PNG):") : flow_photo_prompt(), s, _("A path like "
 		    "/media/usb/photo.jpg or ~/photo.jpg; a file dragged onto the "
 		    "terminal works too. A photo studio's digital photo (数码照) is "
 		    "best."), 0, &line);
@@ -563,8 +545,7 @@ print_report(struct plain *p, const struct flow_check *c)
 	if ((s = flow_check_passing(c)) != NULL)
 		plain_hang(&p->io, 2, 4, s);
 	free(s);
-	plain_para(&p->io, 0, c->report.ok ? _("Result: the photo meets the rules.") :
-	    _("Result: the photo does not meet the rules."));
+	plain_para(&p->io, 0, flow_check_result(c));
 }
 
 /* Step 6: the check, and the fix on request; a failing photo goes back to step 5. */
@@ -594,8 +575,7 @@ ask_check(struct plain *p)
 			plain_error(&p->io, c.error);
 			break;
 		}
-		s = xasprintf(c.fixed ? _("The fixed photo, checked against the %s rules:") :
-		    _("Your photo, checked against the %s rules:"), _(c.profile->title));
+		s = flow_check_heading(&c);
 		plain_para(&p->io, 0, s);
 		free(s);
 		print_report(p, &c);
@@ -607,12 +587,11 @@ ask_check(struct plain *p)
 		free(cause);
 		cause = NULL;
 		if (!flow_check_fixable(&c)) {
-			plain_error(&p->io, c.fixed ? _("The photo was fixed, but it still "
-			    "fails a rule.") : _("This cannot be fixed automatically: "
-			    "choose another photo."));
+			plain_error(&p->io, c.fixed ? flow_check_fixed_result(&c) :
+			    _("This cannot be fixed automatically: choose another photo."));
 			break;
 		}
-		items[0] = _("Fix the photo automatically");
+		items[0] = flow_check_fix_label();
 		items[1] = _("Choose another photo");
 		if ((rc = plain_choose(&p->io, NULL, items, 2, 0, NULL, &k)) != PLAIN_OK ||
 		    k == 1) {
@@ -650,7 +629,7 @@ send_queued(struct plain *p)
 	enum send_outcome o;
 	char *why = NULL, *s;
 
-	plain_para(&p->io, 0, _("Sending your application to the card service..."));
+	plain_para(&p->io, 0, send_sending_text());
 	o = send_now(&p->send, &p->ses, on_send_progress, p, &why);
 	plain_progress(&p->io, -1);
 	if (o == SEND_REJECTED || o == SEND_NOT_SENT) {
@@ -675,7 +654,7 @@ save_kit(struct plain *p, int ask)
 
 	for (;;) {
 		if (ask && !p->ses.kiosk.enabled && (rc = plain_ask(&p->io,
-		    _("Kit folder:"), offer, _("The kit is a folder with "
+		    flow_kit_label(), offer, _("The kit is a folder with "
 		    "photo.jpg, print-sheet.jpg and summary.txt; Enter takes the folder "
 		    "shown, made new for this kit."), 0, &dir)) != PLAIN_OK)
 			break;
@@ -711,7 +690,7 @@ review_row(struct plain *p, const char *label, const char *value)
 static enum plain_rc
 ask_review(struct plain *p)
 {
-	const struct application *a = &p->ses.model;
+	struct flow_review fr;
 	const char *items[6];
 	enum plain_rc rc;
 	static const struct {
@@ -722,57 +701,23 @@ ask_review(struct plain *p)
 		{ N_("Change the materials"), "materials" },
 		{ N_("Change the photo"), "photo" },
 	};
-	char masked[19], *s, *cause = NULL, *name;
-	int n, ready, c, i, k, numbers = session_sends(&p->ses);
+	char *cause = NULL;
+	int c, i, k, numbers = session_sends(&p->ses);
 
 	step_title(p);
 	for (;;) {
-		idnum_mask(a->id_number, masked);
-		ready = materials_ready(a, &n);
-		plain_para(&p->io, 0, numbers ? _("Please check "
-		    "everything before the application is queued:") : _("Please "
-		    "check everything before the kit is made:"));
-		review_row(p, _("Channel:"), channel_name(a->channel));
-		review_row(p, _("Region:"), _(region_at(a->region)->name));
-		review_row(p, _("Full name:"), a->name);
-		if (numbers) {
-			/* Bystanders at a service point: masked unless asked for. */
-			s = p->show_id ? grouped_id(a->id_number) : xstrdup(masked);
-			review_row(p, _("ID number:"), s);
-			wipe_str(s);
-			review_row(p, _("Mobile number:"), a->phone);
-		}
-		review_row(p, _("Whose card:"),
-		    person_minor_answer(a->minor));
-		s = xasprintf(_("%d of %d ready"), ready, n);
-		review_row(p, _("Materials:"), s);
-		free(s);
-		if (a->card_lost)
-			review_row(p, _("Current card:"),
-			    _("lost: report the loss first (挂失)"));
-		if (a->photo_receipt[0] != '\0') {
-			s = xasprintf(_("%s (a photo studio's receipt number: the "
-			    "office checks the studio's photo)"), a->photo_receipt);
-			review_row(p, _("Photo:"), s);
-			free(s);
-		} else {
-			s = xasprintf("%s (%s)", a->photo_path, a->photo_fixed ?
-			    _("fixed by sscard and checked") : _("checked"));
-			review_row(p, _("Photo:"), s);
-			free(s);
-		}
-		name = numbers ? session_service_name(&p->ses) : NULL;
-		s = kit_consent(a, name);
-		free(name);
-		plain_para(&p->io, 0, s);
-		free(s);
+		flow_review_open(&p->ses, p->show_id, 0, &fr);
+		plain_para(&p->io, 0, fr.heading);
+		for (i = 0; i < fr.n; i++)
+			review_row(p, fr.rows[i].label, fr.rows[i].value);
+		plain_para(&p->io, 0, fr.consent);
+		flow_review_free(&fr);
 		k = 0;
 		items[k++] = numbers ? _("I agree: queue my application") :
 		    _("I agree: make my application kit");
 		/* With no number asked there is none to show. */
 		if (numbers)
-			items[k++] = p->show_id ? _("Mask the ID number again") :
-			    _("Show the full ID number");
+			items[k++] = flow_show_id_label(p->show_id);
 		for (i = 0; i < (int)nitems(jumps); i++)
 			items[k++] = _(jumps[i].label);
 		/* No default: consent is the citizen's act, never Enter's. */
@@ -827,7 +772,7 @@ offer_kit(struct plain *p)
 static void
 offer_print(struct plain *p)
 {
-	const char *items[2];
+	const char *items[2], *said;
 	char *cause = NULL;
 	int c;
 
@@ -837,11 +782,10 @@ offer_print(struct plain *p)
 	items[1] = _("Do not print");
 	if (plain_choose(&p->io, NULL, items, 2, 0, NULL, &c) != PLAIN_OK || c != 0)
 		return;
-	if (print_application(p->ses.cfg, &p->ses.model, session_sends(&p->ses), p->ses.kit_saved,
-	    &p->ses.ws, &cause) != 0) {
+	if ((said = flow_print(&p->ses, &cause)) == NULL)
 		plain_error_cause(&p->io, &cause);
-	} else
-		plain_para(&p->io, 0, _("Sent to the printer."));
+	else
+		plain_para(&p->io, 0, said);
 }
 
 /* A QR code only on request: to a screen reader it is a wall of symbols. */
@@ -856,7 +800,7 @@ offer_qr(struct plain *p)
 	int c;
 
 	text = kit_qr_text(&p->ses.model, &what);
-	items[0] = _("Finish");
+	items[0] = flow_finish_label();
 	items[1] = _("Show a QR code for a helper to scan");
 	if ((rc = plain_choose(&p->io, NULL, items, 2, 0, NULL, &c)) != PLAIN_OK ||
 	    c != 1)

@@ -18,7 +18,7 @@
 #include "lib/exitcode.h"
 #include "lib/fsutil.h"
 #include "lib/i18n.h"
-#include "net/service.h"
+#include "model/backend.h"
 #include "model/region.h"
 #include "model/session.h"
 #include "lib/signals.h"
@@ -167,7 +167,8 @@ app_keep_draft(struct app *app)
  * The end of the run.  A dropped SSH link (SIGHUP, or the terminal gone),
  * SIGTERM, an error or a key script that ran out: the answers of the current step are kept too,
  * once the terminal is back (so a failure is printed).  Quitting (Esc, or
- * SIGINT) and finishing delete the draft: the citizen is done with it.
+ * SIGINT) and finishing delete the draft: the citizen is done with it,
+ * unless the quit box was told to keep it (K).
  */
 static void
 draft_on_exit(void *arg, int signo)
@@ -176,7 +177,7 @@ draft_on_exit(void *arg, int signo)
 	char *cause = NULL;
 
 	if (signo == SIGINT || (signo == 0 && app->finished &&
-	    app->exit_status == EXIT_CANCELLED)) {
+	    app->exit_status == EXIT_CANCELLED && !app->keep_on_quit)) {
 		session_drop_draft(&app->ses);
 		return;
 	}
@@ -326,16 +327,7 @@ draw_frame(struct app *app)
 	const char *why;
 	char *title, *keys;
 
-	/* TRANSLATORS: the first line of every screen: "Step 3 of 7: Personal details". */
-	title = xasprintf(_("Step %d of %d: %s"), wizard_number(&app->ses, app->step,
-	    app->step), wizard_number(&app->ses, wizard_count() - 1, app->step),
-	    wizard_title(&app->ses, app->step));
-	if (net_insecure(app->ses.cfg)) {
-		keys = title;
-		title = xasprintf("%s  !! %s", keys, _("INSECURE: the card "
-		    "service's certificate is not checked"));
-		free(keys);
-	}
+	title = wizard_heading(&app->ses, app->step);
 	ui_text(ui, 0, 0, ui->cols, A_BOLD, title);
 	mvhline(1, 0, '-', ui->cols);
 	mvhline(ui->rows - 2, 0, '-', ui->cols);
@@ -387,9 +379,16 @@ void
 app_kiosk_wipe(struct app *app)
 {
 	int stored = app->ses.model.outbox_id != NULL;
+	char *cause = NULL;
 
 	app_leave_step(app);
-	session_wipe(&app->ses);
+	if (session_wipe(&app->ses, &cause) != 0) {
+		/* Wiped, but no new private folder: nobody else can be served. */
+		app_say_cause(app, cause);
+		app->finished = 1;
+		app->exit_status = EXIT_FAILED;
+		return;
+	}
 	app->screens->quit->free(app);
 	app->overlay = OVERLAY_NONE;
 	app_enter(app, 0, 1);
@@ -566,6 +565,8 @@ app_run(const struct app_options *opts, const struct config *cfg,
 	/* Before curses starts, so that curses keeps our handlers. */
 	if (signals_install(&cause) != 0)
 		goto fail;
+	if (app.ses.kiosk.enabled)
+		signals_shared_machine();
 	fatal_set_cleanup(signals_cleanup);
 	if (send_start(&app.send, &app.ses, &cause) != 0)
 		goto fail;
@@ -589,7 +590,7 @@ app_run(const struct app_options *opts, const struct config *cfg,
 	getmaxyx(stdscr, app.ui.rows, app.ui.cols);
 	app_enter(&app, 0, 1);
 	for (;;) {
-		if (signals_caught())
+		if (signals_caught() || app.finished)
 			break;
 		app_draw(&app);
 		if (app.ses.kiosk.enabled && !app.in.replay && kiosk_idle(&app))
@@ -604,6 +605,8 @@ app_run(const struct app_options *opts, const struct config *cfg,
 	}
 	terminal_end();
 	status = app.exit_status;
+	if (status == EXIT_FAILED && app.message != NULL)
+		fprintf(stderr, "%s: %s\n", PACKAGE, app.message);	/* why it stopped */
 	if (signals_caught()) {
 		/* Now, before anything is kept: the recording too is dropped. */
 		signals_cleanup();
@@ -619,9 +622,12 @@ app_run(const struct app_options *opts, const struct config *cfg,
 		printf(_("Application kit saved in %s\n"), cause);
 		free(cause);
 		cause = NULL;
-	} else if (status == EXIT_REPLAY_ENDED)
-		fprintf(stderr, _("%s: the key script ended before the wizard did "
-		    "(on step '%s')\n"), PACKAGE, wizard_steps[app.step].id);
+	} else if (status == EXIT_REPLAY_ENDED) {
+		cause = wizard_replay_ended(app.step);
+		fputs(cause, stderr);
+		free(cause);
+		cause = NULL;
+	}
 	app_leave_step(&app);
 	if (input_close(&app.in, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, cause);

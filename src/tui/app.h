@@ -61,6 +61,7 @@ struct app {
 	int			 overlay_focus;
 	int			 overlay_scroll;
 	int			 finished;
+	int			 keep_on_quit;	/* quit with K: the answers stay a draft */
 	int			 exit_status;
 	int			 jump_to;	/* > 0: Next goes to this step (a resumed draft) */
 

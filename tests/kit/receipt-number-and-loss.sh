@@ -12,7 +12,7 @@ run_sscard
 assert_status 0
 assert_snap photo "[x] I have a photo studio's receipt number" "[SZ20261201A8"
 assert_snap check "SZ20261201A8" "The office checks"
-assert_snap review "a photo studio's receipt number, SZ20261201A8"
+assert_snap review "SZ20261201A8 (a photo studio's receipt number"
 d=$(kit_dir)
 [ -f "$d/summary.txt" ] || fail "no summary"
 [ ! -e "$d/photo.jpg" ] && [ ! -e "$d/print-sheet.jpg" ] || fail "a photo in a receipt-only kit"

@@ -35,6 +35,19 @@ assert_snap quit "Quit sscard?" "Quit (Y)" "Stay (N)"
 assert_snap channel "Online"
 [ -z "$(outbox_entries)" ] || fail "cancelling stored something"
 
+# Esc then K quits keeping the answers as a draft, which the next start offers; quitting
+# with Y keeps none.  K is offered only where a draft can be kept (the welcome step says so).
+keys "<Enter><Esc>k"
+run_sscard
+assert_status 3
+assert_snap quit "Quit (Y)" "Stay (N)" "Keep a draft (K)"
+draft="$HOME/.local/state/sscard/draft.json"
+[ -f "$draft" ] || fail "K kept no draft"
+keys "<Esc>y"
+run_sscard
+assert_snap welcome "Answers of"
+[ ! -e "$draft" ] || fail "Y kept the draft"
+
 # Esc then Enter keeps the default, which is to stay.
 keys "<Esc><Enter>"
 run_sscard

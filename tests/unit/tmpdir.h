@@ -2,12 +2,11 @@
 #ifndef SSCARD_TEST_TMPDIR_H
 #define SSCARD_TEST_TMPDIR_H
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-/* The folder, under $TMPDIR (else /tmp), made by tmpdir_setup. */
-static char dir[PATH_MAX];
+/* The folder, under $TMPDIR (else /tmp), made by tmpdir_setup: short, as tests build paths in it. */
+static char dir[128];
 
 static int
 tmpdir_setup(void **state)
@@ -16,14 +15,15 @@ tmpdir_setup(void **state)
 
 	if (tmp == NULL || *tmp != '/')
 		tmp = "/tmp";
-	snprintf(dir, sizeof dir, "%s/sscard-unit-XXXXXX", tmp);
+	if ((size_t)snprintf(dir, sizeof dir, "%s/sscard-unit-XXXXXX", tmp) >= sizeof dir)
+		return (-1);
 	return (mkdtemp(dir) == NULL ? -1 : 0);
 }
 
 static int
 tmpdir_teardown(void **state)
 {
-	char cmd[PATH_MAX + 16];
+	char cmd[sizeof dir + 16];
 
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	return (system(cmd));

@@ -1,4 +1,4 @@
-# submit.sh -- sscard submit: checked like the wizard, queued, sent; nothing queued on a bad answer.
+# submit-command.sh -- sscard submit: checked like the wizard, queued, sent; nothing queued on a bad answer.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/net/lib-net.sh"
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# materials.sh -- the checklist: ticks, saving with Ctrl-S or the button, errors.
+# materials-checklist.sh -- the checklist: ticks, saving with Ctrl-S or the button, errors.
 . "$top_srcdir/tests/lib.sh"
 
 to_materials="<Enter><Down><Down><Enter>张三<F3>"
