@@ -147,7 +147,10 @@ count_rows(void *arg, const struct image *im, int n)
 	t->last = n;
 }
 
-/* Decoding for at least 90x70 picks 2/8 of 400x300 (100x75): 1/8 (50x38) would be too small. */
+/*
+ * At least 90x80 of 400x300 is 3/8 (150x113): 2/8 (100x75) is wide enough
+ * but too short.
+ */
 static void
 test_decode_scaled(void **state)
 {
@@ -155,7 +158,7 @@ test_decode_scaled(void **state)
 	struct jpeg_out o;
 	struct jpeg_source src;
 	struct jpeg_header h;
-	struct jpeg_read_opts ro = { 90, 70, count_rows, NULL };
+	struct jpeg_read_opts ro = { 90, 80, count_rows, NULL };
 	struct jpeg_reader *r;
 	struct told t = { 0, 0 };
 	char *cause = NULL;
@@ -174,11 +177,11 @@ test_decode_scaled(void **state)
 	assert_int_equal(jpeg_read(r, &ro, &out, &n, &cause), 0);
 	jpeg_close(r);
 	assert_null(cause);
-	assert_int_equal(n, 2);
-	assert_int_equal(out.w, 100);
-	assert_int_equal(out.h, 75);
+	assert_int_equal(n, 3);
+	assert_int_equal(out.w, 150);
+	assert_int_equal(out.h, 113);
 	assert_int_equal(t.last, out.h);
-	assert_int_equal(t.calls, (75 + 15) / 16);
+	assert_int_equal(t.calls, (113 + 15) / 16);
 	image_free(&out);
 
 	/* Nothing asked: full size, and close to what was encoded. */
