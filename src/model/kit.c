@@ -3,15 +3,12 @@
 
 #include <limits.h>
 #include <errno.h>
-#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <wchar.h>
-
-#include <jpeglib.h>
 
 #include "model/checked.h"
 #include "lib/config.h"
@@ -21,6 +18,7 @@
 #include "model/application.h"
 #include "model/nextsteps.h"
 #include "photo/image.h"
+#include "photo/jpeg.h"
 #include "model/qr.h"
 #include "model/region.h"
 #include "lib/text.h"
@@ -31,16 +29,11 @@
 /* Gap between a cut mark and the photo, pixels (0.5 mm). */
 #define MARK_GAP	6
 #define MARK_GREY	128
-
-struct jpeg_guard {
-	struct jpeg_error_mgr	 pub;
-	jmp_buf			 jb;
-};
+/* JPEG quality of the print sheet, which no size window limits. */
+#define SHEET_QUALITY	92
 
 static char	*kit_consent_adult(const struct application *, const char *);
-static void	 on_jpeg_error(j_common_ptr);
 static int	 decode(const char *, size_t, struct image *, char **);
-static void	 encode(const struct image *, unsigned char **, size_t *);
 static void	 cut_marks(struct image *, int, int, const int *, int, const int *,
 		    int);
 static void	 append(char **, size_t *, const char *);
@@ -68,76 +61,19 @@ kit_default_dir(const struct config *cfg, const char *kiosk_dir)
 	return (dir);
 }
 
-static void
-on_jpeg_error(j_common_ptr c)
-{
-	longjmp(((struct jpeg_guard *)c->err)->jb, 1);
-}
-
 /* The checked photo, decoded from its bytes (never from a path again). */
 static int
 decode(const char *data, size_t len, struct image *im, char **cause)
 {
-	struct jpeg_decompress_struct cinfo;
-	struct jpeg_guard g;
-	JSAMPROW row;
+	char *why = NULL;
 
-	memset(im, 0, sizeof *im);
-	cinfo.err = jpeg_std_error(&g.pub);
-	g.pub.error_exit = on_jpeg_error;
-	if (setjmp(g.jb)) {
-		jpeg_destroy_decompress(&cinfo);
-		image_free(im);
-		*cause = xstrdup(_("the checked photo is not a readable JPEG, so "
-		    "no print sheet was made"));
-		return (-1);
-	}
-	jpeg_create_decompress(&cinfo);
-	jpeg_mem_src(&cinfo, (const unsigned char *)data, (unsigned long)len);
-	jpeg_read_header(&cinfo, TRUE);
-	cinfo.out_color_space = JCS_RGB;
-	jpeg_start_decompress(&cinfo);
-	image_alloc(im, (int)cinfo.output_width, (int)cinfo.output_height);
-	while (cinfo.output_scanline < cinfo.output_height) {
-		row = im->px + (size_t)cinfo.output_scanline * (size_t)im->w * 3;
-		jpeg_read_scanlines(&cinfo, &row, 1);
-	}
-	jpeg_finish_decompress(&cinfo);
-	jpeg_destroy_decompress(&cinfo);
-	return (0);
-}
-
-/* JFIF with the density in its header: a kiosk prints it at 26x32 mm. */
-static void
-encode(const struct image *im, unsigned char **out, size_t *len)
-{
-	struct jpeg_compress_struct cinfo;
-	struct jpeg_error_mgr err;
-	unsigned long n = 0;
-	JSAMPROW row;
-	int y;
-
-	*out = NULL;
-	cinfo.err = jpeg_std_error(&err);	/* errors here are bugs: out of memory */
-	jpeg_create_compress(&cinfo);
-	jpeg_mem_dest(&cinfo, out, &n);
-	cinfo.image_width = (JDIMENSION)im->w;
-	cinfo.image_height = (JDIMENSION)im->h;
-	cinfo.input_components = 3;
-	cinfo.in_color_space = JCS_RGB;
-	jpeg_set_defaults(&cinfo);
-	jpeg_set_quality(&cinfo, 92, TRUE);
-	cinfo.write_JFIF_header = TRUE;
-	cinfo.density_unit = 1;
-	cinfo.X_density = cinfo.Y_density = KIT_DPI;
-	jpeg_start_compress(&cinfo, TRUE);
-	for (y = 0; y < im->h; y++) {
-		row = im->px + (size_t)y * (size_t)im->w * 3;
-		jpeg_write_scanlines(&cinfo, &row, 1);
-	}
-	jpeg_finish_compress(&cinfo);
-	jpeg_destroy_compress(&cinfo);
-	*len = n;
+	if (jpeg_decode((const uint8_t *)data, len, "photo.jpg", im, &why) == 0)
+		return (0);
+	/* What the citizen needs to know is that there is no sheet. */
+	free(why);
+	*cause = xstrdup(_("the checked photo is not a readable JPEG, so "
+	    "no print sheet was made"));
+	return (-1);
 }
 
 static void
@@ -212,7 +148,9 @@ kit_print_sheet(const char *jpeg, size_t len, int w_mm, int h_mm,
 	int ch = (int)(h_mm * KIT_DPI * 10L / 254 + (h_mm * KIT_DPI * 10L % 254 >= 127));
 	int nx = KIT_SHEET_W / (cw + 2 * MARK_GAP + 2);
 	int ny = KIT_SHEET_H / (ch + 2 * MARK_GAP + 2);
-	int xs[16], ys[16], gx, gy, i, j, y;
+	int xs[16], ys[16], gx, gy, i, j, y, rc;
+	struct jpeg_encode_opts eo = { SHEET_QUALITY, KIT_DPI, 0, 0 };
+	struct jpeg_out o;
 
 	if (nx > (int)nitems(xs))
 		nx = (int)nitems(xs);
@@ -240,11 +178,14 @@ kit_print_sheet(const char *jpeg, size_t len, int w_mm, int h_mm,
 				    (size_t)xs[i]) * 3, copy.px + (size_t)y *
 				    (size_t)cw * 3, (size_t)cw * 3);
 	cut_marks(&sheet, cw, ch, xs, nx, ys, ny);
-	encode(&sheet, out, olen);
+	if ((rc = jpeg_encode(&sheet, &eo, &o, cause)) == 0) {
+		*out = o.buf;
+		*olen = o.len;
+	}
 	*copies = nx * ny;
 	image_free(&copy);
 	image_free(&sheet);
-	return (0);
+	return (rc);
 }
 
 static void

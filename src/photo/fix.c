@@ -2,16 +2,14 @@
 #include "lib/system.h"
 
 #include <math.h>
-#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <jpeglib.h>
-
 #include "lib/fsutil.h"
 #include "photo/check.h"
 #include "photo/fix.h"
+#include "photo/jpeg.h"
 #include "lib/parallel.h"
 #include "photo/matte.h"
 #include "photo/profile.h"
@@ -31,13 +29,6 @@
 #define LEVEL_REMEASURE	3.0
 /* How far a crop may reach past the photo's edge, as a share of its size. */
 #define CROP_SLACK	0.02
-
-struct jpeg_out {
-	unsigned char	*buf;
-	unsigned long	 len;
-};
-
-struct trial;
 
 struct crop {
 	double	x0, y0, w, h;
@@ -63,22 +54,17 @@ static double	backdrop_kept(const float *, const struct image *,
 static int	matte_sound(const float *, const struct image *, const struct photo_scene *,
 		    const struct crop *, double, const char *, char **);
 static int	decode(const struct jpeg_out *, const struct photo_profile *,
-		    struct photo_scene *);
+		    struct photo_scene *, char **);
 static void	face_through(const struct face *, const struct crop *,
 		    const struct photo_profile *, struct face *);
 static int	check_output(const struct jpeg_out *, const struct photo_profile *,
 		    const struct face *, double, struct photo_report *, char **,
 		    const char *);
-static void	encode(const struct image *, int, int, int, struct jpeg_out *);
 static int	fit_size(const struct image *, const struct photo_profile *,
 		    struct jpeg_out *, char **, const char *);
 static int	fix_scene(struct photo_scene *, const struct photo_profile *,
 		    const char *, struct jpeg_out *, struct photo_report *, char **);
 static void	*check_before(void *);
-static void	encode_trial(void *, int);
-static void	keep_trial(struct trial *, int, struct jpeg_out *);
-static int	best_quality(const struct image *, int, int, int, long,
-		    struct jpeg_out *);
 
 /* What fix cannot repair, said before anything is written. */
 static int
@@ -258,158 +244,27 @@ whiten(struct image *out, const struct photo_scene *sc, const struct crop *c,
 	return (soft);
 }
 
-static void
-encode(const struct image *im, int quality, int dpi, int full_chroma,
-    struct jpeg_out *o)
-{
-	struct jpeg_compress_struct cinfo;
-	struct jpeg_error_mgr err;
-	JSAMPROW row;
-	int y;
-
-	unsigned char *own;
-	unsigned long cap;
-
-	if (o->buf != NULL)
-		wipe_free(o->buf, o->len);
-	/*
-	 * A buffer larger than any JPEG of the image, so that libjpeg never
-	 * grows it by itself and frees a copy of the photo unwiped.
-	 */
-	cap = (unsigned long)im->w * (unsigned long)im->h * 4 + 65536;
-	o->buf = own = xmalloc(cap);
-	o->len = cap;
-	cinfo.err = jpeg_std_error(&err);	/* errors here are bugs: out of memory */
-	jpeg_create_compress(&cinfo);
-	jpeg_mem_dest(&cinfo, &o->buf, &o->len);
-	cinfo.image_width = (JDIMENSION)im->w;
-	cinfo.image_height = (JDIMENSION)im->h;
-	cinfo.input_components = 3;
-	cinfo.in_color_space = JCS_RGB;
-	jpeg_set_defaults(&cinfo);
-	jpeg_set_quality(&cinfo, quality, TRUE);
-	cinfo.optimize_coding = TRUE;
-	cinfo.write_JFIF_header = TRUE;
-	cinfo.density_unit = 1;
-	cinfo.X_density = cinfo.Y_density = (UINT16)dpi;
-	if (full_chroma)
-		cinfo.comp_info[0].h_samp_factor = cinfo.comp_info[0].v_samp_factor = 1;
-	jpeg_start_compress(&cinfo, TRUE);
-	for (y = 0; y < im->h; y++) {
-		row = im->px + (size_t)y * im->w * 3;
-		jpeg_write_scanlines(&cinfo, &row, 1);
-	}
-	jpeg_finish_compress(&cinfo);
-	jpeg_destroy_compress(&cinfo);
-	if (o->buf != own)	/* grown after all: ours is not o->buf any more */
-		wipe_free(own, cap);
-}
-
 /*
  * The file size: the profile's quality when it sets one; else the best
  * quality whose file lies under the top of the target window (the common
- * 14-20 KB where the profile's window allows, else the profile's), by
- * bisection.  Files are never padded, so one under the minimum at full
- * quality does not fit.  Outside a required window nothing is written.
+ * 14-20 KB where the profile's window allows, else the profile's).  Outside
+ * a required window nothing is written.
  */
-/* One encoding tried by the size search, made in a thread of its own. */
-struct trial {
-	const struct image	*im;
-	int			 q, dpi;
-	struct jpeg_out		 o;
-};
-
-static void
-encode_trial(void *arg, int i)
-{
-	struct trial *t = (struct trial *)arg + i;
-
-	encode(t->im, t->q, t->dpi, 0, &t->o);
-}
-
-/* Keeps trial t's file as the best so far (o), or wipes it. */
-static void
-keep_trial(struct trial *t, int keep, struct jpeg_out *o)
-{
-	if (keep) {
-		if (o->buf != NULL)
-			wipe_free(o->buf, o->len);
-		*o = t->o;
-	} else
-		wipe_free(t->o.buf, t->o.len);
-	t->o.buf = NULL;
-}
-
-/*
- * The highest quality in lo..hi whose file is at most max bytes, into *o
- * (-1 when none is): a search by thirds, the two qualities of a round
- * encoded side by side.
- */
-static int
-best_quality(const struct image *im, int dpi, int lo, int hi, long max,
-    struct jpeg_out *o)
-{
-	struct trial t[2];
-	int best = -1, n, fit0, fit1;
-
-	while (lo <= hi) {
-		/* Two qualities a third and two thirds in; one when lo is hi. */
-		t[0].q = lo + (hi - lo) / 3;
-		t[1].q = lo + 2 * (hi - lo) / 3 + (hi > lo);
-		n = t[1].q != t[0].q ? 2 : 1;
-		t[0].im = t[1].im = im;
-		t[0].dpi = t[1].dpi = dpi;
-		t[0].o.buf = t[1].o.buf = NULL;
-		t[0].o.len = t[1].o.len = 0;
-		parallel_each(n, encode_trial, t);
-		fit0 = (long)t[0].o.len <= max;
-		fit1 = n == 2 && (long)t[1].o.len <= max;
-		if (fit1) {
-			best = t[1].q;
-			lo = t[1].q + 1;
-		} else if (fit0) {
-			best = t[0].q;
-			lo = t[0].q + 1;
-			hi = t[1].q - 1;
-		} else
-			hi = t[0].q - 1;
-		keep_trial(&t[0], fit0 && !fit1, o);
-		if (n == 2)
-			keep_trial(&t[1], fit1, o);
-	}
-	return (best);
-}
-
 static int
 fit_size(const struct image *im, const struct photo_profile *p,
     struct jpeg_out *o, char **cause, const char *in)
 {
-	long min, max, len;
-	int best;
+	struct jpeg_window w;
+	long target_min;
 
-	profile_size_target(p, &min, &max);
-	best = p->quality > 0 ? best_quality(im, p->dpi, p->quality, p->quality, max, o) :
-	    best_quality(im, p->dpi, 10, 100, max, o);
-	if (best < 0) {
-		best = p->quality > 0 ? p->quality : 10;
-		encode(im, best, p->dpi, 0, o);
-	}
-	if ((long)o->len < p->min_bytes && best == 100 && p->quality == 0)
-		encode(im, 100, p->dpi, 1, o);
-	len = (long)o->len;
-	if (p->size_recommended || ((p->min_bytes == 0 || len >= p->min_bytes) &&
-	    (p->max_bytes == 0 || len <= p->max_bytes)))
-		return (0);
-	if (len > p->max_bytes)
-		*cause = xasprintf(_("%s: at JPEG quality %d the fixed photo is "
-		    "%ld KB, larger than %d KB."), in, best, (len + 512) / 1024,
-		    profile_kb_max(p));
-	else
-		*cause = xasprintf(_("%s: at JPEG quality %d the fixed photo is "
-		    "%ld KB; it cannot be made at least %d KB without padding the "
-		    "file, so the region's size window cannot be met."), in, best,
-		    (len + 512) / 1024, profile_kb_min(p));
-	return (-1);
+	memset(&w, 0, sizeof w);
+	profile_size_target(p, &target_min, &w.aim);
+	w.dpi = p->dpi;
+	w.quality = p->quality;
+	w.min = p->min_bytes;
+	w.max = p->max_bytes;
+	w.recommended = p->size_recommended;
+	return (jpeg_encode_window(im, &w, in, o, cause));
 }
 
 /* What the check of the photo as given finds that no fix can change. */
@@ -576,26 +431,12 @@ matte_sound(const float *soft, const struct image *before,
 /* Reads the encoded photo back, as a check of the file would. */
 static int
 decode(const struct jpeg_out *o, const struct photo_profile *p,
-    struct photo_scene *sc)
+    struct photo_scene *sc, char **cause)
 {
-	struct jpeg_decompress_struct d;
-	struct jpeg_error_mgr err;
-	JSAMPROW row;
-
 	memset(sc, 0, sizeof *sc);
-	d.err = jpeg_std_error(&err);	/* our own encoder's output: errors are bugs */
-	jpeg_create_decompress(&d);
-	jpeg_mem_src(&d, o->buf, o->len);
-	jpeg_read_header(&d, TRUE);
-	d.out_color_space = JCS_RGB;
-	jpeg_start_decompress(&d);
-	image_alloc(&sc->im, (int)d.output_width, (int)d.output_height);
-	while (d.output_scanline < d.output_height) {
-		row = sc->im.px + (size_t)d.output_scanline * sc->im.w * 3;
-		jpeg_read_scanlines(&d, &row, 1);
-	}
-	jpeg_finish_decompress(&d);
-	jpeg_destroy_decompress(&d);
+	/* Our own encoder's output: an error here is a bug, said all the same. */
+	if (jpeg_decode(o->buf, o->len, _("the fixed photo"), &sc->im, cause) != 0)
+		return (-1);
 	sc->info.format = PHOTO_JPEG;
 	sc->info.width = sc->im.w;
 	sc->info.height = sc->im.h;
@@ -648,7 +489,8 @@ check_output(const struct jpeg_out *o, const struct photo_profile *p,
 	struct photo_scene sc;
 	size_t i;
 
-	decode(o, p, &sc);
+	if (decode(o, p, &sc, cause) != 0)
+		return (-1);
 	sc.nfaces = 1;
 	sc.face = *f;
 	photo_scene_measure(&sc);
@@ -725,11 +567,12 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	struct photo_scene sc, lv;
 	struct before b;
 	struct parallel_task beside;
-	struct jpeg_out o = { NULL, 0 };
+	struct jpeg_out o;
 	char *fix_cause = NULL;
 	int rc = -1, fixed;
 
 	memset(after, 0, sizeof *after);
+	memset(&o, 0, sizeof o);
 	if (photo_scene_load(in, cfg, FIX_SIDE, &sc, cause) != 0)
 		return (-1);
 	sc.enlarge = photo_scene_enlarge(&sc, p);
@@ -759,8 +602,7 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	else
 		photo_report_free(after);
 	photo_report_free(&b.r);
-	if (o.buf != NULL)
-		wipe_free(o.buf, o.len);
+	jpeg_out_free(&o);
 	if (lv.im.px != sc.im.px)
 		image_free(&lv.im);
 	photo_scene_free(&sc);

@@ -1,4 +1,4 @@
-/* photo-load.c -- read photos with libjpeg-turbo and libpng; never print, never crash. */
+/* load.c -- read photos, JPEG through photo/jpeg.h and PNG with libpng; never print, never crash. */
 #include "lib/system.h"
 
 #include <errno.h>
@@ -12,36 +12,23 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <jpeglib.h>
-#include <jerror.h>
 #include <libexif/exif-data.h>
 
 #include "lib/fsutil.h"
-#include "photo/load.h"
 #include "lib/xmalloc.h"
+#include "photo/jpeg.h"
+#include "photo/load.h"
 
-/* A damaged progressive JPEG can hold endless scans; real ones have < 20. */
-#define JPEG_MAX_SCANS	200
 /* Bytes read from the photo file at a time (stdio's 4 KB made a 3 MB photo 700 reads). */
 #define LOAD_BUFFER	(64 * 1024)
 /*
- * JPEG files up to this size are decoded from memory (see jpeg_source): a
+ * JPEG files up to this size are decoded from memory (see source_jpeg): a
  * phone's 12 MP photo is 3 to 8 MB.  Larger ones are read as they go, so
  * that no more than this is held before the header is checked.
  */
 #define JPEG_IN_MEMORY	(32L * 1024 * 1024)
-/* Rows decoded between two calls of photo_load_opts.rows. */
-#define ROWS_TOLD	16
 /* Ancillary PNG chunks (text, ICC) larger than this are refused. */
 #define PNG_CHUNK_MAX	(4L * 1024 * 1024)
-
-struct jpeg_guard {
-	struct jpeg_error_mgr		pub;
-	struct jpeg_progress_mgr	progress;
-	jmp_buf				jb;
-	char				msg[JMSG_LENGTH_MAX];
-	int				truncated;
-};
 
 /* What the decoders share; lives in photo_load's frame, not the setjmp one's. */
 struct load_ctx {
@@ -54,7 +41,7 @@ struct load_ctx {
 	uint8_t			*iobuf;	/* the file's bytes as read, wiped at the close */
 	uint8_t			*data;	/* a whole JPEG file in memory, wiped at the close */
 	size_t			 size, len;	/* its size by fstat; bytes read */
-	uint8_t			*row;	/* scratch rows (CMYK, RGBA) */
+	uint8_t			*row;	/* scratch rows (RGBA) */
 	size_t			 rowsize;
 	void			(*rows)(void *, const struct image *,
 				    const struct photo_info *, int);
@@ -62,74 +49,21 @@ struct load_ctx {
 	char			 pngmsg[128];
 };
 
-static void	jpeg_fail(j_common_ptr);
-static void	jpeg_note(j_common_ptr, int);
-static void	jpeg_progress(j_common_ptr);
-static void	jpeg_guard_init(struct jpeg_guard *, struct jpeg_decompress_struct *);
 static void	png_fail(png_structp, png_const_charp);
 static void	png_quiet(png_structp, png_const_charp);
 static png_structp png_open(struct load_ctx *, png_infop *);
 static int	open_photo(struct load_ctx *, const char *, char **);
 static void	close_photo(struct load_ctx *);
 static int	exif_orientation(const uint8_t *, size_t);
-static void	jpeg_read_exif(struct jpeg_decompress_struct *, struct photo_info *);
-static void	jpeg_note_header(struct jpeg_decompress_struct *, struct photo_info *);
-static void	jpeg_source(struct load_ctx *, struct jpeg_decompress_struct *);
-static int	jpeg_pick_scale(const struct load_ctx *, unsigned, unsigned);
-static void	jpeg_read_rows(struct load_ctx *, struct jpeg_decompress_struct *);
+static void	note_jpeg(const struct jpeg_header *, struct photo_info *);
+static void	source_jpeg(struct load_ctx *, struct jpeg_source *);
+static void	tell_rows(void *, const struct image *, int);
 static int	load_jpeg(struct load_ctx *, char **);
 static void	png_note_header(png_structp, png_infop, struct photo_info *);
 static void	png_flatten(const uint8_t *, uint8_t *, int);
 static void	png_copy_rows(struct load_ctx *, png_structp, int);
-static void	cmyk_to_rgb(const uint8_t *, uint8_t *, int, int);
 static int	load_png(struct load_ctx *, char **);
 static int	too_large(const struct load_ctx *, long, long, char **);
-
-/* libjpeg's errors long-jump back here with the message kept, never printed. */
-static void
-jpeg_fail(j_common_ptr cinfo)
-{
-	struct jpeg_guard *g = (struct jpeg_guard *)cinfo->err;
-
-	(*cinfo->err->format_message)(cinfo, g->msg);
-	longjmp(g->jb, 1);
-}
-
-/* Warnings never reach the terminal curses owns; a premature end is remembered. */
-static void
-jpeg_note(j_common_ptr cinfo, int level)
-{
-	struct jpeg_guard *g = (struct jpeg_guard *)cinfo->err;
-
-	if (level >= 0)
-		return;
-	cinfo->err->num_warnings++;
-	if (cinfo->err->msg_code == JWRN_JPEG_EOF)
-		g->truncated = 1;
-}
-
-static void
-jpeg_progress(j_common_ptr cinfo)
-{
-	struct jpeg_guard *g = (struct jpeg_guard *)cinfo->err;
-	j_decompress_ptr d = (j_decompress_ptr)cinfo;
-
-	if (cinfo->is_decompressor && d->input_scan_number > JPEG_MAX_SCANS) {
-		snprintf(g->msg, sizeof g->msg, "more than %d scans",
-		    JPEG_MAX_SCANS);
-		longjmp(g->jb, 1);
-	}
-}
-
-static void
-jpeg_guard_init(struct jpeg_guard *g, struct jpeg_decompress_struct *cinfo)
-{
-	memset(g, 0, sizeof *g);
-	cinfo->err = jpeg_std_error(&g->pub);
-	g->pub.error_exit = jpeg_fail;
-	g->pub.emit_message = jpeg_note;
-	g->progress.progress_monitor = jpeg_progress;
-}
 
 static void
 png_fail(png_structp png, png_const_charp msg)
@@ -264,100 +198,23 @@ exif_orientation(const uint8_t *data, size_t len)
 }
 
 static void
-jpeg_read_exif(struct jpeg_decompress_struct *cinfo, struct photo_info *info)
-{
-	jpeg_saved_marker_ptr m;
-
-	for (m = cinfo->marker_list; m != NULL; m = m->next) {
-		if (m->marker != JPEG_APP0 + 1 || m->data_length < 6 ||
-		    memcmp(m->data, "Exif\0\0", 6) != 0)
-			continue;
-		info->exif = 1;
-		info->orientation = exif_orientation(m->data, m->data_length);
-		return;
-	}
-}
-
-static void
-jpeg_note_header(struct jpeg_decompress_struct *cinfo, struct photo_info *info)
+note_jpeg(const struct jpeg_header *h, struct photo_info *info)
 {
 	info->format = PHOTO_JPEG;
-	info->width = (int)cinfo->image_width;
-	info->height = (int)cinfo->image_height;
-	info->components = cinfo->num_components;
-	info->bit_depth = cinfo->data_precision;
-	info->progressive = cinfo->progressive_mode;
-	info->arithmetic = cinfo->arith_code;
-	if (cinfo->jpeg_color_space == JCS_CMYK)
-		info->cmyk = 1;
-	else if (cinfo->jpeg_color_space == JCS_YCCK)
-		info->cmyk = 2;
-	info->jfif = cinfo->saw_JFIF_marker;
-	if (cinfo->saw_JFIF_marker) {
-		info->density_unit = cinfo->density_unit;
-		info->xdensity = cinfo->X_density;
-		info->ydensity = cinfo->Y_density;
-	}
-	jpeg_read_exif(cinfo, info);
-}
-
-/* The smallest n in n/8 whose output still covers min_w x min_h (after orientation). */
-static int
-jpeg_pick_scale(const struct load_ctx *ctx, unsigned w, unsigned h)
-{
-	unsigned mw = (unsigned)ctx->min_w, mh = (unsigned)ctx->min_h, t;
-	int n;
-
-	if (ctx->info->orientation >= 5) {
-		t = mw;
-		mw = mh;
-		mh = t;
-	}
-	if (mw == 0 && mh == 0)
-		return (8);
-	/*
-	 * 1/8 is safe: Valgrind flags its SIMD output columns as undefined, but
-	 * the bytes are the scalar decoder's whatever the heap held before
-	 * (tests/photo/decode-stable.sh).
-	 */
-	for (n = 1; n < 8; n++)
-		if ((w * n + 7) / 8 >= mw && (h * n + 7) / 8 >= mh)
-			break;
-	return (n);
-}
-
-/* Converts Adobe (inverted) or plain CMYK to RGB; YCCK arrives as CMYK. */
-static void
-cmyk_to_rgb(const uint8_t *src, uint8_t *dst, int w, int inverted)
-{
-	int x, c, k, v;
-
-	for (x = 0; x < w; x++, src += 4, dst += 3) {
-		k = inverted ? src[3] : 255 - src[3];
-		for (c = 0; c < 3; c++) {
-			v = inverted ? src[c] : 255 - src[c];
-			dst[c] = (uint8_t)((v * k + 127) / 255);
-		}
-	}
-}
-
-static void
-jpeg_read_rows(struct load_ctx *ctx, struct jpeg_decompress_struct *cinfo)
-{
-	struct image *out = ctx->out;
-	JSAMPROW rowp;
-	uint8_t *dst;
-
-	while (cinfo->output_scanline < cinfo->output_height) {
-		dst = out->px + (size_t)cinfo->output_scanline * out->w * 3;
-		rowp = ctx->row != NULL ? ctx->row : dst;
-		if (jpeg_read_scanlines(cinfo, &rowp, 1) != 1)
-			break;
-		if (ctx->row != NULL)
-			cmyk_to_rgb(ctx->row, dst, out->w, cinfo->saw_Adobe_marker);
-		if (ctx->rows != NULL && (cinfo->output_scanline % ROWS_TOLD == 0 ||
-		    cinfo->output_scanline == cinfo->output_height))
-			ctx->rows(ctx->arg, out, ctx->info, (int)cinfo->output_scanline);
+	info->width = h->width;
+	info->height = h->height;
+	info->components = h->components;
+	info->bit_depth = h->precision;
+	info->progressive = h->progressive;
+	info->arithmetic = h->arithmetic;
+	info->cmyk = h->cmyk;
+	info->jfif = h->jfif;
+	info->density_unit = h->density_unit;
+	info->xdensity = h->xdensity;
+	info->ydensity = h->ydensity;
+	if (h->exif != NULL) {
+		info->exif = 1;
+		info->orientation = exif_orientation(h->exif, h->exif_len);
 	}
 }
 
@@ -380,72 +237,62 @@ too_large(const struct load_ctx *ctx, long w, long h, char **cause)
  * not (8 % of a 12 MP decode).  A file too large for that is read as it goes.
  */
 static void
-jpeg_source(struct load_ctx *ctx, struct jpeg_decompress_struct *cinfo)
+source_jpeg(struct load_ctx *ctx, struct jpeg_source *src)
 {
-	if (ctx->out != NULL && ctx->data != NULL && ctx->len > 0) {
-		jpeg_mem_src(cinfo, ctx->data, (unsigned long)ctx->len);
-		return;
+	memset(src, 0, sizeof *src);
+	src->name = ctx->path;
+	/* Coefficient buffers of progressive files scale with the header. */
+	src->max_memory = ctx->max_pixels * 8;
+	if (ctx->out != NULL && ctx->size <= JPEG_IN_MEMORY) {
+		ctx->data = xmalloc(ctx->size > 0 ? ctx->size : 1);
+		ctx->len = fread(ctx->data, 1, ctx->size, ctx->f);
 	}
-	jpeg_stdio_src(cinfo, ctx->f);
+	if (ctx->data != NULL && ctx->len > 0) {
+		src->data = ctx->data;
+		src->len = ctx->len;
+	} else
+		src->f = ctx->f;
+}
+
+/* The wrapper's rows, told on with the photo's info. */
+static void
+tell_rows(void *arg, const struct image *im, int n)
+{
+	struct load_ctx *ctx = arg;
+
+	ctx->rows(ctx->arg, im, ctx->info, n);
 }
 
 static int
 load_jpeg(struct load_ctx *ctx, char **cause)
 {
-	struct jpeg_decompress_struct cinfo;
-	struct jpeg_guard g;
-	int n;
+	struct jpeg_source src;
+	struct jpeg_header h;
+	struct jpeg_read_opts o;
+	struct jpeg_reader *r;
+	int rc;
 
-	if (ctx->out != NULL && ctx->size <= JPEG_IN_MEMORY) {
-		ctx->data = xmalloc(ctx->size > 0 ? ctx->size : 1);
-		ctx->len = fread(ctx->data, 1, ctx->size, ctx->f);
-	}
-	jpeg_guard_init(&g, &cinfo);
-	if (setjmp(g.jb)) {
-		*cause = xasprintf(_("%s is not a readable JPEG photo (%s)"),
-		    ctx->path, g.msg);
-		jpeg_destroy_decompress(&cinfo);
+	source_jpeg(ctx, &src);
+	if ((r = jpeg_open(&src, &h, cause)) == NULL)
 		return (-1);
+	note_jpeg(&h, ctx->info);
+	/* photo_probe: the header is all. */
+	if (ctx->out == NULL || too_large(ctx, h.width, h.height, cause)) {
+		jpeg_close(r);
+		return (ctx->out == NULL ? 0 : -1);
 	}
-	jpeg_create_decompress(&cinfo);
-	cinfo.progress = &g.progress;
-	/* Coefficient buffers of progressive files scale with the header. */
-	cinfo.mem->max_memory_to_use = ctx->max_pixels * 8;
-	jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xffff);
-	jpeg_source(ctx, &cinfo);
-	jpeg_read_header(&cinfo, TRUE);
-	jpeg_note_header(&cinfo, ctx->info);
-	if (ctx->out == NULL) {		/* photo_probe: the header is all */
-		jpeg_destroy_decompress(&cinfo);
-		return (0);
+	memset(&o, 0, sizeof o);
+	/* The size asked for is after orientation; the decoder's, as stored. */
+	o.min_w = ctx->info->orientation >= 5 ? ctx->min_h : ctx->min_w;
+	o.min_h = ctx->info->orientation >= 5 ? ctx->min_w : ctx->min_h;
+	if (ctx->rows != NULL) {
+		o.rows = tell_rows;
+		o.arg = ctx;
 	}
-	if (too_large(ctx, cinfo.image_width, cinfo.image_height, cause)) {
-		jpeg_destroy_decompress(&cinfo);
-		return (-1);
-	}
-	n = jpeg_pick_scale(ctx, cinfo.image_width, cinfo.image_height);
-	cinfo.scale_num = (unsigned)n;
-	cinfo.scale_denom = 8;
-	ctx->info->scale_num = n;
+	rc = jpeg_read(r, &o, ctx->out, &ctx->info->scale_num, cause);
 	ctx->info->scale_denom = 8;
-	cinfo.out_color_space = ctx->info->cmyk ? JCS_CMYK : JCS_RGB;
-	cinfo.dct_method = JDCT_ISLOW;
-	jpeg_start_decompress(&cinfo);
-	image_alloc(ctx->out, (int)cinfo.output_width, (int)cinfo.output_height);
-	if (ctx->info->cmyk) {
-		ctx->rowsize = (size_t)cinfo.output_width * 4;
-		ctx->row = xmalloc(ctx->rowsize);
-	}
-	jpeg_read_rows(ctx, &cinfo);
-	if (g.truncated) {
-		*cause = xasprintf(_("%s is cut short: the photo file is incomplete"),
-		    ctx->path);
-		jpeg_destroy_decompress(&cinfo);
-		return (-1);
-	}
-	jpeg_finish_decompress(&cinfo);
-	jpeg_destroy_decompress(&cinfo);
-	return (0);
+	jpeg_close(r);
+	return (rc);
 }
 
 static void
