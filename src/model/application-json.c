@@ -33,7 +33,7 @@ struct aj_in {
 
 /* Reads the field from o: 0, 1 when it is not there, or -1 with *cause. */
 typedef int	 aj_read_fn(const struct aj_field *, const struct aj_in *, char **);
-/* The field's value as a new JSON value, or NULL: the key is left out. */
+/* The field's value as a new JSON value. */
 typedef json_t	*aj_write_fn(const struct aj_field *, const struct application *,
 		    const struct application_photo *);
 
@@ -445,7 +445,7 @@ static json_t *
 write_sha(const struct aj_field *f, const struct application *a,
     const struct application_photo *p)
 {
-	return (a->source_sha[0] != '\0' ? json_string(a->source_sha) : NULL);
+	return (json_string(a->source_sha));
 }
 
 json_t *
@@ -456,9 +456,9 @@ application_json_encode(const struct application *a,
 	size_t i;
 
 	for (i = 0; i < nitems(aj_fields); i++) {
-		if ((fields & aj_fields[i].bit) == 0 ||
-		    (v = aj_fields[i].write(&aj_fields[i], a, p)) == NULL)
+		if ((fields & aj_fields[i].bit) == 0)
 			continue;
+		v = aj_fields[i].write(&aj_fields[i], a, p);
 		if (json_object_set_new(o, aj_fields[i].key, v) != 0)
 			fatal("application_json_encode: out of memory");
 	}
