@@ -16,6 +16,8 @@
 
 /* Bytes of a name, number or receipt: the fields hold 40 characters. */
 #define TEXT_MAX	256
+/* The language's buffer in an application. */
+#define LANG_SIZE	sizeof ((struct application *)0)->lang
 /* The string or flag at off in an application. */
 #define AT(a, off, type)	((type *)(void *)((char *)(a) + (off)))
 #define AT_CONST(a, off, type)	((const type *)(const void *)((const char *)(a) + (off)))
@@ -45,53 +47,64 @@ struct aj_field {
 	size_t		 max;		/* a string's bytes at most */
 	aj_read_fn	*read;
 	aj_write_fn	*write;
+	int		(*find)(const char *);	/* a choice: its word's index, or -1 */
+	char	       *(*refused)(const char *);	/* why a word is no choice; caller frees */
 };
 
 static const char *quotable(const char *);
 static int	 text_ok(const char *, size_t);
 static int	 hex_ok(const char *, size_t);
 static int	 key_known(const char *, unsigned);
-static aj_read_fn read_channel, read_text, read_region, read_materials,
-		    read_ticked, read_flag, read_photo, read_receipt,
-		    read_language, read_photo_path, read_sha;
+static char	*refused_channel(const char *);
+static char	*refused_region(const char *);
+static char	*refused_language(const char *);
+static aj_read_fn read_choice, read_text, read_materials, read_ticked,
+		    read_flag, read_photo, read_receipt, read_photo_path, read_sha;
 static aj_write_fn write_channel, write_text, write_region, write_materials,
 		    write_flag, write_photo, write_receipt, write_language,
 		    write_sha;
 
 #define TEXT(bit, key, field, max) \
 	{ bit, key, { NULL, NULL }, offsetof(struct application, field), max, \
-	    read_text, write_text }
+	    read_text, write_text, NULL, NULL }
 #define FLAG(bit, key, field) \
 	{ bit, key, { NULL, NULL }, offsetof(struct application, field), 0, \
-	    read_flag, write_flag }
+	    read_flag, write_flag, NULL, NULL }
+/* A word from a list, kept as its index (an int), or as itself (max bytes). */
+#define CHOICE(bit, key, old, field, max, write, find, refused) \
+	{ bit, key, { old, NULL }, offsetof(struct application, field), max, \
+	    read_choice, write, find, refused }
 
 /* In the order a card service has always received them; the channel before the materials. */
 static const struct aj_field aj_fields[] = {
-	{ AJ_CHANNEL, "channel", { NULL, NULL }, 0, 0, read_channel, write_channel },
+	CHOICE(AJ_CHANNEL, "channel", NULL, channel, 0, write_channel,
+	    channel_from_id, refused_channel),
 	TEXT(AJ_NAME, "name", name, TEXT_MAX),
 	TEXT(AJ_ID_NUMBER, "id_number", id_number, TEXT_MAX),
 	TEXT(AJ_PHONE, "phone", phone, TEXT_MAX),
-	{ AJ_REGION, "region", { NULL, NULL }, 0, 0, read_region, write_region },
+	CHOICE(AJ_REGION, "region", NULL, region, 0, write_region, region_find,
+	    refused_region),
 	/* Drafts kept a number per channel, a bit per item. */
 	{ AJ_MATERIALS, "materials", { "ticked", NULL }, 0, 0, read_materials,
-	    write_materials },
+	    write_materials, NULL, NULL },
 	FLAG(AJ_CARD_LOST, "card_lost", card_lost),
 	/* Drafts kept the photo's file and digest apart. */
 	{ AJ_PHOTO, "photo", { "photo_file", "photo_sha256" }, 0, 0, read_photo,
-	    write_photo },
+	    write_photo, NULL, NULL },
 	{ AJ_PHOTO_RECEIPT, "photo_receipt", { NULL, NULL },
 	    offsetof(struct application, photo_receipt), TEXT_MAX, read_receipt,
-	    write_receipt },
+	    write_receipt, NULL, NULL },
 	/* Answers files said "lang". */
-	{ AJ_LANGUAGE, "language", { "lang", NULL }, 0, 0, read_language,
-	    write_language },
+	CHOICE(AJ_LANGUAGE, "language", "lang", lang, LANG_SIZE, write_language,
+	    i18n_index, refused_language),
 	FLAG(AJ_MINOR, "minor", minor),
 	/* Answers files gave the photo's path as "photo". */
 	{ AJ_PHOTO_PATH, "photo_path", { "photo", NULL },
 	    offsetof(struct application, photo_path), PATH_MAX, read_photo_path,
-	    write_text },
+	    write_text, NULL, NULL },
 	FLAG(AJ_PHOTO_FIXED, "photo_fixed", photo_fixed),
-	{ AJ_SOURCE_SHA, "source_sha256", { NULL, NULL }, 0, 0, read_sha, write_sha },
+	{ AJ_SOURCE_SHA, "source_sha256", { NULL, NULL }, 0, 0, read_sha, write_sha,
+	    NULL, NULL },
 };
 
 /*
@@ -158,22 +171,49 @@ get_string(json_t *o, const char *key, size_t max, const char **s, char **cause)
 	return (0);
 }
 
+/*
+ * A word from a list (channel, region, language): unknown words are
+ * refused, but for a channel "" (none chosen yet) where none is required.
+ */
 static int
-read_channel(const struct aj_field *f, const struct aj_in *in, char **cause)
+read_choice(const struct aj_field *f, const struct aj_in *in, char **cause)
 {
-	const char *s;
-	int rc, c;
+	const char *key = f->key, *s;
+	int rc, i;
 
-	if ((rc = get_string(in->o, f->key, TEXT_MAX, &s, cause)) != 0)
+	if (json_object_get(in->o, key) == NULL && f->old[0] != NULL)
+		key = f->old[0];
+	if ((rc = get_string(in->o, key, TEXT_MAX, &s, cause)) != 0)
 		return (rc);
-	/* "": no channel chosen yet, where none is required. */
-	if ((c = channel_from_id(s)) < 0 && (*s != '\0' ||
+	if ((i = f->find(s)) < 0 && (*s != '\0' || f->bit != AJ_CHANNEL ||
 	    (in->required & f->bit))) {
-		*cause = xstrdup(_("'channel' must be online, bank or centre"));
+		*cause = f->refused(s);
 		return (-1);
 	}
-	in->a->channel = c;
+	if (f->max > 0)
+		snprintf(AT(in->a, f->off, char), f->max, "%s", s);
+	else
+		*AT(in->a, f->off, int) = i;
 	return (0);
+}
+
+static char *
+refused_channel(const char *s)
+{
+	return (xstrdup(_("'channel' must be online, bank or centre")));
+}
+
+static char *
+refused_region(const char *s)
+{
+	return (xasprintf(_("unknown region '%s'"), quotable(s)));
+}
+
+static char *
+refused_language(const char *s)
+{
+	return (xasprintf(_("unknown language '%s' (use zh_CN, zh_TW, en or es)"),
+	    quotable(s)));
 }
 
 static json_t *
@@ -199,22 +239,6 @@ write_text(const struct aj_field *f, const struct application *a,
     const struct application_photo *p)
 {
 	return (json_string(*AT_CONST(a, f->off, char *)));
-}
-
-static int
-read_region(const struct aj_field *f, const struct aj_in *in, char **cause)
-{
-	const char *s;
-	int rc, r;
-
-	if ((rc = get_string(in->o, f->key, TEXT_MAX, &s, cause)) != 0)
-		return (rc);
-	if ((r = region_find(s)) < 0) {
-		*cause = xasprintf(_("unknown region '%s'"), quotable(s));
-		return (-1);
-	}
-	in->a->region = r;
-	return (0);
 }
 
 static json_t *
@@ -383,25 +407,6 @@ write_receipt(const struct aj_field *f, const struct application *a,
 	if (a->photo_receipt == NULL || a->photo_receipt[0] == '\0')
 		return (json_null());
 	return (write_text(f, a, p));
-}
-
-static int
-read_language(const struct aj_field *f, const struct aj_in *in, char **cause)
-{
-	const char *key = json_object_get(in->o, f->key) != NULL ? f->key :
-	    f->old[0];
-	const char *s;
-	int rc;
-
-	if ((rc = get_string(in->o, key, TEXT_MAX, &s, cause)) != 0)
-		return (rc);
-	if (i18n_index(s) < 0) {
-		*cause = xasprintf(_("unknown language '%s' (use zh_CN, zh_TW, "
-		    "en or es)"), quotable(s));
-		return (-1);
-	}
-	snprintf(in->a->lang, sizeof in->a->lang, "%s", s);
-	return (0);
 }
 
 static json_t *

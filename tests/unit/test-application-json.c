@@ -274,17 +274,12 @@ static const struct refusal {
 	{ "{\"minor\": true}", AJ_ANSWERS | AJ_ONLY_KNOWN, 0, "unknown key 'minor'" },
 };
 
-/* Aborts the test when s holds a run of 15 digits: an ID number repeated. */
+/* The inputs' numbers (an ID number, a run of 7s) are never repeated. */
 static void
-assert_no_idnum(const char *s)
+assert_quotes_no_number(const char *cause)
 {
-	size_t run = 0;
-
-	for (; *s != '\0'; s++) {
-		run = *s >= '0' && *s <= '9' ? run + 1 : 0;
-		if (run >= 15)
-			fail_msg("an ID number in: %s", s);
-	}
+	if (strstr(cause, "110105") != NULL || strstr(cause, "7777777") != NULL)
+		fail_msg("a number repeated: %s", cause);
 }
 
 static void
@@ -304,7 +299,7 @@ test_refused(void **state)
 		if (strstr(cause, refusals[i].want) == NULL)
 			fail_msg("%s: expected '%s', got '%s'", refusals[i].json,
 			    refusals[i].want, cause);
-		assert_no_idnum(cause);
+		assert_quotes_no_number(cause);
 		free(cause);
 		application_clear(&a);
 	}
@@ -336,7 +331,7 @@ test_huge(void **state)
 		application_init(&a);
 		assert_int_equal(decode(text, huge[i].field, 0, &a, NULL, &cause), -1);
 		assert_non_null(strstr(cause, "is too long"));
-		assert_no_idnum(cause);
+		assert_quotes_no_number(cause);
 		free(cause);
 		/* One byte less fits. */
 		free(text);
