@@ -20,7 +20,8 @@
 #define LANG_SIZE	sizeof ((struct application *)0)->lang
 /* The string or flag at off in an application. */
 #define AT(a, off, type)	((type *)(void *)((char *)(a) + (off)))
-#define AT_CONST(a, off, type)	((const type *)(const void *)((const char *)(a) + (off)))
+#define AT_CONST(a, off, type) \
+	((const type *)(const void *)((const char *)(a) + (off)))
 
 struct aj_field;
 
@@ -28,13 +29,14 @@ struct aj_field;
 struct aj_in {
 	json_t			*o;
 	unsigned		 fields;	/* AJ_*: the fields read */
-	unsigned		 required;	/* AJ_*: the fields that must be there */
+	unsigned		 required;	/* AJ_*: those that must be there */
 	struct application	*a;
 	struct application_photo *p;
 };
 
 /* Reads the field from o: 0, 1 when it is not there, or -1 with *cause. */
-typedef int	 aj_read_fn(const struct aj_field *, const struct aj_in *, char **);
+typedef int	 aj_read_fn(const struct aj_field *, const struct aj_in *,
+		    char **);
 /* The field's value as a new JSON value. */
 typedef json_t	*aj_write_fn(const struct aj_field *, const struct application *,
 		    const struct application_photo *);
@@ -43,12 +45,13 @@ struct aj_field {
 	unsigned	 bit;		/* AJ_* */
 	const char	*key;
 	const char	*old[2];	/* its keys in earlier versions, still read */
-	size_t		 off;		/* a string's or flag's place in the application */
+	size_t		 off;		/* a string's, flag's or choice's place */
 	size_t		 max;		/* a string's bytes at most */
 	aj_read_fn	*read;
 	aj_write_fn	*write;
-	int		(*find)(const char *);	/* a choice: its word's index, or -1 */
-	char	       *(*refused)(const char *);	/* why a word is no choice; caller frees */
+	/* A choice: its word's index (-1: none), and why a word is refused. */
+	int		(*find)(const char *);
+	char	       *(*refused)(const char *);	/* caller frees */
 };
 
 static const char *quotable(const char *);
@@ -75,7 +78,10 @@ static aj_write_fn write_channel, write_text, write_region, write_materials,
 	{ bit, key, { old, NULL }, offsetof(struct application, field), max, \
 	    read_choice, write, find, refused }
 
-/* In the order a card service has always received them; the channel before the materials. */
+/*
+ * In the order a card service has always received them (the channel before
+ * the materials, which are the channel's).
+ */
 static const struct aj_field aj_fields[] = {
 	CHOICE(AJ_CHANNEL, "channel", NULL, channel, 0, write_channel,
 	    channel_from_id, refused_channel),
@@ -533,7 +539,7 @@ application_json_parse(const char *data, size_t len, json_t **out, char **cause)
 
 	*out = json_loadb(data, len, 0, &err);
 	if (*out == NULL) {
-		/* jansson's text quotes the file, ID number and all: position only. */
+		/* jansson's text quotes the file, ID numbers too: where, never what. */
 		*cause = xasprintf(_("not valid JSON (line %d, column %d)"),
 		    err.line, err.column);
 		return (-1);
