@@ -2,7 +2,6 @@
 #include "lib/system.h"
 
 #include <getopt.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +17,7 @@
 #include "lib/i18n.h"
 #include "model/idnum.h"
 #include "lib/log.h"
-#include "model/materials.h"
+#include "model/application-json.h"
 #include "model/application.h"
 #include "net/service.h"
 #include "net/outbox.h"
@@ -31,13 +30,10 @@
 /* An answers file is a few hundred bytes; anything this large is not one. */
 #define ANSWERS_MAX	(64 * 1024)
 
-static const char *quotable(const char *);
 static int	 say_error(const char *, char *);
 static void	 warn_insecure(const struct config *);
-static int	 answers_read(const char *, json_t **, char **);
-static int	 answers_parse(const char *, size_t, json_t **, char **);
-static int	 answers_apply(json_t *, struct application *, char **);
-static int	 answers_materials(json_t *, struct application *, char **);
+static int	 answers_read(const char *, struct application *, char **);
+static int	 answers_decode(const char *, size_t, struct application *, char **);
 static int	 answers_person(struct application *, char **);
 static int	 answers_photo(const struct application *, const char *,
 		    const struct config *, char **);
@@ -51,31 +47,9 @@ static int	 flush_leftovers(const struct outbox *, int);
 static int	 outbox_do_list(const struct outbox *);
 static int	 outbox_do_flush(const struct config *, const struct outbox *, int);
 
-static const char *const answer_keys[] = {
-	"channel", "name", "id_number", "phone", "region", "photo", "materials",
-	"lang"
-};
-
-/*
- * s, when it is safe to repeat in a message: a short word (a key, a region,
- * a language), not a run of digits that could be an ID or mobile number put
- * in the wrong place; otherwise a placeholder.
- */
-static const char *
-quotable(const char *s)
-{
-	size_t i, digits = 0;
-
-	if (s == NULL || strlen(s) > 40)
-		return (_("[not shown]"));
-	for (i = 0; s[i] != '\0'; i++) {
-		digits = s[i] >= '0' && s[i] <= '9' ? digits + 1 : 0;
-		if (digits >= 6 || strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn"
-		    "opqrstuvwxyz0123456789_.-", s[i]) == NULL)
-			return (_("[not shown]"));
-	}
-	return (s);
-}
+/* What an answers file must give; the materials and the language may be left out. */
+#define ANSWERS_REQUIRED	(AJ_CHANNEL | AJ_NAME | AJ_ID_NUMBER | AJ_PHONE | \
+				 AJ_REGION | AJ_PHOTO_PATH)
 
 /* Prints "sscard: cause", frees it, and returns EXIT_FAILED. */
 static int
@@ -99,7 +73,7 @@ warn_insecure(const struct config *cfg)
 }
 
 static int
-answers_read(const char *path, json_t **out, char **cause)
+answers_read(const char *path, struct application *a, char **cause)
 {
 	char *data = NULL;
 	size_t len = 0;
@@ -107,133 +81,43 @@ answers_read(const char *path, json_t **out, char **cause)
 
 	if (fs_read_file(path, ANSWERS_MAX, &data, &len, cause) != 0)
 		return (-1);
-	rc = answers_parse(data, len, out, cause);
+	rc = answers_decode(data, len, a, cause);
 	wipe_free(data, len);
 	return (rc);
 }
 
-/* The answers as a JSON object of known keys; *cause never quotes the file. */
+/*
+ * The answers into a, through the application's codec (nothing but its
+ * keys); a language they name is the messages' from then on.
+ */
 static int
-answers_parse(const char *data, size_t len, json_t **out, char **cause)
+answers_decode(const char *data, size_t len, struct application *a,
+    char **cause)
 {
-	json_error_t err;
-	size_t i;
-	const char *key;
-	json_t *v;
+	json_t *o;
+	int rc;
 
-	*out = json_loadb(data, len, 0, &err);
-	if (*out == NULL || !json_is_object(*out)) {
-		/* jansson's text quotes the file, ID number and all: position only. */
-		*cause = *out == NULL ? xasprintf(_("not valid JSON (line %d, "
-		    "column %d)"), err.line, err.column) :
-		    xstrdup(_("not a JSON object"));
-		goto fail;
-	}
-	json_object_foreach(*out, key, v) {
-		for (i = 0; i < nitems(answer_keys); i++)
-			if (strcmp(key, answer_keys[i]) == 0)
-				break;
-		if (i == nitems(answer_keys)) {
-			*cause = xasprintf(_("unknown key '%s'"), quotable(key));
-			goto fail;
-		}
-		if (strcmp(key, "materials") != 0 && !json_is_string(v)) {
-			*cause = xasprintf(_("'%s' must be a string"), quotable(key));
-			goto fail;
-		}
-	}
-	return (0);
-fail:
-	json_decref(*out);
-	*out = NULL;
-	return (-1);
+	if (application_json_parse(data, len, &o, cause) != 0)
+		return (-1);
+	/* The language first: the messages about the rest are in it. */
+	snprintf(a->lang, sizeof a->lang, "%s", i18n_current());
+	rc = application_json_decode(o, AJ_LANGUAGE, 0, a, NULL, cause);
+	if (rc == 0 && strcmp(a->lang, i18n_current()) != 0)
+		i18n_set(a->lang);	/* known: the codec checked it */
+	if (rc == 0)
+		rc = application_json_decode(o, AJ_ANSWERS | AJ_ONLY_KNOWN,
+		    ANSWERS_REQUIRED, a, NULL, cause);
+	json_decref(o);
+	return (rc);
 }
 
 int
 cmd_answers_check(const char *data, size_t len, struct application *a,
     char **cause)
 {
-	json_t *o = NULL;
-	int rc;
-
-	rc = answers_parse(data, len, &o, cause) != 0 ||
-	    answers_apply(o, a, cause) != 0 || answers_person(a, cause) != 0 ? -1 : 0;
-	json_decref(o);
-	return (rc);
-}
-
-static int
-answers_materials(json_t *o, struct application *a, char **cause)
-{
-	const struct material *m;
-	json_t *list = json_object_get(o, "materials"), *v;
-	size_t i;
-	int n, j;
-
-	if (list == NULL)
-		return (0);
-	if (!json_is_array(list)) {
-		*cause = xstrdup(_("'materials' must be a list of material ids"));
+	if (answers_decode(data, len, a, cause) != 0)
 		return (-1);
-	}
-	m = materials_for(a->channel, &n);
-	json_array_foreach(list, i, v) {
-		for (j = 0; j < n; j++)
-			if (json_is_string(v) && strcmp(json_string_value(v),
-			    m[j].id) == 0)
-				break;
-		if (j == n) {
-			*cause = xasprintf(_("'materials': '%s' is not on the "
-			    "checklist of channel %s"), json_is_string(v) ?
-			    quotable(json_string_value(v)) : "?",
-			    channel_id(a->channel));
-			return (-1);
-		}
-		a->ticked[a->channel] |= 1u << j;
-	}
-	return (0);
-}
-
-/* Fills the application from the answers, in the order the wizard asks. */
-static int
-answers_apply(json_t *o, struct application *a, char **cause)
-{
-	static const char *const required[] = {
-		"channel", "name", "id_number", "phone", "region", "photo"
-	};
-	const char *lang = json_string_value(json_object_get(o, "lang"));
-	size_t i;
-
-	for (i = 0; i < nitems(required); i++)
-		if (json_object_get(o, required[i]) == NULL) {
-			*cause = xasprintf(_("'%s' is missing"), required[i]);
-			return (-1);
-		}
-	if (lang != NULL && i18n_set(lang) != 0) {
-		*cause = xasprintf(_("unknown language '%s' (use zh_CN, zh_TW, "
-		    "en or es)"), quotable(lang));
-		return (-1);
-	}
-	snprintf(a->lang, sizeof a->lang, "%s", i18n_current());
-	a->channel = channel_from_id(json_string_value(json_object_get(o,
-	    "channel")));
-	if (a->channel < 0) {
-		*cause = xstrdup(_("'channel' must be online, bank or centre"));
-		return (-1);
-	}
-	a->region = region_find(json_string_value(json_object_get(o, "region")));
-	if (a->region < 0) {
-		*cause = xasprintf(_("unknown region '%s'"),
-		    quotable(json_string_value(json_object_get(o, "region"))));
-		return (-1);
-	}
-	application_set(&a->name, json_string_value(json_object_get(o, "name")));
-	application_set(&a->id_number, json_string_value(json_object_get(o,
-	    "id_number")));
-	application_set(&a->phone, json_string_value(json_object_get(o, "phone")));
-	application_set(&a->photo_path, json_string_value(json_object_get(o,
-	    "photo")));
-	return (answers_materials(o, a, cause));
+	return (answers_person(a, cause));
 }
 
 /* person_check, with the ID number never printed in full. */
@@ -356,7 +240,6 @@ cmd_submit(int argc, char **argv, struct config *cfg)
 	struct application a;
 	struct outbox ob = { NULL, 0 };
 	const char *profile = NULL;
-	json_t *o = NULL;
 	char *cause = NULL, *id = NULL, masked[19];
 	int c, status;
 
@@ -374,16 +257,14 @@ cmd_submit(int argc, char **argv, struct config *cfg)
 		return (EXIT_USAGE);
 	}
 	application_init(&a);
-	if (answers_read(argv[optind], &o, &cause) != 0 ||
-	    answers_apply(o, &a, &cause) != 0 || answers_person(&a, &cause) != 0 ||
+	if (answers_read(argv[optind], &a, &cause) != 0 ||
+	    answers_person(&a, &cause) != 0 ||
 	    answers_photo(&a, profile, cfg, &cause) != 0) {
-		json_decref(o);
 		application_clear(&a);
 		log_event("submit %s: refused, nothing queued", argv[optind]);
 		fprintf(stderr, _("%s: nothing was queued.\n"), PACKAGE);
 		return (say_error(argv[optind], cause));
 	}
-	json_decref(o);
 	a.consent = 1;	/* the service point took it on paper */
 	if (outbox_open(&ob, cfg, &cause) != 0 ||
 	    outbox_queue(&ob, &a, &id, &cause) != 0) {

@@ -6,7 +6,6 @@
 #include <fcntl.h>
 #include <jansson.h>
 #include <keyutils.h>
-#include <limits.h>
 #include <nettle/base64.h>
 #include <nettle/chacha-poly1305.h>
 #include <nettle/hmac.h>
@@ -25,24 +24,29 @@
 #include "lib/fsutil.h"
 #include "lib/i18n.h"
 #include "model/kiosk.h"
+#include "lib/log.h"
+#include "model/application-json.h"
 #include "model/application.h"
-#include "model/region.h"
 #include "lib/workspace.h"
 #include "lib/xmalloc.h"
 
-#define DRAFT_FORMAT	"sscard-draft/2"
+#define DRAFT_FORMAT	"sscard-draft/3"	/* the application in the codec's keys */
+#define DRAFT_FORMAT_2	"sscard-draft/2"	/* its own keys ("ticked"), still read */
 #define DRAFT_JSON	"draft.json"
 #define DRAFT_LOCK	"draft.lock"
 #define DRAFT_PHOTO	"draft-photo-"	/* + 16 hex digits of the photo's HMAC */
 #define DRAFT_MAX	(64 * 1024)
 #define DRAFT_KEY_NAME	"sscard:draft"
-#define TEXT_MAX	256	/* bytes of a name, number or receipt: fields hold 40 characters */
 #define DRAFT_SKEW	(24 * 3600)	/* a clock set back by up to a day */
 #define SEAL_NONCE	CHACHA_POLY1305_NONCE_SIZE
 #define SEAL_TAG	CHACHA_POLY1305_DIGEST_SIZE
 #define SEAL_OVERHEAD	(SEAL_NONCE + SEAL_TAG)
+/* Unchanged by format 3, so that format 2's sealed parts still open. */
 #define AAD_ANSWERS	"sscard-draft/2 answers"
 #define AAD_PHOTO	"sscard-draft/2 photo"
+/* What a draft must hold; the channel is "" before it is chosen. */
+#define DRAFT_REQUIRED	(AJ_LANGUAGE | AJ_REGION | AJ_NAME | AJ_ID_NUMBER | \
+			 AJ_PHONE | AJ_PHOTO_PATH | AJ_PHOTO_RECEIPT)
 
 /* Whether this run may keep a draft in the folder it locked. */
 enum draft_state {
@@ -72,12 +76,11 @@ static int	unseal(const uint8_t [DRAFT_KEY_LEN], const char *, const uint8_t *,
 static char	*draft_unseal_text(const uint8_t [DRAFT_KEY_LEN], const char *);
 static void	photo_name(const uint8_t [DRAFT_KEY_LEN], const char *, size_t,
 		    char [64]);
-static int	text_ok(const char *, size_t);
-static int	get_text(json_t *, const char *, size_t, char **);
 static int	hex_ok(const char *, size_t);
-static int	parse_clear(json_t *, time_t, struct application *,
-		    struct draft_meta *, const char *);
-static int	parse_sealed(json_t *, struct application *, struct draft_meta *);
+static int	parse_envelope(json_t *, time_t, struct draft_meta *);
+static int	join_sealed(json_t *, json_t *);
+static int	parse_answers(json_t *, const char *, struct application *,
+		    const struct draft_meta *, char **);
 static int	damaged(char **);
 static int	read_photo(const char *, const uint8_t [DRAFT_KEY_LEN], char **,
 		    size_t *, char **);
@@ -340,38 +343,32 @@ char *
 draft_encode(const struct application *a, const char *step, time_t now,
     const uint8_t key[DRAFT_KEY_LEN], const char *photo_file, const char *photo_sha)
 {
-	json_t *o, *p, *ticks = json_array();
+	struct application_photo photo;
+	unsigned fields = AJ_DRAFT;
+	json_t *o, *p;
 	char *s, *sealed, print[17];
-	int i;
 
-	/* The answers that say who the citizen is, sealed. */
-	p = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:b}", "name", a->name,
-	    "id_number", a->id_number, "phone", a->phone, "photo_path", a->photo_path,
-	    "photo_receipt", a->photo_receipt, "card_lost", a->card_lost,
-	    "minor", a->minor);
+	memset(&photo, 0, sizeof photo);
 	if (photo_sha != NULL) {
-		/* The checked bytes, and what the citizen's file was when copied. */
-		json_object_set_new(p, "photo_sha256", json_string(photo_sha));
-		json_object_set_new(p, "source_sha256", json_string(a->source_sha));
-	}
+		snprintf(photo.file, sizeof photo.file, "%s", photo_file);
+		snprintf(photo.sha256, sizeof photo.sha256, "%s", photo_sha);
+	} else	/* what the photo was is kept with its checked bytes only */
+		fields &= ~(AJ_PHOTO | AJ_PHOTO_FIXED | AJ_SOURCE_SHA);
+	/* Who the citizen is, and the photo's digest, sealed. */
+	p = application_json_encode(a, &photo, fields & AJ_PERSONAL);
 	s = json_dumps(p, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(p);
 	sealed = draft_seal_text(key, s);
 	wipe_str(s);
 	draft_key_print(key, print);
-	for (i = 0; i < CHANNEL_COUNT; i++)
-		json_array_append_new(ticks, json_integer(a->ticked[i]));
-	o = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:o, s:b, s:s, s:s}",
-	    "format", DRAFT_FORMAT, "saved", (json_int_t)now, "step", step,
-	    "language", a->lang, "channel", channel_id(a->channel),
-	    "region", region_at(a->region) != NULL ? region_at(a->region)->id : "",
-	    "ticked", ticks, "photo_checked", photo_sha != NULL, "key", print,
-	    "sealed", sealed);
+	o = json_pack("{s:s, s:I, s:s, s:b, s:s, s:s}", "format", DRAFT_FORMAT,
+	    "saved", (json_int_t)now, "step", step, "photo_checked",
+	    photo_sha != NULL, "key", print, "sealed", sealed);
 	free(sealed);
-	if (photo_sha != NULL) {
-		json_object_set_new(o, "photo_file", json_string(photo_file));
-		json_object_set_new(o, "photo_fixed", json_boolean(a->photo_fixed));
-	}
+	p = application_json_encode(a, NULL, fields & ~AJ_PERSONAL);
+	if (o == NULL || json_object_update(o, p) != 0)
+		fatal("draft_encode: out of memory");
+	json_decref(p);
 	s = json_dumps(o, JSON_INDENT(1) | JSON_SORT_KEYS);
 	json_decref(o);
 	return (s);
@@ -425,106 +422,72 @@ draft_save(const char *dir, const struct application *a, const char *step,
 	return (rc);
 }
 
-/* 1 when s has at most max bytes and no control character (C0, DEL, C1). */
+/* The draft's own fields: 0, or -1 when one is missing, unknown or out of range. */
 static int
-text_ok(const char *s, size_t max)
+parse_envelope(json_t *o, time_t now, struct draft_meta *meta)
 {
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (strlen(s) > max)
-		return (0);
-	for (; *u != '\0'; u++)
-		if (*u < 0x20 || *u == 0x7f || (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f))
-			return (0);
-	return (1);
-}
-
-/* The string at key into *field: 0, or -1 when it is missing or unfit. */
-static int
-get_text(json_t *o, const char *key, size_t max, char **field)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-
-	if (s == NULL || !text_ok(s, max))
-		return (-1);
-	application_set(field, s);
-	return (0);
-}
-
-/* The fields in clear: 0, or -1 when one is missing, unknown or out of range. */
-static int
-parse_clear(json_t *o, time_t now, struct application *a, struct draft_meta *meta,
-    const char *dir)
-{
-	json_t *ticks = json_object_get(o, "ticked"), *v, *saved;
 	const char *fmt = json_string_value(json_object_get(o, "format"));
-	const char *lang = json_string_value(json_object_get(o, "language"));
-	const char *ch = json_string_value(json_object_get(o, "channel"));
-	const char *region = json_string_value(json_object_get(o, "region"));
 	const char *step = json_string_value(json_object_get(o, "step"));
-	const char *file;
-	json_int_t t, bits;
-	size_t i, s;
+	json_t *saved = json_object_get(o, "saved");
+	json_int_t t;
+	size_t s;
 
-	saved = json_object_get(o, "saved");
-	if (fmt == NULL || strcmp(fmt, DRAFT_FORMAT) != 0 || step == NULL ||
-	    lang == NULL || i18n_index(lang) < 0 || ch == NULL || region == NULL ||
-	    (a->region = region_find(region)) < 0 || !json_is_integer(saved) ||
-	    !json_is_array(ticks) || json_array_size(ticks) > CHANNEL_COUNT)
-		return (-1);
-	/* Saved before now (give or take a clock set back), never before 1970. */
-	t = json_integer_value(saved);
-	if (t < 0 || t > (json_int_t)now + DRAFT_SKEW)
+	if (fmt == NULL || (strcmp(fmt, DRAFT_FORMAT) != 0 &&
+	    strcmp(fmt, DRAFT_FORMAT_2) != 0) || step == NULL ||
+	    !json_is_integer(saved))
 		return (-1);
 	for (s = 0; s < nitems(resume_steps) && strcmp(step, resume_steps[s]) != 0; s++)
 		;
-	a->channel = channel_from_id(ch);
-	/* Every step after the channel's indexes the materials by channel. */
-	if (s == nitems(resume_steps) || (s > 0 && a->channel < 0) ||
-	    (a->channel < 0 && *ch != '\0'))
+	/* Saved before now (give or take a clock set back), never before 1970. */
+	t = json_integer_value(saved);
+	if (s == nitems(resume_steps) || t < 0 || t > (json_int_t)now + DRAFT_SKEW)
 		return (-1);
-	json_array_foreach(ticks, i, v) {
-		bits = json_integer_value(v);
-		if (!json_is_integer(v) || bits < 0 || bits >= (json_int_t)1 << MATERIALS_MAX)
-			return (-1);
-		a->ticked[i] = (unsigned)bits;
-	}
 	meta->saved = (time_t)t;
 	meta->step = xstrdup(step);
-	snprintf(a->lang, sizeof a->lang, "%s", lang);
 	meta->photo_checked = json_is_true(json_object_get(o, "photo_checked"));
-	if (meta->photo_checked) {
-		file = json_string_value(json_object_get(o, "photo_file"));
-		if (!photo_name_ok(file))
-			return (-1);
-		free(a->checked_path);
-		a->checked_path = xasprintf("%s/%s", dir, file);
-		a->photo_fixed = json_is_true(json_object_get(o, "photo_fixed"));
-	}
 	return (0);
 }
 
-/* The sealed fields, once unsealed: 0, or -1 when one is missing or unfit. */
+/*
+ * The unsealed fields p added to the clear ones o, for the codec to read
+ * as one application (format 2 split the photo's keys between them): -1
+ * when a key is in both, which sscard never writes.
+ */
 static int
-parse_sealed(json_t *p, struct application *a, struct draft_meta *meta)
+join_sealed(json_t *o, json_t *p)
 {
-	const char *sha, *src;
+	const char *k;
+	json_t *v;
 
-	if (!json_is_object(p) || get_text(p, "name", TEXT_MAX, &a->name) != 0 ||
-	    get_text(p, "id_number", TEXT_MAX, &a->id_number) != 0 ||
-	    get_text(p, "phone", TEXT_MAX, &a->phone) != 0 ||
-	    get_text(p, "photo_path", PATH_MAX, &a->photo_path) != 0 ||
-	    get_text(p, "photo_receipt", TEXT_MAX, &a->photo_receipt) != 0)
-		return (-1);
-	a->card_lost = json_is_true(json_object_get(p, "card_lost"));
-	a->minor = json_is_true(json_object_get(p, "minor"));
-	if (meta->photo_checked) {
-		sha = json_string_value(json_object_get(p, "photo_sha256"));
-		src = json_string_value(json_object_get(p, "source_sha256"));
-		if (!hex_ok(sha, 64) || !hex_ok(src, 64))
+	json_object_foreach(p, k, v)
+		if (json_object_get(o, k) != NULL || json_object_set(o, k, v) != 0)
 			return (-1);
-		memcpy(a->checked_sha, sha, sizeof a->checked_sha);
-		memcpy(a->source_sha, src, sizeof a->source_sha);
+	return (0);
+}
+
+/*
+ * The application in o (clear and sealed fields joined) into a: 0, or -1,
+ * with *cause when the codec refused it.  A step after the channel's needs
+ * a channel (the materials are indexed by it); a checked photo, the
+ * draft's copy in dir.
+ */
+static int
+parse_answers(json_t *o, const char *dir, struct application *a,
+    const struct draft_meta *meta, char **cause)
+{
+	struct application_photo photo;
+
+	if (application_json_decode(o, AJ_DRAFT, DRAFT_REQUIRED, a, &photo,
+	    cause) != 0)
+		return (-1);
+	if (strcmp(meta->step, resume_steps[0]) != 0 && a->channel < 0)
+		return (-1);
+	if (meta->photo_checked) {
+		if (!photo_name_ok(photo.file) || !hex_ok(a->source_sha, 64))
+			return (-1);
+		free(a->checked_path);
+		a->checked_path = xasprintf("%s/%s", dir, photo.file);
+		memcpy(a->checked_sha, photo.sha256, sizeof a->checked_sha);
 	}
 	return (0);
 }
@@ -542,18 +505,15 @@ draft_decode(const char *data, size_t len, const uint8_t key[DRAFT_KEY_LEN],
     time_t now, const char *dir, struct application *a, struct draft_meta *meta,
     char **cause)
 {
-	json_error_t err;
-	json_t *o, *p = NULL;
+	json_t *o = NULL, *p = NULL;
 	const char *print, *b64;
-	char *text = NULL, want[17];
+	char *text = NULL, want[17], *why = NULL;
 	int rc = -1;
 
 	memset(meta, 0, sizeof *meta);
-	if ((o = json_loadb(data, len, 0, &err)) == NULL || !json_is_object(o) ||
-	    parse_clear(o, now, a, meta, dir) != 0) {
-		rc = damaged(cause);
-		goto out;
-	}
+	if (application_json_parse(data, len, &o, &why) != 0 ||
+	    parse_envelope(o, now, meta) != 0)
+		goto damaged;
 	print = json_string_value(json_object_get(o, "key"));
 	b64 = json_string_value(json_object_get(o, "sealed"));
 	draft_key_print(key, want);
@@ -564,12 +524,18 @@ draft_decode(const char *data, size_t len, const uint8_t key[DRAFT_KEY_LEN],
 		goto out;
 	}
 	if (b64 == NULL || (text = draft_unseal_text(key, b64)) == NULL ||
-	    (p = json_loads(text, 0, &err)) == NULL || parse_sealed(p, a, meta) != 0) {
-		rc = damaged(cause);
-		goto out;
-	}
+	    application_json_parse(text, strlen(text), &p, &why) != 0 ||
+	    join_sealed(o, p) != 0 || parse_answers(o, dir, a, meta, &why) != 0)
+		goto damaged;
 	rc = 0;
+	goto out;
+damaged:
+	/* The citizen is told it is damaged; the log says what (never quoting it). */
+	if (why != NULL)
+		log_event("draft: damaged: %s", why);
+	rc = damaged(cause);
 out:
+	free(why);
 	if (text != NULL)
 		wipe_str(text);
 	if (p != NULL)

@@ -18,16 +18,31 @@
 #include "lib/fsutil.h"
 #include "model/idnum.h"
 #include "lib/log.h"
-#include "model/materials.h"
+#include "model/application-json.h"
 #include "model/application.h"
 #include "net/outbox.h"
-#include "model/region.h"
 #include "lib/xmalloc.h"
+
+/* application.json and state.json are small; anything larger is damaged. */
+#define OUTBOX_JSON_MAX	(1024 * 1024)
+/* What an entry must hold to be sent (older entries may lack the rest). */
+#define OUTBOX_REQUIRED	(AJ_CHANNEL | AJ_NAME | AJ_ID_NUMBER | AJ_PHONE | \
+			 AJ_REGION | AJ_PHOTO)
+
+/* An entry's application.json, read. */
+struct stored {
+	char			*json;		/* as stored: what is sent */
+	size_t			 len;
+	struct application	 a;
+	struct application_photo photo;		/* file "": a receipt number stands for it */
+	const char		*created;	/* NULL: not said */
+	const char		*key;		/* the idempotency key, or NULL */
+	json_t			*o;
+};
 
 static char	*outbox_dir(const struct config *, int *);
 static void	 new_id(char *, size_t, const struct tm *);
 static void	 new_uuid4(char [37]);
-static json_t	*materials_json(const struct application *);
 static char	*application_json(const struct application *, const char *,
 		    const char *, const char *, const char *);
 static const char *photo_name(const char *, size_t);
@@ -37,6 +52,9 @@ static int	 read_json(const struct outbox *, const char *, const char *,
 		    json_t **, char **);
 static int	 entry_name_ok(const char *);
 static int	 entry_cmp(const void *, const void *);
+static int	 read_stored(const struct outbox *, const char *, struct stored *,
+		    char **);
+static void	 stored_free(struct stored *);
 static int	 list_one(const struct outbox *, const char *, struct outbox_entry *,
 		    char **);
 static char	*json_strdup(json_t *, const char *);
@@ -44,9 +62,6 @@ static void	 entry_free(struct outbox_entry *);
 static char	*status_json(const struct outbox_status *);
 static int	 strip_due(const struct outbox *, const struct outbox_status *,
 		    time_t);
-
-/* application.json and state.json are small; anything larger is damaged. */
-#define OUTBOX_JSON_MAX	(1024 * 1024)
 
 static const char *const state_names[] = { "queued", "sent", "rejected" };
 /*
@@ -141,20 +156,6 @@ new_uuid4(char out[37])
 	    r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14], r[15]);
 }
 
-static json_t *
-materials_json(const struct application *a)
-{
-	const struct material *m;
-	json_t *list = json_array();
-	int n, i;
-
-	m = materials_for(a->channel, &n);
-	for (i = 0; i < n; i++)
-		if (a->ticked[a->channel] & (1u << i))
-			json_array_append_new(list, json_string(m[i].id));
-	return (list);
-}
-
 /* The stored photo keeps its real type, whatever the citizen's file was called. */
 static const char *
 photo_name(const char *data, size_t len)
@@ -164,38 +165,33 @@ photo_name(const char *data, size_t len)
 	return ("photo.jpg");
 }
 
-/* application.json, pretty-printed with keys in a fixed order; caller frees. */
+/*
+ * application.json: the codec's fields between the entry's own, in the
+ * order a card service has always received them; caller frees.
+ */
 static char *
 application_json(const struct application *a, const char *id, const char *created,
     const char *photo, const char *sha)
 {
-	const struct region *r = region_at(a->region);
+	struct application_photo ph;
 	char uuid[37];
-	json_t *o;
+	json_t *o, *fields;
 	char *s;
 
 	new_uuid4(uuid);
 	/* With a photo studio's receipt number there may be no photo at all. */
-	o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:b, s:o, "
-	    "s:s?, s:s, s:s, s:s}",
-	    "id", id,
-	    "created", created,
-	    "channel", channel_id(a->channel),
-	    "name", a->name,
-	    "id_number", a->id_number,
-	    "phone", a->phone,
-	    "region", r != NULL ? r->id : "national",
-	    "materials", materials_json(a),
-	    "card_lost", a->card_lost,
-	    "photo", photo != NULL ? json_pack("{s:s, s:s}", "file", photo,
-	    "sha256", sha) : json_null(),
-	    "photo_receipt", a->photo_receipt != NULL && a->photo_receipt[0] != '\0' ?
-	    a->photo_receipt : NULL,
-	    "language", a->lang,
-	    "client_version", PACKAGE_VERSION,
-	    "idempotency_key", uuid);
-	if (o == NULL)
-		fatal("application_json: json_pack failed");
+	memset(&ph, 0, sizeof ph);
+	if (photo != NULL) {
+		snprintf(ph.file, sizeof ph.file, "%s", photo);
+		snprintf(ph.sha256, sizeof ph.sha256, "%s", sha);
+	}
+	fields = application_json_encode(a, &ph, AJ_SENT);
+	o = json_pack("{s:s, s:s}", "id", id, "created", created);
+	if (o == NULL || json_object_update(o, fields) != 0 ||
+	    json_object_set_new(o, "client_version", json_string(PACKAGE_VERSION)) != 0 ||
+	    json_object_set_new(o, "idempotency_key", json_string(uuid)) != 0)
+		fatal("application_json: out of memory");
+	json_decref(fields);
 	s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(o);
 	if (s == NULL)
@@ -463,12 +459,59 @@ entry_cmp(const void *a, const void *b)
 	return (c != 0 ? c : strcmp(x->id, y->id));
 }
 
+/*
+ * Reads entry id's application.json into *st (free with stored_free),
+ * through the codec: 0, or -1 with *cause naming the file, never quoting it.
+ */
+static int
+read_stored(const struct outbox *ob, const char *id, struct stored *st,
+    char **cause)
+{
+	json_error_t err;
+	char *path, *why = NULL;
+	int rc = -1;
+
+	memset(st, 0, sizeof *st);
+	application_init(&st->a);
+	path = xasprintf("%s/%s/application.json", ob->dir, id);
+	if (fs_read_file(path, OUTBOX_JSON_MAX, &st->json, &st->len, cause) != 0)
+		goto out;
+	/* jansson's text can quote the file: personal data. */
+	if ((st->o = json_loadb(st->json, st->len, 0, &err)) == NULL)
+		*cause = xasprintf(_("%s is damaged (line %d, column %d)"), path,
+		    err.line, err.column);
+	else if (application_json_decode(st->o, AJ_SENT, OUTBOX_REQUIRED, &st->a,
+	    &st->photo, &why) != 0)
+		*cause = xasprintf(_("%s is damaged: %s"), path, why);
+	else {
+		st->created = json_string_value(json_object_get(st->o, "created"));
+		st->key = json_string_value(json_object_get(st->o,
+		    "idempotency_key"));
+		rc = 0;
+	}
+out:
+	free(why);
+	free(path);
+	if (rc != 0)
+		stored_free(st);
+	return (rc);
+}
+
+static void
+stored_free(struct stored *st)
+{
+	if (st->json != NULL)
+		wipe_free(st->json, st->len);
+	json_decref(st->o);
+	application_clear(&st->a);
+	memset(st, 0, sizeof *st);
+}
+
 static int
 list_one(const struct outbox *ob, const char *id, struct outbox_entry *e,
     char **cause)
 {
-	json_t *o;
-	const char *idnum;
+	struct stored st;
 	char *why = NULL;
 
 	memset(e, 0, sizeof *e);
@@ -483,7 +526,7 @@ list_one(const struct outbox *ob, const char *id, struct outbox_entry *e,
 		snprintf(e->id_masked, sizeof e->id_masked, "-");
 		return (0);
 	}
-	if (read_json(ob, id, "application.json", &o, cause) != 0) {
+	if (read_stored(ob, id, &st, cause) != 0) {
 		/* Made a stub by another process since the status was read? */
 		outbox_status_free(&e->status);
 		if (outbox_status_read(ob, id, &e->status, &why) == 0 &&
@@ -497,15 +540,10 @@ list_one(const struct outbox *ob, const char *id, struct outbox_entry *e,
 		free(why);
 		return (-1);
 	}
-	e->created = json_strdup(o, "created");
-	e->channel = json_strdup(o, "channel");
-	if (e->created == NULL)
-		e->created = xstrdup("");
-	if (e->channel == NULL)
-		e->channel = xstrdup("");
-	idnum = json_string_value(json_object_get(o, "id_number"));
-	idnum_mask(idnum != NULL ? idnum : "", e->id_masked);
-	json_decref(o);
+	e->created = xstrdup(st.created != NULL ? st.created : "");
+	e->channel = xstrdup(channel_id(st.a.channel));
+	idnum_mask(st.a.id_number, e->id_masked);
+	stored_free(&st);
 	return (0);
 }
 
@@ -716,46 +754,37 @@ int
 outbox_parcel(const struct outbox *ob, const char *id, struct outbox_parcel *p,
     char **cause)
 {
-	json_error_t err;
-	json_t *o, *photo;
-	const char *file, *key;
+	struct stored st;
+	const char *file;
 	char *path;
+	int png;
 
 	memset(p, 0, sizeof *p);
-	path = xasprintf("%s/%s/application.json", ob->dir, id);
-	if (fs_read_file(path, OUTBOX_JSON_MAX, &p->json, &p->json_len, cause) != 0) {
-		free(path);
+	if (read_stored(ob, id, &st, cause) != 0)
 		return (-1);
-	}
-	o = json_loadb(p->json, p->json_len, 0, &err);
-	photo = json_object_get(o, "photo");
-	file = json_string_value(json_object_get(photo, "file"));
-	key = json_string_value(json_object_get(o, "idempotency_key"));
+	file = st.photo.file;
 	/* No photo part: a studio's receipt number stands for it. */
-	if (key != NULL && json_is_null(photo) &&
-	    json_is_string(json_object_get(o, "photo_receipt"))) {
-		p->key = xstrdup(key);
-		json_decref(o);
-		free(path);
-		return (0);
-	}
-	if (file == NULL || key == NULL || (strcmp(file, "photo.jpg") != 0 &&
-	    strcmp(file, "photo.png") != 0)) {
-		*cause = o == NULL ? xasprintf(_("%s is damaged (line %d, "
-		    "column %d)"), path, err.line, err.column) :
-		    xasprintf(_("%s is damaged: %s"), path,
+	if (st.key == NULL || (*file == '\0' ? st.a.photo_receipt[0] == '\0' :
+	    strcmp(file, "photo.jpg") != 0 && strcmp(file, "photo.png") != 0)) {
+		path = xasprintf("%s/%s/application.json", ob->dir, id);
+		*cause = xasprintf(_("%s is damaged: %s"), path,
 		    _("the photo or the idempotency key is missing"));
-		json_decref(o);
 		free(path);
-		outbox_parcel_free(p);
+		stored_free(&st);
 		return (-1);
 	}
-	p->photo_name = strcmp(file, "photo.png") == 0 ? "photo.png" : "photo.jpg";
-	p->photo_type = strcmp(file, "photo.png") == 0 ? "image/png" : "image/jpeg";
-	p->photo_path = xasprintf("%s/%s/%s", ob->dir, id, p->photo_name);
-	p->key = xstrdup(key);
-	json_decref(o);
-	free(path);
+	if (*file != '\0') {
+		png = strcmp(file, "photo.png") == 0;
+		p->photo_name = png ? "photo.png" : "photo.jpg";
+		p->photo_type = png ? "image/png" : "image/jpeg";
+		p->photo_path = xasprintf("%s/%s/%s", ob->dir, id, p->photo_name);
+	}
+	p->key = xstrdup(st.key);
+	/* Sent as stored: what was queued is what the service receives. */
+	p->json = st.json;
+	p->json_len = st.len;
+	st.json = NULL;
+	stored_free(&st);
 	return (0);
 }
 

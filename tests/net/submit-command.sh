@@ -103,4 +103,14 @@ printf '[outbox]\ndir = %s\n' "$T/local" >"$T/local.conf"
     fail "submit without a card service: $(cat "$T/local.out")"
 grep -q "not yet sent" "$T/local.out" || fail "local: $(cat "$T/local.out")"
 expect "local: entries" 1 "$(ls "$T/local" | wc -l)"
+
+# The keys of the application's JSON (the answers above use the old lang and photo).
+answers "$T/new.json" lang=DELETE photo=DELETE 'language="es"' "photo_path=\"$T/ok.jpg\""
+"$SSCARD" --config "$T/local.conf" submit "$T/new.json" >"$T/new.out" 2>&1 ||
+    fail "submit, new keys: $(cat "$T/new.out")"
+# Its language is the messages' from then on, and the application's.
+grep -q "Guardada en la bandeja de salida" "$T/new.out" || fail "new keys: $(cat "$T/new.out")"
+id=$(sed -n 's/^Guardada en la bandeja de salida con el código //p' "$T/new.out")
+expect "new keys: language" es "$(json "$T/local/$id/application.json" 'd["language"]')"
+expect "new keys: entries" 2 "$(ls "$T/local" | wc -l)"
 exit 0

@@ -1,8 +1,10 @@
 /* test-draft.c -- a draft is read only when whole, kept sealed, owned by one run, and wiped whole. */
 #include "lib/system.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <jansson.h>
 #include <keyutils.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,6 +26,7 @@
 #include "model/draft.h"
 #include "lib/fsutil.h"
 #include "model/application.h"
+#include "model/region.h"
 #include "lib/xmalloc.h"
 
 static const unsigned char jpeg_magic[] = { 0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 'J', 'F' };
@@ -114,6 +117,7 @@ fill(struct application *a)
 	application_init(a);
 	snprintf(a->lang, sizeof a->lang, "en");
 	a->channel = CHANNEL_BANK;
+	a->ticked[CHANNEL_BANK] = 1;
 	for (i = 0; i < nitems(fields); i++)
 		application_set(fields[i], typed[i]);
 }
@@ -166,10 +170,12 @@ static const struct refusal {
 	/* A saved time far in the past or future overflowed the expiry's arithmetic. */
 	{ "details", "\"saved\": ", "\"saved\": -9223372036854775808, \"x\": ", "damaged" },
 	{ "details", "\"saved\": ", "\"saved\": 9223372036854775807, \"x\": ", "damaged" },
-	/* Materials bits out of range, or for a channel that does not exist. */
-	{ "details", "\"ticked\": [\n  0", "\"ticked\": [\n  65536", "damaged" },
-	{ "details", "\"ticked\": [\n  0", "\"ticked\": [\n  -1", "damaged" },
-	{ "details", "\"ticked\": [", "\"ticked\": [0, ", "damaged" },
+	/* Materials not on the channel's checklist, or not ids at all. */
+	{ "details", "\"materials\": [", "\"materials\": [\"passport\", ", "damaged" },
+	{ "details", "\"materials\": [", "\"materials\": [0, ", "damaged" },
+	{ "details", "\"materials\": [", "\"materials\": \"all\", \"x\": [", "damaged" },
+	/* A personal field in clear beside the sealed one: not what sscard writes. */
+	{ "details", "\"format\": ", "\"name\": \"x\", \"format\": ", "damaged" },
 	/* An unknown region, step, language or format. */
 	{ "details", "\"region\": \"", "\"region\": \"atlantis", "damaged" },
 	{ "details", "\"step\": \"", "\"step\": \"nowhere", "damaged" },
@@ -328,6 +334,143 @@ test_sealed(void **state)
 	free(d);
 }
 
+/* Fixture name of tests/unit/fixtures, as text; caller frees. */
+static char *
+fixture(const char *name)
+{
+	const char *top = getenv("top_srcdir");
+	char *path, *text;
+	size_t len;
+
+	path = xasprintf("%s/tests/unit/fixtures/%s", top != NULL ? top : ".", name);
+	text = slurp(path, &len);	/* fs_read_file ends it with a NUL */
+	free(path);
+	return (text);
+}
+
+/* The name of the draft photo in d; caller frees. */
+static char *
+draft_photo_in(const char *d)
+{
+	struct dirent *e;
+	char *name = NULL;
+	DIR *dp;
+
+	assert_non_null(dp = opendir(d));
+	while ((e = readdir(dp)) != NULL)
+		if (strncmp(e->d_name, "draft-photo-", 12) == 0)
+			name = xstrdup(e->d_name);
+	closedir(dp);
+	assert_non_null(name);
+	return (name);
+}
+
+/*
+ * The format-2 draft of the fixtures, as an earlier sscard wrote it, its
+ * sealed part sealed again with this account's key and naming a photo
+ * this run sealed (the key and the photo's name are the only things that
+ * cannot be fixed in a file).
+ */
+static void
+put_format2(const char *d, const char *photo_file)
+{
+	uint8_t key[DRAFT_KEY_LEN];
+	char *clear = fixture("draft-format2.json");
+	char *text = fixture("draft-format2-sealed.json"), *b64, *s, print[17];
+	char *f = in(d, "draft.json");
+	key_serial_t k;
+	json_t *o;
+
+	k = keyctl_search(KEY_SPEC_USER_KEYRING, "user", "sscard:draft", 0);
+	assert_true(k >= 0);
+	assert_int_equal(keyctl_read(k, (char *)key, sizeof key), sizeof key);
+	assert_non_null(o = json_loads(clear, 0, NULL));
+	b64 = draft_seal_text(key, text);
+	draft_key_print(key, print);
+	json_object_set_new(o, "sealed", json_string(b64));
+	json_object_set_new(o, "key", json_string(print));
+	json_object_set_new(o, "photo_file", json_string(photo_file));
+	s = json_dumps(o, JSON_INDENT(1) | JSON_SORT_KEYS);
+	put(f, s, strlen(s));
+	explicit_bzero(key, sizeof key);
+	json_decref(o);
+	free(s);
+	free(b64);
+	free(text);
+	free(clear);
+	free(f);
+}
+
+/*
+ * A draft of format 2 ("ticked" a number per channel, the photo's file and
+ * digest kept apart) resumes whole; saved again, it has the codec's keys.
+ */
+static void
+test_format2(void **state)
+{
+	struct application a, b;
+	struct draft_meta m;
+	char *d = state_dir("format2"), *photo = in(d, "../p.jpg"), *f = in(d, "draft.json");
+	char *cause = NULL, *got, *name, sha[65];
+	json_t *o;
+
+	(void)state;
+	assert_non_null(got = draft_dir(&cause));
+	put(photo, jpeg_magic, sizeof jpeg_magic);
+	fill(&a);
+	application_set(&a.checked_path, photo);
+	checked_sha256(jpeg_magic, sizeof jpeg_magic, a.checked_sha);
+	assert_int_equal(draft_save(d, &a, "review", 1, &cause), 0);
+	application_clear(&a);
+	name = draft_photo_in(d);
+	put_format2(d, name);
+	application_init(&b);
+	assert_int_equal(draft_load(d, 24, 1800000060, &b, &m, &cause), 1);
+	assert_string_equal(m.step, "review");
+	assert_int_equal(m.photo_checked, 1);
+	assert_int_equal(m.saved, 1800000000);
+	assert_string_equal(b.lang, "zh_CN");
+	assert_int_equal(b.channel, CHANNEL_BANK);
+	assert_string_equal(region_at(b.region)->id, "shenzhen");
+	assert_int_equal(b.ticked[CHANNEL_ONLINE], 2);
+	assert_int_equal(b.ticked[CHANNEL_BANK], 5);
+	assert_string_equal(b.name, "张三丰");
+	assert_string_equal(b.id_number, "11010519491231002X");
+	assert_string_equal(b.phone, "13800138000");
+	assert_string_equal(b.photo_path, "/media/usb/photo.jpg");
+	assert_string_equal(b.photo_receipt, "");
+	assert_int_equal(b.card_lost, 1);
+	assert_int_equal(b.minor, 0);
+	assert_int_equal(b.photo_fixed, 1);
+	checked_sha256(jpeg_magic, sizeof jpeg_magic, sha);
+	assert_string_equal(b.checked_sha, sha);
+	assert_string_equal(b.source_sha,
+	    "568bd7402659d5f87e226e5edf1e6c5fde768d0389c275258252944c2c672e97");
+	assert_non_null(strstr(b.checked_path, name));
+	draft_meta_free(&m);
+	/* Saved again (without the photo): only the codec's keys are written. */
+	assert_int_equal(draft_save(d, &b, "review", 0, &cause), 0);
+	application_clear(&b);
+	assert_non_null(o = json_load_file(f, 0, NULL));
+	assert_string_equal(json_string_value(json_object_get(o, "format")),
+	    "sscard-draft/3");
+	assert_true(json_is_array(json_object_get(o, "materials")));
+	assert_null(json_object_get(o, "ticked"));
+	assert_null(json_object_get(o, "photo_file"));
+	json_decref(o);
+	application_init(&b);
+	assert_int_equal(draft_load(d, 24, time(NULL), &b, &m, &cause), 1);
+	assert_int_equal(b.ticked[CHANNEL_BANK], 5);
+	assert_string_equal(b.name, "张三丰");
+	draft_meta_free(&m);
+	application_clear(&b);
+	free(name);
+	free(got);
+	free(photo);
+	free(f);
+	free(d);
+}
+
 /* No keyring: no draft at all, and the welcome's text says so. */
 static void
 test_no_keyring(void **state)
@@ -366,6 +509,7 @@ main(void)
 		cmocka_unit_test(test_temporaries_start),
 		cmocka_unit_test(test_lock),
 		cmocka_unit_test(test_sealed),
+		cmocka_unit_test(test_format2),
 		cmocka_unit_test(test_no_keyring),
 	};
 
