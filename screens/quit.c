@@ -75,14 +75,14 @@ quit_draw(const struct app *app, struct ui *ui)
 		kiosk_quit_draw(app, ui);
 		return;
 	}
-	s = session_quit_outcome(&app->ses);
+	s = session_quit_outcome(&app->ses, app->step);
 	y = ui_box(ui, top, left, h, w, _("Quit sscard?"));
 	ui_wrap(ui, y, left + 2, w - 4, 3, A_NORMAL, s);
 	free(s);
 	/* Hotkeys are shown as letters: CJK labels have no letter to underline. */
 	ui_button(ui, y + 4, left + 4, _("Quit (Y)"), app->overlay_focus == 0);
 	ui_button(ui, y + 4, left + 20, _("Stay (N)"), app->overlay_focus == 1);
-	if (session_quit_can_keep(&app->ses))
+	if (session_quit_can_keep(&app->ses, app->step))
 		ui_button(ui, y + 4, left + 36, _("Keep a draft (K)"), app->overlay_focus == 2);
 }
 
@@ -128,7 +128,7 @@ static enum request
 quit_handle(struct app *app, enum request req, const struct key *k)
 {
 	wchar_t c = towlower((wint_t)key_char(k));
-	int n = session_quit_can_keep(&app->ses) ? 3 : 2;	/* quit, stay, keep */
+	int n = session_quit_can_keep(&app->ses, app->step) ? 3 : 2;	/* quit, stay, keep */
 
 	if (app->ses.kiosk.enabled)
 		return (kiosk_quit_handle(app, req, k));

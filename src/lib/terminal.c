@@ -25,7 +25,7 @@ term_clear(FILE *out)
 	int err, done = 0;
 
 	if (!isatty(fileno(out)) || term == NULL || *term == '\0' ||
-	    setupterm(term, fileno(out), &err) != 0)	/* OK */
+	    setupterm(term, fileno(out), &err) != 0)	/* OK is 0: <curses.h> names it */
 		return (0);
 	cl = tigetstr("clear");
 	e3 = tigetstr("E3");

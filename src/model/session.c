@@ -182,21 +182,29 @@ session_draft_delete(const struct session *s)
 }
 
 char *
-session_quit_outcome(const struct session *s)
+session_quit_outcome(const struct session *s, int step)
 {
+	int photo = s->model.checked_path[0] != '\0';
+
 	/* Exactly what stays: the kit or the queued entry; quitting deletes the draft too. */
 	if (s->kit_saved != NULL)
 		return (xasprintf(_("Your kit stays in %s. The rest is wiped."), s->kit_saved));
 	if (s->model.outbox_id != NULL)
 		return (xstrdup(_("Your application is already queued in the outbox.")));
-	if (s->model.checked_path[0] != '\0')
-		return (xstrdup(_("Nothing is kept: what you typed is forgotten and "
-		    "the copy of your photo is wiped.")));
-	return (xstrdup(_("Nothing is kept: what you typed is forgotten.")));
+	if (session_quit_can_keep(s, step))
+		return (xstrdup(photo ? _("Quitting forgets what you typed and wipes the "
+		    "copy of your photo, unless you keep them as a draft on this "
+		    "computer.") : _("Quitting forgets what you typed, unless you keep "
+		    "it as a draft on this computer.")));
+	return (xstrdup(photo ? _("Nothing is kept: what you typed is forgotten and "
+	    "the copy of your photo is wiped.") : _("Nothing is kept: what you typed "
+	    "is forgotten.")));
 }
 
 int
-session_quit_can_keep(const struct session *s)
+session_quit_can_keep(const struct session *s, int step)
 {
-	return (!session_stored(s) && draft_usable(s->cfg, s->kiosk.enabled));
+	/* The welcome step holds no answers: draft_autosave keeps nothing there. */
+	return (step != wizard_index("welcome") && !session_stored(s) &&
+	    draft_usable(s->cfg, s->kiosk.enabled));
 }

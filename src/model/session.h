@@ -65,15 +65,17 @@ int	session_keep_draft(const struct session *, int, int, char **);
 void	session_drop_draft(const struct session *);
 
 /*
- * What quitting now leaves behind, for the quit box and question: the kit,
- * the queued entry, or nothing (the photo's copy wiped); caller frees.
+ * What quitting on step leaves behind, for the quit box and question: the
+ * kit, the queued entry, a draft if the citizen keeps one, or nothing (the
+ * photo's copy wiped); caller frees.
  */
-char	*session_quit_outcome(const struct session *);
+char	*session_quit_outcome(const struct session *, int);
 /*
- * 1 when quitting may keep the answers as a draft instead: outside a kiosk,
- * where drafts are kept ([draft] usable), before anything is stored.
+ * 1 when quitting on step may keep the answers as a draft instead: past the
+ * welcome step, outside a kiosk, where drafts are kept (draft_usable),
+ * before anything is stored.
  */
-int	session_quit_can_keep(const struct session *);
+int	session_quit_can_keep(const struct session *, int);
 
 /* A draft of an earlier run, offered on the welcome step by masked name and time only. */
 struct session_draft {

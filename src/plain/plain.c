@@ -621,7 +621,7 @@ static int
 confirm_quit(struct plain *p)
 {
 	const char *items[3];
-	int n = 0, c = 0, keep = session_quit_can_keep(&p->ses);
+	int n = 0, c = 0, keep = session_quit_can_keep(&p->ses, p->step);
 	char *said;
 
 	items[n++] = _("Go on with the application");
@@ -630,7 +630,7 @@ confirm_quit(struct plain *p)
 	items[n++] = _("Quit and delete the answers");
 	plain_section(&p->io, _("Quit"));
 	/* What "delete" leaves: the kit or the queued entry stay, as the curses box says. */
-	said = session_quit_outcome(&p->ses);
+	said = session_quit_outcome(&p->ses, p->step);
 	plain_para(&p->io, 0, said);
 	free(said);
 	/* No answer: keep what there is; a signal decides that itself (go on to it). */

@@ -47,6 +47,9 @@ keys "<Esc>y"
 run_sscard
 assert_snap welcome "Answers of"
 [ ! -e "$draft" ] || fail "Y kept the draft"
+# On the welcome step there are no answers to keep: no K, and the box does not offer one.
+refute_snap quit "Keep a draft (K)"
+refute_snap quit "unless you keep"
 
 # Esc then Enter keeps the default, which is to stay.
 keys "<Esc><Enter>"
