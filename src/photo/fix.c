@@ -30,18 +30,49 @@
 /* How far a crop may reach past the photo's edge, as a share of its size. */
 #define CROP_SLACK	0.02
 
+/* How far past an edge showing only backdrop a frame may reach, as a share of it. */
+#define EXTEND_MAX	0.30
+/* Output pixels kept inside each of the profile's windows, for measurement. */
+#define PLAN_MARGIN	3
+/* Scales tried over the allowed face widths. */
+#define PLAN_STEPS	96
+/* Below the chin the frame keeps this share of its height for the neck. */
+#define CHIN_ROOM	0.05
+
 struct crop {
 	double	x0, y0, w, h;
 	double	eye_x, eye_y;	/* where the eye midpoint lands, output pixels */
+	/* The frame reaches past these edges of the photo; the fix adds white there. */
+	int	white_top, white_left, white_right;
 };
+
+/*
+ * What the photo allows a frame: how far it may reach past each edge, as a
+ * share of the frame.  Past an edge that shows only backdrop the frame may
+ * reach far, and the fix fills it with white (the backdrop it whitens
+ * anyway); past any other edge only a sliver of repeated pixels.
+ */
+struct room {
+	double	top, left, right, bottom;
+	int	clear_left, clear_right;	/* backdrop rows from the top at each side */
+};
+
+/* Which limit keeps a frame from fitting, for the refusal. */
+enum limit { FITS, LIMIT_BOTTOM, LIMIT_LEFT, LIMIT_RIGHT, LIMIT_TOP, LIMIT_CHIN };
 
 static int	refuse(const struct photo_scene *, const char *, char **);
 static void	level(struct photo_scene *, double *);
+static void	measure_room(const struct photo_scene *, struct room *);
+static double	clamp(double, double, double);
+static double	plan_at(const struct photo_scene *, const struct photo_profile *,
+		    const struct room *, double, struct crop *, enum limit *, double *);
+static char	*frame_cause(const char *, const struct photo_profile *, enum limit, int);
 static int	plan_crop(const struct photo_scene *, const struct photo_profile *,
 		    struct crop *, char **, const char *);
 static void	copy_part(const struct image *, int, int, int, int, struct image *);
 static void	cut(const struct image *, const struct crop *, double, double, double,
 		    const struct photo_profile *, struct image *);
+static void	add_white(struct image *, float *, const struct crop *, double, int);
 static char	*separate_cause(const char *, const char *);
 static float	*whiten(struct image *, const struct photo_scene *, const struct crop *,
 		    double, const char *, char **);
@@ -65,6 +96,10 @@ static int	fit_size(const struct image *, const struct photo_profile *,
 static int	fix_scene(struct photo_scene *, const struct photo_profile *,
 		    const char *, struct jpeg_out *, struct photo_report *, char **);
 static void	*check_before(void *);
+static char	*still_fails(const char *, const struct photo_report *);
+static int	check_written(const char *, const struct photo_profile *,
+		    const struct config *, struct photo_report *, char **,
+		    const char *);
 
 /* What fix cannot repair, said before anything is written. */
 static int
@@ -130,43 +165,185 @@ level(struct photo_scene *sc, double *turn)
 	photo_scene_measure(sc);
 }
 
+static void
+measure_room(const struct photo_scene *sc, struct room *rm)
+{
+	/* The top edge is backdrop when its first rows hold (almost) nothing else. */
+	int top_clear = photo_scene_row_busy(sc, 0, 0, sc->im.w) < 0.01 &&
+	    photo_scene_row_busy(sc, 1, 0, sc->im.w) < 0.01 &&
+	    sc->crown_y > 2;
+
+	rm->top = top_clear ? EXTEND_MAX : CROP_SLACK;
+	rm->bottom = CROP_SLACK;
+	rm->clear_left = photo_scene_clear_rows(sc, 0);
+	rm->clear_right = photo_scene_clear_rows(sc, sc->im.w - 1);
+}
+
+static double
+clamp(double v, double lo, double hi)
+{
+	return (v < lo ? lo : v > hi ? hi : v);
+}
+
 /*
- * Scale so the face width is mid-range, the crown mid-range and the eyes
- * centred; when tall hair would push the eyes below the eye-line limit, the
- * eye line wins (GA 461 4.1.6) and the hair is cut.
+ * The frame at scale s (output pixels per scene pixel) nearest the middle
+ * of every window: the eye height first (crown, eye line, chin, the photo's
+ * top and bottom), then the eyes' place across (centring and the sides,
+ * which may be widened only where the frame's bottom stays above the
+ * person at that edge).  Returns its cost (lower is better), or -1 with
+ * *why and *short_by (output pixels) when no frame at s fits.
+ */
+static double
+plan_at(const struct photo_scene *sc, const struct photo_profile *p,
+    const struct room *rm, double s, struct crop *c, enum limit *why,
+    double *short_by)
+{
+	double W = p->width, H = p->height, m = PLAN_MARGIN;
+	double above = (sc->eye_y - sc->crown_y) * s, below = (sc->chin_y - sc->eye_y) * s;
+	double fw = sc->face_w * s, cmid = (p->crown_min + p->crown_max) / 2.0;
+	double eye_max = H - p->eye_line_min - m, lo, hi, fit_lo, fit_hi, left, right;
+	double bottom, cost = 0, crown, top_hi, chin_hi, by;
+
+	/* The neck below the chin must be in the photo, wherever the eyes go. */
+	if ((by = CHIN_ROOM * H - rm->bottom * H - (sc->im.h - sc->chin_y) * s) > 0) {
+		*why = LIMIT_BOTTOM;
+		*short_by = by;
+		return (-1);
+	}
+	/* Eye height: the photo's bottom below, its top and the chin above. */
+	fit_lo = H * (1 - rm->bottom) - (sc->im.h - sc->eye_y) * s;
+	top_hi = sc->eye_y * s + rm->top * H;
+	chin_hi = H * (1 - CHIN_ROOM) - below;
+	lo = fmax(fit_lo, p->crown_min + m + above);
+	hi = fmin(fmin(eye_max, fmin(top_hi, chin_hi)), p->crown_max - m + above);
+	if (lo > hi) {
+		/* Tall hair: the eye line wins (GA 461 4.1.6), the hair is cut. */
+		lo = fmax(fit_lo, H - p->eye_line_min - 6 + 1);
+		hi = fmin(eye_max, fmin(top_hi, chin_hi));
+		cost += 1;
+	}
+	if (lo > hi) {
+		*why = lo == fit_lo ? LIMIT_BOTTOM : top_hi < chin_hi ? LIMIT_TOP :
+		    LIMIT_CHIN;
+		*short_by = lo - hi;
+		return (-1);
+	}
+	c->eye_y = clamp(cmid + above, lo, hi);
+	crown = c->eye_y - above;
+	/* Across: a side may be widened only above where the person meets it. */
+	bottom = sc->eye_y + (H - c->eye_y) / s;
+	left = bottom <= rm->clear_left ? EXTEND_MAX : CROP_SLACK;
+	right = bottom <= rm->clear_right ? EXTEND_MAX : CROP_SLACK;
+	fit_lo = W * (1 - right) - (sc->im.w - sc->eye_x) * s;
+	fit_hi = sc->eye_x * s + left * W;
+	lo = fmax(fit_lo, p->eye_x_min + m);
+	hi = fmin(fit_hi, p->eye_x_max - m);
+	if (lo > hi) {
+		*why = fit_lo > p->eye_x_max - m ? LIMIT_RIGHT : LIMIT_LEFT;
+		*short_by = lo - hi;
+		return (-1);
+	}
+	c->eye_x = clamp(W / 2, lo, hi);
+	c->w = W / s;
+	c->h = H / s;
+	c->x0 = sc->eye_x - c->eye_x / s;
+	c->y0 = sc->eye_y - c->eye_y / s;
+	/* Middle of each window best; white added and enlarging cost a little. */
+	cost += fabs(fw - (p->face_min + p->face_max) / 2.0) / (p->face_max - p->face_min);
+	cost += fabs(crown - cmid) / (p->crown_max - p->crown_min);
+	cost += fabs(c->eye_x - W / 2) / (p->eye_x_max - p->eye_x_min);
+	cost += (fmax(0, -c->x0) + fmax(0, c->x0 + c->w - sc->im.w)) / c->w;
+	cost += fmax(0, -c->y0) / c->h;
+	cost += fmax(0, s / sc->scale - 1);
+	return (cost);
+}
+
+/*
+ * The frame over the whole allowed range of face width, crown, eye line
+ * and centring that lies best inside the photo; where the photo shows
+ * only backdrop the frame may reach past it (filled white by the fix).
+ * When none fits, says which limit and by how much.
  */
 static int
 plan_crop(const struct photo_scene *sc, const struct photo_profile *p,
     struct crop *c, char **cause, const char *in)
 {
-	double s, above = sc->eye_y - sc->crown_y, crown = (p->crown_min + p->crown_max) / 2.0;
-	double eye_max = p->height - p->eye_line_min - 2, s2;
+	struct room rm;
+	struct crop t;
+	enum limit why = FITS, w = FITS;
+	double s_lo, s_hi, s, cost, best = -1, short_by = 0, by = 0;
+	int i;
 
-	s = (p->face_min + p->face_max) / 2.0 / sc->face_w;
-	c->eye_y = crown + above * s;
-	if (c->eye_y > eye_max) {
-		s2 = (eye_max - crown) / above;
-		if (s2 * sc->face_w >= p->face_min + 2)
-			s = s2;
-		else
-			s = (p->face_min + 2) / sc->face_w;
-		c->eye_y = fmin(eye_max, crown + above * s);
+	memset(c, 0, sizeof *c);
+	measure_room(sc, &rm);
+	s_lo = (p->face_min + PLAN_MARGIN) / sc->face_w;
+	s_hi = (p->face_max - PLAN_MARGIN) / sc->face_w;
+	for (i = 0; i <= PLAN_STEPS; i++) {
+		s = s_lo + (s_hi - s_lo) * i / PLAN_STEPS;
+		memset(&t, 0, sizeof t);
+		if ((cost = plan_at(sc, p, &rm, s, &t, &w, &by)) < 0) {
+			/*
+			 * The frame that came closest is the one told, an edge
+			 * of the photo before the face's own proportions (which
+			 * no other framing of this photo would change).
+			 */
+			if (why == FITS || (why == LIMIT_CHIN && w != LIMIT_CHIN) ||
+			    ((why == LIMIT_CHIN) == (w == LIMIT_CHIN) && by < short_by)) {
+				why = w;
+				short_by = by;
+			}
+			continue;
+		}
+		if (best < 0 || cost < best) {
+			best = cost;
+			*c = t;
+		}
 	}
-	c->eye_x = (p->eye_x_min + p->eye_x_max) / 2.0;
-	c->w = p->width / s;
-	c->h = p->height / s;
-	c->x0 = sc->eye_x - c->eye_x / s;
-	c->y0 = sc->eye_y - c->eye_y / s;
-	if (c->x0 < -CROP_SLACK * c->w || c->y0 < -CROP_SLACK * c->h ||
-	    c->x0 + c->w > sc->im.w + CROP_SLACK * c->w ||
-	    c->y0 + c->h > sc->im.h + CROP_SLACK * c->h) {
-		*cause = xasprintf(_("%s: the head is too close to the camera or "
-		    "to the edge of the photo, so it cannot be framed as "
-		    "required. Take a new photo from further away, with space "
-		    "around the head and the shoulders showing."), in);
-		return (-1);
+	if (best >= 0) {
+		c->white_top = c->y0 < -CROP_SLACK * c->h;
+		c->white_left = c->x0 < -CROP_SLACK * c->w;
+		c->white_right = c->x0 + c->w > sc->im.w + CROP_SLACK * c->w;
+		return (0);
 	}
-	return (0);
+	*cause = frame_cause(in, p, why, (int)ceil(short_by));
+	return (-1);
+}
+
+/* Why no frame fits (translated), naming the file in, the limit and the shortfall. */
+static char *
+frame_cause(const char *in, const struct photo_profile *p, enum limit why, int by)
+{
+	switch (why) {
+	case LIMIT_BOTTOM:
+		return (xasprintf(_("%s: the photo ends too soon below the face: "
+		    "at any face size the rules allow, the frame would need at "
+		    "least %d more pixels of photo below it, where the neck and "
+		    "shoulders must show. Take a new photo from further away, "
+		    "with the shoulders in it."), in, by));
+	case LIMIT_LEFT:
+	case LIMIT_RIGHT:
+		return (xasprintf(why == LIMIT_LEFT ? _("%s: the head is too close "
+		    "to the left edge of the photo, where the person reaches it: "
+		    "at any face size the rules allow, the frame would need at "
+		    "least %d more pixels of photo there. Take a new photo with "
+		    "the head in the middle, from further away.") :
+		    _("%s: the head is too close to the right edge of the photo, "
+		    "where the person reaches it: at any face size the rules "
+		    "allow, the frame would need at least %d more pixels of photo "
+		    "there. Take a new photo with the head in the middle, from "
+		    "further away."), in, by));
+	case LIMIT_TOP:
+		return (xasprintf(_("%s: the head is too close to the top edge of "
+		    "the photo: the frame would need at least %d more pixels of "
+		    "photo above it to leave the space the rules ask for (%d-%d pixels). Take "
+		    "a new photo with space above the head."), in, by,
+		    p->crown_min, p->crown_max));
+	default:
+		return (xasprintf(_("%s: the face cannot be framed with the eyes "
+		    "high enough and the chin inside the photo (short by %d "
+		    "pixels). Take a new photo facing the camera, from further "
+		    "away."), in, by));
+	}
 }
 
 /* The crop's pixels as they are (edges repeated where it reaches just outside). */
@@ -214,6 +391,31 @@ cut(const struct image *im, const struct crop *c, double turn, double ex,
 		copy_part(im, x0, y0, w, h, &part);
 	image_resize(&part, p->width, p->height, out);
 	image_free(&part);
+}
+
+/*
+ * Where the frame reaches past an edge of the photo that shows only
+ * backdrop, only white is added: the repeated edge pixels there become
+ * white, and the matte says so.  s is output pixels per scene pixel.
+ */
+static void
+add_white(struct image *out, float *soft, const struct crop *c, double s,
+    int photo_w)
+{
+	int x, y, top = 0, left = 0, right = out->w;
+
+	if (c->white_top)
+		top = (int)ceil(-c->y0 * s);
+	if (c->white_left)
+		left = (int)ceil(-c->x0 * s);
+	if (c->white_right)
+		right = (int)floor((photo_w - c->x0) * s);
+	for (y = 0; y < out->h; y++)
+		for (x = 0; x < out->w; x++)
+			if (y < top || x < left || x >= right) {
+				memset(out->px + ((size_t)y * out->w + x) * 3, 255, 3);
+				soft[(size_t)y * out->w + x] = 1;
+			}
 }
 
 /* Why the matte is not trusted (translated), as a message naming the file in. */
@@ -475,6 +677,19 @@ face_through(const struct face *f, const struct crop *c,
 	out->angle = 0;
 }
 
+/* The first rule a failing report of the fixed photo breaks, as a refusal. */
+static char *
+still_fails(const char *in, const struct photo_report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n && r->checks[i].verdict != PHOTO_FAIL; i++)
+		;
+	return (xasprintf(_("%s: the fixed photo would still fail a rule, so "
+	    "nothing was written: %s: %s"), in, r->checks[i].name,
+	    r->checks[i].message));
+}
+
 /*
  * Checks the encoded output, read back from its bytes; 0 when it passes,
  * else -1 with the first failure.  The output is a crop of the one face of
@@ -487,7 +702,6 @@ check_output(const struct jpeg_out *o, const struct photo_profile *p,
     char **cause, const char *in)
 {
 	struct photo_scene sc;
-	size_t i;
 
 	if (decode(o, p, &sc, cause) != 0)
 		return (-1);
@@ -499,11 +713,7 @@ check_output(const struct jpeg_out *o, const struct photo_profile *p,
 	photo_scene_free(&sc);
 	if (after->ok)
 		return (0);
-	for (i = 0; i < after->n && after->checks[i].verdict != PHOTO_FAIL; i++)
-		;
-	*cause = xasprintf(_("%s: the fixed photo would still fail a rule, so "
-	    "nothing was written: %s: %s"), in, after->checks[i].name,
-	    after->checks[i].message);
+	*cause = still_fails(in, after);
 	photo_report_free(after);
 	return (-1);
 }
@@ -532,6 +742,8 @@ fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
 	memcpy(plain.px, out.px, (size_t)out.w * out.h * 3);
 	s = p->width / c.w;
 	soft = whiten(&out, lv, &c, s, in, cause);
+	if (soft != NULL)
+		add_white(&out, soft, &c, s, lv->im.w);
 	enlarge = fmax(1, s / lv->scale);
 	if (soft != NULL && matte_sound(soft, &plain, lv, &c, s, in, cause) == 0 &&
 	    fit_size(&out, p, o, cause, in) == 0 &&
@@ -541,6 +753,33 @@ fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
 	image_free(&plain);
 	image_free(&out);
 	return (rc);
+}
+
+/*
+ * The file written, checked as `sscard check` checks it (the face found
+ * again, not carried through the crop): what the citizen checks next must
+ * agree.  Its report replaces *after; when it fails the file is wiped.
+ */
+static int
+check_written(const char *path, const struct photo_profile *p,
+    const struct config *cfg, struct photo_report *after, char **cause,
+    const char *in)
+{
+	struct photo_report again;
+
+	photo_report_free(after);
+	if (photo_check_file(path, p, cfg, &again, cause) != 0) {
+		fs_wipe_file(path);
+		return (-1);
+	}
+	if (again.ok) {
+		*after = again;
+		return (0);
+	}
+	*cause = still_fails(in, &again);
+	photo_report_free(&again);
+	fs_wipe_file(path);
+	return (-1);
 }
 
 /* The check of the photo as given, made beside the fix (it only reads the scene). */
@@ -598,7 +837,7 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	} else if (fixed != 0)
 		*cause = fix_cause;
 	else if (fs_write_path(out_path, o.buf, o.len, cause) == 0)
-		rc = 0;
+		rc = check_written(out_path, p, cfg, after, cause, in);
 	else
 		photo_report_free(after);
 	photo_report_free(&b.r);

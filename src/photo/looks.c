@@ -34,6 +34,14 @@
  * at most 5 % (a colourful backdrop through the hair), a badge on a cap 11 %.
  */
 #define HAT_COLOUR	0.08
+/*
+ * A chain at the neck: bright ridges (luma over both neighbours by this much)
+ * over this share of the eye distance squared.  On the canada originals the
+ * one thick chain gives 0.0050, the highest without one 0.0017 (a striped
+ * top); the hair-thin chains a label accepts stay under 0.0011.
+ */
+#define CHAIN_CONTRAST	35
+#define CHAIN_AREA	0.0035
 /* Nostrils are measured on faces with at least this eye distance, file pixels. */
 #define NOSE_MIN_IED	30
 
@@ -486,12 +494,59 @@ check_expression(struct photo_report *r, const struct photo_scene *sc,
 	    "with the mouth closed is required. Take a new photo."));
 }
 
+static int
+channel_max(const uint8_t *p)
+{
+	return (p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]));
+}
+
+static int
+channel_min(const uint8_t *p)
+{
+	return (p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]));
+}
+
+/*
+ * A metal chain under the chin: neutral pixels, not the backdrop, each a
+ * bright ridge (lighter than both its neighbours a link's width away, across
+ * or down): the shine of links.  A white T-shirt is flat, skin and coloured
+ * tops are not neutral.  Its area as a share of the eye distance squared.
+ */
+static double
+neck_chain(const struct photo_scene *sc)
+{
+	const struct image *im = &sc->im;
+	int x, y, n = 0, g = (int)fmax(1, 0.025 * sc->ied), hi, lo;
+	int y0 = (int)fmax(g, sc->chin_y + 0.2 * sc->ied);
+	int y1 = (int)fmin(im->h - g, sc->chin_y + 1.5 * sc->ied);
+	const uint8_t *p;
+	double l, d, t = fmax(25, 3 * sc->bg_std);
+
+	for (y = y0; y < y1; y++)
+		for (x = (int)fmax(g, sc->eye_x - 1.4 * sc->ied);
+		    x < fmin(im->w - g, sc->eye_x + 1.4 * sc->ied); x++) {
+			p = im->px + ((size_t)y * im->w + x) * 3;
+			hi = channel_max(p);
+			lo = channel_min(p);
+			l = luma_of(p);
+			if (l < 120 || hi - lo > 0.2 * hi ||
+			    (fabs(p[0] - sc->bg[0]) < t && fabs(p[1] - sc->bg[1]) < t &&
+			    fabs(p[2] - sc->bg[2]) < t))
+				continue;
+			d = fmin(l - luma_of(p - 3 * g), l - luma_of(p + 3 * g));
+			d = fmax(d, fmin(l - luma_of(p - (size_t)im->w * 3 * g),
+			    l - luma_of(p + (size_t)im->w * 3 * g)));
+			n += d > CHAIN_CONTRAST;
+		}
+	return (n / (sc->ied * sc->ied));
+}
+
 /* Hair bands, earrings, necklaces: strong colours over the head, by the ears, at the neck. */
 static void
 check_accessories(struct photo_report *r, const struct photo_scene *sc)
 {
 	struct tone head, ear[2], neck;
-	double most;
+	double most, chain;
 
 	scene_tone(sc, -1.0, -1.8, 1.0, -0.6, &head);
 	scene_tone(sc, -1.3, 0.8, -0.9, 1.4, &ear[0]);
@@ -500,6 +555,14 @@ check_accessories(struct photo_report *r, const struct photo_scene *sc)
 	most = fmax(fmax(head.vivid, neck.vivid), fmax(ear[0].vivid, ear[1].vivid));
 	/* A hair band may be dark: any clear colour of its own counts over the head. */
 	most = fmax(most, head.unnatural);
+	if ((chain = neck_chain(sc)) > CHAIN_AREA) {
+		report_add(r, "accessories", PHOTO_FAIL, 0,
+		    xstrdup(_("a chain at the neck")), xstrdup(C_("no ornaments", "none")),
+		    _("A chain or necklace shows at the neck. Ornaments are not "
+		    "allowed: take it off, or wear it under the top."));
+		report_figures(r, "chain %.4f", chain);
+		return;
+	}
 	report_add(r, "accessories", most > 0.06 ? PHOTO_WARN : PHOTO_PASS, 0,
 	    /* TRANSLATORS: what is expected: no ornament worn. */
 	    xasprintf(_("colour %.0f%%"), most * 100), xstrdup(C_("no ornaments", "none")),
@@ -507,6 +570,7 @@ check_accessories(struct photo_report *r, const struct photo_scene *sc)
 	    "at the neck (a hair band, earrings, a necklace?). Ornaments are not "
 	    "allowed: take them off.") : _("No ornaments were seen (only strong "
 	    "colours can be seen; take off any jewellery)."));
+	report_figures(r, "chain %.4f", chain);
 }
 
 /*

@@ -101,6 +101,13 @@ differs(const uint8_t *p, const double *bg, double t)
 	    fabs(p[2] - bg[2]) > t);
 }
 
+/* The backdrop's tolerance: the crown is found with the same. */
+static double
+backdrop_tolerance(const struct photo_scene *sc)
+{
+	return (fmax(25, 3 * sc->bg_std));
+}
+
 /*
  * The top of the hair: the first of two rows, scanning down above the face,
  * where more than 15 % of the band over the face differs from the
@@ -111,7 +118,7 @@ static void
 find_crown(struct photo_scene *sc)
 {
 	const struct image *im = &sc->im;
-	double t = fmax(25, 3 * sc->bg_std), lo, hi;
+	double t = backdrop_tolerance(sc), lo, hi;
 	int x0, x1, x, y, n, run = 0;
 
 	x0 = (int)fmax(0, sc->eye_x - 0.8 * sc->ied);
@@ -577,6 +584,43 @@ photo_scene_plain(const struct photo_scene *sc)
 
 	return (sc->bg_seen >= 100 && sc->bg_spread <= limit &&
 	    sc->bg_outliers <= 0.12);
+}
+
+int
+photo_scene_clear_rows(const struct photo_scene *sc, int x)
+{
+	const struct image *im = &sc->im;
+	double t = backdrop_tolerance(sc);
+	int y, dx, n, run = 0;
+
+	if (im->w < 3 || x < 0 || x >= im->w)
+		return (0);
+	x = x < 1 ? 1 : x > im->w - 2 ? im->w - 2 : x;
+	/* Three differing rows in a row end it: one is JPEG noise. */
+	for (y = 0; y < im->h; y++) {
+		for (n = 0, dx = -1; dx <= 1; dx++)
+			n += differs(px_at(im, x + dx, y), sc->bg, t);
+		run = n >= 2 ? run + 1 : 0;
+		if (run == 3)
+			return (y - 2);
+	}
+	return (im->h);
+}
+
+double
+photo_scene_row_busy(const struct photo_scene *sc, int y, int x0, int x1)
+{
+	const struct image *im = &sc->im;
+	double t = backdrop_tolerance(sc);
+	int x, n = 0;
+
+	x0 = x0 < 0 ? 0 : x0;
+	x1 = x1 > im->w ? im->w : x1;
+	if (y < 0 || y >= im->h || x1 <= x0)
+		return (1);
+	for (x = x0; x < x1; x++)
+		n += differs(px_at(im, x, y), sc->bg, t);
+	return ((double)n / (x1 - x0));
 }
 
 void

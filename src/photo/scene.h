@@ -56,6 +56,13 @@ void	photo_scene_measure(struct photo_scene *);
 void	photo_scene_file_size(const struct photo_scene *, int *, int *);
 /* 1 when the background shows and is plain enough to be judged or whitened. */
 int	photo_scene_plain(const struct photo_scene *);
+/*
+ * Rows from the top of column x that hold only backdrop: where a fix may
+ * widen the photo with white beside the head without cutting the person.
+ */
+int	photo_scene_clear_rows(const struct photo_scene *, int);
+/* Share of row y, from x0 to x1 (excluded), that is not backdrop; 1 outside the photo. */
+double	photo_scene_row_busy(const struct photo_scene *, int, int, int);
 /* 1 when pixel p has the colour of the cheeks (hue and saturation, luma within reason). */
 int	photo_scene_skin(const struct photo_scene *, const uint8_t *);
 void	photo_scene_free(struct photo_scene *);
