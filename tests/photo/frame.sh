@@ -13,10 +13,11 @@ crop() {
 # refused PHOTO TEXT: fix exits 1, writes nothing, and says TEXT with a number of pixels.
 refused() {
 	st=0
-	"$SSCARD" fix "$1" -o "$1.out.jpg" > "$1.txt" 2>&1 || st=$?
-	[ "$st" = 1 ] || fail "$1: fix exited $st, want 1: $(cat "$1.txt")"
-	[ ! -e "$1.out.jpg" ] || fail "$1: refused but wrote a file"
-	grep -q "$2" "$1.txt" || fail "$1: want '$2', got: $(cat "$1.txt")"
+	b=$(basename "$1" .jpg)
+	"$SSCARD" fix "$1" -o "$b.out.jpg" > "$b.txt" 2>&1 || st=$?
+	[ "$st" = 1 ] || fail "$1: fix exited $st, want 1: $(cat "$b.txt")"
+	[ ! -e "$b.out.jpg" ] || fail "$1: refused but wrote a file"
+	grep -q "$2" "$b.txt" || fail "$1: want '$2', got: $(cat "$b.txt")"
 }
 
 # A photo framed as a finished card (face near 60 % of the width), which a planner
