@@ -27,8 +27,11 @@
 #define MATTE_SLACK	0.05
 /* Turns (degrees) from which levelling turns the whole photo and measures it again. */
 #define LEVEL_REMEASURE	3.0
-/* How far a crop may reach past the photo's edge, as a share of its size. */
-#define CROP_SLACK	0.02
+/*
+ * How far a crop may reach past an edge the person touches, as a share of
+ * its size: rounding only (repeated pixels there would stretch the person).
+ */
+#define CROP_SLACK	0.01
 
 /* How far past an edge showing only backdrop a frame may reach, as a share of it. */
 #define EXTEND_MAX	0.30
@@ -77,7 +80,8 @@ static char	*separate_cause(const char *, const char *);
 static float	*whiten(struct image *, const struct photo_scene *, const struct crop *,
 		    double, const char *, char **);
 static int	refuse_rules(const struct photo_report *, const char *, char **);
-static double	share_whitened(const float *, int, int, double, double, double, double);
+static double	share_whitened(const float *, int, int, double, double, double, double,
+		    double);
 static int	stray_blob(const float *, int, int, int, int);
 static int	kept_inside(const float *, int, int, int, int);
 static double	backdrop_kept(const float *, const struct image *,
@@ -248,6 +252,13 @@ plan_at(const struct photo_scene *sc, const struct photo_profile *p,
 	c->h = H / s;
 	c->x0 = sc->eye_x - c->eye_x / s;
 	c->y0 = sc->eye_y - c->eye_y / s;
+	/*
+	 * Past an edge of only backdrop, all that is added is white; above the
+	 * photo always (hair repeated upwards would stand as streaks).
+	 */
+	c->white_top = c->y0 < 0;
+	c->white_left = left == EXTEND_MAX && c->x0 < 0;
+	c->white_right = right == EXTEND_MAX && c->x0 + c->w > sc->im.w;
 	/* Middle of each window best; white added and enlarging cost a little. */
 	cost += fabs(fw - (p->face_min + p->face_max) / 2.0) / (p->face_max - p->face_min);
 	cost += fabs(crown - cmid) / (p->crown_max - p->crown_min);
@@ -299,12 +310,8 @@ plan_crop(const struct photo_scene *sc, const struct photo_profile *p,
 			*c = t;
 		}
 	}
-	if (best >= 0) {
-		c->white_top = c->y0 < -CROP_SLACK * c->h;
-		c->white_left = c->x0 < -CROP_SLACK * c->w;
-		c->white_right = c->x0 + c->w > sc->im.w + CROP_SLACK * c->w;
+	if (best >= 0)
 		return (0);
-	}
 	*cause = frame_cause(in, p, why, (int)ceil(short_by));
 	return (-1);
 }
@@ -484,17 +491,21 @@ refuse_rules(const struct photo_report *r, const char *in, char **cause)
 	return (0);
 }
 
-/* Share of the box (x0, y0)-(x1, y1) of a w x h matte whitened by more than half. */
+/*
+ * Share of the box (x0, y0)-(x1, y1) of a w x h matte whitened by more than
+ * half; empty when the box lies outside the frame (tall hair cut by the top
+ * edge leaves no room above it).
+ */
 static double
 share_whitened(const float *soft, int w, int h, double x0, double y0,
-    double x1, double y1)
+    double x1, double y1, double empty)
 {
 	int x, y, n = 0, white = 0;
 
 	for (y = (int)fmax(0, y0); y < fmin(h, y1); y++)
 		for (x = (int)fmax(0, x0); x < fmin(w, x1); x++, n++)
 			white += soft[(size_t)y * w + x] > 0.5f;
-	return (n > 0 ? (double)white / n : 0);
+	return (n > 0 ? (double)white / n : empty);
 }
 
 /*
@@ -612,17 +623,18 @@ matte_sound(const float *soft, const struct image *before,
 	    backdrop_kept(soft, before, sc, ex, ey, ied, crown) > MATTE_LEFT)
 		why = _("patches of the old background would remain");
 	else if (share_whitened(soft, im->w, im->h, ex - 0.6 * ied, crown + 0.15 * ied,
-	    ex + 0.6 * ied, ey - 0.6 * ied) > MATTE_SLACK)
+	    ex + 0.6 * ied, ey - 0.6 * ied, 0) > MATTE_SLACK)
 		why = _("the hair would be whitened away");
 	else if (share_whitened(soft, im->w, im->h, ex - 0.3 * ied, ey + 2.0 * ied,
-	    ex + 0.3 * ied, ey + 2.4 * ied) > MATTE_SLACK)
+	    ex + 0.3 * ied, ey + 2.4 * ied, 0) > MATTE_SLACK)
 		why = _("the neck would be whitened");
-	else if (1 - share_whitened(soft, im->w, im->h, 0, 0, im->w, crown - 0.1 * ied) >
-	    MATTE_SLACK ||
-	    1 - share_whitened(soft, im->w, im->h, 0, 0, ex - 1.6 * ied, ey + 1.0 * ied) >
-	    MATTE_SLACK ||
-	    1 - share_whitened(soft, im->w, im->h, ex + 1.6 * ied, 0, im->w, ey + 1.0 * ied) >
-	    MATTE_SLACK)
+	/* Above the head and beside it only backdrop can be: all of it white. */
+	else if (1 - share_whitened(soft, im->w, im->h, 0, 0, im->w,
+	    crown - 0.1 * ied, 1) > MATTE_SLACK ||
+	    1 - share_whitened(soft, im->w, im->h, 0, 0, ex - 1.6 * ied,
+	    ey + 1.0 * ied, 1) > MATTE_SLACK ||
+	    1 - share_whitened(soft, im->w, im->h, ex + 1.6 * ied, 0, im->w,
+	    ey + 1.0 * ied, 1) > MATTE_SLACK)
 		why = _("patches of the old background would remain");
 	if (why == NULL)
 		return (0);

@@ -34,6 +34,8 @@
  * at most 5 % (a colourful backdrop through the hair), a badge on a cap 11 %.
  */
 #define HAT_COLOUR	0.08
+/* A grey top this light (luma) merges with a white background as a white one does. */
+#define LIGHT_GREY	110
 /*
  * A chain at the neck: bright ridges (luma over both neighbours by this much)
  * over this share of the eye distance squared.  On the canada originals the
@@ -573,24 +575,55 @@ check_accessories(struct photo_report *r, const struct photo_scene *sc)
 	report_figures(r, "chain %.4f", chain);
 }
 
+/* Pixel p is grey: its channels within an eighth of each other. */
+static int
+grey_at(const uint8_t *p)
+{
+	int hi = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
+	int lo = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
+
+	return (hi - lo <= hi / 8);
+}
+
+/*
+ * Column x is of the backdrop's colour at the bottom edge: where a white
+ * top meets a white backdrop the white goes down to the edge; where the
+ * backdrop shows above a shoulder, the shoulder is below it.
+ */
+static int
+backdrop_to_bottom(const struct photo_scene *sc, int x, double t)
+{
+	const uint8_t *p = sc->im.px + ((size_t)(sc->im.h - 1) * sc->im.w + x) * 3;
+
+	return (fabs(p[0] - sc->bg[0]) < t && fabs(p[1] - sc->bg[1]) < t &&
+	    fabs(p[2] - sc->bg[2]) < t);
+}
+
 /*
  * The top in the shoulder band beside the neck.  Against a white background
  * a white or light top merges with it, which the rules forbid (身穿深色上衣).
  * Pixels like the background count as the top only when the background is
- * white: a grey backdrop shows between the shoulders of a narrow sitter.
+ * white and they reach down to the bottom edge: a backdrop shows beside the
+ * shoulders of a narrow sitter.
  */
 static void
 check_clothing(struct photo_report *r, const struct photo_scene *sc)
 {
 	const struct image *im = &sc->im;
-	double t = fmax(18, 3 * sc->bg_std), l, sum = 0, dx;
+	double t = fmax(18, 3 * sc->bg_std), l, sum = 0, dx, y0, y1;
 	int white = fmin(sc->bg[0], fmin(sc->bg[1], sc->bg[2])) >= 225;
 	int x, y, n = 0, light = 0, seen = 0;
 	const uint8_t *p;
 	enum photo_verdict v;
 
-	for (y = (int)fmax(0, sc->chin_y + 0.3 * sc->ied);
-	    y < fmin(im->h, sc->chin_y + 1.0 * sc->ied); y++)
+	/*
+	 * Where a card's frame ends close under the chin, the band is the
+	 * frame's last rows: the shoulders that show are the ones judged.
+	 */
+	y1 = fmin(im->h, sc->chin_y + 1.0 * sc->ied);
+	y0 = fmin(sc->chin_y + 0.3 * sc->ied, fmax(sc->chin_y - 0.2 * sc->ied,
+	    y1 - 0.4 * sc->ied));
+	for (y = (int)fmax(0, y0); y < y1; y++)
 		for (x = 0; x < im->w; x++) {
 			dx = fabs(x - sc->eye_x) / sc->ied;
 			if (dx < 0.75 || dx > 1.6)
@@ -599,12 +632,20 @@ check_clothing(struct photo_report *r, const struct photo_scene *sc)
 			seen++;
 			if (photo_scene_skin(sc, p))
 				continue;
-			if (!white && fabs(p[0] - sc->bg[0]) < t &&
-			    fabs(p[1] - sc->bg[1]) < t && fabs(p[2] - sc->bg[2]) < t)
+			if (fabs(p[0] - sc->bg[0]) < t && fabs(p[1] - sc->bg[1]) < t &&
+			    fabs(p[2] - sc->bg[2]) < t &&
+			    (!white || !backdrop_to_bottom(sc, x, t)))
+				continue;
+			/* Pure black is no fabric: a border or a wedge of no image. */
+			if (p[0] < 8 && p[1] < 8 && p[2] < 8)
 				continue;
 			l = luma_of(p);
 			sum += l;
-			light += l >= 175;
+			/*
+			 * Against white, light grey merges too; against a grey
+			 * backdrop its own shadow is such a grey.
+			 */
+			light += l >= 175 || (white && l >= LIGHT_GREY && grey_at(p));
 			n++;
 		}
 	if (seen < 50 || n * 5 < seen) {

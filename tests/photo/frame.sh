@@ -46,4 +46,7 @@ refused hair.jpg "too close to the top edge of the photo: .* at least [0-9]* mor
 
 # A thick chain at the neck, on a photo that otherwise frames and whitens cleanly.
 refused "$PHOTOS/canada_098m.jpg" "A chain or necklace shows at the neck"
+# A light grey top, whose photo ends in a black wedge: once on white, the grey merges
+# with it, and the refusal says so (not "cannot be separated").
+refused "$PHOTOS/canada_117m.jpg" "Dark top: The top is white or light"
 echo "framing OK"
