@@ -229,6 +229,11 @@ check_draw(const struct app *app, struct ui *ui)
 	y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, s);
 	free(s);
 	ui_text(ui, y++, 1, w, A_BOLD, flow_check_result(&c->f));
+	/* What the fix changed, and what offices may say of it: never cut. */
+	if ((s = checked_edit_notice(&app->ses.model)) != NULL) {
+		y += ui_wrap(ui, y, 1, w, -1, A_NORMAL, s);
+		free(s);
+	}
 	ui_focus(ui, UI_BODY_TOP, 1);
 	draw_report(c, ui, y, w);
 	if (c->show_fix)

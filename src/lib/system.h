@@ -17,6 +17,10 @@
  */
 #define C_(ctx, s)	sscard_pgettext(ctx "\004" s, s)
 
+/* Its answer is a format when s is one: printf checks the English. */
+static inline const char *sscard_pgettext(const char *, const char *)
+    __attribute__((format_arg(2)));
+
 static inline const char *
 sscard_pgettext(const char *key, const char *s)
 {

@@ -109,6 +109,8 @@ static const struct aj_field aj_fields[] = {
 	    offsetof(struct application, photo_path), PATH_MAX, read_photo_path,
 	    write_text, NULL, NULL },
 	FLAG(AJ_PHOTO_FIXED, "photo_fixed", photo_fixed),
+	FLAG(AJ_PHOTO_LEVELLED, "photo_levelled", photo_levelled),
+	FLAG(AJ_PHOTO_WIDENED, "photo_widened", photo_widened),
 	{ AJ_SOURCE_SHA, "source_sha256", { NULL, NULL }, 0, 0, read_sha, write_sha,
 	    NULL, NULL },
 };

@@ -26,6 +26,10 @@ struct application;
 #define AJ_PHOTO_PATH	0x0800u	/* "photo_path": the file the citizen named */
 #define AJ_PHOTO_FIXED	0x1000u	/* "photo_fixed": the checked photo is the fix */
 #define AJ_SOURCE_SHA	0x2000u	/* "source_sha256": the citizen's file, copied */
+#define AJ_PHOTO_LEVELLED 0x4000u /* "photo_levelled": the fix turned it level */
+#define AJ_PHOTO_WIDENED 0x8000u /* "photo_widened": the fix added white past its edge */
+/* What the fix did, kept with the fixed photo. */
+#define AJ_PHOTO_EDITS	(AJ_PHOTO_FIXED | AJ_PHOTO_LEVELLED | AJ_PHOTO_WIDENED)
 /* Reading: a key that is no key (nor old key) of the fields read is an error. */
 #define AJ_ONLY_KNOWN	0x80000000u
 
@@ -34,12 +38,12 @@ struct application;
 			 AJ_REGION | AJ_MATERIALS | AJ_CARD_LOST | AJ_PHOTO | \
 			 AJ_PHOTO_RECEIPT | AJ_LANGUAGE)
 /* What a draft keeps: all of it. */
-#define AJ_DRAFT	(AJ_SENT | AJ_MINOR | AJ_PHOTO_PATH | AJ_PHOTO_FIXED | \
+#define AJ_DRAFT	(AJ_SENT | AJ_MINOR | AJ_PHOTO_PATH | AJ_PHOTO_EDITS | \
 			 AJ_SOURCE_SHA)
 /* Who the citizen is and their photo: what a draft seals. */
 #define AJ_PERSONAL	(AJ_NAME | AJ_ID_NUMBER | AJ_PHONE | AJ_CARD_LOST | \
 			 AJ_PHOTO | AJ_PHOTO_RECEIPT | AJ_MINOR | AJ_PHOTO_PATH | \
-			 AJ_PHOTO_FIXED | AJ_SOURCE_SHA)
+			 AJ_PHOTO_EDITS | AJ_SOURCE_SHA)
 /* What an answers file of `sscard submit` gives. */
 #define AJ_ANSWERS	(AJ_CHANNEL | AJ_NAME | AJ_ID_NUMBER | AJ_PHONE | \
 			 AJ_REGION | AJ_MATERIALS | AJ_LANGUAGE | AJ_PHOTO_PATH)

@@ -34,6 +34,8 @@ struct application {
 	char		 checked_sha[65];
 	char		 source_sha[65];	/* of the citizen's file when copied */
 	int		 photo_fixed;		/* checked_path is sscard's fix */
+	int		 photo_levelled;	/* the fix turned it level */
+	int		 photo_widened;		/* the fix added white past its edge */
 	int		 card_lost;		/* the current card is lost: report it first */
 	/*
 	 * The card is for a child under MINOR_AGE: a parent or guardian

@@ -11,6 +11,7 @@
 #include "model/checked.h"
 #include "lib/fsutil.h"
 #include "model/kiosk.h"
+#include "model/region.h"
 #include "model/application.h"
 #include "photo/load.h"
 #include "lib/workspace.h"
@@ -146,7 +147,7 @@ checked_take_fd(struct application *a, const struct workspace *ws, int fd,
 		application_set(&a->checked_path, given);
 		memcpy(a->source_sha, sha, sizeof a->source_sha);
 		memcpy(a->checked_sha, sha, sizeof a->checked_sha);
-		a->photo_fixed = 0;
+		a->photo_fixed = a->photo_levelled = a->photo_widened = 0;
 	}
 	free(staged);
 	free(given);
@@ -227,4 +228,45 @@ checked_read(const struct application *a, char **data, size_t *len, char **cause
 		return (-1);
 	}
 	return (0);
+}
+
+char *
+checked_edit_notice(const struct application *a)
+{
+	const struct region *r = region_at(a->region);
+	const char *how, *region = NULL;
+	char *s, *t;
+
+	if (!a->photo_fixed)
+		return (NULL);
+	how = a->photo_levelled && a->photo_widened ? _("sscard edited this "
+	    "photo: it replaced the background with white, turned the photo "
+	    "level, cropped it to the card's frame and added white where the "
+	    "photo ended above or beside the head.") : a->photo_levelled ?
+	    _("sscard edited this photo: it replaced the background with white, "
+	    "turned the photo level and cropped it to the card's frame.") :
+	    a->photo_widened ? _("sscard edited this photo: it replaced the "
+	    "background with white, cropped it to the card's frame and added "
+	    "white where the photo ended above or beside the head.") :
+	    _("sscard edited this photo: it replaced the background with white "
+	    "and cropped it to the card's frame.");
+	if (r != NULL && r->studio == STUDIO_RECEIPT)
+		region = _("This region asks for a photo receipt number (相片回执号) "
+		    "from a licensed photo studio or a 数字相片回执 mini-program: "
+		    "get one for this photo, or have a photo taken there.");
+	else if (r != NULL && r->studio == STUDIO_ONLY_WEAK)
+		region = _("A single weak source says this region takes only "
+		    "photos from a licensed ID-photo studio: ask your local office "
+		    "before you use this photo.");
+	/* TRANSLATORS: two sentences of one paragraph; "%s%s" where no space is written. */
+	s = xasprintf(C_("two sentences", "%s %s"), how, _("A published list of the rules says "
+	    "the electronic photo is used without modification or cropping "
+	    "(无需修改、裁剪及冲洗); offices read this differently, and some want "
+	    "an unedited photo from a studio or a studio's photo receipt number. "
+	    "If yours refuses this photo, have one taken at an ID-photo studio."));
+	if (region == NULL)
+		return (s);
+	t = xasprintf(C_("two sentences", "%s %s"), s, region);
+	free(s);
+	return (t);
 }

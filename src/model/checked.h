@@ -61,5 +61,11 @@ int	checked_adopt(struct application *, const char *, char **);
 int	checked_read(const struct application *, char **, size_t *, char **);
 /* "~/photo.jpg" means the home folder, as in a shell; caller frees. */
 char	*checked_expand(const char *);
+/*
+ * What sscard's fix did to the checked photo and what offices may think of
+ * an edited photo, for the application's region; NULL when it was not fixed.
+ * Caller frees.
+ */
+char	*checked_edit_notice(const struct application *);
 
 #endif

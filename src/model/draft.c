@@ -353,7 +353,7 @@ draft_encode(const struct application *a, const char *step, time_t now,
 		snprintf(photo.file, sizeof photo.file, "%s", photo_file);
 		snprintf(photo.sha256, sizeof photo.sha256, "%s", photo_sha);
 	} else	/* what the photo was is kept with its checked bytes only */
-		fields &= ~(AJ_PHOTO | AJ_PHOTO_FIXED | AJ_SOURCE_SHA);
+		fields &= ~(AJ_PHOTO | AJ_PHOTO_EDITS | AJ_SOURCE_SHA);
 	/* Who the citizen is, and the photo's digest, sealed. */
 	p = application_json_encode(a, &photo, fields & AJ_PERSONAL);
 	s = json_dumps(p, JSON_COMPACT | JSON_SORT_KEYS);

@@ -135,6 +135,8 @@ flow_check_fix(struct session *s, struct flow_check *c, char **cause)
 		return (-1);
 	}
 	free(out);
+	s->model.photo_levelled = (after.edits & PHOTO_EDIT_LEVELLED) != 0;
+	s->model.photo_widened = (after.edits & PHOTO_EDIT_WIDENED) != 0;
 	photo_report_free(&c->report);
 	c->report = after;
 	c->fixed = 1;

@@ -292,6 +292,10 @@ kit_summary(const struct application *a, int sends)
 		s = sheet_sentence(a);
 		append_wrapped(&buf, &len, _("Photo:"), s);
 		free(s);
+		if ((s = checked_edit_notice(a)) != NULL) {
+			append_wrapped(&buf, &len, "", s);
+			free(s);
+		}
 	}
 	append(&buf, &len, "\n");
 	append_wrapped(&buf, &len, "", _("Checklist ([x] you have it, [ ] still "

@@ -19,28 +19,34 @@ static const struct region regions[] = {
 	{ "national", N_("Other region (national default)"), "national",
 	  DISPUTED(20), { DISPUTED(15), DISPUTED(0), DISPUTED(15) },
 	  N_("the national government service platform (国家政务服务平台), the "
-	     "electronic card app (电子社保卡), 掌上12333"), { { 0, NULL } }, 0, 0 },
+	     "electronic card app (电子社保卡), 掌上12333"), { { 0, NULL } },
+	  0, 0, STUDIO_ANY },
 	{ "beijing", N_("Beijing 北京"), "national",
 	  SOURCED(20), { SOURCED(4), UNKNOWN, DISPUTED(15) },
 	  N_("the Beijing social insurance online platform (北京市社会保险网上服务平台), "
 	     "the 北京12333 app, 京通"),
 	  { { NOTE_ONLINE, N_("Online applications open from the 5th of each "
-	      "month to its end, 06:00-22:00.") } }, 0, 0 },
+	      "month to its end, 06:00-22:00.") } },
+	  0, 0, STUDIO_ANY },
 	{ "shenzhen", N_("Shenzhen 深圳"), "shenzhen",
 	  DISPUTED(20), { UNKNOWN, SOURCED(0), UNKNOWN },
 	  N_("the 深圳社保 WeChat account"),
 	  { { NOTE_ALL, N_("Get a photo receipt number (相片回执号) first, for "
-	      "example with the 数字相片回执 mini-program, then apply.") } }, 0, 0 },
+	      "example with the 数字相片回执 mini-program, then apply.") } },
+	  0, 0, STUDIO_RECEIPT },
 	/* "白底小一寸": the small 1-inch print, 22x32 mm (domain.md §2). */
 	{ "guangzhou", N_("Guangzhou 广州"), "guangzhou",
 	  DISPUTED(20), { UNKNOWN, UNKNOWN, UNKNOWN },
 	  N_("the 广州人社 WeChat account → 社保通 → 社会保障卡"),
 	  { { NOTE_ONLINE, N_("The photo is reviewed in 1 to 5 working days; you "
-	      "receive a photo receipt number (相片回执号) by SMS.") } }, 22, 32 },
+	      "receive a photo receipt number (相片回执号) by SMS.") } },
+	  22, 32, STUDIO_ANY },
 	{ "binzhou", N_("Binzhou 滨州"), "binzhou",
-	  UNKNOWN, { UNKNOWN, UNKNOWN, UNKNOWN }, NULL, { { 0, NULL } }, 0, 0 },
+	  UNKNOWN, { UNKNOWN, UNKNOWN, UNKNOWN }, NULL, { { 0, NULL } },
+	  0, 0, STUDIO_ANY },
 	{ "jinan", N_("Jinan 济南"), "jinan",
-	  UNKNOWN, { UNKNOWN, UNKNOWN, UNKNOWN }, NULL, { { 0, NULL } }, 0, 0 },
+	  UNKNOWN, { UNKNOWN, UNKNOWN, UNKNOWN }, NULL, { { 0, NULL } },
+	  0, 0, STUDIO_ANY },
 	/* One copied third-party list, inconsistent in itself: Low (domain.md §2). */
 	{ "liaocheng", N_("Liaocheng 聊城"), "liaocheng",
 	  UNKNOWN, { UNKNOWN, UNKNOWN, UNKNOWN }, NULL,
@@ -48,24 +54,31 @@ static const struct region regions[] = {
 	      "says that Liaocheng takes only photos from a licensed ID-photo "
 	      "studio, without glasses; the national rules allow clear glasses you "
 	      "always wear. Ask your local office before you have the photo "
-	      "taken.") } }, 0, 0 },
+	      "taken.") } },
+	  0, 0, STUDIO_ONLY_WEAK },
 	{ "suzhou-ah", N_("Suzhou 宿州 (Anhui)"), "suzhou-ah",
 	  UNKNOWN, { UNKNOWN, UNKNOWN, UNKNOWN },
 	  N_("the Anhui government service website (安徽政务服务网), the 皖事通 app"),
 	  { { NOTE_ONLINE, N_("After applying online, collect the card in person "
-	      "at the outlet you chose.") } }, 0, 0 },
+	      "at the outlet you chose.") } },
+	  0, 0, STUDIO_ANY },
 	{ "hubei", N_("Hubei 湖北 / Wuhan 武汉"), "national",
-	  UNKNOWN, { UNKNOWN, UNKNOWN, UNKNOWN }, NULL, { { 0, NULL } }, 0, 0 },
+	  UNKNOWN, { UNKNOWN, UNKNOWN, UNKNOWN }, NULL, { { 0, NULL } },
+	  0, 0, STUDIO_ANY },
 	{ "jiaozuo", N_("Jiaozuo 焦作 (Henan)"), "national",
 	  SOURCED(0), { UNKNOWN, UNKNOWN, UNKNOWN }, NULL,
-	  { { NOTE_ALL, N_("Replacement fees are waived since October 2024.") } }, 0, 0 },
+	  { { NOTE_ALL, N_("Replacement fees are waived since October 2024.") } },
+	  0, 0, STUDIO_ANY },
 	{ "qinhuangdao", N_("Qinhuangdao 秦皇岛"), "national",
-	  SOURCED(30), { UNKNOWN, SOURCED(0), UNKNOWN }, NULL, { { 0, NULL } }, 0, 0 },
+	  SOURCED(30), { UNKNOWN, SOURCED(0), UNKNOWN }, NULL, { { 0, NULL } },
+	  0, 0, STUDIO_ANY },
 	/* The two regions whose temporary card a source describes (domain.md §4.4). */
 	{ "changchun", N_("Changchun 长春 (Jilin)"), "national",
-	  UNKNOWN, { UNKNOWN, UNKNOWN, UNKNOWN }, NULL, { { 0, NULL } }, 0, 0 },
+	  UNKNOWN, { UNKNOWN, UNKNOWN, UNKNOWN }, NULL, { { 0, NULL } },
+	  0, 0, STUDIO_ANY },
 	{ "suqian", N_("Suqian 宿迁 (Jiangsu)"), "national",
-	  UNKNOWN, { UNKNOWN, UNKNOWN, UNKNOWN }, NULL, { { 0, NULL } }, 0, 0 },
+	  UNKNOWN, { UNKNOWN, UNKNOWN, UNKNOWN }, NULL, { { 0, NULL } },
+	  0, 0, STUDIO_ANY },
 };
 
 static struct fact	fact_or_national(const struct fact *, const struct fact *);

@@ -27,6 +27,13 @@ struct region_note {
 	const char	*text;			/* N_() */
 };
 
+/* Where a region wants the photo made, beyond the rules (domain.md §2). */
+enum region_studio {
+	STUDIO_ANY,		/* no source says more than the rules */
+	STUDIO_RECEIPT,		/* a photo receipt number (相片回执号) is needed */
+	STUDIO_ONLY_WEAK	/* a weak source says: a licensed studio's photo only */
+};
+
 struct region {
 	const char	*id;			/* stable: "beijing" */
 	const char	*name;			/* N_() */
@@ -36,6 +43,7 @@ struct region {
 	const char	*online;		/* N_(): the region's online services */
 	struct region_note notes[REGION_NOTES];	/* text NULL: none */
 	int		 print_w, print_h;	/* the printed photo, mm; 0: 26x32 */
+	enum region_studio studio;		/* what it asks of the photo's origin */
 };
 
 const struct region	*region_at(int);	/* NULL past the end */

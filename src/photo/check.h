@@ -22,11 +22,16 @@ struct photo_check {
 	int			 fixable;	/* photo_fix can repair a failure */
 };
 
+/* What sscard's fix changed in a photo (every fix whitens and frames it). */
+#define PHOTO_EDIT_LEVELLED	0x1u	/* turned so the eyes are level */
+#define PHOTO_EDIT_WIDENED	0x2u	/* white added where the photo ended */
+
 struct photo_report {
 	struct photo_check	*checks;
 	size_t			 n;
 	int			 ok;		/* no check failed (warnings allowed) */
 	int			 fixable;	/* every failure is fixable */
+	unsigned		 edits;		/* PHOTO_EDIT_*, of a fixed photo */
 };
 
 /*

@@ -98,7 +98,8 @@ static int	check_output(const struct jpeg_out *, const struct photo_profile *,
 static int	fit_size(const struct image *, const struct photo_profile *,
 		    struct jpeg_out *, char **, const char *);
 static int	fix_scene(struct photo_scene *, const struct photo_profile *,
-		    const char *, struct jpeg_out *, struct photo_report *, char **);
+		    const char *, struct jpeg_out *, struct photo_report *, unsigned *,
+		    char **);
 static void	*check_before(void *);
 static char	*still_fails(const char *, const struct photo_report *);
 static int	check_written(const char *, const struct photo_profile *,
@@ -736,7 +737,7 @@ check_output(const struct jpeg_out *o, const struct photo_profile *p,
  */
 static int
 fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
-    struct jpeg_out *o, struct photo_report *after, char **cause)
+    struct jpeg_out *o, struct photo_report *after, unsigned *edits, char **cause)
 {
 	struct image out, plain;
 	struct face outface;
@@ -745,9 +746,13 @@ fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
 	double enlarge, s, turn;
 	int rc = -1;
 
+	/* level() turns the photo when the eyes are half a degree off or more. */
+	*edits = fabs(lv->roll) >= 0.5 ? PHOTO_EDIT_LEVELLED : 0;
 	level(lv, &turn);
 	if (plan_crop(lv, p, &c, cause, in) != 0)
 		return (-1);
+	if (c.white_top || c.white_left || c.white_right)
+		*edits |= PHOTO_EDIT_WIDENED;
 	cut(&lv->im, &c, turn, lv->eye_x, lv->eye_y, p, &out);
 	face_through(&lv->face, &c, p, &outface);
 	image_alloc(&plain, out.w, out.h);
@@ -820,6 +825,7 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	struct parallel_task beside;
 	struct jpeg_out o;
 	char *fix_cause = NULL;
+	unsigned edits = 0;
 	int rc = -1, fixed;
 
 	memset(after, 0, sizeof *after);
@@ -840,7 +846,7 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	b.p = p;
 	parallel_start(&beside, check_before, &b);
 	lv = sc;
-	fixed = fix_scene(&lv, p, in, &o, after, &fix_cause);
+	fixed = fix_scene(&lv, p, in, &o, after, &edits, &fix_cause);
 	parallel_wait(&beside);
 	if (refuse_rules(&b.r, in, cause) != 0) {
 		if (fixed == 0)
@@ -848,9 +854,10 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 		free(fix_cause);
 	} else if (fixed != 0)
 		*cause = fix_cause;
-	else if (fs_write_path(out_path, o.buf, o.len, cause) == 0)
-		rc = check_written(out_path, p, cfg, after, cause, in);
-	else
+	else if (fs_write_path(out_path, o.buf, o.len, cause) == 0) {
+		if ((rc = check_written(out_path, p, cfg, after, cause, in)) == 0)
+			after->edits = edits;
+	} else
 		photo_report_free(after);
 	photo_report_free(&b.r);
 	jpeg_out_free(&o);

@@ -579,6 +579,10 @@ ask_check(struct plain *p)
 		plain_para(&p->io, 0, s);
 		free(s);
 		print_report(p, &c);
+		if ((s = checked_edit_notice(&p->ses.model)) != NULL) {
+			plain_para(&p->io, 0, s);
+			free(s);
+		}
 		if (flow_check_leave(&p->ses, &c, &cause) == 0) {
 			rc = plain_ask(&p->io, _("Press Enter to go on."), "", NULL, 0, &line);
 			free(line);

@@ -22,6 +22,8 @@ grep -q -- "-check cursor=[0-9,]* graphics=blocks box=[0-9,]* box=" snap/index |
 	fail "no original and fixed photo side by side: $(grep -- -check snap/index)"
 grep -q "fails the rule 'Size in pixels'" snap/*-check.txt || fail "Next was not refused"
 grep -q "Result: the photo meets the rules." "$last" || fail "no passing re-check: $(cat "$last")"
+grep -q "sscard edited this photo: it replaced the" "$last" ||
+	fail "the fixed photo's screen does not say what was done: $(cat "$last")"
 ls snap/*-review.txt > /dev/null 2>&1 || fail "the wizard did not go on to the review"
 # The fixed copy lived in the run's private folder, wiped at the end; the kit holds it.
 [ ! -e "$HOME/.cache/sscard" ] || fail "a fixed copy was left in $HOME/.cache/sscard"
@@ -30,6 +32,9 @@ f=$(ls "$HOME"/sscard/*/photo.jpg)
 [ "$(stat -c %a "$f")" = 600 ] || fail "the kit's photo is not private: $(stat -c '%a %n' "$f")"
 "$SSCARD" check "$f" > /dev/null || fail "the fixed copy does not pass"
 cmp -s "$f" in.jpg && fail "the kit holds the photo as given, not the fixed one"
+tr '\n' ' ' < "${f%/photo.jpg}/summary.txt" | tr -s ' ' |
+	grep -q "sscard edited this photo: it replaced the background with white and cropped it" ||
+	fail "the kit's summary does not say the photo was edited"
 echo "wizard check step OK"
 
 # Every rule that does not pass is listed, even many; moving the focus onto a

@@ -22,6 +22,7 @@
 
 #include "model/application.h"
 #include "model/checked.h"
+#include "model/region.h"
 #include "lib/workspace.h"
 
 static struct application	a;
@@ -316,11 +317,54 @@ test_expand(void **state)
 	}
 }
 
+/*
+ * After a fix, the notice says what was done (levelled and widened only when
+ * they were), that offices may want an unedited photo, and the region's own
+ * rule where the region table has one; nothing for a photo only checked.
+ */
+static void
+test_edit_notice(void **state)
+{
+	static const struct {
+		const char	*region;
+		int		 levelled, widened;
+		const char	*says, *not;
+	} cases[] = {
+		{ "national", 0, 0, "replaced the background with white and "
+		  "cropped it", "level" },
+		{ "national", 1, 0, "turned the photo level", "added white" },
+		{ "beijing", 0, 1, "added white where the photo ended", "level" },
+		{ "shenzhen", 0, 0, "asks for a photo receipt number", "weak" },
+		{ "liaocheng", 1, 1, "only photos from a licensed ID-photo studio",
+		  "receipt number (相片回执号) from" },
+	};
+	char *s;
+	size_t i;
+
+	citizen();
+	assert_null(checked_edit_notice(&a));
+	for (i = 0; i < nitems(cases); i++) {
+		a.region = region_find(cases[i].region);
+		a.photo_fixed = 1;
+		a.photo_levelled = cases[i].levelled;
+		a.photo_widened = cases[i].widened;
+		s = checked_edit_notice(&a);
+		assert_non_null(s);
+		assert_non_null(strstr(s, "sscard edited this photo"));
+		assert_non_null(strstr(s, "unedited photo from a studio"));
+		if (strstr(s, cases[i].says) == NULL || strstr(s, cases[i].not) != NULL)
+			fail_msg("%s: want '%s' and not '%s' in: %s", cases[i].region,
+			    cases[i].says, cases[i].not, s);
+		free(s);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sha256),
+		cmocka_unit_test(test_edit_notice),
 		cmocka_unit_test(test_copy),
 		cmocka_unit_test(test_copy_refused),
 		cmocka_unit_test(test_take),
