@@ -4,7 +4,9 @@
 #    agrees with the label, passes what should fail, or fails what should pass; and
 #    what fix did with each photo -- on the reduced copies and, when SSCARD_SHARED
 #    holds them, on the originals.
-# 2. A 12-megapixel portrait (made here by upscaling a reduced copy) checked and
+# 2. With SSCARD_SHARED: eye centres, face width, crown and chin against hand-placed
+#    landmarks, and teeth against labelled smiles (tests/bench/landmarks.py).
+# 3. A 12-megapixel portrait (made here by upscaling a reduced copy) checked and
 #    fixed by sscard, side by side with vipsthumbnail and ImageMagick doing only the
 #    resize-and-encode part, in one run: median wall time, ratio, peak RSS.
 # Not part of make check: times depend on the machine and its load.
@@ -28,6 +30,12 @@ if [ -d "$SHARED/fixtures/photos" ]; then
 	mkdir "$W/originals"
 	python3 "$top_srcdir/tests/photo/evaluate.py" table "$SSCARD" \
 	    "$top_srcdir/tests/photo/expected.tsv" "$SHARED/fixtures/photos" "$W/originals" || true
+fi
+
+# Measurements against the hand-placed landmarks and the teeth labels (originals only).
+if [ -d "$SHARED/fixtures/photos/landmarks" ] && [ -n "${PHOTOTOOL:-}" ]; then
+	python3 "$top_srcdir/tests/bench/landmarks.py" "$PHOTOTOOL" "$SSCARD" \
+	    "$SHARED/fixtures/photos" || true
 fi
 
 # A phone-like 3000x4000 portrait: the dark-top sitter on his plain backdrop, with sensor noise.

@@ -10,12 +10,14 @@
 #include "lib/fsutil.h"
 #include "lib/parallel.h"
 #include "photo/load.h"
+#include "photo/scene.h"
 #include "lib/xmalloc.h"
 
 static int	cmd_load(int, char **);
 static int	cmd_exif(int, char **);
 static int	cmd_detect(int, char **);
 static int	cmd_cascade(int, char **);
+static int	cmd_scene(int, char **);
 static void	put16(uint8_t *, unsigned);
 
 /* FNV-1a over every byte of the pixels: the same picture, the same digest. */
@@ -143,6 +145,36 @@ cmd_detect(int argc, char **argv)
 	return (0);
 }
 
+/*
+ * What the analysis measured, in the file's pixels (as the check and the fix
+ * see it, at the fix's size): the eye centres, the cheek edges at the ears,
+ * the crown and the chin, and whether crown and face width were measured.
+ */
+static int
+cmd_scene(int argc, char **argv)
+{
+	struct photo_scene sc;
+	char *cause = NULL;
+	double k;
+
+	(void)argc;
+	if (photo_scene_load(argv[1], NULL, 720, &sc, &cause) != 0) {
+		printf("error: %s\n", cause);
+		free(cause);
+		return (1);
+	}
+	k = sc.scale;
+	if (sc.nfaces != 1)
+		printf("faces %d\n", sc.nfaces);
+	else
+		printf("eyes %.1f %.1f %.1f %.1f face %.1f %.1f measured %d crown %.1f "
+		    "measured %d chin %.1f\n", sc.face.lx * k, sc.face.ly * k,
+		    sc.face.rx * k, sc.face.ry * k, sc.face_l * k, sc.face_r * k,
+		    sc.face_measured, sc.crown_y * k, sc.crown_measured, sc.chin_y * k);
+	photo_scene_free(&sc);
+	return (0);
+}
+
 /* Parses a cascade file: "ok", or "error: " and the reason. */
 static int
 cmd_cascade(int argc, char **argv)
@@ -190,6 +222,8 @@ main(int argc, char **argv)
 		return (cmd_load(argc - 1, argv + 1));
 	if (argc >= 3 && strcmp(argv[1], "detect") == 0)
 		return (cmd_detect(argc - 1, argv + 1));
+	if (argc >= 3 && strcmp(argv[1], "scene") == 0)
+		return (cmd_scene(argc - 1, argv + 1));
 	if (argc >= 3 && strcmp(argv[1], "cascade") == 0)
 		return (cmd_cascade(argc - 1, argv + 1));
 	if (argc >= 2 && strcmp(argv[1], "exif") == 0)
@@ -197,6 +231,7 @@ main(int argc, char **argv)
 	if (argc == 2 && strcmp(argv[1], "threads") == 0)
 		return (cmd_threads());
 	fprintf(stderr, "usage: phototool load FILE [MINW MINH [MAXPIXELS]] | "
-	    "exif ORIENTATION IN OUT | detect FILE | cascade FILE | threads\n");
+	    "exif ORIENTATION IN OUT | detect FILE | scene FILE | cascade FILE | "
+	    "threads\n");
 	return (2);
 }
