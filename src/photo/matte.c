@@ -17,6 +17,8 @@
 #define MATTE_UNSURE	0.4
 /* A pixel this much backdrop or more is made pure white. */
 #define MATTE_WHITE	0.97f
+/* Pockets of backdrop between strands of hair count down to this far below the eyes (eye distances). */
+#define POCKET_IED	1.6
 
 /* The buffers of one matte, all w * h. */
 struct matte {
@@ -35,7 +37,7 @@ static void	backdrop(struct matte *, const struct image *, const double *, doubl
 static double	person_half(const struct matte_head *, int);
 static double	first_estimate(struct matte *, const struct image *,
 		    const struct matte_head *, double, double);
-static void	flood(struct matte *);
+static void	flood(struct matte *, const struct matte_head *);
 static void	box_mean(const float *, float *, int, int, int, float *);
 static void	box_job_run(void *, int);
 static void	box_means(const float *, float *, const float *, float *, int, int,
@@ -137,9 +139,11 @@ first_estimate(struct matte *m, const struct image *im, const struct matte_head 
 /*
  * Only backdrop reachable from the top and side edges counts, never through
  * the face or neck: grey clothes or a light cheek inside stay the person's.
+ * Beside the head, above the chin, pockets of the backdrop's own colour seen
+ * between strands of hair count too: there only hair, ears and backdrop are.
  */
 static void
-flood(struct matte *m)
+flood(struct matte *m, const struct matte_head *hd)
 {
 	size_t n = (size_t)m->w * m->h, i, j, top = 0, *stack;
 	static const int dx[4] = { 1, -1, 0, 0 }, dy[4] = { 0, 0, 1, -1 };
@@ -149,8 +153,10 @@ flood(struct matte *m)
 	for (y = 0; y < m->h; y++)
 		for (x = 0; x < m->w; x++) {
 			i = (size_t)y * m->w + x;
-			if ((y == 0 || x == 0 || x == m->w - 1) && m->alpha[i] > 0 &&
-			    !(m->state[i] & PERSON)) {
+			if (((y == 0 || x == 0 || x == m->w - 1) && m->alpha[i] > 0 &&
+			    !(m->state[i] & PERSON)) || ((m->state[i] & SURE_BACK) &&
+			    !(m->state[i] & PERSON) && y < hd->eye_y + POCKET_IED * hd->ied &&
+			    fabs(x - hd->eye_x) > 0.6 * hd->ied)) {
 				m->state[i] |= REACHED;
 				stack[top++] = i;
 			}
@@ -374,7 +380,7 @@ matte_whiten(struct image *im, const double *bg, double bg_std,
 	m.state = xcalloc(n, 1);
 	backdrop(&m, im, bg, thi);
 	conflict = first_estimate(&m, im, hd, tlo, thi);
-	flood(&m);
+	flood(&m, hd);
 	unsure = refine(&m, r, thi);
 	*why = NULL;
 	if (conflict > MATTE_CONFLICT)
