@@ -559,9 +559,11 @@ check_accessories(struct photo_report *r, const struct photo_scene *sc)
 	most = fmax(most, head.unnatural);
 	if ((chain = neck_chain(sc)) > CHAIN_AREA) {
 		report_add(r, "accessories", PHOTO_FAIL, 0,
-		    xstrdup(_("a chain at the neck")), xstrdup(C_("no ornaments", "none")),
-		    _("A chain or necklace shows at the neck. Ornaments are not "
-		    "allowed: take it off, or wear it under the top."));
+		    xstrdup(_("shiny links at the neck")), xstrdup(C_("no ornaments", "none")),
+		    _("A chain or necklace seems to show at the neck (bright, shiny "
+		    "links). Ornaments are not allowed: take it off, or wear it under "
+		    "the top. A shiny or finely striped top can look like this to "
+		    "sscard: if you wear no chain, take a photo in a plain dark top."));
 		report_figures(r, "chain %.4f", chain);
 		return;
 	}

@@ -45,7 +45,7 @@ crop 480x600+0+70 hair.jpg
 refused hair.jpg "too close to the top edge of the photo: .* at least [0-9]* more pixels"
 
 # A thick chain at the neck, on a photo that otherwise frames and whitens cleanly.
-refused "$PHOTOS/canada_098m.jpg" "A chain or necklace shows at the neck"
+refused "$PHOTOS/canada_098m.jpg" "A chain or necklace seems to show at the neck"
 # A light grey top, whose photo ends in a black wedge: once on white, the grey merges
 # with it, and the refusal says so (not "cannot be separated").
 refused "$PHOTOS/canada_117m.jpg" "Dark top: The top is white or light"
