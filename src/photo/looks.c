@@ -44,6 +44,11 @@
  * top); the hair-thin chains a label accepts stay under 0.0011.
  */
 #define CHAIN_CONTRAST	35
+/*
+ * Over the head or by the ears, this share of strong colour is worn: the
+ * purple hair band of 053f gives 0.165, reddish hair (119m) 0.084.
+ */
+#define ORNAMENT_WORN	0.12
 #define CHAIN_AREA	0.0035
 /* Nostrils are measured on faces with at least this eye distance, file pixels. */
 #define NOSE_MIN_IED	30
@@ -549,7 +554,7 @@ static void
 check_accessories(struct photo_report *r, const struct photo_scene *sc)
 {
 	struct tone head, ear[2], neck;
-	double most, chain;
+	double most, chain, worn;
 
 	scene_tone(sc, -1.0, -1.8, 1.0, -0.6, &head);
 	scene_tone(sc, -1.3, 0.8, -0.9, 1.4, &ear[0]);
@@ -565,6 +570,22 @@ check_accessories(struct photo_report *r, const struct photo_scene *sc)
 		    "links). Ornaments are not allowed: take it off, or wear it under "
 		    "the top. A shiny or finely striped top can look like this to "
 		    "sscard: if you wear no chain, take a photo in a plain dark top."));
+		report_figures(r, "chain %.4f", chain);
+		return;
+	}
+	/*
+	 * A strong colour over the head or by the ears, against a plain
+	 * backdrop, is worn: a hair band, earrings (不得佩戴装饰品).  At the
+	 * neck a coloured top looks the same, and a busy backdrop may show
+	 * beside the head: there it only warns.
+	 */
+	worn = fmax(fmax(head.vivid, head.unnatural), fmax(ear[0].vivid, ear[1].vivid));
+	if (worn > ORNAMENT_WORN && photo_scene_plain(sc)) {
+		report_add(r, "accessories", PHOTO_FAIL, 0,
+		    xasprintf(_("colour %.0f%%"), worn * 100),
+		    xstrdup(C_("no ornaments", "none")), _("Something colourful is "
+		    "worn over the head or by the ears (a hair band, earrings?). "
+		    "Ornaments are not allowed: take them off and take a new photo."));
 		report_figures(r, "chain %.4f", chain);
 		return;
 	}
