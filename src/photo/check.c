@@ -574,12 +574,20 @@ int
 photo_check_file(const char *path, const struct photo_profile *p,
     const struct config *cfg, struct photo_report *r, char **cause)
 {
+	return (photo_check_fixed(path, p, cfg, 1, r, cause));
+}
+
+int
+photo_check_fixed(const char *path, const struct photo_profile *p,
+    const struct config *cfg, double enlarged, struct photo_report *r,
+    char **cause)
+{
 	struct photo_scene sc;
 
 	memset(r, 0, sizeof *r);
 	if (photo_scene_load(path, cfg, CHECK_SIDE, &sc, cause) != 0)
 		return (-1);
-	sc.enlarge = photo_scene_enlarge(&sc, p);
+	sc.enlarge = fmax(enlarged, photo_scene_enlarge(&sc, p));
 	photo_check_scene(&sc, p, r);
 	photo_scene_free(&sc);
 	return (0);

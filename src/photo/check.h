@@ -41,6 +41,12 @@ struct photo_report {
  */
 int	photo_check_file(const char *, const struct photo_profile *,
 	    const struct config *, struct photo_report *, char **);
+/*
+ * As photo_check_file, for a photo sscard fixed: the face was enlarged by
+ * enlarged, which the file's own size no longer shows.
+ */
+int	photo_check_fixed(const char *, const struct photo_profile *,
+	    const struct config *, double, struct photo_report *, char **);
 /* Checks an analysed scene against p into *r (free with photo_report_free). */
 void	photo_check_scene(const struct photo_scene *, const struct photo_profile *,
 	    struct photo_report *);

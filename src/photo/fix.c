@@ -88,22 +88,14 @@ static double	backdrop_kept(const float *, const struct image *,
 		    const struct photo_scene *, double, double, double, double);
 static int	matte_sound(const float *, const struct image *, const struct photo_scene *,
 		    const struct crop *, double, const char *, char **);
-static int	decode(const struct jpeg_out *, const struct photo_profile *,
-		    struct photo_scene *, char **);
-static void	face_through(const struct face *, const struct crop *,
-		    const struct photo_profile *, struct face *);
-static int	check_output(const struct jpeg_out *, const struct photo_profile *,
-		    const struct face *, double, struct photo_report *, char **,
-		    const char *);
 static int	fit_size(const struct image *, const struct photo_profile *,
 		    struct jpeg_out *, char **, const char *);
 static int	fix_scene(struct photo_scene *, const struct photo_profile *,
-		    const char *, struct jpeg_out *, struct photo_report *, unsigned *,
-		    char **);
+		    const char *, struct jpeg_out *, double *, unsigned *, char **);
 static void	*check_before(void *);
 static char	*still_fails(const char *, const struct photo_report *);
 static int	check_written(const char *, const struct photo_profile *,
-		    const struct config *, struct photo_report *, char **,
+		    const struct config *, double, struct photo_report *, char **,
 		    const char *);
 
 /* What fix cannot repair, said before anything is written. */
@@ -643,53 +635,6 @@ matte_sound(const float *soft, const struct image *before,
 	return (-1);
 }
 
-/* Reads the encoded photo back, as a check of the file would. */
-static int
-decode(const struct jpeg_out *o, const struct photo_profile *p,
-    struct photo_scene *sc, char **cause)
-{
-	memset(sc, 0, sizeof *sc);
-	/* Our own encoder's output: an error here is a bug, said all the same. */
-	if (jpeg_decode(o->buf, o->len, _("the fixed photo"), &sc->im, cause) != 0)
-		return (-1);
-	sc->info.format = PHOTO_JPEG;
-	sc->info.width = sc->im.w;
-	sc->info.height = sc->im.h;
-	sc->info.components = 3;
-	sc->info.bit_depth = 8;
-	sc->info.jfif = 1;
-	sc->info.orientation = 1;
-	sc->info.density_unit = 1;
-	sc->info.xdensity = sc->info.ydensity = p->dpi;
-	sc->info.scale_num = sc->info.scale_denom = 1;
-	sc->info.file_size = (long)o->len;
-	sc->scale = 1;
-	return (0);
-}
-
-/*
- * Where face f of the levelled photo lies in the output: through the crop
- * (rounded as cut rounds it) and the resize.
- */
-static void
-face_through(const struct face *f, const struct crop *c,
-    const struct photo_profile *p, struct face *out)
-{
-	double x0 = lround(c->x0), y0 = lround(c->y0);
-	double sx = p->width / (double)lround(c->w), sy = p->height / (double)lround(c->h);
-
-	*out = *f;
-	out->x = (f->x - x0) * sx;
-	out->y = (f->y - y0) * sy;
-	out->w = f->w * sx;
-	out->h = f->h * sy;
-	out->lx = (f->lx - x0) * sx;
-	out->ly = (f->ly - y0) * sy;
-	out->rx = (f->rx - x0) * sx;
-	out->ry = (f->ry - y0) * sy;
-	out->angle = 0;
-}
-
 /* The first rule a failing report of the fixed photo breaks, as a refusal. */
 static char *
 still_fails(const char *in, const struct photo_report *r)
@@ -699,51 +644,23 @@ still_fails(const char *in, const struct photo_report *r)
 	for (i = 0; i < r->n && r->checks[i].verdict != PHOTO_FAIL; i++)
 		;
 	return (xasprintf(_("%s: the fixed photo would still fail a rule, so "
-	    "nothing was written: %s: %s"), in, r->checks[i].name,
+	    "it was not kept: %s: %s"), in, r->checks[i].name,
 	    r->checks[i].message));
 }
 
 /*
- * Checks the encoded output, read back from its bytes; 0 when it passes,
- * else -1 with the first failure.  The output is a crop of the one face of
- * the photo, so the face is not searched for again: its place (f) comes
- * through the crop, and every measurement is made on the output's pixels.
- */
-static int
-check_output(const struct jpeg_out *o, const struct photo_profile *p,
-    const struct face *f, double enlarge, struct photo_report *after,
-    char **cause, const char *in)
-{
-	struct photo_scene sc;
-
-	if (decode(o, p, &sc, cause) != 0)
-		return (-1);
-	sc.nfaces = 1;
-	sc.face = *f;
-	photo_scene_measure(&sc);
-	sc.enlarge = enlarge;
-	photo_check_scene(&sc, p, after);
-	photo_scene_free(&sc);
-	if (after->ok)
-		return (0);
-	*cause = still_fails(in, after);
-	photo_report_free(after);
-	return (-1);
-}
-
-/*
- * The fixed photo of the scene lv (levelled here): its JPEG in *o and its
- * check in *after when it passes; else -1 with *cause.
+ * The fixed photo of the scene lv (levelled here): its JPEG in *o, how much
+ * the face was enlarged in *enlarge and what was done in *edits; else -1
+ * with *cause.  Its check is made on the file written (check_written).
  */
 static int
 fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
-    struct jpeg_out *o, struct photo_report *after, unsigned *edits, char **cause)
+    struct jpeg_out *o, double *enlarge, unsigned *edits, char **cause)
 {
 	struct image out, plain;
-	struct face outface;
 	struct crop c;
 	float *soft;
-	double enlarge, s, turn;
+	double s, turn;
 	int rc = -1;
 
 	/* level() turns the photo when the eyes are half a degree off or more. */
@@ -754,17 +671,15 @@ fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
 	if (c.white_top || c.white_left || c.white_right)
 		*edits |= PHOTO_EDIT_WIDENED;
 	cut(&lv->im, &c, turn, lv->eye_x, lv->eye_y, p, &out);
-	face_through(&lv->face, &c, p, &outface);
 	image_alloc(&plain, out.w, out.h);
 	memcpy(plain.px, out.px, (size_t)out.w * out.h * 3);
 	s = p->width / c.w;
 	soft = whiten(&out, lv, &c, s, in, cause);
 	if (soft != NULL)
 		add_white(&out, soft, &c, s, lv->im.w);
-	enlarge = fmax(1, s / lv->scale);
+	*enlarge = fmax(1, s / lv->scale);
 	if (soft != NULL && matte_sound(soft, &plain, lv, &c, s, in, cause) == 0 &&
-	    fit_size(&out, p, o, cause, in) == 0 &&
-	    check_output(o, p, &outface, enlarge, after, cause, in) == 0)
+	    fit_size(&out, p, o, cause, in) == 0)
 		rc = 0;
 	free(soft);
 	image_free(&plain);
@@ -774,18 +689,18 @@ fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
 
 /*
  * The file written, checked as `sscard check` checks it (the face found
- * again, not carried through the crop): what the citizen checks next must
- * agree.  Its report replaces *after; when it fails the file is wiped.
+ * again, not carried through the crop), with the enlargement the fix made:
+ * what the citizen checks next must agree.  Its report goes to *after; when
+ * it fails the file is wiped.
  */
 static int
 check_written(const char *path, const struct photo_profile *p,
-    const struct config *cfg, struct photo_report *after, char **cause,
-    const char *in)
+    const struct config *cfg, double enlarge, struct photo_report *after,
+    char **cause, const char *in)
 {
 	struct photo_report again;
 
-	photo_report_free(after);
-	if (photo_check_file(path, p, cfg, &again, cause) != 0) {
+	if (photo_check_fixed(path, p, cfg, enlarge, &again, cause) != 0) {
 		fs_wipe_file(path);
 		return (-1);
 	}
@@ -825,6 +740,7 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	struct parallel_task beside;
 	struct jpeg_out o;
 	char *fix_cause = NULL;
+	double enlarge = 1;
 	unsigned edits = 0;
 	int rc = -1, fixed;
 
@@ -846,19 +762,15 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	b.p = p;
 	parallel_start(&beside, check_before, &b);
 	lv = sc;
-	fixed = fix_scene(&lv, p, in, &o, after, &edits, &fix_cause);
+	fixed = fix_scene(&lv, p, in, &o, &enlarge, &edits, &fix_cause);
 	parallel_wait(&beside);
-	if (refuse_rules(&b.r, in, cause) != 0) {
-		if (fixed == 0)
-			photo_report_free(after);
+	if (refuse_rules(&b.r, in, cause) != 0)
 		free(fix_cause);
-	} else if (fixed != 0)
+	else if (fixed != 0)
 		*cause = fix_cause;
-	else if (fs_write_path(out_path, o.buf, o.len, cause) == 0) {
-		if ((rc = check_written(out_path, p, cfg, after, cause, in)) == 0)
-			after->edits = edits;
-	} else
-		photo_report_free(after);
+	else if (fs_write_path(out_path, o.buf, o.len, cause) == 0 &&
+	    (rc = check_written(out_path, p, cfg, enlarge, after, cause, in)) == 0)
+		after->edits = edits;
 	photo_report_free(&b.r);
 	jpeg_out_free(&o);
 	if (lv.im.px != sc.im.px)

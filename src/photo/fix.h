@@ -9,10 +9,11 @@ struct photo_profile;
 
 /*
  * Fixes the photo at in for profile p and writes a JFIF to out_path
- * (atomically, 0600) only when the fixed photo passes every rule of p (its
- * report goes to *after) and its background was replaced cleanly.  Returns
- * 0 when written, or -1 with *cause saying what cannot be fixed, and nothing
- * written; caller frees.  *after is filled only on success.
+ * (atomically, 0600) when its background was replaced cleanly; the file is
+ * then checked as photo_check_file checks it and kept only when it passes
+ * every rule of p (its report goes to *after).  Returns 0 when kept, or -1
+ * with *cause saying what cannot be fixed, and nothing left at out_path;
+ * caller frees.  *after is filled only on success.
  */
 int	photo_fix_file(const char *, const struct photo_profile *,
 	    const struct config *, const char *, struct photo_report *, char **);
