@@ -64,12 +64,12 @@ struct room {
 enum limit { FITS, LIMIT_BOTTOM, LIMIT_LEFT, LIMIT_RIGHT, LIMIT_TOP, LIMIT_CHIN };
 
 static int	refuse(const struct photo_scene *, const char *, char **);
-static void	level(struct photo_scene *, double *);
+static int	level(struct photo_scene *, double *);
 static void	measure_room(const struct photo_scene *, struct room *);
 static double	clamp(double, double, double);
 static double	plan_at(const struct photo_scene *, const struct photo_profile *,
 		    const struct room *, double, struct crop *, enum limit *, double *);
-static char	*frame_cause(const char *, const struct photo_profile *, enum limit, int);
+static char	*frame_cause(const char *, enum limit, int);
 static int	plan_crop(const struct photo_scene *, const struct photo_profile *,
 		    struct crop *, char **, const char *);
 static void	copy_part(const struct image *, int, int, int, int, struct image *);
@@ -136,9 +136,9 @@ refuse(const struct photo_scene *sc, const char *in, char **cause)
  * LEVEL_REMEASURE degrees the turn is left to cut (*turn), which turns only
  * the crop: it moves the crown by d (1 - cos a), under a pixel here, so the
  * scene keeps its measures.  A larger turn is made on the whole photo, which
- * is then measured again.
+ * is then measured again.  Returns 1 when the photo is turned.
  */
-static void
+static int
 level(struct photo_scene *sc, double *turn)
 {
 	struct image r;
@@ -147,19 +147,20 @@ level(struct photo_scene *sc, double *turn)
 
 	*turn = 0;
 	if (fabs(sc->roll) < 0.5)
-		return;
+		return (0);
 	f->lx = sc->eye_x - half;
 	f->rx = sc->eye_x + half;
 	f->ly = f->ry = sc->eye_y;
 	if (fabs(sc->roll) < LEVEL_REMEASURE) {
 		*turn = sc->roll;
 		sc->roll = 0;
-		return;
+		return (1);
 	}
 	/* sc->im may be another scene's: the turned copy replaces it, unfreed. */
 	image_rotate(&sc->im, sc->roll, sc->eye_x, sc->eye_y, &r);
 	sc->im = r;
 	photo_scene_measure(sc);
+	return (1);
 }
 
 static void
@@ -286,6 +287,8 @@ plan_crop(const struct photo_scene *sc, const struct photo_profile *p,
 		s = s_lo + (s_hi - s_lo) * i / PLAN_STEPS;
 		memset(&t, 0, sizeof t);
 		if ((cost = plan_at(sc, p, &rm, s, &t, &w, &by)) < 0) {
+			/* Told in the photo's own pixels, not the card's. */
+			by = by / s * sc->scale;
 			/*
 			 * The frame that came closest is the one told, an edge
 			 * of the photo before the face's own proportions (which
@@ -305,13 +308,16 @@ plan_crop(const struct photo_scene *sc, const struct photo_profile *p,
 	}
 	if (best >= 0)
 		return (0);
-	*cause = frame_cause(in, p, why, (int)ceil(short_by));
+	*cause = frame_cause(in, why, (int)ceil(short_by));
 	return (-1);
 }
 
-/* Why no frame fits (translated), naming the file in, the limit and the shortfall. */
+/*
+ * Why no frame fits (translated), naming the file in, the limit and the
+ * shortfall in the photo's pixels.
+ */
 static char *
-frame_cause(const char *in, const struct photo_profile *p, enum limit why, int by)
+frame_cause(const char *in, enum limit why, int by)
 {
 	switch (why) {
 	case LIMIT_BOTTOM:
@@ -335,9 +341,8 @@ frame_cause(const char *in, const struct photo_profile *p, enum limit why, int b
 	case LIMIT_TOP:
 		return (xasprintf(_("%s: the head is too close to the top edge of "
 		    "the photo: the frame would need at least %d more pixels of "
-		    "photo above it to leave the space the rules ask for (%d-%d pixels). Take "
-		    "a new photo with space above the head."), in, by,
-		    p->crown_min, p->crown_max));
+		    "photo above it to leave the space above the head the rules "
+		    "ask for. Take a new photo with space above the head."), in, by));
 	default:
 		return (xasprintf(_("%s: the face cannot be framed with the eyes "
 		    "high enough and the chin inside the photo (short by %d "
@@ -663,9 +668,7 @@ fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
 	double s, turn;
 	int rc = -1;
 
-	/* level() turns the photo when the eyes are half a degree off or more. */
-	*edits = fabs(lv->roll) >= 0.5 ? PHOTO_EDIT_LEVELLED : 0;
-	level(lv, &turn);
+	*edits = level(lv, &turn) ? PHOTO_EDIT_LEVELLED : 0;
 	if (plan_crop(lv, p, &c, cause, in) != 0)
 		return (-1);
 	if (c.white_top || c.white_left || c.white_right)

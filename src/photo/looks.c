@@ -502,16 +502,12 @@ check_expression(struct photo_report *r, const struct photo_scene *sc,
 	    "with the mouth closed is required. Take a new photo."));
 }
 
+/* Pixel p has the backdrop's colour, within t on every channel. */
 static int
-channel_max(const uint8_t *p)
+like_backdrop(const struct photo_scene *sc, const uint8_t *p, double t)
 {
-	return (p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]));
-}
-
-static int
-channel_min(const uint8_t *p)
-{
-	return (p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]));
+	return (fabs(p[0] - sc->bg[0]) < t && fabs(p[1] - sc->bg[1]) < t &&
+	    fabs(p[2] - sc->bg[2]) < t);
 }
 
 /*
@@ -534,12 +530,9 @@ neck_chain(const struct photo_scene *sc)
 		for (x = (int)fmax(g, sc->eye_x - 1.4 * sc->ied);
 		    x < fmin(im->w - g, sc->eye_x + 1.4 * sc->ied); x++) {
 			p = im->px + ((size_t)y * im->w + x) * 3;
-			hi = channel_max(p);
-			lo = channel_min(p);
+			extremes(p, &hi, &lo);
 			l = luma_of(p);
-			if (l < 120 || hi - lo > 0.2 * hi ||
-			    (fabs(p[0] - sc->bg[0]) < t && fabs(p[1] - sc->bg[1]) < t &&
-			    fabs(p[2] - sc->bg[2]) < t))
+			if (l < 120 || hi - lo > 0.2 * hi || like_backdrop(sc, p, t))
 				continue;
 			d = fmin(l - luma_of(p - 3 * g), l - luma_of(p + 3 * g));
 			d = fmax(d, fmin(l - luma_of(p - (size_t)im->w * 3 * g),
@@ -603,9 +596,9 @@ check_accessories(struct photo_report *r, const struct photo_scene *sc)
 static int
 grey_at(const uint8_t *p)
 {
-	int hi = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
-	int lo = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
+	int hi, lo;
 
+	extremes(p, &hi, &lo);
 	return (hi - lo <= hi / 8);
 }
 
@@ -617,10 +610,7 @@ grey_at(const uint8_t *p)
 static int
 backdrop_to_bottom(const struct photo_scene *sc, int x, double t)
 {
-	const uint8_t *p = sc->im.px + ((size_t)(sc->im.h - 1) * sc->im.w + x) * 3;
-
-	return (fabs(p[0] - sc->bg[0]) < t && fabs(p[1] - sc->bg[1]) < t &&
-	    fabs(p[2] - sc->bg[2]) < t);
+	return (like_backdrop(sc, sc->im.px + ((size_t)(sc->im.h - 1) * sc->im.w + x) * 3, t));
 }
 
 /*
@@ -656,9 +646,7 @@ check_clothing(struct photo_report *r, const struct photo_scene *sc)
 			seen++;
 			if (photo_scene_skin(sc, p))
 				continue;
-			if (fabs(p[0] - sc->bg[0]) < t && fabs(p[1] - sc->bg[1]) < t &&
-			    fabs(p[2] - sc->bg[2]) < t &&
-			    (!white || !backdrop_to_bottom(sc, x, t)))
+			if (like_backdrop(sc, p, t) && (!white || !backdrop_to_bottom(sc, x, t)))
 				continue;
 			/* Pure black is no fabric: a border or a wedge of no image. */
 			if (p[0] < 8 && p[1] < 8 && p[2] < 8)
