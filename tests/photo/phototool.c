@@ -11,6 +11,7 @@
 #include "lib/parallel.h"
 #include "photo/load.h"
 #include "photo/scene.h"
+#include "photo/segment.h"
 #include "lib/xmalloc.h"
 
 static int	cmd_load(int, char **);
@@ -18,6 +19,7 @@ static int	cmd_exif(int, char **);
 static int	cmd_detect(int, char **);
 static int	cmd_cascade(int, char **);
 static int	cmd_scene(int, char **);
+static int	cmd_segment(int, char **);
 static void	put16(uint8_t *, unsigned);
 
 /* FNV-1a over every byte of the pixels: the same picture, the same digest. */
@@ -175,6 +177,45 @@ cmd_scene(int argc, char **argv)
 	return (0);
 }
 
+/*
+ * segment FILE OUT: the person map of the photo as the fix sees it (720
+ * pixels on the short side) written to OUT as an 8-bit PGM.
+ */
+static int
+cmd_segment(int argc, char **argv)
+{
+	struct photo_scene sc;
+	char *cause = NULL;
+	float *map;
+	FILE *f;
+	size_t i, n;
+
+	(void)argc;
+	if (photo_scene_load(argv[1], NULL, 720, &sc, &cause) != 0) {
+		printf("error: %s\n", cause);
+		free(cause);
+		return (1);
+	}
+	if ((map = segment_person(&sc.im, &cause)) == NULL) {
+		printf("error: %s\n", cause);
+		free(cause);
+		photo_scene_free(&sc);
+		return (1);
+	}
+	n = (size_t)sc.im.w * sc.im.h;
+	if ((f = fopen(argv[2], "wb")) == NULL) {
+		perror(argv[2]);
+		return (1);
+	}
+	fprintf(f, "P5\n%d %d\n255\n", sc.im.w, sc.im.h);
+	for (i = 0; i < n; i++)
+		fputc((int)(map[i] * 255 + 0.5f), f);
+	fclose(f);
+	free(map);
+	photo_scene_free(&sc);
+	return (0);
+}
+
 /* Parses a cascade file: "ok", or "error: " and the reason. */
 static int
 cmd_cascade(int argc, char **argv)
@@ -224,6 +265,8 @@ main(int argc, char **argv)
 		return (cmd_detect(argc - 1, argv + 1));
 	if (argc >= 3 && strcmp(argv[1], "scene") == 0)
 		return (cmd_scene(argc - 1, argv + 1));
+	if (argc >= 4 && strcmp(argv[1], "segment") == 0)
+		return (cmd_segment(argc - 1, argv + 1));
 	if (argc >= 3 && strcmp(argv[1], "cascade") == 0)
 		return (cmd_cascade(argc - 1, argv + 1));
 	if (argc >= 2 && strcmp(argv[1], "exif") == 0)
@@ -231,7 +274,8 @@ main(int argc, char **argv)
 	if (argc == 2 && strcmp(argv[1], "threads") == 0)
 		return (cmd_threads());
 	fprintf(stderr, "usage: phototool load FILE [MINW MINH [MAXPIXELS]] | "
-	    "exif ORIENTATION IN OUT | detect FILE | scene FILE | cascade FILE | "
+	    "exif ORIENTATION IN OUT | detect FILE | scene FILE | segment FILE OUT | "
+	    "cascade FILE | "
 	    "threads\n");
 	return (2);
 }
