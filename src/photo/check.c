@@ -10,6 +10,7 @@
 
 #include "lib/config.h"
 #include "photo/check.h"
+#include "photo/segment.h"
 #include "photo/looks.h"
 #include "photo/profile.h"
 #include "lib/xmalloc.h"
@@ -21,6 +22,8 @@
 /* Eye line off level: passes up to TILT_PASS degrees, fails beyond TILT_WARN. */
 #define TILT_PASS	3.0
 #define TILT_WARN	8.0
+/* The head at the ears is at least this much wider than the face where both ears show. */
+#define EARS_WIDER	1.02
 /*
  * The face's mean luma passes in EXPO_LO-EXPO_HI, with at most EXPO_DARK %
  * of it near black and EXPO_BRIGHT % near white; beyond the _FAIL figures
@@ -53,6 +56,7 @@ static const struct rule {
 	{ "centring", N_("Face centred") },
 	{ "tilt", N_("Head level") },
 	{ "pose", N_("Facing the camera") },
+	{ "ears", N_("Ears showing") },
 	{ "eyes", N_("Eyes open and visible") },
 	{ "glasses", N_("Glasses") },
 	{ "headwear", N_("Bare head") },
@@ -74,6 +78,7 @@ static void	check_colour(struct photo_report *, const struct photo_scene *);
 static void	check_face(struct photo_report *, const struct photo_scene *);
 static void	check_geometry(struct photo_report *, const struct photo_scene *,
 		    const struct photo_profile *);
+static void	check_ears(struct photo_report *, const struct photo_scene *);
 static void	check_background(struct photo_report *, const struct photo_scene *);
 static void	check_light(struct photo_report *, const struct photo_scene *);
 static void	check_exposure(struct photo_report *, const struct photo_scene *);
@@ -404,6 +409,40 @@ check_geometry(struct photo_report *r, const struct photo_scene *sc,
 	    "eyes, but a new photo with the head upright is better."));
 }
 
+/*
+ * Both ears visible (双耳可见, Binzhou and seed 002): at the ears the head is
+ * wider than the face between the ear roots, by the ears or hair over them.
+ * A head no wider there was taken too close (the ears hidden behind the
+ * cheeks by perspective) or turned.  Hair over the ears cannot be told from
+ * ears, so a pass says to check it.
+ */
+static void
+check_ears(struct photo_report *r, const struct photo_scene *sc)
+{
+	double k = sc->face_w > 0 ? sc->head_w / sc->face_w : 0;
+	char *val = xasprintf("%.0f%%", k * 100);
+
+	if (sc->head_w <= 0 || !sc->face_measured) {
+		free(val);
+		report_add(r, "ears", PHOTO_WARN, 0, xstrdup(_("not measured")),
+		    xasprintf("> %.0f%%", EARS_WIDER * 100), "%s", sc->head_w <= 0 ?
+		    _("Not measured: the background does not show the outline of "
+		    "the head. Make sure both ears show.") : _("Not measured: the "
+		    "cheeks' edges were not found. Make sure both ears show."));
+	} else if (k < EARS_WIDER)
+		report_add(r, "ears", PHOTO_FAIL, 0, val, xasprintf("> %.0f%%",
+		    EARS_WIDER * 100), "%s", _("The ears do not show beside the "
+		    "face: the photo was taken too close, or the head is turned. "
+		    "Take a new photo from at least an arm's length, facing the "
+		    "camera, with the ears uncovered."));
+	else
+		report_add(r, "ears", PHOTO_PASS, 0, val, xasprintf("> %.0f%%",
+		    EARS_WIDER * 100), "%s", _("The head is wider at the ears "
+		    "than the face, as when the ears show; make sure hair does not "
+		    "cover them."));
+	report_figures(r, "head %.0f px, face %.0f px", sc->head_w, sc->face_w);
+}
+
 static void
 check_background(struct photo_report *r, const struct photo_scene *sc)
 {
@@ -418,7 +457,12 @@ check_background(struct photo_report *r, const struct photo_scene *sc)
 		return;
 	}
 	val = background_words(sc, lo);
-	if (!photo_scene_plain(sc))
+	if (!photo_scene_plain(sc) && segment_available())
+		report_add(r, "background", PHOTO_FAIL, 1, val, xstrdup(_("white, plain")),
+		    _("The background is not plain (objects, patterns or "
+		    "shadows). The automatic fix can try to replace it with white; "
+		    "a photo in front of a plain white wall is surer."));
+	else if (!photo_scene_plain(sc))
 		report_add(r, "background", PHOTO_FAIL, 0, val, xstrdup(_("white, plain")),
 		    _("The background is not plain (objects, patterns or "
 		    "shadows). Stand in front of a plain white wall."));
@@ -527,7 +571,7 @@ not_measured(struct photo_report *r, const struct photo_scene *sc)
 {
 	static const char *const ids[] = { "resolution", "face_width", "crown",
 	    "eye_line", "centring", "tilt", "pose", "eyes", "glasses", "headwear",
-	    "expression", "accessories", "clothing", "background", "exposure",
+	    "expression", "accessories", "clothing", "ears", "background", "exposure",
 	    "lighting", "sharpness" };
 	size_t i;
 
@@ -563,6 +607,7 @@ photo_check_scene(const struct photo_scene *sc, const struct photo_profile *p,
 	if (sc->nfaces == 1 && sc->detector_cause == NULL) {
 		check_geometry(r, sc, p);
 		check_looks(r, sc, p);
+		check_ears(r, sc);
 		check_background(r, sc);
 		check_light(r, sc);
 		check_detail(r, sc);

@@ -13,6 +13,7 @@
 #include "lib/parallel.h"
 #include "photo/matte.h"
 #include "photo/profile.h"
+#include "photo/segment.h"
 #include "lib/xmalloc.h"
 
 /* Fix decodes this many pixels on the short side, enough for a sharp crop. */
@@ -64,6 +65,8 @@ struct room {
 enum limit { FITS, LIMIT_BOTTOM, LIMIT_LEFT, LIMIT_RIGHT, LIMIT_TOP, LIMIT_CHIN };
 
 static int	refuse(const struct photo_scene *, const char *, char **);
+static int	colour_tells(const struct photo_scene *);
+static int	segment_for(struct photo_scene *, const char *, char **);
 static int	level(struct photo_scene *, double *);
 static void	measure_room(const struct photo_scene *, struct room *);
 static double	clamp(double, double, double);
@@ -117,17 +120,32 @@ refuse(const struct photo_scene *sc, const char *in, char **cause)
 	else if (sc->info.components == 1)
 		*cause = xasprintf(_("%s is black and white; it cannot be made a "
 		    "colour photo. Take a new colour photo."), in);
-	else if (!photo_scene_plain(sc))
-		*cause = xasprintf(_("%s: the background is not plain (or does "
-		    "not show), so it cannot be replaced by white. Take a new "
-		    "photo in front of a plain wall."), in);
-	else if (0.299 * sc->bg_mean[0] + 0.587 * sc->bg_mean[1] +
-	    0.114 * sc->bg_mean[2] < MIN_BACKDROP)
-		*cause = xasprintf(_("%s: the background is too dark to be told "
-		    "apart from hair and clothes with certainty, so it is not "
-		    "replaced. Take a new photo in front of a light plain wall."), in);
 	else
 		return (0);
+	return (-1);
+}
+
+/*
+ * The backdrop's colour tells it from the person: plain and light.  Else
+ * the segmentation network must (photo_scene_segment).
+ */
+static int
+colour_tells(const struct photo_scene *sc)
+{
+	return (photo_scene_plain(sc) && 0.299 * sc->bg_mean[0] +
+	    0.587 * sc->bg_mean[1] + 0.114 * sc->bg_mean[2] >= MIN_BACKDROP);
+}
+
+/* Segments the scene of the file in; a failure names the file. */
+static int
+segment_for(struct photo_scene *sc, const char *in, char **cause)
+{
+	char *why = NULL;
+
+	if (photo_scene_segment(sc, &why) == 0)
+		return (0);
+	*cause = xasprintf("%s: %s", in, why);
+	free(why);
 	return (-1);
 }
 
@@ -135,8 +153,9 @@ refuse(const struct photo_scene *sc, const char *in, char **cause)
  * Levels the eyes: the photo turned about the eye midpoint.  Under
  * LEVEL_REMEASURE degrees the turn is left to cut (*turn), which turns only
  * the crop: it moves the crown by d (1 - cos a), under a pixel here, so the
- * scene keeps its measures.  A larger turn is made on the whole photo, which
- * is then measured again.  Returns 1 when the photo is turned.
+ * scene keeps its measures: returns 1.  A larger turn is made on the whole
+ * photo, which is then measured again (its person map, of the photo before
+ * the turn and another scene's, is dropped, not freed): returns 2.
  */
 static int
 level(struct photo_scene *sc, double *turn)
@@ -159,8 +178,9 @@ level(struct photo_scene *sc, double *turn)
 	/* sc->im may be another scene's: the turned copy replaces it, unfreed. */
 	image_rotate(&sc->im, sc->roll, sc->eye_x, sc->eye_y, &r);
 	sc->im = r;
+	sc->person = NULL;
 	photo_scene_measure(sc);
-	return (1);
+	return (2);
 }
 
 static void
@@ -434,9 +454,10 @@ separate_cause(const char *in, const char *why)
 }
 
 /*
- * Replaces the backdrop of the cut photo with white through the matte;
- * s is output pixels per scene pixel.  NULL with *cause when the person
- * cannot be told from the backdrop with certainty.
+ * Replaces the backdrop of the cut photo with white through the matte: by
+ * its colour, or where the scene had to be segmented, by the network's map
+ * of the cut photo; s is output pixels per scene pixel.  NULL with *cause
+ * when the person cannot be told from the backdrop with certainty.
  */
 static float *
 whiten(struct image *out, const struct photo_scene *sc, const struct crop *c,
@@ -444,9 +465,21 @@ whiten(struct image *out, const struct photo_scene *sc, const struct crop *c,
 {
 	struct matte_head hd = { c->eye_x, c->eye_y, sc->ied * s };
 	const char *why;
-	float *soft;
+	char *failed = NULL;
+	float *soft, *person;
 
-	if ((soft = matte_whiten(out, sc->bg, sc->bg_std, &hd, &why)) == NULL)
+	if (sc->person == NULL)
+		soft = matte_whiten(out, sc->bg, sc->bg_std, &hd, &why);
+	else if ((person = segment_person(out, &failed)) == NULL) {
+		*cause = xasprintf("%s: %s", in, failed);
+		free(failed);
+		return (NULL);
+	} else {
+		/* The frame itself: the person as large as the network can see it. */
+		soft = matte_replace(out, person, &hd, &why);
+		free(person);
+	}
+	if (soft == NULL)
 		*cause = separate_cause(in, _(why));
 	return (soft);
 }
@@ -616,9 +649,10 @@ matte_sound(const float *soft, const struct image *before,
 	double crown = ey - (sc->eye_y - sc->crown_y) * s;
 	const char *why = NULL;
 
+	/* The backdrop's hue says what was left only of a plain backdrop. */
 	if (stray_blob(soft, im->w, im->h, (int)ex, (int)(ey + 0.5 * ied)) >
-	    MATTE_BLOB * im->w * im->h ||
-	    backdrop_kept(soft, before, sc, ex, ey, ied, crown) > MATTE_LEFT)
+	    MATTE_BLOB * im->w * im->h || (sc->person == NULL &&
+	    backdrop_kept(soft, before, sc, ex, ey, ied, crown) > MATTE_LEFT))
 		why = _("patches of the old background would remain");
 	else if (share_whitened(soft, im->w, im->h, ex - 0.6 * ied, crown + 0.15 * ied,
 	    ex + 0.6 * ied, ey - 0.6 * ied, 0) > MATTE_SLACK)
@@ -666,9 +700,12 @@ fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
 	struct crop c;
 	float *soft;
 	double s, turn;
-	int rc = -1;
+	int rc = -1, segmented = lv->person != NULL, turned;
 
-	*edits = level(lv, &turn) ? PHOTO_EDIT_LEVELLED : 0;
+	turned = level(lv, &turn);
+	*edits = turned ? PHOTO_EDIT_LEVELLED : 0;
+	if (turned == 2 && segmented && segment_for(lv, in, cause) != 0)
+		return (-1);
 	if (plan_crop(lv, p, &c, cause, in) != 0)
 		return (-1);
 	if (c.white_top || c.white_left || c.white_right)
@@ -752,7 +789,8 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	if (photo_scene_load(in, cfg, FIX_SIDE, &sc, cause) != 0)
 		return (-1);
 	sc.enlarge = photo_scene_enlarge(&sc, p);
-	if (refuse(&sc, in, cause) != 0) {
+	if (refuse(&sc, in, cause) != 0 ||
+	    (!colour_tells(&sc) && segment_for(&sc, in, cause) != 0)) {
 		photo_scene_free(&sc);
 		return (-1);
 	}
@@ -778,6 +816,8 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	jpeg_out_free(&o);
 	if (lv.im.px != sc.im.px)
 		image_free(&lv.im);
+	if (lv.person != sc.person)
+		free(lv.person);
 	photo_scene_free(&sc);
 	return (rc);
 }

@@ -1,4 +1,4 @@
-/* photo-matte.c -- an edge-aware matte of a portrait on a plain backdrop, and white put behind it. */
+/* photo-matte.c -- an edge-aware matte of a portrait, on a plain backdrop or any, and white put behind it. */
 #include "lib/system.h"
 
 #include <math.h>
@@ -19,6 +19,13 @@
 #define MATTE_WHITE	0.97f
 /* Pockets of backdrop between strands of hair count down to this far below the eyes (eye distances). */
 #define POCKET_IED	1.6
+/* The network is sure of a pixel beyond these (person share). */
+#define NET_BACK	0.1f
+#define NET_PERSON	0.98f
+/* Radius over which the backdrop behind an edge pixel is averaged, in eye distances. */
+#define BACK_IED	0.5
+/* A soft edge stretched: backdrop shares up to this count as person, from 1 - it as backdrop. */
+#define EDGE_STRETCH	0.15f
 
 /* The buffers of one matte, all w * h. */
 struct matte {
@@ -45,6 +52,9 @@ static void	box_means(const float *, float *, const float *, float *, int, int,
 static void	guided_filter(const float *, float *, int, int, int, float);
 static double	refine(struct matte *, int, double);
 static void	composite(struct image *, const struct matte *);
+static int	face_part(const float *, int, int, int, int, int, uint8_t *);
+static void	backdrop_near(struct matte *, const struct image *, const float *, int);
+static void	luma_guide(float *, const struct image *);
 
 /*
  * The backdrop's colour at row y near each side: the outermost pixels when
@@ -392,6 +402,152 @@ matte_whiten(struct image *im, const double *bg, double bg_std,
 	free(m.back);
 	free(m.dist);
 	free(m.state);
+	if (*why != NULL) {
+		free(m.alpha);
+		return (NULL);
+	}
+	return (m.alpha);
+}
+
+/*
+ * Marks (in mark, w * h) the part of the pixels where keep(v) holds that is
+ * connected to (sx, sy); keep is v >= 0.5 when above, v < 0.5 when not.
+ * Returns the part's size; 0 when (sx, sy) is not kept.
+ */
+static int
+face_part(const float *v, int w, int h, int sx, int sy, int above, uint8_t *mark)
+{
+	static const int dx[4] = { 1, -1, 0, 0 }, dy[4] = { 0, 0, 1, -1 };
+	size_t n = (size_t)w * h, i, j, top = 0, *stack;
+	int x, y, k, size = 0;
+
+#define KEEP(i)	((v[i] >= 0.5f) == (above != 0))
+	memset(mark, 0, n);
+	if (sx < 0 || sy < 0 || sx >= w || sy >= h || !KEEP((size_t)sy * w + sx))
+		return (0);
+	stack = xreallocarray(NULL, n, sizeof *stack);
+	i = (size_t)sy * w + sx;
+	mark[i] = 1;
+	stack[top++] = i;
+	while (top > 0) {
+		i = stack[--top];
+		size++;
+		for (k = 0; k < 4; k++) {
+			x = (int)(i % w) + dx[k];
+			y = (int)(i / w) + dy[k];
+			if (x < 0 || y < 0 || x >= w || y >= h)
+				continue;
+			j = (size_t)y * w + x;
+			if (!mark[j] && KEEP(j)) {
+				mark[j] = 1;
+				stack[top++] = j;
+			}
+		}
+	}
+#undef KEEP
+	free(stack);
+	return (size);
+}
+
+/*
+ * The backdrop's colour behind each pixel: the mean of the pixels within r
+ * that the network is sure are backdrop (sure, 0 or 1), else of all of them.
+ */
+static void
+backdrop_near(struct matte *m, const struct image *im, const float *sure, int r)
+{
+	size_t n = (size_t)m->w * m->h, i;
+	float *wsum = xreallocarray(NULL, n, sizeof *wsum);
+	float *csum = xreallocarray(NULL, n, sizeof *csum);
+	float *tmp = xreallocarray(NULL, n + m->w, sizeof *tmp);
+	double all[3] = { 0, 0, 0 }, k = 0;
+	int c;
+
+	for (i = 0; i < n; i++) {
+		k += sure[i];
+		for (c = 0; c < 3; c++)
+			all[c] += sure[i] * im->px[i * 3 + c];
+	}
+	box_mean(sure, wsum, m->w, m->h, r, tmp);
+	for (c = 0; c < 3; c++) {
+		for (i = 0; i < n; i++)
+			csum[i] = sure[i] * im->px[i * 3 + c];
+		box_mean(csum, csum, m->w, m->h, r, tmp);
+		for (i = 0; i < n; i++)
+			m->back[i * 3 + c] = wsum[i] > 1e-3f ? csum[i] / wsum[i] :
+			    (float)(k > 0 ? all[c] / k : 255);
+	}
+	free(wsum);
+	free(csum);
+	free(tmp);
+}
+
+/* The guide of the filter: luma from 0 to 1. */
+static void
+luma_guide(float *g, const struct image *im)
+{
+	size_t n = (size_t)im->w * im->h, i;
+	const uint8_t *p;
+
+	for (i = 0; i < n; i++) {
+		p = im->px + i * 3;
+		g[i] = (0.299f * p[0] + 0.587f * p[1] + 0.114f * p[2]) / 255;
+	}
+}
+
+float *
+matte_replace(struct image *im, const float *person, const struct matte_head *hd,
+    const char **why)
+{
+	size_t n = (size_t)im->w * im->h, i;
+	int r = (int)fmax(2, lround(MATTE_RADIUS * hd->ied));
+	int sx = (int)lround(hd->eye_x), sy = (int)lround(hd->eye_y + 0.5 * hd->ied);
+	struct matte m;
+	uint8_t *mark = xreallocarray(NULL, n, 1);
+	float *sure = xreallocarray(NULL, n, sizeof *sure), *net, a;
+
+	*why = NULL;
+	m.w = im->w;
+	m.h = im->h;
+	m.state = NULL;
+	m.back = xreallocarray(NULL, n, 3 * sizeof *m.back);
+	m.dist = xreallocarray(NULL, n, sizeof *m.dist);
+	m.alpha = xreallocarray(NULL, n, sizeof *m.alpha);
+	net = xreallocarray(NULL, n, sizeof *net);
+	/* Only the person whose face this is: a neighbour at the edge is backdrop. */
+	if (face_part(person, m.w, m.h, sx, sy, 1, mark) == 0) {
+		*why = N_("the person could not be found around the face");
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		net[i] = mark[i] ? person[i] : fminf(person[i], NET_BACK);
+		sure[i] = net[i] < NET_BACK;
+		m.alpha[i] = 1 - net[i];
+	}
+	backdrop_near(&m, im, sure, (int)fmax(8, BACK_IED * hd->ied));
+	/* The network's soft edge made to follow the photo's own edges. */
+	luma_guide(m.dist, im);
+	guided_filter(m.dist, m.alpha, m.w, m.h, r, 0.004f);
+	for (i = 0; i < n; i++) {
+		a = net[i] >= NET_PERSON ? 0 : m.alpha[i];
+		/* Never less white than the network where it says backdrop. */
+		if (net[i] < 0.5f)
+			a = fmaxf(a, 1 - net[i]);
+		a = (a - EDGE_STRETCH) / (1 - 2 * EDGE_STRETCH);
+		m.alpha[i] = a < 0 ? 0 : a > 1 ? 1 : a;
+	}
+	/* What is kept apart from the person is a leftover of the backdrop. */
+	face_part(m.alpha, m.w, m.h, sx, sy, 0, mark);
+	for (i = 0; i < n; i++)
+		if (!mark[i] && m.alpha[i] < 0.5f)
+			m.alpha[i] = 1;
+	composite(im, &m);
+out:
+	free(mark);
+	free(sure);
+	free(net);
+	free(m.back);
+	free(m.dist);
 	if (*why != NULL) {
 		free(m.alpha);
 		return (NULL);

@@ -24,4 +24,18 @@ struct matte_head {
 float	*matte_whiten(struct image *, const double *, double,
 	    const struct matte_head *, const char **);
 
+/*
+ * Replaces any backdrop of im with white, led by person (how surely each
+ * pixel of im is the person, segment.h): only the person whose face is at
+ * hd is kept (a neighbour at the edge is whitened), the network's soft edge
+ * is refined along the photo's own edges (a guided filter on luma), never
+ * less white than the network where it says backdrop, and where a pixel is
+ * part hair, part backdrop only the share of the backdrop near it turns
+ * white.  Pieces kept apart from the person are whitened.  Returns how much
+ * each pixel is backdrop (0-1; caller frees), or NULL with *why
+ * (untranslated, for _()) and im untouched.
+ */
+float	*matte_replace(struct image *, const float *, const struct matte_head *,
+	    const char **);
+
 #endif

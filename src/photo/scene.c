@@ -9,6 +9,7 @@
 #include "lib/config.h"
 #include "lib/parallel.h"
 #include "photo/check.h"
+#include "photo/segment.h"
 #include "lib/xmalloc.h"
 
 /*
@@ -16,6 +17,10 @@
  * portraits of the London Set: eye line to chin 1.83, crown to eye line 1.68
  * (p5-p95 1.48-1.91), face width at the ear roots 2.19.
  */
+/* The outer corners of the eyes lie within this many eye distances of their midpoint. */
+#define EYE_OUTSIDE	0.85
+/* Where the scene is segmented, an ear is a pixel at least this surely the person. */
+#define EAR_SHARE	0.15f
 #define CHIN_IED	1.83
 #define CROWN_IED	1.68
 #define FACE_IED	2.19
@@ -37,6 +42,7 @@
 static const uint8_t *px_at(const struct image *, int, int);
 static void	corner_colour(struct photo_scene *);
 static int	differs(const uint8_t *, const double *, double);
+static int	not_backdrop(const struct photo_scene *, int, int, double);
 static void	find_crown(struct photo_scene *);
 static int	is_background_spot(const struct photo_scene *, int, int);
 static void	background_stats(struct photo_scene *);
@@ -50,6 +56,8 @@ static void	skin_colour(struct photo_scene *);
 static int	cheek_edge(const struct photo_scene *, int, int);
 static double	median(double *, int);
 static void	find_face_width(struct photo_scene *);
+static int	head_side(const struct photo_scene *, int, int, double);
+static void	find_head_width(struct photo_scene *);
 
 /*
  * The cascades are parsed once and kept for the life of the process: a fix
@@ -101,6 +109,19 @@ differs(const uint8_t *p, const double *bg, double t)
 	    fabs(p[2] - bg[2]) > t);
 }
 
+/*
+ * Pixel (x, y) is not backdrop: the network says it is the person where the
+ * scene was segmented (a backdrop colour cannot tell), else its colour
+ * differs from the backdrop's by more than t.
+ */
+static int
+not_backdrop(const struct photo_scene *sc, int x, int y, double t)
+{
+	if (sc->person != NULL)
+		return (sc->person[(size_t)y * sc->im.w + x] >= 0.5f);
+	return (differs(px_at(&sc->im, x, y), sc->bg, t));
+}
+
 /* The backdrop's tolerance: the crown is found with the same. */
 static double
 backdrop_tolerance(const struct photo_scene *sc)
@@ -131,7 +152,7 @@ find_crown(struct photo_scene *sc)
 		return;
 	for (y = 0; y < im->h && y < hi; y++) {
 		for (n = 0, x = x0; x < x1; x++)
-			n += differs(px_at(im, x, y), sc->bg, t);
+			n += not_backdrop(sc, x, y, t);
 		run = n * 100 > (x1 - x0) * 15 ? run + 1 : 0;
 		if (run == 2)
 			break;
@@ -324,6 +345,63 @@ find_face_width(struct photo_scene *sc)
 	sc->face_measured = 1;
 }
 
+/*
+ * Where the head ends on row y going out from the eyes in direction dir:
+ * the first of three backdrop pixels in a row; -1 at the photo's edge.
+ */
+static int
+head_side(const struct photo_scene *sc, int y, int dir, double t)
+{
+	double edge[3] = { 0, 0, 0 };
+	int x, c, run = 0, x0 = dir < 0 ? 0 : sc->im.w - 4;
+
+	/*
+	 * A plain backdrop by its colour at the top corners or at this row's
+	 * own edge (studio light falls off to the sides); never skin, which
+	 * ears are, whatever the wall's colour.
+	 */
+	for (x = x0; x < x0 + 4; x++)
+		for (c = 0; c < 3; c++)
+			edge[c] += px_at(&sc->im, x, y)[c] / 4.0;
+	/* From beyond the eyes (whose whites may have the backdrop's colour). */
+	for (x = (int)(sc->eye_x + dir * EYE_OUTSIDE * sc->ied); x >= 0 && x < sc->im.w;
+	    x += dir) {
+		/* Ears are thin: the network is seldom sure of them. */
+		run = (sc->person != NULL ? sc->person[(size_t)y * sc->im.w + x] >=
+		    EAR_SHARE : photo_scene_skin(sc, px_at(&sc->im, x, y)) ||
+		    (differs(px_at(&sc->im, x, y), edge, t) &&
+		    differs(px_at(&sc->im, x, y), sc->bg, t))) ? 0 : run + 1;
+		if (run == 3)
+			return (x - 2 * dir);
+	}
+	return (-1);
+}
+
+/*
+ * The head's width at the ears (eyes to half an eye distance below), median
+ * over those rows: wider than the face between the ear roots where the ears
+ * (or hair over them) show.  0 when the backdrop does not tell (neither
+ * plain nor segmented) or the head meets the photo's edges.
+ */
+static void
+find_head_width(struct photo_scene *sc)
+{
+	double w[64], t = backdrop_tolerance(sc);
+	int y, n = 0, l, r, y0 = (int)sc->eye_y, y1 = (int)(sc->eye_y + 0.5 * sc->ied);
+
+	sc->head_w = 0;
+	if (sc->person == NULL && !photo_scene_plain(sc))
+		return;
+	for (y = y0; y <= y1 && n < 64; y++) {
+		if (y < 0 || y >= sc->im.h || (l = head_side(sc, y, -1, t)) < 0 ||
+		    (r = head_side(sc, y, 1, t)) < 0)
+			continue;
+		w[n++] = r - l + 1;
+	}
+	if (n > 0 && n >= (y1 - y0 + 1) / 2)
+		sc->head_w = median(w, n);
+}
+
 void
 photo_scene_measure(struct photo_scene *sc)
 {
@@ -340,6 +418,7 @@ photo_scene_measure(struct photo_scene *sc)
 	find_crown(sc);
 	background_stats(sc);
 	border_stats(sc);
+	find_head_width(sc);
 }
 
 /* The detector for dir (NULL: the configured default), loaded on first use. */
@@ -599,7 +678,7 @@ photo_scene_clear_rows(const struct photo_scene *sc, int x)
 	/* Three differing rows in a row end it: one is JPEG noise. */
 	for (y = 0; y < im->h; y++) {
 		for (n = 0, dx = -1; dx <= 1; dx++)
-			n += differs(px_at(im, x + dx, y), sc->bg, t);
+			n += not_backdrop(sc, x + dx, y, t);
 		run = n >= 2 ? run + 1 : 0;
 		if (run == 3)
 			return (y - 2);
@@ -619,13 +698,27 @@ photo_scene_row_busy(const struct photo_scene *sc, int y, int x0, int x1)
 	if (y < 0 || y >= im->h || x1 <= x0)
 		return (1);
 	for (x = x0; x < x1; x++)
-		n += differs(px_at(im, x, y), sc->bg, t);
+		n += not_backdrop(sc, x, y, t);
 	return ((double)n / (x1 - x0));
+}
+
+int
+photo_scene_segment(struct photo_scene *sc, char **cause)
+{
+	float *map;
+
+	if ((map = segment_person(&sc->im, cause)) == NULL)
+		return (-1);
+	sc->person = map;
+	find_crown(sc);
+	find_head_width(sc);
+	return (0);
 }
 
 void
 photo_scene_free(struct photo_scene *sc)
 {
+	free(sc->person);
 	image_free(&sc->im);
 	free(sc->detector_cause);
 	memset(sc, 0, sizeof *sc);

@@ -25,6 +25,7 @@ struct photo_scene {
 	int			 crown_measured;	/* 0: estimated from the eyes */
 	int			 face_measured;	/* 0: face_w estimated from the eyes */
 	double			 face_l, face_r;	/* cheek edges at the ear roots */
+	double			 head_w;	/* the head's width at the ears; 0: unknown */
 	double			 skin[3];	/* mean colour of the cheeks */
 	double			 enlarge;	/* scaling the face needs to fit, >= 1 */
 	int			 sliver;	/* too small or too narrow to hold a face */
@@ -36,6 +37,12 @@ struct photo_scene {
 	double			 bg_spread;	/* luma standard deviation there */
 	double			 bg_outliers;	/* fraction far from the mean */
 	double			 border;	/* outer frame vs inner background, luma */
+	/*
+	 * How surely each pixel of im is the person (segment.h); set by
+	 * photo_scene_segment where the backdrop's colour cannot tell, and
+	 * then it, not colour, gives the crown and the backdrop's rows.
+	 */
+	float			*person;
 };
 
 /*
@@ -54,6 +61,13 @@ void	photo_scene_measure(struct photo_scene *);
  * decoder scaling and shrinking round each side on its own.
  */
 void	photo_scene_file_size(const struct photo_scene *, int *, int *);
+/*
+ * Finds the person with the segmentation network (sc->person, replaced
+ * without being freed: the caller keeps the old map when another scene
+ * shares it) and measures the crown from it.  Returns 0, or -1 with *cause
+ * (translated) when the network is missing or fails.
+ */
+int	photo_scene_segment(struct photo_scene *, char **);
 /* 1 when the background shows and is plain enough to be judged or whitened. */
 int	photo_scene_plain(const struct photo_scene *);
 /*

@@ -19,6 +19,7 @@ ALWAYS_CONTEXT = {"none", "no", "yes", "open", "closed", "clear", "light", "dark
 
 SAME_SENSE = {
     "not visible": "a check row's value: the part of the photo it looks at does not show",
+    "not measured": "a check row's value: what the rule measures could not be measured",
     "rejected": "the state of an application the card service refused",
 }
 

@@ -30,11 +30,21 @@ run_sscard
 head_text 5 | grep -q "This photo cannot be fixed: The photo is black" ||
 	fail "black and white: $(cat "$(last_snap check)")"
 
-# A cluttered background: the background, not the pixel size.
+# A cluttered background: where the segmentation network is installed the fix
+# can try to replace it, and the step offers the fix ...
 to_check "$PHOTOS/canada_053f_white_f_headband.jpg"
 run_sscard
+assert_snap check "FAIL  Background: grey, not plain"
+assert_snap check "Fix the photo automatically"
+# ... where it is not, the background is what cannot be fixed, not the pixel size.
+mkdir "$T/no-models"
+to_check "$PHOTOS/canada_053f_white_f_headband.jpg"
+models=$SSCARD_MODEL_DIR
+SSCARD_MODEL_DIR="$T/no-models"
+run_sscard
+SSCARD_MODEL_DIR=$models
 head_text 6 | grep -q "This photo cannot be fixed: The background is not" ||
-	fail "background: $(cat "$(last_snap check)")"
+	fail "background without the network: $(cat "$(last_snap check)")"
 refute_snap check "fails the rule 'Size in pixels'"
 
 # A photo that can be fixed: the main action is one Enter away, so the focus

@@ -33,8 +33,8 @@ Step 6 of 8: Photo check
    centred, Head level, Detail of the face, Eyes
    open and visible, Facing the camera, Glasses,
    Bare head, Mouth closed, Jewellery and
-   ornaments, Dark top, Background, Exposure, Even
-   light, Sharpness
+   ornaments, Dark top, Ears showing, Background,
+   Exposure, Even light, Sharpness
 
 
 
@@ -66,8 +66,8 @@ Step 6 of 8: Photo check
    Height of the eyes, Face centred, Head level,
    Detail of the face, Eyes open and visible, Facing
    the camera, Glasses, Bare head, Mouth closed,
-   Jewellery and ornaments, Dark top, Exposure, Even
-   light, Sharpness
+   Jewellery and ornaments, Dark top, Ears showing,
+   Exposure, Even light, Sharpness
  >[ Fix the photo automatically ]
 
 
@@ -94,7 +94,7 @@ assert_screen check <<'EOF'
    不通过  脸部宽度：168 像素（估计值）（应为
    179-255 px）
 
-   （下面还有 9 项，按 ↓ 查看）
+   （下面还有 10 项，按 ↓ 查看）
    照片必须正好是 358x441 像素；自动修正会进
    行裁剪并调整尺寸。
  这个问题无法自动修正：请返回上一步（F2）选择
