@@ -12,8 +12,8 @@
 #include <opencv2/core/utils/logger.hpp>
 #include <opencv2/dnn.hpp>
 
-extern "C" int sscard_nn_run(const char *, const float *, int, int, int, float *,
-    size_t);
+extern "C" int sscard_nn_run(const char *, const float *, int, int, int,
+    const char *, float *, size_t);
 
 namespace {
 
@@ -25,13 +25,14 @@ std::map<std::string, cv::dnn::Net> nets;
 
 /*
  * Runs the network in the ONNX file model on one h x w x c input (float,
- * channels interleaved, as TensorFlow.js takes it) and copies its first output, which must hold exactly out_n values,
- * to out.  Returns 0; -1 when the file is not a network OpenCV can run, -2
+ * channels interleaved, as TensorFlow.js takes it) and copies its output
+ * named output (NULL: the first), which must hold exactly out_n values, to
+ * out.  Returns 0; -1 when the file is not a network OpenCV can run, -2
  * when its output has another size, -3 when running it fails (memory).
  */
 extern "C" int
-sscard_nn_run(const char *model, const float *in, int c, int h, int w, float *out,
-    size_t out_n)
+sscard_nn_run(const char *model, const float *in, int c, int h, int w,
+    const char *output, float *out, size_t out_n)
 {
 	std::lock_guard<std::mutex> hold(lock);
 
@@ -48,7 +49,7 @@ sscard_nn_run(const char *model, const float *in, int c, int h, int w, float *ou
 		int shape[4] = { 1, h, w, c };
 		cv::Mat blob(4, shape, CV_32F, const_cast<float *>(in));
 		it->second.setInput(blob);
-		cv::Mat res = it->second.forward();
+		cv::Mat res = it->second.forward(output != nullptr ? output : "");
 		if (res.type() != CV_32F || res.total() != out_n)
 			return -2;
 		const cv::Mat flat = res.isContinuous() ? res : res.clone();

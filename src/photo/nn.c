@@ -9,7 +9,8 @@
 #include "photo/nn.h"
 #include "lib/xmalloc.h"
 
-typedef int	run_fn(const char *, const float *, int, int, int, float *, size_t);
+typedef int	run_fn(const char *, const float *, int, int, int, const char *,
+		    float *, size_t);
 
 static pthread_once_t	 once = PTHREAD_ONCE_INIT;
 static run_fn		*run;
@@ -58,8 +59,8 @@ nn_available(const char *name)
 }
 
 int
-nn_run(const char *name, const float *in, int c, int h, int w, float *out,
-    size_t out_n, char **cause)
+nn_run(const char *name, const float *in, int c, int h, int w,
+    const char *output, float *out, size_t out_n, char **cause)
 {
 	char *m = model_path(name);
 	int rc = -1, e;
@@ -74,7 +75,7 @@ nn_run(const char *name, const float *in, int c, int h, int w, float *out,
 		*cause = xasprintf(_("The photo fix needs the network %s, which is "
 		    "not installed. Run build-aux/fetch-models, then \"make "
 		    "install\"."), m);
-	else if ((e = run(m, in, c, h, w, out, out_n)) == -3)
+	else if ((e = run(m, in, c, h, w, output, out, out_n)) == -3)
 		*cause = xstrdup(_("The photo fix ran out of memory running its "
 		    "network. Close other programs and try again."));
 	else if (e != 0)

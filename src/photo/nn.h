@@ -6,12 +6,13 @@
 
 /*
  * Runs the network models/name.onnx on one c x h x w float input (channels
- * interleaved: h rows of w pixels of c values)
- * and puts its output, which must hold out_n values, in out.  Returns 0, or
- * -1 with *cause (translated, for the citizen: what is missing and how to
+ * interleaved: h rows of w pixels of c values) and puts its output named
+ * output (NULL: the first), which must hold out_n values, in out.  Returns 0,
+ * or -1 with *cause (translated, for the citizen: what is missing and how to
  * install it, or that the file is damaged); caller frees.
  */
-int	nn_run(const char *, const float *, int, int, int, float *, size_t, char **);
+int	nn_run(const char *, const float *, int, int, int, const char *, float *,
+	    size_t, char **);
 /* 1 when the module and the network name can be found (nothing is read). */
 int	nn_available(const char *);
 

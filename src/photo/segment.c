@@ -69,7 +69,7 @@ segment_person(const struct image *im, char **cause)
 	image_resize(im, SEG_SIDE, SEG_SIDE, &small);
 	to_input(&small, in);
 	image_free(&small);
-	if (nn_run(SEG_NAME, in, 3, SEG_SIDE, SEG_SIDE, map, n, cause) == 0) {
+	if (nn_run(SEG_NAME, in, 3, SEG_SIDE, SEG_SIDE, NULL, map, n, cause) == 0) {
 		/* A damaged network must not steer the matte with values out of range. */
 		for (i = 0; i < n; i++)
 			map[i] = isfinite(map[i]) ? fminf(fmaxf(map[i], 0), 1) : 0;

@@ -48,6 +48,44 @@ def scene(tool, photo):
     return v
 
 
+def mesh(tool, photo):
+    out = subprocess.run([tool, "mesh", photo], capture_output=True, text=True).stdout.split()
+    if not out or out[0] != "eyes":
+        return None
+    return dict(eyes=[float(x) for x in out[1:5]], face=[float(out[6]), float(out[7])],
+                chin=float(out[9]))
+
+
+def mesh_table(tool, folder, tems):
+    """The same errors for FaceMesh's landmarks (phototool mesh), side by side."""
+    eye, face, chin = [], [], []
+    for t in tems:
+        photo = photo_of(folder, t)
+        m = mesh(tool, photo) if photo else None
+        if m is None:
+            continue
+        p = template(t)
+        (lx, ly), (rx, ry) = p[0], p[1]
+        ied = ((rx - lx) ** 2 + (ry - ly) ** 2) ** 0.5
+        for (tx, ty), (sx, sy) in (((lx, ly), m["eyes"][0:2]), ((rx, ry), m["eyes"][2:4])):
+            eye.append(((sx - tx) ** 2 + (sy - ty) ** 2) ** 0.5 / ied * 100)
+        k = OUT_FACE / (p[113][0] - p[110][0])
+        face.append(((m["face"][1] - m["face"][0]) - (p[113][0] - p[110][0])) * k)
+        chin.append((m["chin"] - p[129][1]) * k)
+    if not face:
+        return
+    print("== FaceMesh (models/facemesh.onnx) against the same landmarks (%d faces)" % len(face))
+    print("%-34s %8s %8s %8s %8s" % ("error", "median", "p90", "max", "mean"))
+    for name, xs in (("eye centre, % of eye distance", eye),
+                     ("face width, output px", face), ("chin, output px", chin)):
+        a = [abs(x) for x in xs]
+        print("%-34s %8.1f %8.1f %8.1f %+8.1f" % (name, statistics.median(a), pct(a, 0.9),
+                                                max(a), statistics.mean(xs)))
+    print("targets: eye centre median <= 2 %%: %s; face width p90 <= 3 px: %s" % (
+        "yes" if statistics.median(eye) <= 2 else "NO",
+        "yes" if pct([abs(x) for x in face], 0.9) <= 3 else "NO"))
+
+
 def pct(xs, q):
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))]
@@ -98,6 +136,7 @@ def main():
     print("targets: eye centre median <= 2 %%: %s; face width p90 <= 3 px: %s" % (
         "yes" if statistics.median(eye) <= 2 else "NO",
         "yes" if pct(face, 0.9) <= 3 else "NO"))
+    mesh_table(tool, folder, tems)
     labels = os.path.join(folder, "smiling", "teeth.tsv")
     if not os.path.exists(labels):
         return 0

@@ -1,6 +1,7 @@
 /* phototool.c -- test helper: load a photo and print what sscard saw, or craft EXIF. */
 #include "lib/system.h"
 
+#include <math.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "lib/fsutil.h"
 #include "lib/parallel.h"
 #include "photo/load.h"
+#include "photo/mesh.h"
 #include "photo/scene.h"
 #include "photo/segment.h"
 #include "lib/xmalloc.h"
@@ -20,6 +22,7 @@ static int	cmd_detect(int, char **);
 static int	cmd_cascade(int, char **);
 static int	cmd_scene(int, char **);
 static int	cmd_segment(int, char **);
+static int	cmd_mesh(int, char **);
 static void	put16(uint8_t *, unsigned);
 
 /* FNV-1a over every byte of the pixels: the same picture, the same digest. */
@@ -216,6 +219,47 @@ cmd_segment(int argc, char **argv)
 	return (0);
 }
 
+/*
+ * mesh FILE: what FaceMesh measures of the face the detector found, in the
+ * file's pixels, as scene prints it: eye centres, the outline at the ear
+ * roots, the chin.
+ */
+static int
+cmd_mesh(int argc, char **argv)
+{
+	struct photo_scene sc;
+	struct mesh m;
+	struct mesh_face f;
+	char *cause = NULL;
+	double k, side;
+
+	(void)argc;
+	if (photo_scene_load(argv[1], NULL, 720, &sc, &cause) != 0) {
+		printf("error: %s\n", cause);
+		free(cause);
+		return (1);
+	}
+	if (sc.nfaces != 1) {
+		printf("faces %d\n", sc.nfaces);
+		photo_scene_free(&sc);
+		return (0);
+	}
+	side = 1.5 * fmax(sc.face.w, sc.face.h);
+	if (mesh_find(&sc.im, sc.face.x + sc.face.w / 2, sc.face.y + sc.face.h / 2, side,
+	    &m, &cause) != 0) {
+		printf("error: %s\n", cause);
+		free(cause);
+		photo_scene_free(&sc);
+		return (1);
+	}
+	mesh_measure(&m, &f);
+	k = sc.scale;
+	printf("eyes %.1f %.1f %.1f %.1f face %.1f %.1f chin %.1f\n", f.lx * k, f.ly * k,
+	    f.rx * k, f.ry * k, f.face_l * k, f.face_r * k, f.chin_y * k);
+	photo_scene_free(&sc);
+	return (0);
+}
+
 /* Parses a cascade file: "ok", or "error: " and the reason. */
 static int
 cmd_cascade(int argc, char **argv)
@@ -265,6 +309,8 @@ main(int argc, char **argv)
 		return (cmd_detect(argc - 1, argv + 1));
 	if (argc >= 3 && strcmp(argv[1], "scene") == 0)
 		return (cmd_scene(argc - 1, argv + 1));
+	if (argc >= 3 && strcmp(argv[1], "mesh") == 0)
+		return (cmd_mesh(argc - 1, argv + 1));
 	if (argc >= 4 && strcmp(argv[1], "segment") == 0)
 		return (cmd_segment(argc - 1, argv + 1));
 	if (argc >= 3 && strcmp(argv[1], "cascade") == 0)
@@ -274,7 +320,8 @@ main(int argc, char **argv)
 	if (argc == 2 && strcmp(argv[1], "threads") == 0)
 		return (cmd_threads());
 	fprintf(stderr, "usage: phototool load FILE [MINW MINH [MAXPIXELS]] | "
-	    "exif ORIENTATION IN OUT | detect FILE | scene FILE | segment FILE OUT | "
+	    "exif ORIENTATION IN OUT | detect FILE | scene FILE | mesh FILE | "
+	    "segment FILE OUT | "
 	    "cascade FILE | "
 	    "threads\n");
 	return (2);

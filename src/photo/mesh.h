@@ -1,0 +1,31 @@
+/* photo/mesh.h -- 468 landmarks of a face: MediaPipe's FaceMesh network (mesh.c). */
+#ifndef SSCARD_PHOTO_MESH_H
+#define SSCARD_PHOTO_MESH_H
+
+#include "photo/image.h"
+
+#define MESH_POINTS	468
+
+/* FaceMesh's points, in the pixels of the image they were found in. */
+struct mesh {
+	double	x[MESH_POINTS], y[MESH_POINTS];
+};
+
+/* Where the measured parts of a face are, from its mesh. */
+struct mesh_face {
+	double	lx, ly, rx, ry;	/* eye centres, on the image's left and right */
+	double	face_l, face_r;	/* the face's outline at the ear roots */
+	double	chin_y;		/* lowest point of the chin */
+};
+
+/*
+ * The landmarks of the face in the square of side side centred on (cx, cy)
+ * (a face detector's box), found again in the square around the first
+ * landmarks, as MediaPipe tracks a face.  Returns 0, or -1 with *cause
+ * (translated) when the network is missing or fails.
+ */
+int	mesh_find(const struct image *, double, double, double, struct mesh *, char **);
+/* Eye centres, face outline at the ear roots and chin of a mesh. */
+void	mesh_measure(const struct mesh *, struct mesh_face *);
+
+#endif

@@ -1,0 +1,40 @@
+# mesh.sh -- FaceMesh's landmarks against hand-placed ones (tests/data/landmarks.tsv: the
+# Face Research Lab's templates of the Canada portraits, scaled to the reduced copies):
+# eye centres within a few percent of the eye distance, the face's width at the ear
+# roots within a few percent; a missing network is a clear error.
+. "$top_srcdir/tests/lib.sh"
+TOOL="$top_builddir/tests/photo/phototool"
+[ -r "$SSCARD_MODEL_DIR/facemesh.onnx" ] ||
+	fail "FaceMesh is not in $SSCARD_MODEL_DIR: run build-aux/fetch-models (install-deps runs it)"
+
+grep -v '^#' "$DATA/landmarks.tsv" | while IFS='	' read -r f lx ly rx ry cl cr chin; do
+	printf '%s %s %s %s %s %s %s %s %s\n' "$f" "$lx" "$ly" "$rx" "$ry" "$cl" "$cr" "$chin" \
+	    "$("$TOOL" mesh "$PHOTOS/$f")"
+done > "$T/pairs"
+python3 - "$T/pairs" <<'PY' || exit 1
+import statistics, sys
+eye, width = [], []
+for line in open(sys.argv[1]):
+    v = line.split()
+    f, (lx, ly, rx, ry, cl, cr, chin) = v[0], map(float, v[1:8])
+    if v[8] != "eyes":
+        print("FAIL: %s: %s" % (f, " ".join(v[8:])))
+        sys.exit(1)
+    m = [float(x) for x in v[9:13]] + [float(v[14]), float(v[15])]
+    ied = ((rx - lx) ** 2 + (ry - ly) ** 2) ** 0.5
+    eye += [((m[0] - lx) ** 2 + (m[1] - ly) ** 2) ** 0.5 / ied * 100,
+            ((m[2] - rx) ** 2 + (m[3] - ry) ** 2) ** 0.5 / ied * 100]
+    width.append(abs((m[5] - m[4]) - (cr - cl)) / (cr - cl) * 100)
+e, w = statistics.median(eye), statistics.median(width)
+print("%d faces: eye centre error median %.1f %% of the eye distance (max %.1f); "
+      "face width error median %.1f %% (max %.1f)" % (len(width), e, max(eye), w, max(width)))
+if e > 3.5 or max(eye) > 7 or w > 2 or max(width) > 5:
+    print("FAIL: FaceMesh's landmarks are off")
+    sys.exit(1)
+PY
+
+mkdir "$T/none"
+out=$(SSCARD_MODEL_DIR="$T/none" "$TOOL" mesh "$PHOTOS/canada_022f.jpg" 2>&1) &&
+	fail "no network, yet mesh succeeded"
+case $out in *"Run build-aux/fetch-models"*) ;; *) fail "no network: $out" ;; esac
+echo "ok: errors"
