@@ -38,6 +38,14 @@
 /* A grey top this light (luma) merges with a white background as a white one does. */
 #define LIGHT_GREY	110
 /*
+ * Lips this far apart (share of the eye distance, FaceMesh) show the teeth or
+ * an open mouth: closed mouths measure at most 0.032 in the labelled smiles,
+ * visible teeth at least 0.105.
+ */
+#define LIPS_APART	0.07
+/* Share of the gap that shows teeth or an open mouth's dark. */
+#define LIPS_SHOW	0.25
+/*
  * A chain at the neck: bright ridges (luma over both neighbours by this much)
  * over this share of the eye distance squared.  On the canada originals the
  * one thick chain gives 0.0050, the highest without one 0.0017 (a striped
@@ -75,6 +83,7 @@ static void	check_expression(struct photo_report *, const struct photo_scene *,
 		    const struct photo_profile *);
 static void	check_accessories(struct photo_report *, const struct photo_scene *);
 static void	check_clothing(struct photo_report *, const struct photo_scene *);
+static double	between_lips(const struct photo_scene *);
 
 static double
 luma_of(const uint8_t *p)
@@ -210,6 +219,34 @@ teeth(const struct photo_scene *sc)
 			    !(photo_scene_skin(sc, p) && luma_of(p) <= 1.1 * cheek);
 		}
 	return (n > 0 ? (double)t / n : 0);
+}
+
+/*
+ * Share of the pixels between FaceMesh's inner lips (the middle three
+ * fifths of the gap, a sixth of the eye distance wide) that are teeth
+ * (bright, nearly colourless, brighter than skin) or the dark inside of an
+ * open mouth; lips, closed, are neither.
+ */
+static double
+between_lips(const struct photo_scene *sc)
+{
+	const struct image *im = &sc->im;
+	double cheek = 0.299 * sc->skin[0] + 0.587 * sc->skin[1] + 0.114 * sc->skin[2];
+	double mx = (sc->lip_u[0] + sc->lip_d[0]) / 2, half = sc->ied / 12;
+	double y0 = sc->lip_u[1] + 0.2 * (sc->lip_d[1] - sc->lip_u[1]);
+	double y1 = sc->lip_d[1] - 0.2 * (sc->lip_d[1] - sc->lip_u[1]);
+	int x, y, n = 0, k = 0, hi, lo;
+	const uint8_t *p;
+
+	for (y = (int)fmax(0, y0); y < fmin(im->h, y1); y++)
+		for (x = (int)fmax(0, mx - half); x < fmin(im->w, mx + half); x++, n++) {
+			p = im->px + ((size_t)y * im->w + x) * 3;
+			extremes(p, &hi, &lo);
+			k += (hi > 140 && (hi - lo) * 100 < hi * 22 &&
+			    !(photo_scene_skin(sc, p) && luma_of(p) <= 1.1 * cheek)) ||
+			    luma_of(p) < 0.45 * cheek;
+		}
+	return (n > 0 ? (double)k / n : 0);
 }
 
 /*
@@ -491,15 +528,31 @@ static void
 check_expression(struct photo_report *r, const struct photo_scene *sc,
     const struct photo_profile *p)
 {
-	double t = teeth(sc);
-	enum photo_verdict v = t > 0.09 ? (p->mouth_closed ? PHOTO_FAIL :
-	    PHOTO_WARN) : PHOTO_PASS;
+	double t = teeth(sc), gap = hypot(sc->lip_d[0] - sc->lip_u[0],
+	    sc->lip_d[1] - sc->lip_u[1]) / sc->ied;
+	/*
+	 * Where FaceMesh ran: its inner lips apart, with teeth or the dark of
+	 * an open mouth between them (full closed lips can place them apart);
+	 * else the colour of teeth in the mouth band.
+	 */
+	double between = sc->mesh_measured && gap >= LIPS_APART ? between_lips(sc) : 0;
+	int open = sc->mesh_measured ? gap >= LIPS_APART && between >= LIPS_SHOW :
+	    t > 0.09;
+	enum photo_verdict v = open ? (p->mouth_closed ? PHOTO_FAIL : PHOTO_WARN) :
+	    PHOTO_PASS;
 
-	report_add(r, "expression", v, 0, xasprintf(_("teeth %.0f%%"), t * 100),
+	report_add(r, "expression", v, 0, !sc->mesh_measured ?
+	    xasprintf(_("teeth %.0f%%"), t * 100) : open ?
+	    xasprintf(_("lips apart %.0f%%"), gap * 100) : xstrdup(_("lips closed")),
 	    xstrdup(_("mouth closed")), v == PHOTO_PASS ?
 	    _("The mouth looks closed and the expression neutral.") :
 	    _("The mouth seems open or the teeth show; a neutral expression "
 	    "with the mouth closed is required. Take a new photo."));
+	if (sc->mesh_measured)
+		report_figures(r, "lips apart %.3f, teeth or dark between %.2f, teeth colour %.2f",
+		    gap, between, t);
+	else
+		report_figures(r, "teeth colour %.2f (FaceMesh not installed)", t);
 }
 
 /* Pixel p has the backdrop's colour, within t on every channel. */

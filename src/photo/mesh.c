@@ -24,6 +24,9 @@ static const int eye_ring[2][16] = {
 #define MESH_CHEEK_L	234
 #define MESH_CHEEK_R	454
 #define MESH_CHIN	152
+/* The inner edges of the upper and lower lip, in the middle of the mouth. */
+#define MESH_LIP_UP	13
+#define MESH_LIP_DOWN	14
 
 static void	cut_square(const struct image *, double, double, double, float *);
 static int	run_square(const struct image *, double, double, double, struct mesh *,
@@ -127,4 +130,8 @@ mesh_measure(const struct mesh *m, struct mesh_face *f)
 	f->face_l = m->x[MESH_CHEEK_L];
 	f->face_r = m->x[MESH_CHEEK_R];
 	f->chin_y = m->y[MESH_CHIN];
+	f->lip_ux = m->x[MESH_LIP_UP];
+	f->lip_uy = m->y[MESH_LIP_UP];
+	f->lip_dx = m->x[MESH_LIP_DOWN];
+	f->lip_dy = m->y[MESH_LIP_DOWN];
 }

@@ -16,6 +16,8 @@ struct mesh_face {
 	double	lx, ly, rx, ry;	/* eye centres, on the image's left and right */
 	double	face_l, face_r;	/* the face's outline at the ear roots */
 	double	chin_y;		/* lowest point of the chin */
+	double	lip_ux, lip_uy;	/* inner edge of the upper lip, middle of the mouth */
+	double	lip_dx, lip_dy;	/* inner edge of the lower lip */
 };
 
 /*

@@ -91,6 +91,13 @@ expect "$PHOTOS/astronaut.png" expression fail
 # Pale skin in bright light is not teeth: closed mouths pass.
 expect "$PHOTOS/if013_eastasian_woman_white_bg_head_turned_500px.jpg" expression pass
 expect "$PHOTOS/zoom_15cm.jpg" expression pass
+# Full lips, closed: FaceMesh places the inner lips apart, but only lip shows between them.
+expect "$PHOTOS/london_082_08_closed_full_lips.jpg" expression pass
+# Without FaceMesh the colour of teeth still tells, and the figures say how it was judged.
+mkdir -p no-models
+out=$(SSCARD_MODEL_DIR=$PWD/no-models "$SSCARD" check --json "$PHOTOS/london_030_08_smiling.jpg" 2>&1)
+echo "$out" | grep -q '"teeth colour [0-9.]* (FaceMesh not installed)"' || fail "no FaceMesh: $out"
+SSCARD_MODEL_DIR=$PWD/no-models expect "$PHOTOS/london_030_08_smiling.jpg" expression fail
 printf '[profile national]\nmouth_closed = no\n' > open.conf
 G=--config=open.conf expect "$PHOTOS/london_030_08_smiling.jpg" expression warn
 # clothing: a white T-shirt (every London sitter) fails, before and after whitening;

@@ -254,8 +254,9 @@ cmd_mesh(int argc, char **argv)
 	}
 	mesh_measure(&m, &f);
 	k = sc.scale;
-	printf("eyes %.1f %.1f %.1f %.1f face %.1f %.1f chin %.1f\n", f.lx * k, f.ly * k,
-	    f.rx * k, f.ry * k, f.face_l * k, f.face_r * k, f.chin_y * k);
+	printf("eyes %.1f %.1f %.1f %.1f face %.1f %.1f chin %.1f lips %.1f\n", f.lx * k,
+	    f.ly * k, f.rx * k, f.ry * k, f.face_l * k, f.face_r * k, f.chin_y * k,
+	    hypot(f.lip_dx - f.lip_ux, f.lip_dy - f.lip_uy) * k);
 	photo_scene_free(&sc);
 	return (0);
 }
