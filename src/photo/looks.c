@@ -7,6 +7,7 @@
 
 #include "photo/check.h"
 #include "photo/looks.h"
+#include "photo/mesh.h"
 #include "photo/profile.h"
 #include "lib/xmalloc.h"
 
@@ -39,8 +40,8 @@
 #define LIGHT_GREY	110
 /*
  * Lips this far apart (share of the eye distance, FaceMesh) show the teeth or
- * an open mouth: closed mouths measure at most 0.032 in the labelled smiles,
- * visible teeth at least 0.105.
+ * an open mouth: closed mouths measure at most 0.032 in the labelled smiles
+ * (but for full lips, 0.148, which only lip fills), clear teeth at least 0.113.
  */
 #define LIPS_APART	0.07
 /* Share of the gap that shows teeth or an open mouth's dark. */
@@ -83,6 +84,7 @@ static void	check_expression(struct photo_report *, const struct photo_scene *,
 		    const struct photo_profile *);
 static void	check_accessories(struct photo_report *, const struct photo_scene *);
 static void	check_clothing(struct photo_report *, const struct photo_scene *);
+static int	tooth_at(const struct photo_scene *, const uint8_t *, double);
 static double	between_lips(const struct photo_scene *);
 
 static double
@@ -197,27 +199,33 @@ dip(const struct photo_scene *sc, double dx0, double dy0, double dx1, double dy1
 	return (cheek.luma > 0 ? best / cheek.luma : 0);
 }
 
+/*
+ * Pixel p is a tooth: bright and nearly colourless.  Pale skin in bright
+ * light is bright and nearly colourless too, but no brighter than the
+ * cheeks (whose luma is cheek).
+ */
+static int
+tooth_at(const struct photo_scene *sc, const uint8_t *p, double cheek)
+{
+	int mx, mn;
+
+	extremes(p, &mx, &mn);
+	return (mx > 140 && (mx - mn) * 100 < mx * 22 &&
+	    !(photo_scene_skin(sc, p) && luma_of(p) <= 1.1 * cheek));
+}
+
 /* Share of bright, colourless pixels (teeth) in the mouth band. */
 static double
 teeth(const struct photo_scene *sc)
 {
 	const struct image *im = &sc->im;
-	int x, y, b[4], n = 0, t = 0, mx, mn;
+	int x, y, b[4], n = 0, t = 0;
 	double cheek = 0.299 * sc->skin[0] + 0.587 * sc->skin[1] + 0.114 * sc->skin[2];
-	const uint8_t *p;
 
 	box_at(sc, -0.45, 1.0, 0.45, 1.45, b);
 	for (y = b[1]; y < b[3]; y++)
-		for (x = b[0]; x < b[2]; x++, n++) {
-			p = im->px + ((size_t)y * im->w + x) * 3;
-			extremes(p, &mx, &mn);
-			/*
-			 * Pale skin in bright light is bright and nearly
-			 * colourless too, but no brighter than the cheeks.
-			 */
-			t += mx > 140 && (mx - mn) * 100 < mx * 22 &&
-			    !(photo_scene_skin(sc, p) && luma_of(p) <= 1.1 * cheek);
-		}
+		for (x = b[0]; x < b[2]; x++, n++)
+			t += tooth_at(sc, im->px + ((size_t)y * im->w + x) * 3, cheek);
 	return (n > 0 ? (double)t / n : 0);
 }
 
@@ -232,19 +240,16 @@ between_lips(const struct photo_scene *sc)
 {
 	const struct image *im = &sc->im;
 	double cheek = 0.299 * sc->skin[0] + 0.587 * sc->skin[1] + 0.114 * sc->skin[2];
-	double mx = (sc->lip_u[0] + sc->lip_d[0]) / 2, half = sc->ied / 12;
-	double y0 = sc->lip_u[1] + 0.2 * (sc->lip_d[1] - sc->lip_u[1]);
-	double y1 = sc->lip_d[1] - 0.2 * (sc->lip_d[1] - sc->lip_u[1]);
-	int x, y, n = 0, k = 0, hi, lo;
+	double mx = (sc->mesh.lip_ux + sc->mesh.lip_dx) / 2, half = sc->ied / 12;
+	double y0 = sc->mesh.lip_uy + 0.2 * (sc->mesh.lip_dy - sc->mesh.lip_uy);
+	double y1 = sc->mesh.lip_dy - 0.2 * (sc->mesh.lip_dy - sc->mesh.lip_uy);
+	int x, y, n = 0, k = 0;
 	const uint8_t *p;
 
 	for (y = (int)fmax(0, y0); y < fmin(im->h, y1); y++)
 		for (x = (int)fmax(0, mx - half); x < fmin(im->w, mx + half); x++, n++) {
 			p = im->px + ((size_t)y * im->w + x) * 3;
-			extremes(p, &hi, &lo);
-			k += (hi > 140 && (hi - lo) * 100 < hi * 22 &&
-			    !(photo_scene_skin(sc, p) && luma_of(p) <= 1.1 * cheek)) ||
-			    luma_of(p) < 0.45 * cheek;
+			k += tooth_at(sc, p, cheek) || luma_of(p) < 0.45 * cheek;
 		}
 	return (n > 0 ? (double)k / n : 0);
 }
@@ -528,8 +533,8 @@ static void
 check_expression(struct photo_report *r, const struct photo_scene *sc,
     const struct photo_profile *p)
 {
-	double t = teeth(sc), gap = hypot(sc->lip_d[0] - sc->lip_u[0],
-	    sc->lip_d[1] - sc->lip_u[1]) / sc->ied;
+	double t = teeth(sc), gap = hypot(sc->mesh.lip_dx - sc->mesh.lip_ux,
+	    sc->mesh.lip_dy - sc->mesh.lip_uy) / sc->ied;
 	/*
 	 * Where FaceMesh ran: its inner lips apart, with teeth or the dark of
 	 * an open mouth between them (full closed lips can place them apart);
@@ -552,7 +557,8 @@ check_expression(struct photo_report *r, const struct photo_scene *sc,
 		report_figures(r, "lips apart %.3f, teeth or dark between %.2f, teeth colour %.2f",
 		    gap, between, t);
 	else
-		report_figures(r, "teeth colour %.2f (FaceMesh not installed)", t);
+		report_figures(r, mesh_available() ? "teeth colour %.2f (FaceMesh "
+		    "could not run)" : "teeth colour %.2f (FaceMesh not installed)", t);
 }
 
 /* Pixel p has the backdrop's colour, within t on every channel. */

@@ -112,6 +112,12 @@ mesh_find(const struct image *im, double cx, double cy, double side, struct mesh
 	    MESH_MARGIN * fmax(x1 - x0, y1 - y0), m, cause));
 }
 
+int
+mesh_available(void)
+{
+	return (nn_available(MESH_NAME));
+}
+
 void
 mesh_measure(const struct mesh *m, struct mesh_face *f)
 {

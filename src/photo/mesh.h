@@ -27,6 +27,8 @@ struct mesh_face {
  * (translated) when the network is missing or fails.
  */
 int	mesh_find(const struct image *, double, double, double, struct mesh *, char **);
+/* 1 when mesh_find can run here (its module and network are installed). */
+int	mesh_available(void);
 /* Eye centres, face outline at the ear roots and chin of a mesh. */
 void	mesh_measure(const struct mesh *, struct mesh_face *);
 

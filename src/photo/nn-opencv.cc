@@ -1,7 +1,7 @@
 // nn-opencv.cc -- the one C++ file: runs an ONNX network with OpenCV's DNN module
 // behind a C interface.  Built as the module sscard-nn.so, which src/photo/nn.c
-// opens only when a photo is fixed: linking OpenCV into sscard would cost every
-// start of the program its load time.
+// opens only when a photo is checked or fixed: linking OpenCV into sscard would
+// cost every start of the program its load time.
 #include <cstddef>
 #include <algorithm>
 #include <map>

@@ -18,15 +18,15 @@
  * portraits of the London Set: eye line to chin 1.83, crown to eye line 1.68
  * (p5-p95 1.48-1.91), face width at the ear roots 2.19.
  */
+#define CHIN_IED	1.83
+#define CROWN_IED	1.68
+#define FACE_IED	2.19
 /* FaceMesh looks at a square this many times the detector's box. */
 #define MESH_BOX	1.5
 /* The outer corners of the eyes lie within this many eye distances of their midpoint. */
 #define EYE_OUTSIDE	0.85
 /* Where the scene is segmented, an ear is a pixel at least this surely the person. */
 #define EAR_SHARE	0.15f
-#define CHIN_IED	1.83
-#define CROWN_IED	1.68
-#define FACE_IED	2.19
 /* Photos narrower than this, or longer than SLIVER_RATIO times their width, hold no face. */
 #define SLIVER_SIDE	24
 #define SLIVER_RATIO	4
@@ -61,7 +61,7 @@ static double	median(double *, int);
 static void	find_face_width(struct photo_scene *);
 static int	head_side(const struct photo_scene *, int, int, double);
 static void	find_head_width(struct photo_scene *);
-static void	measure_mouth(struct photo_scene *);
+static void	measure_mesh(struct photo_scene *);
 
 /*
  * The cascades are parsed once and kept for the life of the process: a fix
@@ -655,21 +655,20 @@ analyse_with(struct photo_scene *sc, struct detector *d, char *cause,
 		sc->face = f.v[0];
 		photo_scene_measure(sc);
 		if (sc->nfaces == 1)
-			measure_mouth(sc);
+			measure_mesh(sc);
 	}
 	faces_free(&f);
 }
 
 /*
- * How far apart the lips are, from FaceMesh's landmarks of the face found
- * (the square around the detector's box, as MediaPipe crops a face).  Where
- * the network is not installed the mouth is judged by colour alone.
+ * FaceMesh's landmarks of the face found (the square around the detector's
+ * box, as MediaPipe crops a face): the mouth rule reads the lips.  Where the
+ * network cannot run, the mouth is judged by colour alone (looks.c says so).
  */
 static void
-measure_mouth(struct photo_scene *sc)
+measure_mesh(struct photo_scene *sc)
 {
 	struct mesh m;
-	struct mesh_face f;
 	char *cause = NULL;
 
 	if (mesh_find(&sc->im, sc->face.x + sc->face.w / 2, sc->face.y + sc->face.h / 2,
@@ -677,11 +676,7 @@ measure_mouth(struct photo_scene *sc)
 		free(cause);
 		return;
 	}
-	mesh_measure(&m, &f);
-	sc->lip_u[0] = f.lip_ux;
-	sc->lip_u[1] = f.lip_uy;
-	sc->lip_d[0] = f.lip_dx;
-	sc->lip_d[1] = f.lip_dy;
+	mesh_measure(&m, &sc->mesh);
 	sc->mesh_measured = 1;
 }
 

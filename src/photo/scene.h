@@ -6,6 +6,7 @@
 
 #include "photo/face-detect.h"
 #include "photo/load.h"
+#include "photo/mesh.h"
 
 struct config;
 struct photo_profile;
@@ -26,8 +27,8 @@ struct photo_scene {
 	int			 face_measured;	/* 0: face_w estimated from the eyes */
 	double			 face_l, face_r;	/* cheek edges at the ear roots */
 	double			 head_w;	/* the head's width at the ears; 0: unknown */
-	int			 mesh_measured;	/* 1: FaceMesh placed the landmarks below */
-	double			 lip_u[2], lip_d[2];	/* inner edges of the lips, mid-mouth */
+	int			 mesh_measured;	/* 1: FaceMesh placed the landmarks */
+	struct mesh_face	 mesh;		/* what they measure, in im's pixels */
 	double			 skin[3];	/* mean colour of the cheeks */
 	double			 enlarge;	/* scaling the face needs to fit, >= 1 */
 	int			 sliver;	/* too small or too narrow to hold a face */

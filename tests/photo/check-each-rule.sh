@@ -97,7 +97,10 @@ expect "$PHOTOS/london_082_08_closed_full_lips.jpg" expression pass
 mkdir -p no-models
 out=$(SSCARD_MODEL_DIR=$PWD/no-models "$SSCARD" check --json "$PHOTOS/london_030_08_smiling.jpg" 2>&1)
 echo "$out" | grep -q '"teeth colour [0-9.]* (FaceMesh not installed)"' || fail "no FaceMesh: $out"
-SSCARD_MODEL_DIR=$PWD/no-models expect "$PHOTOS/london_030_08_smiling.jpg" expression fail
+(
+	export SSCARD_MODEL_DIR="$PWD/no-models"
+	expect "$PHOTOS/london_030_08_smiling.jpg" expression fail
+) || exit 1
 printf '[profile national]\nmouth_closed = no\n' > open.conf
 G=--config=open.conf expect "$PHOTOS/london_030_08_smiling.jpg" expression warn
 # clothing: a white T-shirt (every London sitter) fails, before and after whitening;

@@ -180,6 +180,19 @@ cmd_scene(int argc, char **argv)
 	return (0);
 }
 
+/* The scene of path at the fix's size, or an "error: " line and 0. */
+static int
+fix_scene(const char *path, struct photo_scene *sc)
+{
+	char *cause = NULL;
+
+	if (photo_scene_load(path, NULL, 720, sc, &cause) == 0)
+		return (1);
+	printf("error: %s\n", cause);
+	free(cause);
+	return (0);
+}
+
 /*
  * segment FILE OUT: the person map of the photo as the fix sees it (720
  * pixels on the short side) written to OUT as an 8-bit PGM.
@@ -192,71 +205,60 @@ cmd_segment(int argc, char **argv)
 	float *map;
 	FILE *f;
 	size_t i, n;
+	int rc = 1;
 
 	(void)argc;
-	if (photo_scene_load(argv[1], NULL, 720, &sc, &cause) != 0) {
-		printf("error: %s\n", cause);
-		free(cause);
+	if (!fix_scene(argv[1], &sc))
 		return (1);
-	}
 	if ((map = segment_person(&sc.im, &cause)) == NULL) {
 		printf("error: %s\n", cause);
 		free(cause);
-		photo_scene_free(&sc);
-		return (1);
-	}
-	n = (size_t)sc.im.w * sc.im.h;
-	if ((f = fopen(argv[2], "wb")) == NULL) {
+	} else if ((f = fopen(argv[2], "wb")) == NULL)
 		perror(argv[2]);
-		return (1);
+	else {
+		n = (size_t)sc.im.w * sc.im.h;
+		fprintf(f, "P5\n%d %d\n255\n", sc.im.w, sc.im.h);
+		for (i = 0; i < n; i++)
+			fputc((int)(map[i] * 255 + 0.5f), f);
+		rc = fclose(f) != 0;
 	}
-	fprintf(f, "P5\n%d %d\n255\n", sc.im.w, sc.im.h);
-	for (i = 0; i < n; i++)
-		fputc((int)(map[i] * 255 + 0.5f), f);
-	fclose(f);
 	free(map);
 	photo_scene_free(&sc);
-	return (0);
+	return (rc);
 }
 
 /*
- * mesh FILE: what FaceMesh measures of the face the detector found, in the
- * file's pixels, as scene prints it: eye centres, the outline at the ear
- * roots, the chin.
+ * mesh FILE: what FaceMesh measured of the face the scene found, in the
+ * file's pixels: eye centres, the outline at the ear roots, the chin and
+ * the gap between the inner lips.
  */
 static int
 cmd_mesh(int argc, char **argv)
 {
 	struct photo_scene sc;
-	struct mesh m;
-	struct mesh_face f;
+	const struct mesh_face *f = &sc.mesh;
+	struct mesh again;
 	char *cause = NULL;
-	double k, side;
+	double k;
 
 	(void)argc;
-	if (photo_scene_load(argv[1], NULL, 720, &sc, &cause) != 0) {
-		printf("error: %s\n", cause);
-		free(cause);
+	if (!fix_scene(argv[1], &sc))
 		return (1);
-	}
-	if (sc.nfaces != 1) {
-		printf("faces %d\n", sc.nfaces);
-		photo_scene_free(&sc);
-		return (0);
-	}
-	side = 1.5 * fmax(sc.face.w, sc.face.h);
-	if (mesh_find(&sc.im, sc.face.x + sc.face.w / 2, sc.face.y + sc.face.h / 2, side,
-	    &m, &cause) != 0) {
-		printf("error: %s\n", cause);
-		free(cause);
-		photo_scene_free(&sc);
-		return (1);
-	}
-	mesh_measure(&m, &f);
 	k = sc.scale;
-	printf("eyes %.1f %.1f %.1f %.1f face %.1f %.1f chin %.1f lips %.1f\n", f.lx * k,
-	    f.ly * k, f.rx * k, f.ry * k, f.face_l * k, f.face_r * k, f.chin_y * k,
-	    hypot(f.lip_dx - f.lip_ux, f.lip_dy - f.lip_uy) * k);
+	if (sc.nfaces != 1)
+		printf("faces %d\n", sc.nfaces);
+	else if (!sc.mesh_measured) {
+		/* The scene keeps no reason: run the network once more for it. */
+		if (mesh_find(&sc.im, 0, 0, 1, &again, &cause) != 0)
+			printf("error: %s\n", cause);
+		free(cause);
+		photo_scene_free(&sc);
+		return (1);
+	} else
+		printf("eyes %.1f %.1f %.1f %.1f face %.1f %.1f chin %.1f lips %.1f\n",
+		    f->lx * k, f->ly * k, f->rx * k, f->ry * k, f->face_l * k,
+		    f->face_r * k, f->chin_y * k,
+		    hypot(f->lip_dx - f->lip_ux, f->lip_dy - f->lip_uy) * k);
 	photo_scene_free(&sc);
 	return (0);
 }
