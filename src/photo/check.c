@@ -57,6 +57,7 @@ static const struct rule {
 	{ "tilt", N_("Head level") },
 	{ "pose", N_("Facing the camera") },
 	{ "ears", N_("Ears showing") },
+	{ "shoulders", N_("Chin and shoulders in the frame") },
 	{ "eyes", N_("Eyes open and visible") },
 	{ "glasses", N_("Glasses") },
 	{ "headwear", N_("Bare head") },
@@ -571,7 +572,7 @@ not_measured(struct photo_report *r, const struct photo_scene *sc)
 {
 	static const char *const ids[] = { "resolution", "face_width", "crown",
 	    "eye_line", "centring", "tilt", "pose", "eyes", "glasses", "headwear",
-	    "expression", "accessories", "clothing", "ears", "background", "exposure",
+	    "expression", "accessories", "clothing", "shoulders", "ears", "background", "exposure",
 	    "lighting", "sharpness" };
 	size_t i;
 

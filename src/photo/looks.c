@@ -54,11 +54,34 @@
  */
 #define CHAIN_CONTRAST	35
 /*
+ * Searched down to this many eye distances under the chin: a card's frame
+ * ends 0.2-0.7 under it (fixed canada photos); the necklaces of 049f and 098m
+ * shine 0.2-0.9 under it, the skull print of fpp4476 from 0.7, most of it
+ * beyond 1.0.
+ */
+#define CHAIN_BELOW	1.0
+/*
  * Over the head or by the ears, this share of strong colour is worn: the
  * purple hair band of 053f gives 0.165, reddish hair (119m) 0.084.
  */
 #define ORNAMENT_WORN	0.12
 #define CHAIN_AREA	0.0035
+/*
+ * Chin and shoulders in the frame: the chin at least CHIN_ROOM eye
+ * distances above the bottom edge; a shoulder shows where the person fills
+ * SHOULDER_FILL of the bottom rows over a band SHOULDER_BAND wide, starting
+ * SHOULDER_OUT outside the face's edge.  With less than SHOULDER_ROOM under
+ * the chin only the corners can show the top, and both must: fixed canada
+ * photos measure 0.20-0.74 under the chin, both shoulders filled (1.00).
+ */
+#define CHIN_ROOM	0.1
+#define SHOULDER_ROOM	0.5
+#define SHOULDER_OUT	0.25
+#define SHOULDER_BAND	0.3
+#define SHOULDER_FILL	0.5
+#define SHOULDER_TOL	12
+/* A top's edge at the bottom is a stretch at least this wide (a lanyard is narrower). */
+#define OUTLINE_MIN	0.2
 /* Nostrils are measured on faces with at least this eye distance, file pixels. */
 #define NOSE_MIN_IED	30
 
@@ -84,6 +107,9 @@ static void	check_expression(struct photo_report *, const struct photo_scene *,
 		    const struct photo_profile *);
 static void	check_accessories(struct photo_report *, const struct photo_scene *);
 static void	check_clothing(struct photo_report *, const struct photo_scene *);
+static double	shoulder_fill(const struct photo_scene *, int);
+static void	check_shoulders(struct photo_report *, const struct photo_scene *);
+static double	outline_at(const struct photo_scene *, int, double);
 static int	tooth_at(const struct photo_scene *, const uint8_t *, double);
 static double	between_lips(const struct photo_scene *);
 
@@ -574,6 +600,7 @@ like_backdrop(const struct photo_scene *sc, const uint8_t *p, double t)
  * bright ridge (lighter than both its neighbours a link's width away, across
  * or down): the shine of links.  A white T-shirt is flat, skin and coloured
  * tops are not neutral.  Its area as a share of the eye distance squared.
+ * Only down to where a card's frame ends: a print on the chest is lower.
  */
 static double
 neck_chain(const struct photo_scene *sc)
@@ -581,7 +608,7 @@ neck_chain(const struct photo_scene *sc)
 	const struct image *im = &sc->im;
 	int x, y, n = 0, g = (int)fmax(1, 0.025 * sc->ied), hi, lo;
 	int y0 = (int)fmax(g, sc->chin_y + 0.2 * sc->ied);
-	int y1 = (int)fmin(im->h - g, sc->chin_y + 1.5 * sc->ied);
+	int y1 = (int)fmin(im->h - g, sc->chin_y + CHAIN_BELOW * sc->ied);
 	const uint8_t *p;
 	double l, d, t = fmax(25, 3 * sc->bg_std);
 
@@ -673,10 +700,41 @@ backdrop_to_bottom(const struct photo_scene *sc, int x, double t)
 }
 
 /*
+ * How far out from the eyes' midline, on side (-1 left, +1 right), the
+ * person's outline meets the backdrop on the bottom row: going out from the
+ * neck, the end of the first stretch of a top not of the backdrop's colour
+ * (at least OUTLINE_MIN wide) that the backdrop's colour follows.  White
+ * beyond it is backdrop beside a narrow shoulder, not a white top; HUGE_VAL
+ * where no such edge is seen.
+ */
+static double
+outline_at(const struct photo_scene *sc, int side, double t)
+{
+	const struct image *im = &sc->im;
+	const uint8_t *p, *row = im->px + (size_t)(im->h - 1) * im->w * 3;
+	int x, start = -1;
+
+	for (x = (int)sc->eye_x; x >= 0 && x < im->w; x += side) {
+		p = row + (size_t)x * 3;
+		if (!photo_scene_skin(sc, p) && !like_backdrop(sc, p, t)) {
+			if (start < 0)
+				start = x;
+			continue;
+		}
+		if (start >= 0 && abs(x - start) >= OUTLINE_MIN * sc->ied &&
+		    like_backdrop(sc, p, t))
+			return (fabs(x - sc->eye_x) / sc->ied);
+		start = -1;
+	}
+	return (HUGE_VAL);
+}
+
+/*
  * The top in the shoulder band beside the neck.  Against a white background
  * a white or light top merges with it, which the rules forbid (身穿深色上衣).
  * Pixels like the background count as the top only when the background is
- * white and they reach down to the bottom edge: a backdrop shows beside the
+ * white, they reach down to the bottom edge and lie inside the person's
+ * outline where it is seen (outline_at): a backdrop shows beside the
  * shoulders of a narrow sitter.
  */
 static void
@@ -686,6 +744,7 @@ check_clothing(struct photo_report *r, const struct photo_scene *sc)
 	double t = fmax(18, 3 * sc->bg_std), l, sum = 0, dx, y0, y1;
 	int white = fmin(sc->bg[0], fmin(sc->bg[1], sc->bg[2])) >= 225;
 	int x, y, n = 0, light = 0, seen = 0;
+	double reach[2] = { outline_at(sc, -1, t), outline_at(sc, 1, t) };
 	const uint8_t *p;
 	enum photo_verdict v;
 
@@ -705,7 +764,8 @@ check_clothing(struct photo_report *r, const struct photo_scene *sc)
 			seen++;
 			if (photo_scene_skin(sc, p))
 				continue;
-			if (like_backdrop(sc, p, t) && (!white || !backdrop_to_bottom(sc, x, t)))
+			if (like_backdrop(sc, p, t) && (!white ||
+			    !backdrop_to_bottom(sc, x, t) || dx >= reach[x > sc->eye_x]))
 				continue;
 			/* Pure black is no fabric: a border or a wedge of no image. */
 			if (p[0] < 8 && p[1] < 8 && p[2] < 8)
@@ -737,6 +797,78 @@ check_clothing(struct photo_report *r, const struct photo_scene *sc)
 	    "background."));
 }
 
+/*
+ * Share of the bottom rows the person fills on side (-1 left, +1 right),
+ * in a band just outside the face's edge: a shoulder, where it shows.  A
+ * band beyond the photo's edge is measured at the edge.  The person is the
+ * network's where the scene was segmented, else what differs from the
+ * backdrop's colour.
+ */
+static double
+shoulder_fill(const struct photo_scene *sc, int side)
+{
+	double half = sc->mesh_measured ? (sc->mesh.face_r - sc->mesh.face_l) / 2 :
+	    sc->face_w / 2;
+	double a = sc->eye_x + side * (half + SHOULDER_OUT * sc->ied);
+	double b = a + side * SHOULDER_BAND * sc->ied, edge = fmax(2, 0.02 * sc->ied);
+	int x0 = (int)fmin(a, b), x1 = (int)fmax(a, b), x, y, rows, n = 0;
+	/* A white collar on a light wall is near its colour: a tight tolerance. */
+	double t = fmax(SHOULDER_TOL, 2 * sc->bg_std);
+
+	x0 = (int)fmax(0, fmin(x0, sc->im.w - edge));
+	x1 = (int)fmin(sc->im.w, fmax(x1, edge));
+	rows = (int)fmax(2, 0.05 * sc->ied);
+	for (y = sc->im.h - rows; y < sc->im.h; y++)
+		for (x = x0; x < x1; x++)
+			n += sc->person != NULL ? sc->person[(size_t)y * sc->im.w + x] >= 0.5f :
+			    !like_backdrop(sc, sc->im.px + ((size_t)y * sc->im.w + x) * 3, t);
+	return ((double)n / ((x1 - x0) * rows));
+}
+
+/*
+ * The photo shows the head and the top of the shoulders (seed 002: 双肩; the
+ * lower edge shows the collarbone or the collar points): the chin clear of
+ * the bottom edge, and a shoulder beside the neck on each side where the
+ * frame ends close under the chin.  A photo taken from above, or of a
+ * sitter slumped low, shows hair there and no shoulder.
+ */
+static void
+check_shoulders(struct photo_report *r, const struct photo_scene *sc)
+{
+	double chin = sc->mesh_measured ? sc->mesh.chin_y : sc->chin_y;
+	double room = (sc->im.h - chin) / sc->ied;
+	double left = shoulder_fill(sc, -1), right = shoulder_fill(sc, 1);
+	int shown = (left >= SHOULDER_FILL) + (right >= SHOULDER_FILL);
+	/* Where the person is known: the network's map, or a white backdrop. */
+	int known = sc->person != NULL || fmin(sc->bg[0], fmin(sc->bg[1], sc->bg[2])) >= 225;
+	const char *why;
+	enum photo_verdict v = PHOTO_FAIL;
+
+	if (room < CHIN_ROOM)
+		why = _("The chin is cut by the bottom edge. The photo must show "
+		    "the head and the top of the shoulders: take a new photo from "
+		    "further away.");
+	else if (shown > (room < SHOULDER_ROOM)) {
+		v = PHOTO_PASS;
+		why = _("The chin and the shoulders show in the photo.");
+	} else if (known)
+		why = _("The shoulders do not show below the chin. Sit upright "
+		    "with the camera at the height of your eyes, a little further "
+		    "away, so the photo shows the top of both shoulders.");
+	else {
+		/* A pale top on a light wall is near its colour. */
+		v = PHOTO_WARN;
+		why = _("Not measured: the shoulders could not be told from the "
+		    "background. Make sure the photo shows the top of both "
+		    "shoulders.");
+	}
+	report_add(r, "shoulders", v, 0, v == PHOTO_WARN ?
+	    xstrdup(_("not measured")) : xasprintf(_("shoulders: %d of 2"), shown),
+	    xstrdup(_("chin and shoulders")), "%s", why);
+	report_figures(r, "chin %.2f above the bottom, shoulders %.2f %.2f (eye "
+	    "distances, shares)", room, left, right);
+}
+
 void
 check_looks(struct photo_report *r, const struct photo_scene *sc,
     const struct photo_profile *p)
@@ -749,4 +881,5 @@ check_looks(struct photo_report *r, const struct photo_scene *sc,
 	check_expression(r, sc, p);
 	check_accessories(r, sc);
 	check_clothing(r, sc);
+	check_shoulders(r, sc);
 }

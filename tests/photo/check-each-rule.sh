@@ -23,7 +23,7 @@ expect() {
 "$SSCARD" fix "$PHOTOS/canada_095m_white_m_darktop_frontal.jpg" -o good.jpg > /dev/null ||
 	fail "cannot make good.jpg"
 for id in format colour pixels dpi filesize face resolution face_width crown eye_line \
-    centring tilt pose eyes glasses headwear expression accessories clothing background \
+    centring tilt pose eyes glasses headwear expression accessories clothing shoulders background \
     exposure lighting sharpness; do
 	expect good.jpg $id pass
 done
@@ -110,6 +110,24 @@ expect "$PHOTOS/london_034_03_eastasian_f_neutral_whitetee.jpg" clothing fail
 expect "$PHOTOS/max_luciano_lightblue_shirt_cc0.png" clothing fail
 convert good.jpg -fill white -draw 'rectangle 0,380 357,440' whitetop.jpg
 expect whitetop.jpg clothing fail
+# A narrow sitter (044f, maroon top): beside one shoulder the white backdrop reaches
+# the bottom edge outside the top's edge: it is not a white top, and one shoulder
+# with room under the chin is enough.
+"$SSCARD" fix "$PHOTOS/canada_044f.jpg" -o narrow.jpg > /dev/null || fail "044f is not fixed"
+expect narrow.jpg clothing pass
+expect narrow.jpg shoulders pass
+# shoulders: gone from both sides fails; so does one side gone where the frame ends
+# close under the chin, and a chin cut by the bottom edge (the message says which).
+convert good.jpg -fill white -draw 'rectangle 0,400 110,440' -draw 'rectangle 250,400 357,440' bare.jpg
+expect bare.jpg shoulders fail
+convert good.jpg -fill white -draw 'rectangle 0,400 110,440' oneside.jpg
+expect oneside.jpg shoulders fail
+"$SSCARD" check oneside.jpg | grep -q "The shoulders do not show below the chin" ||
+	fail "oneside.jpg: not told the shoulders do not show"
+convert good.jpg -background white -gravity north -splice 0x70 -crop 358x441+0+0 +repage chincut.jpg
+expect chincut.jpg shoulders fail
+"$SSCARD" check chincut.jpg | grep -q "The chin is cut by the bottom edge" ||
+	fail "chincut.jpg: not told the chin is cut"
 # glasses: dark sunglasses fail; clear glasses warn where allowed, and in Liaocheng,
 # whose "no glasses" only a weak source gives (domain.md §2, Low), warn too.
 expect "$PHOTOS/if032_sunglasses_dark_man_lowkey_500px.jpg" glasses fail

@@ -33,9 +33,9 @@ Step 6 of 8: Photo check
    centred, Head level, Detail of the face, Eyes
    open and visible, Facing the camera, Glasses,
    Bare head, Mouth closed, Jewellery and
-   ornaments, Dark top, Ears showing, Background,
-   Exposure, Even light, Sharpness
-
+   ornaments, Dark top, Chin and shoulders in the
+   frame, Ears showing, Background, Exposure, Even
+   light, Sharpness
 
 
 
@@ -62,12 +62,12 @@ Step 6 of 8: Photo check
    FAIL  Background: grey, plain (expected white,
    plain)
 
-   PASS  File format, Colour, One face, Face width,
-   Height of the eyes, Face centred, Head level,
-   Detail of the face, Eyes open and visible, Facing
-   the camera, Glasses, Bare head, Mouth closed,
-   Jewellery and ornaments, Dark top, Ears showing,
-   Exposure, Even light, Sharpness
+
+
+
+
+
+
  >[ Fix the photo automatically ]
 
 
@@ -94,7 +94,7 @@ assert_screen check <<'EOF'
    不通过  脸部宽度：168 像素（估计值）（应为
    179-255 px）
 
-   （下面还有 10 项，按 ↓ 查看）
+   （下面还有 11 项，按 ↓ 查看）
    照片必须正好是 358x441 像素；自动修正会进
    行裁剪并调整尺寸。
  这个问题无法自动修正：请返回上一步（F2）选择

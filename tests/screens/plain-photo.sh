@@ -34,8 +34,9 @@ Your photo, checked against the Shenzhen rules:
   PASS  File format, Size in pixels, Dots per inch, File size, Colour, One face,
     Face width, Room above the head, Height of the eyes, Face centred, Head
     level, Detail of the face, Eyes open and visible, Facing the camera,
-    Glasses, Bare head, Mouth closed, Jewellery and ornaments, Dark top, Ears
-    showing, Background, Exposure, Even light, Sharpness
+    Glasses, Bare head, Mouth closed, Jewellery and ornaments, Dark top, Chin
+    and shoulders in the frame, Ears showing, Background, Exposure, Even light,
+    Sharpness
 Result: the photo meets the rules.
 Press Enter to go on.
 Prompt: '?' for help, '<' to go back>
@@ -65,7 +66,8 @@ Your photo, checked against the Shenzhen rules:
   PASS  File format, Colour, One face, Face width, Height of the eyes, Face
     centred, Head level, Detail of the face, Eyes open and visible, Facing the
     camera, Glasses, Bare head, Mouth closed, Jewellery and ornaments, Dark top,
-    Ears showing, Exposure, Even light, Sharpness
+    Chin and shoulders in the frame, Ears showing, Exposure, Even light,
+    Sharpness
 Result: the photo does not meet the rules.
   1: [*] Fix the photo automatically,
   2: Choose another photo,
