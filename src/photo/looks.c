@@ -80,8 +80,6 @@
 #define SHOULDER_BAND	0.3
 #define SHOULDER_FILL	0.5
 #define SHOULDER_TOL	12
-/* A top's edge at the bottom is a stretch at least this wide (a lanyard is narrower). */
-#define OUTLINE_MIN	0.2
 /* Nostrils are measured on faces with at least this eye distance, file pixels. */
 #define NOSE_MIN_IED	30
 
@@ -701,30 +699,25 @@ backdrop_to_bottom(const struct photo_scene *sc, int x, double t)
 
 /*
  * How far out from the eyes' midline, on side (-1 left, +1 right), the
- * person's outline meets the backdrop on the bottom row: going out from the
- * neck, the end of the first stretch of a top not of the backdrop's colour
- * (at least OUTLINE_MIN wide) that the backdrop's colour follows.  White
+ * person's outline meets the backdrop on the bottom row: the outermost pixel
+ * not of the backdrop's colour, where it is a top or hair (not skin).  White
  * beyond it is backdrop beside a narrow shoulder, not a white top; HUGE_VAL
- * where no such edge is seen.
+ * where no such edge is seen (a white top merging with the backdrop shows
+ * none, or only the neck's skin).
  */
 static double
 outline_at(const struct photo_scene *sc, int side, double t)
 {
 	const struct image *im = &sc->im;
 	const uint8_t *p, *row = im->px + (size_t)(im->h - 1) * im->w * 3;
-	int x, start = -1;
+	int x;
 
-	for (x = (int)sc->eye_x; x >= 0 && x < im->w; x += side) {
+	for (x = side < 0 ? 0 : im->w - 1; side < 0 ? x < sc->eye_x : x > sc->eye_x;
+	    x -= side) {
 		p = row + (size_t)x * 3;
-		if (!photo_scene_skin(sc, p) && !like_backdrop(sc, p, t)) {
-			if (start < 0)
-				start = x;
+		if (like_backdrop(sc, p, t))
 			continue;
-		}
-		if (start >= 0 && abs(x - start) >= OUTLINE_MIN * sc->ied &&
-		    like_backdrop(sc, p, t))
-			return (fabs(x - sc->eye_x) / sc->ied);
-		start = -1;
+		return (photo_scene_skin(sc, p) ? HUGE_VAL : fabs(x - sc->eye_x) / sc->ied);
 	}
 	return (HUGE_VAL);
 }
@@ -848,7 +841,13 @@ check_shoulders(struct photo_report *r, const struct photo_scene *sc)
 		why = _("The chin is cut by the bottom edge. The photo must show "
 		    "the head and the top of the shoulders: take a new photo from "
 		    "further away.");
-	else if (shown > (room < SHOULDER_ROOM)) {
+	else if (sc->person == NULL && !photo_scene_plain(sc)) {
+		/* A busy backdrop differs from its own colour everywhere. */
+		v = PHOTO_WARN;
+		why = _("Not measured: the background does not show where the "
+		    "shoulders end. Make sure the photo shows the top of both "
+		    "shoulders.");
+	} else if (shown > (room < SHOULDER_ROOM)) {
 		v = PHOTO_PASS;
 		why = _("The chin and the shoulders show in the photo.");
 	} else if (known)

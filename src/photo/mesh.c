@@ -14,6 +14,18 @@
 #define MESH_OUTPUT	"Identity_2"
 /* The square cut around the landmarks found, as a multiple of their extent. */
 #define MESH_MARGIN	1.5
+/*
+ * MediaPipe's iris network: the square around an eye's corners, IRIS_ENLARGE
+ * times the eye's width, in at IRIS_SIDE; of its 76 points (x, y, z) the
+ * 72nd is the iris's centre.  It was trained on one eye: the other, the one
+ * on the image's left, goes in mirrored (as MediaPipe and Human feed it).
+ */
+#define IRIS_SIDE	64
+#define IRIS_NAME	"iris"
+#define IRIS_OUTPUT	"Identity_nhwc"
+#define IRIS_POINTS	76
+#define IRIS_CENTRE	71
+#define IRIS_ENLARGE	2.3
 
 /* Contours of the eyes (the subject's right eye first, on the image's left). */
 static const int eye_ring[2][16] = {
@@ -28,23 +40,28 @@ static const int eye_ring[2][16] = {
 #define MESH_LIP_UP	13
 #define MESH_LIP_DOWN	14
 
-static void	cut_square(const struct image *, double, double, double, float *);
+static void	cut_square(const struct image *, double, double, double, int, int,
+		    float *);
+static int	iris_centre(const struct image *, const struct mesh *, int, double *,
+		    double *, char **);
 static int	run_square(const struct image *, double, double, double, struct mesh *,
 		    char **);
 
 /*
- * The square (x0, y0, side) resampled bilinearly to the input, corners to
- * corners; outside the photo is black, as TensorFlow's crop-and-resize has it.
+ * The square (x0, y0, side) resampled bilinearly to an n x n input (mirrored
+ * left to right when mirror is set), corners to corners; outside the photo
+ * is black, as TensorFlow's crop-and-resize has it.
  */
 static void
-cut_square(const struct image *im, double x0, double y0, double side, float *in)
+cut_square(const struct image *im, double x0, double y0, double side, int n,
+    int mirror, float *in)
 {
-	double k = side / (MESH_SIDE - 1), sx, sy, ax, ay, v;
+	double k = side / (n - 1), sx, sy, ax, ay, v;
 	int x, y, c, ix, iy, dx, dy, px, py;
 
-	for (y = 0; y < MESH_SIDE; y++)
-		for (x = 0; x < MESH_SIDE; x++) {
-			sx = x0 + x * k;
+	for (y = 0; y < n; y++)
+		for (x = 0; x < n; x++) {
+			sx = x0 + (mirror ? n - 1 - x : x) * k;
 			sy = y0 + y * k;
 			ix = (int)floor(sx);
 			iy = (int)floor(sy);
@@ -60,7 +77,7 @@ cut_square(const struct image *im, double x0, double y0, double side, float *in)
 						v += (dx ? ax : 1 - ax) * (dy ? ay : 1 - ay) *
 						    im->px[((size_t)py * im->w + px) * 3 + c];
 					}
-				in[((size_t)y * MESH_SIDE + x) * 3 + c] = (float)(v / 255);
+				in[((size_t)y * n + x) * 3 + c] = (float)(v / 255);
 			}
 		}
 }
@@ -75,16 +92,18 @@ run_square(const struct image *im, double cx, double cy, double side, struct mes
 	double x0 = cx - side / 2, y0 = cy - side / 2, k = side / MESH_SIDE;
 	int i, rc;
 
-	cut_square(im, x0, y0, side, in);
+	cut_square(im, x0, y0, side, MESH_SIDE, 0, in);
 	rc = nn_run(MESH_NAME, in, 3, MESH_SIDE, MESH_SIDE, MESH_OUTPUT, out,
 	    MESH_POINTS * 3, cause);
 	for (i = 0; rc == 0 && i < MESH_POINTS; i++) {
 		m->x[i] = x0 + out[i * 3] * k;
 		m->y[i] = y0 + out[i * 3 + 1] * k;
+		m->z[i] = out[i * 3 + 2] * k;
 		/* A damaged network must not place a point anywhere at all. */
-		if (!isfinite(m->x[i]) || !isfinite(m->y[i])) {
+		if (!isfinite(m->x[i]) || !isfinite(m->y[i]) || !isfinite(m->z[i])) {
 			m->x[i] = cx;
 			m->y[i] = cy;
+			m->z[i] = 0;
 		}
 	}
 	free(in);
@@ -118,6 +137,50 @@ mesh_available(void)
 	return (nn_available(MESH_NAME));
 }
 
+/*
+ * The centre of the iris of eye e (0: on the image's left) by the iris
+ * network, in the image's pixels; -1 with *cause when it cannot run.
+ */
+static int
+iris_centre(const struct image *im, const struct mesh *m, int e, double *x, double *y,
+    char **cause)
+{
+	float in[IRIS_SIDE * IRIS_SIDE * 3], out[IRIS_POINTS * 3];
+	int a = eye_ring[e][0], b = eye_ring[e][8], mirror = e == 0;
+	double side = IRIS_ENLARGE * fmax(fabs(m->x[a] - m->x[b]), fabs(m->y[a] - m->y[b]));
+	double x0 = (m->x[a] + m->x[b] - side) / 2, y0 = (m->y[a] + m->y[b] - side) / 2;
+	double ox, oy;
+
+	cut_square(im, x0, y0, side, IRIS_SIDE, mirror, in);
+	if (nn_run(IRIS_NAME, in, 3, IRIS_SIDE, IRIS_SIDE, IRIS_OUTPUT, out,
+	    IRIS_POINTS * 3, cause) != 0)
+		return (-1);
+	ox = out[IRIS_CENTRE * 3] / IRIS_SIDE;
+	oy = out[IRIS_CENTRE * 3 + 1] / IRIS_SIDE;
+	/* A damaged network must not move the eye out of its square. */
+	if (!(ox >= 0 && ox <= 1 && oy >= 0 && oy <= 1))
+		return (0);
+	*x = x0 + (mirror ? 1 - ox : ox) * side;
+	*y = y0 + oy * side;
+	return (0);
+}
+
+int
+mesh_irises(const struct image *im, const struct mesh *m, struct mesh_face *f,
+    char **cause)
+{
+	if (iris_centre(im, m, 0, &f->lx, &f->ly, cause) != 0 ||
+	    iris_centre(im, m, 1, &f->rx, &f->ry, cause) != 0)
+		return (-1);
+	return (0);
+}
+
+int
+mesh_irises_available(void)
+{
+	return (nn_available(IRIS_NAME));
+}
+
 void
 mesh_measure(const struct mesh *m, struct mesh_face *f)
 {
@@ -135,6 +198,8 @@ mesh_measure(const struct mesh *m, struct mesh_face *f)
 	f->ry = sy[1];
 	f->face_l = m->x[MESH_CHEEK_L];
 	f->face_r = m->x[MESH_CHEEK_R];
+	f->yaw = atan2(m->z[MESH_CHEEK_R] - m->z[MESH_CHEEK_L],
+	    m->x[MESH_CHEEK_R] - m->x[MESH_CHEEK_L]) * 180 / M_PI;
 	f->chin_y = m->y[MESH_CHIN];
 	f->lip_ux = m->x[MESH_LIP_UP];
 	f->lip_uy = m->y[MESH_LIP_UP];

@@ -9,6 +9,7 @@
 /* FaceMesh's points, in the pixels of the image they were found in. */
 struct mesh {
 	double	x[MESH_POINTS], y[MESH_POINTS];
+	double	z[MESH_POINTS];	/* depth, towards the camera negative, in x's scale */
 };
 
 /* Where the measured parts of a face are, from its mesh. */
@@ -18,6 +19,7 @@ struct mesh_face {
 	double	chin_y;		/* lowest point of the chin */
 	double	lip_ux, lip_uy;	/* inner edge of the upper lip, middle of the mouth */
 	double	lip_dx, lip_dy;	/* inner edge of the lower lip */
+	double	yaw;		/* head turned, degrees: the outline's depth across its width */
 };
 
 /*
@@ -31,5 +33,12 @@ int	mesh_find(const struct image *, double, double, double, struct mesh *, char 
 int	mesh_available(void);
 /* Eye centres, face outline at the ear roots and chin of a mesh. */
 void	mesh_measure(const struct mesh *, struct mesh_face *);
+/*
+ * The eye centres of f placed again on the irises' centres by MediaPipe's
+ * iris network (the pupils, where the eye rings' means sit off them).
+ * Returns 0, or -1 with *cause (translated), f's eyes then unchanged.
+ */
+int	mesh_irises(const struct image *, const struct mesh *, struct mesh_face *, char **);
+int	mesh_irises_available(void);
 
 #endif

@@ -48,6 +48,9 @@ static int	differs(const uint8_t *, const double *, double);
 static int	not_backdrop(const struct photo_scene *, int, int, double);
 static void	find_crown(struct photo_scene *);
 static int	is_background_spot(const struct photo_scene *, int, int);
+static int	cell_beside(const struct photo_scene *, int, int, int);
+static int	near_head(const unsigned char *, int, int, int, int);
+static void	mark_fringe(unsigned char *, int, int);
 static void	background_stats(struct photo_scene *);
 static void	border_stats(struct photo_scene *);
 static struct detector *scene_detector(const char *, char **);
@@ -167,6 +170,13 @@ find_crown(struct photo_scene *sc)
 	}
 }
 
+/*
+ * Loose hair shows beside the head within this many cells (an eighth of the
+ * eye distance each), against a wall at least this light (luma).
+ */
+#define FRINGE_CELLS	2
+#define FRINGE_WALL	180
+
 /* Above the crown, or beside the head above the ears (which stick out). */
 static int
 is_background_spot(const struct photo_scene *sc, int x, int y)
@@ -181,41 +191,125 @@ is_background_spot(const struct photo_scene *sc, int x, int y)
 }
 
 /*
+ * A cell of the backdrop's grid: not sampled (the head), plain, busy and
+ * mostly of the backdrop's colour, busy otherwise, or hair's loose ends.
+ */
+enum cell { CELL_HEAD, CELL_PLAIN, CELL_BUSY_WALL, CELL_BUSY_OTHER, CELL_FRINGE };
+
+/* The cell (cx, cy) of size pixels lies wholly beside or above the head. */
+static int
+cell_beside(const struct photo_scene *sc, int cx, int cy, int size)
+{
+	return (is_background_spot(sc, cx, cy) &&
+	    is_background_spot(sc, cx + size - 1, cy + size - 1) &&
+	    is_background_spot(sc, cx + size - 1, cy) &&
+	    is_background_spot(sc, cx, cy + size - 1));
+}
+
+/* Cell i of a gw x gh grid lies within d cells of the head. */
+static int
+near_head(const unsigned char *cell, int gw, int gh, int i, int d)
+{
+	int x = i % gw, y = i / gw, dx, dy;
+
+	for (dy = -d; dy <= d; dy++)
+		for (dx = -d; dx <= d; dx++)
+			if (x + dx >= 0 && x + dx < gw && y + dy >= 0 && y + dy < gh &&
+			    cell[(y + dy) * gw + x + dx] == CELL_HEAD)
+				return (1);
+	return (0);
+}
+
+/*
+ * Busy cells joined to the head through busy cells, all near it, are hair's
+ * loose ends (curls, wisps over a light wall), not the backdrop: marked
+ * CELL_FRINGE.  Beyond the cells next to the head only those mostly of the
+ * wall's colour are (CELL_BUSY_WALL: strands over it, not a thing of other
+ * colours).
+ */
+static void
+mark_fringe(unsigned char *cell, int gw, int gh)
+{
+	int i, k, changed = 1, x, y;
+
+	while (changed)
+		for (changed = 0, i = 0; i < gw * gh; i++) {
+			if (!(cell[i] == CELL_BUSY_WALL &&
+			    near_head(cell, gw, gh, i, FRINGE_CELLS)) &&
+			    !(cell[i] == CELL_BUSY_OTHER && near_head(cell, gw, gh, i, 1)))
+				continue;
+			x = i % gw;
+			y = i / gw;
+			for (k = 0; k < 4; k++) {
+				int nx = x + (k == 0) - (k == 1), ny = y + (k == 2) - (k == 3);
+
+				if (nx < 0 || ny < 0 || nx >= gw || ny >= gh ||
+				    (cell[ny * gw + nx] != CELL_HEAD &&
+				    cell[ny * gw + nx] != CELL_FRINGE))
+					continue;
+				cell[i] = CELL_FRINGE;
+				changed = 1;
+				break;
+			}
+		}
+}
+
+/*
  * Plainness is judged in small cells, so that the gentle fall-off of a
  * studio backdrop counts as plain while objects and patterns do not:
  * bg_spread is the mean luma deviation inside the cells, bg_outliers the
- * share of cells with visible detail.
+ * share of cells with visible detail.  Hair's loose ends beside the head
+ * are the person's, and left out (mark_fringe).
  */
 static void
 background_stats(struct photo_scene *sc)
 {
 	const struct image *im = &sc->im;
-	double sum[3] = { 0, 0, 0 }, l, cs, cm, dev = 0;
+	double sum[3] = { 0, 0, 0 }, l, cs, cm, dev = 0, *cdev;
 	size_t n = 0, cells = 0, busy = 0, k;
-	int cx, cy, x, y, c, size = (int)fmax(4, sc->ied / 8);
+	int size = (int)fmax(4, sc->ied / 8), gw = im->w / size, gh = im->h / size;
+	int cx, cy, x, y, c, i, wall;
+	unsigned char *cell;
+	/* Wisps of hair show against a light wall; elsewhere nothing is left out. */
+	int light = 0.299 * sc->bg[0] + 0.587 * sc->bg[1] + 0.114 * sc->bg[2] >= FRINGE_WALL;
+	double t = backdrop_tolerance(sc);
 
-	for (cy = 0; cy + size <= im->h; cy += size)
-		for (cx = 0; cx + size <= im->w; cx += size) {
-			if (!is_background_spot(sc, cx, cy) ||
-			    !is_background_spot(sc, cx + size - 1, cy + size - 1) ||
-			    !is_background_spot(sc, cx + size - 1, cy) ||
-			    !is_background_spot(sc, cx, cy + size - 1))
-				continue;
-			for (cs = cm = 0, k = 0, y = cy; y < cy + size; y++)
-				for (x = cx; x < cx + size; x++, k++) {
-					for (c = 0; c < 3; c++)
-						sum[c] += px_at(im, x, y)[c];
-					l = px_at(im, x, y)[1];
-					cm += l;
-					cs += l * l;
-				}
-			n += k;
-			cm /= k;
-			l = sqrt(fmax(0, cs / k - cm * cm));
-			dev += l;
-			busy += l > 8;
-			cells++;
-		}
+	if (gw < 1 || gh < 1)
+		return;
+	cell = xcalloc((size_t)gw * gh, 1);
+	cdev = xreallocarray(NULL, (size_t)gw * gh, sizeof *cdev);
+	for (i = 0; i < gw * gh; i++) {
+		cx = i % gw * size;
+		cy = i / gw * size;
+		if (!cell_beside(sc, cx, cy, size))
+			continue;
+		for (cs = cm = 0, k = 0, wall = 0, y = cy; y < cy + size; y++)
+			for (x = cx; x < cx + size; x++, k++) {
+				l = px_at(im, x, y)[1];
+				cm += l;
+				cs += l * l;
+				wall += !differs(px_at(im, x, y), sc->bg, t);
+			}
+		cm /= k;
+		cdev[i] = sqrt(fmax(0, cs / k - cm * cm));
+		cell[i] = cdev[i] <= 8 ? CELL_PLAIN : wall * 2 >= (int)k ?
+		    CELL_BUSY_WALL : CELL_BUSY_OTHER;
+	}
+	if (light)
+		mark_fringe(cell, gw, gh);
+	for (i = 0; i < gw * gh; i++) {
+		if (cell[i] == CELL_HEAD || cell[i] == CELL_FRINGE)
+			continue;
+		for (y = i / gw * size; y < i / gw * size + size; y++)
+			for (x = i % gw * size; x < i % gw * size + size; x++, n++)
+				for (c = 0; c < 3; c++)
+					sum[c] += px_at(im, x, y)[c];
+		dev += cdev[i];
+		busy += cell[i] != CELL_PLAIN;
+		cells++;
+	}
+	free(cdev);
+	free(cell);
 	sc->bg_seen = (int)n;
 	if (cells == 0)
 		return;
@@ -406,8 +500,13 @@ find_head_width(struct photo_scene *sc)
 		sc->head_w = median(w, n);
 }
 
-void
-photo_scene_measure(struct photo_scene *sc)
+/*
+ * Everything measured from the eyes of sc->face: where FaceMesh placed the
+ * landmarks, the face's outline and chin are its, not colour's or the
+ * head's proportions'.
+ */
+static void
+measure_from_eyes(struct photo_scene *sc)
 {
 	struct face *f = &sc->face;
 
@@ -418,11 +517,37 @@ photo_scene_measure(struct photo_scene *sc)
 	sc->chin_y = sc->eye_y + CHIN_IED * sc->ied;
 	skin_colour(sc);
 	find_face_width(sc);
+	if (sc->mesh_measured) {
+		sc->face_l = sc->mesh.face_l;
+		sc->face_r = sc->mesh.face_r;
+		sc->face_w = sc->face_r - sc->face_l;
+		sc->face_measured = 1;
+		sc->chin_y = sc->mesh.chin_y;
+	}
 	corner_colour(sc);
 	find_crown(sc);
 	background_stats(sc);
 	border_stats(sc);
 	find_head_width(sc);
+}
+
+void
+photo_scene_measure(struct photo_scene *sc)
+{
+	struct face *f = &sc->face;
+
+	sc->mesh_measured = 0;
+	measure_from_eyes(sc);
+	if (sc->nfaces != 1)
+		return;
+	measure_mesh(sc);
+	if (!sc->mesh_measured)
+		return;
+	f->lx = sc->mesh.lx;
+	f->ly = sc->mesh.ly;
+	f->rx = sc->mesh.rx;
+	f->ry = sc->mesh.ry;
+	measure_from_eyes(sc);
 }
 
 /* The detector for dir (NULL: the configured default), loaded on first use. */
@@ -654,16 +779,17 @@ analyse_with(struct photo_scene *sc, struct detector *d, char *cause,
 	if (sc->nfaces > 0) {
 		sc->face = f.v[0];
 		photo_scene_measure(sc);
-		if (sc->nfaces == 1)
-			measure_mesh(sc);
 	}
 	faces_free(&f);
 }
 
 /*
  * FaceMesh's landmarks of the face found (the square around the detector's
- * box, as MediaPipe crops a face): the mouth rule reads the lips.  Where the
- * network cannot run, the mouth is judged by colour alone (looks.c says so).
+ * box, as MediaPipe crops a face), the eyes on the irises where the iris
+ * network runs: the geometry reads the eyes, outline and chin, the mouth
+ * rule the lips.  Where the network cannot run, the detector's eyes and
+ * colour measure the face, and the mouth is judged by colour alone (looks.c
+ * says so).
  */
 static void
 measure_mesh(struct photo_scene *sc)
@@ -678,6 +804,9 @@ measure_mesh(struct photo_scene *sc)
 	}
 	mesh_measure(&m, &sc->mesh);
 	sc->mesh_measured = 1;
+	/* Without the iris network the eye rings' centres stand for the pupils. */
+	if (mesh_irises(&sc->im, &m, &sc->mesh, &cause) != 0)
+		free(cause);
 }
 
 int

@@ -56,7 +56,11 @@ struct photo_scene {
  */
 int	photo_scene_load(const char *, const struct config *, int,
 	    struct photo_scene *, char **);
-/* Measures crown, chin and background of sc->im around sc->face again. */
+/*
+ * Measures crown, chin and background of sc->im around sc->face again; with
+ * one face, FaceMesh's landmarks (where it runs) then place the eyes, the
+ * face's outline and the chin, and the rest is measured from them.
+ */
 void	photo_scene_measure(struct photo_scene *);
 /*
  * The photo's size in pixels as the file holds it (turned upright by its

@@ -12,6 +12,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 
 OUT_FACE = 217.0
 
@@ -38,8 +39,12 @@ def photo_of(folder, tem):
     return None
 
 
-def scene(tool, photo):
-    out = subprocess.run([tool, "scene", photo], capture_output=True, text=True).stdout.split()
+def scene(tool, photo, models=None):
+    env = dict(os.environ)
+    if models is not None:
+        env["SSCARD_MODEL_DIR"] = models
+    out = subprocess.run([tool, "scene", photo], capture_output=True, text=True,
+                         env=env).stdout.split()
     if not out or out[0] != "eyes":
         return None
     v = dict(eyes=[float(x) for x in out[1:5]], face=[float(out[6]), float(out[7])],
@@ -48,60 +53,20 @@ def scene(tool, photo):
     return v
 
 
-def mesh(tool, photo):
-    out = subprocess.run([tool, "mesh", photo], capture_output=True, text=True).stdout.split()
-    if not out or out[0] != "eyes":
-        return None
-    return dict(eyes=[float(x) for x in out[1:5]], face=[float(out[6]), float(out[7])],
-                chin=float(out[9]))
-
-
-def mesh_table(tool, folder, tems):
-    """The same errors for FaceMesh's landmarks (phototool mesh), side by side."""
-    eye, face, chin = [], [], []
-    for t in tems:
-        photo = photo_of(folder, t)
-        m = mesh(tool, photo) if photo else None
-        if m is None:
-            continue
-        p = template(t)
-        (lx, ly), (rx, ry) = p[0], p[1]
-        ied = ((rx - lx) ** 2 + (ry - ly) ** 2) ** 0.5
-        for (tx, ty), (sx, sy) in (((lx, ly), m["eyes"][0:2]), ((rx, ry), m["eyes"][2:4])):
-            eye.append(((sx - tx) ** 2 + (sy - ty) ** 2) ** 0.5 / ied * 100)
-        k = OUT_FACE / (p[113][0] - p[110][0])
-        face.append(((m["face"][1] - m["face"][0]) - (p[113][0] - p[110][0])) * k)
-        chin.append((m["chin"] - p[129][1]) * k)
-    if not face:
-        return
-    print("== FaceMesh (models/facemesh.onnx) against the same landmarks (%d faces)" % len(face))
-    print("%-34s %8s %8s %8s %8s" % ("error", "median", "p90", "max", "mean"))
-    for name, xs in (("eye centre, % of eye distance", eye),
-                     ("face width, output px", face), ("chin, output px", chin)):
-        a = [abs(x) for x in xs]
-        print("%-34s %8.1f %8.1f %8.1f %+8.1f" % (name, statistics.median(a), pct(a, 0.9),
-                                                max(a), statistics.mean(xs)))
-    print("targets: eye centre median <= 2 %%: %s; face width p90 <= 3 px: %s" % (
-        "yes" if statistics.median(eye) <= 2 else "NO",
-        "yes" if pct([abs(x) for x in face], 0.9) <= 3 else "NO"))
-
-
 def pct(xs, q):
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))]
 
 
-def main():
-    tool, sscard, folder = sys.argv[1:4]
-    tems = sorted(os.path.join(folder, "landmarks", f)
-                  for f in os.listdir(os.path.join(folder, "landmarks")) if f.endswith(".tem"))
+def table(tool, folder, tems, title, models=None):
+    """The scene's measures of every templated face against the template."""
     eye, eye_dx, eye_dy, face, crown, chin, missed = [], [], [], [], [], [], []
     for t in tems:
         photo = photo_of(folder, t)
         if photo is None:
             continue
         p = template(t)
-        s = scene(tool, photo)
+        s = scene(tool, photo, models)
         if s is None:
             missed.append(os.path.basename(photo))
             continue
@@ -118,10 +83,10 @@ def main():
         crown.append((s["crown"] - p[151][1]) * k)
         chin.append((s["chin"] - p[129][1]) * k)
         eye_dy.append(((s["eyes"][1] + s["eyes"][3]) - (ly + ry)) / 2 / ied * 100)
-    print("== Measurements against hand-placed landmarks (%d faces%s)" % (
-        len(face), ", no single face found in " + " ".join(missed) if missed else ""))
+    print("== %s (%d faces%s)" % (title, len(face), ", no single face found in " +
+                                  " ".join(missed) if missed else ""))
     if not face:
-        return 0
+        return
     print("%-34s %8s %8s %8s %8s" % ("error", "median", "p90", "max", "mean"))
     for name, xs in (("eye centre, % of eye distance", eye),
                      ("face width, output px", face),
@@ -136,7 +101,24 @@ def main():
     print("targets: eye centre median <= 2 %%: %s; face width p90 <= 3 px: %s" % (
         "yes" if statistics.median(eye) <= 2 else "NO",
         "yes" if pct(face, 0.9) <= 3 else "NO"))
-    mesh_table(tool, folder, tems)
+
+
+def main():
+    tool, sscard, folder = sys.argv[1:4]
+    tems = sorted(os.path.join(folder, "landmarks", f)
+                  for f in os.listdir(os.path.join(folder, "landmarks")) if f.endswith(".tem"))
+    models = os.environ.get("SSCARD_MODEL_DIR", "")
+    table(tool, folder, tems, "Measurements against hand-placed landmarks: FaceMesh, eyes "
+          "on the irises (used)")
+    with tempfile.TemporaryDirectory() as work:
+        # The same without the iris network (eye rings' centres), then without any.
+        rings = os.path.join(work, "rings")
+        os.mkdir(rings)
+        for n in ("facemesh", "selfie"):
+            if os.path.exists(os.path.join(models, n + ".onnx")):
+                os.symlink(os.path.join(models, n + ".onnx"), os.path.join(rings, n + ".onnx"))
+        table(tool, folder, tems, "Without the iris network: eye rings' centres", rings)
+        table(tool, folder, tems, "Without the networks: Haar detector and colour", work)
     labels = os.path.join(folder, "smiling", "teeth.tsv")
     if not os.path.exists(labels):
         return 0

@@ -117,10 +117,13 @@ expect whitetop.jpg clothing fail
 expect narrow.jpg clothing pass
 expect narrow.jpg shoulders pass
 # shoulders: gone from both sides fails; so does one side gone where the frame ends
-# close under the chin, and a chin cut by the bottom edge (the message says which).
+# close under the chin (151m's, a third of the eye distance under it), and a chin cut
+# by the bottom edge (the message says which).
 convert good.jpg -fill white -draw 'rectangle 0,400 110,440' -draw 'rectangle 250,400 357,440' bare.jpg
 expect bare.jpg shoulders fail
-convert good.jpg -fill white -draw 'rectangle 0,400 110,440' oneside.jpg
+"$SSCARD" fix "$PHOTOS/canada_151m.jpg" -o low.jpg > /dev/null || fail "151m is not fixed"
+expect low.jpg shoulders pass
+convert low.jpg -fill white -draw 'rectangle 0,400 110,440' oneside.jpg
 expect oneside.jpg shoulders fail
 "$SSCARD" check oneside.jpg | grep -q "The shoulders do not show below the chin" ||
 	fail "oneside.jpg: not told the shoulders do not show"
@@ -145,12 +148,16 @@ convert good.jpg -fill '#d02020' -draw 'rectangle 90,20 270,75' hat.jpg
 expect hat.jpg headwear fail
 # An officer's cap with its badge.
 expect "$PHOTOS/grace_hopper_navy_cap_glasses_pd.jpg" headwear fail
-# accessories: on a plain backdrop a green earring by the ear lobe fails (不得佩戴装饰品),
-# and fix refuses it for that.
-convert good.jpg -fill '#20c020' -draw 'circle 50,330 58,338' earring.jpg
+# accessories: on a plain backdrop a green earring at the ear lobe fails (不得佩戴装饰品),
+# and fix refuses it for that.  The lobe: just outside the face's outline at the ear
+# root, an eye distance under the eyes (the scene's measures of good.jpg).
+lobe=$("$top_builddir/tests/photo/phototool" scene good.jpg |
+    awk '{ d = $4 - $2; printf "%d %d", $7 - 0.08 * d, ($3 + $5) / 2 + 1.05 * d }')
+lx=${lobe% *} ly=${lobe#* }
+convert good.jpg -fill '#20c020' -draw "circle $lx,$ly $((lx + 11)),$ly" earring.jpg
 expect earring.jpg accessories fail
-# A small one (8 % of the ear's box) only warns: it may be a shadow or a reflection.
-convert good.jpg -fill '#20c020' -draw 'circle 50,330 58,330' stud.jpg
+# A small one (9 % of the ear's box) only warns: it may be a shadow or a reflection.
+convert good.jpg -fill '#20c020' -draw "circle $lx,$ly $((lx + 8)),$ly" stud.jpg
 expect stud.jpg accessories warn
 "$SSCARD" fix earring.jpg -o earring-fixed.jpg > earring-fix.txt 2>&1 &&
 	fail "fix wrote a photo of someone wearing an earring"
@@ -159,9 +166,13 @@ grep -q "Jewellery and ornaments: Something colourful is worn" earring-fix.txt |
 # Beside a head on a busy backdrop the colour may be the backdrop's: the hair band of
 # 053f, whose long hair makes the backdrop measure as not plain, only warns.
 expect "$PHOTOS/canada_053f_white_f_headband.jpg" accessories warn
-# resolution: a 115-pixel portrait fails; a 400-pixel one warns.
+# resolution: a 115-pixel portrait fails; the good photo at three quarters of its size
+# warns (its face enlarged 1.3 times), as does a 400-pixel portrait whose face is 1.67
+# times too small.
 expect "$PHOTOS/max_bryan_glasses_darktop_cc0_115px.png" resolution fail
-expect "$PHOTOS/max_luciano_lightblue_shirt_cc0.png" resolution warn
+convert good.jpg -resize 75% small.jpg
+expect small.jpg resolution warn
+expect "$PHOTOS/max_luciano_lightblue_shirt_cc0.png" resolution fail
 # pose: a head turned to one side (the face squeezed on one side) fails.
 convert good.jpg \( +clone -crop 179x441+0+0 +repage -resize 55%x100%! \) \
     \( good.jpg -crop 179x441+179+0 +repage \) +append -gravity center \

@@ -50,9 +50,11 @@ def main():
     misses = []
     for f, want_check, want_fix, per in rows:
         photo = os.path.join(folder, f)
-        # The canada set's originals keep their own names, in canada/.
+        # The canada and anybg sets' originals keep their own names, in their folders.
         if not os.path.exists(photo) and f.startswith("canada_") and len(f) == 15:
             photo = os.path.join(folder, "canada", f[7:])
+        if not os.path.exists(photo) and f.startswith("anybg_"):
+            photo = os.path.join(folder, "anybg", f[6:])
         if not os.path.exists(photo):
             bad.append("%s: missing" % photo)
             continue

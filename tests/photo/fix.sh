@@ -67,9 +67,9 @@ refused "$PHOTOS/london_087_03_eastasian_f_neutral_whitetee.jpg" "Dark top"
 refused "$PHOTOS/london_030_08_smiling.jpg" "Mouth closed"
 # A dark or busy backdrop is no longer a refusal (the network finds the person):
 # what else is wrong is said instead.
-refused "$PHOTOS/max_luciano_lightblue_shirt_cc0.png" "Facing the camera"
+refused "$PHOTOS/max_luciano_lightblue_shirt_cc0.png" "too few pixels"
 refused "$PHOTOS/max_bryan_glasses_darktop_cc0_115px.png" "too few pixels"
-refused "$PHOTOS/lisa2.jpg" "too few pixels"
+refused "$PHOTOS/lisa2.jpg" "The shoulders do not show"
 refused "$PHOTOS/chelsea.png" "no face"
 refused "$PHOTOS/camera.png" "no face"
 # Taken 15 cm from the face: the ears are hidden behind the cheeks.

@@ -255,10 +255,10 @@ cmd_mesh(int argc, char **argv)
 		photo_scene_free(&sc);
 		return (1);
 	} else
-		printf("eyes %.1f %.1f %.1f %.1f face %.1f %.1f chin %.1f lips %.1f\n",
-		    f->lx * k, f->ly * k, f->rx * k, f->ry * k, f->face_l * k,
-		    f->face_r * k, f->chin_y * k,
-		    hypot(f->lip_dx - f->lip_ux, f->lip_dy - f->lip_uy) * k);
+		printf("eyes %.1f %.1f %.1f %.1f face %.1f %.1f chin %.1f lips %.1f "
+		    "yaw %.1f\n", f->lx * k, f->ly * k, f->rx * k, f->ry * k,
+		    f->face_l * k, f->face_r * k, f->chin_y * k,
+		    hypot(f->lip_dx - f->lip_ux, f->lip_dy - f->lip_uy) * k, f->yaw);
 	photo_scene_free(&sc);
 	return (0);
 }
