@@ -430,7 +430,17 @@ check_pose(struct photo_report *r, const struct photo_scene *sc,
 			v = pose_turn(yaw, pass_deg, p->pose_max * 3 / 2);
 		}
 	}
-	if (edges) {
+	/*
+	 * FaceMesh's outline has depth: the turn is its slope across the
+	 * face (frontal photos measure at most 4.5°, the near profile 52°).
+	 * Else the cheeks' edges, unequal beside the eyes of a turned head.
+	 */
+	if (sc->mesh_measured) {
+		edges = 1;
+		how = "";
+		yaw = fabs(sc->mesh.yaw);
+		v = pose_turn(yaw, pass_deg, p->pose_max);
+	} else if (edges) {
 		yaw = asin(fmin(1, fabs(right - left) / (right + left))) * 180 / M_PI;
 		v = pose_turn(yaw, pass_deg, p->pose_max);
 	}

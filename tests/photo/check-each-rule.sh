@@ -178,6 +178,10 @@ convert good.jpg \( +clone -crop 179x441+0+0 +repage -resize 55%x100%! \) \
     \( good.jpg -crop 179x441+179+0 +repage \) +append -gravity center \
     -background white -extent 358x441 turned.jpg
 expect turned.jpg pose fail
+# A near profile (FaceMesh's outline slopes 52° in depth) fails; the frontal 400-pixel
+# portrait, whose cheeks' edges were unequal to colour, passes.
+expect "$PHOTOS/anybg_if063_man_head_turned_profile.jpg" pose fail
+expect "$PHOTOS/max_luciano_lightblue_shirt_cc0.png" pose pass
 # Hair over the cheeks: the nostrils far off the eye midpoint tell the turn.
 expect "$PHOTOS/if013_eastasian_woman_white_bg_head_turned_500px.jpg" pose fail
 # Looking down: the nostrils far from their place between the eyes and the mouth.
