@@ -537,16 +537,14 @@ photo_scene_measure(struct photo_scene *sc)
 	struct face *f = &sc->face;
 
 	sc->mesh_measured = 0;
-	measure_from_eyes(sc);
-	if (sc->nfaces != 1)
-		return;
-	measure_mesh(sc);
-	if (!sc->mesh_measured)
-		return;
-	f->lx = sc->mesh.lx;
-	f->ly = sc->mesh.ly;
-	f->rx = sc->mesh.rx;
-	f->ry = sc->mesh.ry;
+	if (sc->nfaces == 1)
+		measure_mesh(sc);
+	if (sc->mesh_measured) {
+		f->lx = sc->mesh.lx;
+		f->ly = sc->mesh.ly;
+		f->rx = sc->mesh.rx;
+		f->ry = sc->mesh.ry;
+	}
 	measure_from_eyes(sc);
 }
 
