@@ -71,8 +71,9 @@
  * distances above the bottom edge; a shoulder shows where the person fills
  * SHOULDER_FILL of the bottom rows over a band SHOULDER_BAND wide, starting
  * SHOULDER_OUT outside the face's edge.  With less than SHOULDER_ROOM under
- * the chin only the corners can show the top, and both must: fixed canada
- * photos measure 0.20-0.74 under the chin, both shoulders filled (1.00).
+ * the chin only the corners can show the top, and both must: the fixed
+ * canada photos measure 0.30-0.89 under the chin, both shoulders filled
+ * (0.78-1.00) but for 044f, one shoulder and 0.6-0.7 under the chin.
  */
 #define CHIN_ROOM	0.1
 #define SHOULDER_ROOM	0.5
@@ -810,9 +811,7 @@ check_clothing(struct photo_report *r, const struct photo_scene *sc)
 static double
 shoulder_fill(const struct photo_scene *sc, int side)
 {
-	double half = sc->mesh_measured ? (sc->mesh.face_r - sc->mesh.face_l) / 2 :
-	    sc->face_w / 2;
-	double a = sc->eye_x + side * (half + SHOULDER_OUT * sc->ied);
+	double a = sc->eye_x + side * (sc->face_w / 2 + SHOULDER_OUT * sc->ied);
 	double b = a + side * SHOULDER_BAND * sc->ied, edge = fmax(2, 0.02 * sc->ied);
 	int x0 = (int)fmin(a, b), x1 = (int)fmax(a, b), x, y, rows, n = 0;
 	/* A white collar on a light wall is near its colour: a tight tolerance. */
@@ -820,7 +819,9 @@ shoulder_fill(const struct photo_scene *sc, int side)
 
 	x0 = (int)fmax(0, fmin(x0, sc->im.w - edge));
 	x1 = (int)fmin(sc->im.w, fmax(x1, edge));
-	rows = (int)fmax(2, 0.05 * sc->ied);
+	rows = (int)fmin(sc->im.h, fmax(2, 0.05 * sc->ied));
+	if (x1 <= x0 || rows < 1)
+		return (0);
 	for (y = sc->im.h - rows; y < sc->im.h; y++)
 		for (x = x0; x < x1; x++)
 			n += sc->person != NULL ? sc->person[(size_t)y * sc->im.w + x] >= 0.5f :
@@ -838,8 +839,7 @@ shoulder_fill(const struct photo_scene *sc, int side)
 static void
 check_shoulders(struct photo_report *r, const struct photo_scene *sc)
 {
-	double chin = sc->mesh_measured ? sc->mesh.chin_y : sc->chin_y;
-	double room = (sc->im.h - chin) / sc->ied;
+	double room = (sc->im.h - sc->chin_y) / sc->ied;
 	double left = shoulder_fill(sc, -1), right = shoulder_fill(sc, 1);
 	int shown = (left >= SHOULDER_FILL) + (right >= SHOULDER_FILL);
 	/* Where the person is known: the network's map, or a white backdrop. */
