@@ -642,7 +642,8 @@ backdrop_kept(const float *soft, const struct image *before,
 /*
  * The matte is sound when nothing kept stands apart from the person, the
  * hair over the forehead and the neck were kept, and beside the head and
- * above it (where only backdrop can be) nothing of the old backdrop was left.  s is output pixels per scene pixel.
+ * above it (where only backdrop should be) nothing was left.  s is output
+ * pixels per scene pixel.
  */
 static int
 matte_sound(const float *soft, const struct image *before,
@@ -654,10 +655,16 @@ matte_sound(const float *soft, const struct image *before,
 	double crown = ey - (sc->eye_y - sc->crown_y) * s;
 	const char *why = NULL;
 
-	/* The backdrop's hue says what was left only of a plain backdrop. */
+	/*
+	 * What stands apart may be backdrop or worn (a necklace's beads); the
+	 * backdrop's hue says what was left only of a plain backdrop.
+	 */
 	if (stray_blob(soft, im->w, im->h, (int)ex, (int)(ey + 0.5 * ied)) >
-	    MATTE_BLOB * im->w * im->h || (sc->person == NULL &&
-	    backdrop_kept(soft, before, sc, ex, ey, ied, crown) > MATTE_LEFT))
+	    MATTE_BLOB * im->w * im->h)
+		why = _("pieces apart from the person would remain: part of the "
+		    "background, or something worn");
+	else if (sc->person == NULL &&
+	    backdrop_kept(soft, before, sc, ex, ey, ied, crown) > MATTE_LEFT)
 		why = _("patches of the old background would remain");
 	else if (share_whitened(soft, im->w, im->h, ex - 0.6 * ied, crown + 0.15 * ied,
 	    ex + 0.6 * ied, ey - 0.6 * ied, 0) > MATTE_SLACK)
@@ -665,14 +672,18 @@ matte_sound(const float *soft, const struct image *before,
 	else if (share_whitened(soft, im->w, im->h, ex - 0.3 * ied, ey + 2.0 * ied,
 	    ex + 0.3 * ied, ey + 2.4 * ied, 0) > MATTE_SLACK)
 		why = _("the neck would be whitened");
-	/* Above the head and beside it only backdrop can be: all of it white. */
+	/*
+	 * Above the head and beside it only backdrop should be: all of it
+	 * white.  What is kept there is hair standing out as often as backdrop.
+	 */
 	else if (1 - share_whitened(soft, im->w, im->h, 0, 0, im->w,
 	    crown - 0.1 * ied, 1) > MATTE_SLACK ||
 	    1 - share_whitened(soft, im->w, im->h, 0, 0, ex - 1.6 * ied,
 	    ey + 1.0 * ied, 1) > MATTE_SLACK ||
 	    1 - share_whitened(soft, im->w, im->h, ex + 1.6 * ied, 0, im->w,
 	    ey + 1.0 * ied, 1) > MATTE_SLACK)
-		why = _("patches of the old background would remain");
+		why = _("something would remain beside or above the head: hair "
+		    "standing out, or part of the background");
 	if (why == NULL)
 		return (0);
 	*cause = separate_cause(in, why);

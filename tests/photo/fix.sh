@@ -70,6 +70,11 @@ refused "$PHOTOS/london_030_08_smiling.jpg" "Mouth closed"
 refused "$PHOTOS/max_luciano_lightblue_shirt_cc0.png" "too few pixels"
 refused "$PHOTOS/max_bryan_glasses_darktop_cc0_115px.png" "too few pixels"
 refused "$PHOTOS/lisa2.jpg" "The shoulders do not show"
+# On a plain wall the matte is refused for what it would leave, and says what that may
+# be: curls standing out beside the head (010f), a necklace of beads apart from the
+# person (049f) -- not "patches of the old background".
+refused "$PHOTOS/canada_010f.jpg" "hair standing out"
+refused "$PHOTOS/canada_049f.jpg" "something worn"
 refused "$PHOTOS/chelsea.png" "no face"
 refused "$PHOTOS/camera.png" "no face"
 # Taken 15 cm from the face: the ears are hidden behind the cheeks.
