@@ -425,26 +425,21 @@ static void
 check_ears(struct photo_report *r, const struct photo_scene *sc)
 {
 	double k = sc->face_w > 0 ? sc->head_w / sc->face_w : 0;
+	int measured = sc->head_w > 0 && sc->face_measured;
+	enum photo_verdict v = !measured ? PHOTO_WARN : k < EARS_WIDER ? PHOTO_FAIL :
+	    PHOTO_PASS;
 
-	if (sc->head_w <= 0 || !sc->face_measured)
-		report_add(r, "ears", PHOTO_WARN, 0, xstrdup(_("not measured")),
-		    xasprintf("> %.0f%%", EARS_WIDER * 100), "%s", sc->head_w <= 0 ?
-		    _("Not measured: the background does not show the outline of "
-		    "the head. Make sure both ears show.") : _("Not measured: the "
-		    "cheeks' edges were not found. Make sure both ears show."));
-	else if (k < EARS_WIDER)
-		report_add(r, "ears", PHOTO_FAIL, 0, xasprintf("%.0f%%", k * 100),
-		    xasprintf("> %.0f%%",
-		    EARS_WIDER * 100), "%s", _("The ears do not show beside the "
-		    "face: the photo was taken too close, or the head is turned. "
-		    "Take a new photo from at least an arm's length, facing the "
-		    "camera, with the ears uncovered."));
-	else
-		report_add(r, "ears", PHOTO_PASS, 0, xasprintf("%.0f%%", k * 100),
-		    xasprintf("> %.0f%%",
-		    EARS_WIDER * 100), "%s", _("The head is wider at the ears "
-		    "than the face, as when the ears show; make sure hair does not "
-		    "cover them."));
+	report_add(r, "ears", v, 0, measured ? xasprintf("%.0f%%", k * 100) :
+	    xstrdup(_("not measured")), xasprintf("> %.0f%%", EARS_WIDER * 100), "%s",
+	    sc->head_w <= 0 ? _("Not measured: the background does not show the "
+	    "outline of the head. Make sure both ears show.") : !measured ?
+	    _("Not measured: the cheeks' edges were not found. Make sure both "
+	    "ears show.") : v == PHOTO_FAIL ? _("The ears do not show beside the "
+	    "face: the photo was taken too close, or the head is turned. "
+	    "Take a new photo from at least an arm's length, facing the "
+	    "camera, with the ears uncovered.") : _("The head is wider at the ears "
+	    "than the face, as when the ears show; make sure hair does not "
+	    "cover them."));
 	report_figures(r, "head %.0f px, face %.0f px", sc->head_w, sc->face_w);
 }
 
@@ -576,8 +571,8 @@ not_measured(struct photo_report *r, const struct photo_scene *sc)
 {
 	static const char *const ids[] = { "resolution", "face_width", "crown",
 	    "eye_line", "centring", "tilt", "pose", "eyes", "glasses", "headwear",
-	    "expression", "accessories", "clothing", "shoulders", "ears", "background", "exposure",
-	    "lighting", "sharpness" };
+	    "expression", "accessories", "clothing", "shoulders", "ears", "background",
+	    "exposure", "lighting", "sharpness" };
 	size_t i;
 
 	for (i = 0; i < nitems(ids); i++)

@@ -110,6 +110,7 @@ static double	shoulder_fill(const struct photo_scene *, int);
 static void	check_shoulders(struct photo_report *, const struct photo_scene *);
 static double	outline_at(const struct photo_scene *, int, double);
 static int	tooth_at(const struct photo_scene *, const uint8_t *, double);
+static int	white_backdrop(const struct photo_scene *);
 static double	between_lips(const struct photo_scene *);
 
 static double
@@ -596,6 +597,13 @@ check_expression(struct photo_report *r, const struct photo_scene *sc,
 		    "could not run)" : "teeth colour %.2f (FaceMesh not installed)", t);
 }
 
+/* The backdrop is white: a white or pale top would merge with it. */
+static int
+white_backdrop(const struct photo_scene *sc)
+{
+	return (fmin(sc->bg[0], fmin(sc->bg[1], sc->bg[2])) >= 225);
+}
+
 /* Pixel p has the backdrop's colour, within t on every channel. */
 static int
 like_backdrop(const struct photo_scene *sc, const uint8_t *p, double t)
@@ -746,7 +754,7 @@ check_clothing(struct photo_report *r, const struct photo_scene *sc)
 {
 	const struct image *im = &sc->im;
 	double t = fmax(18, 3 * sc->bg_std), l, sum = 0, dx, y0, y1;
-	int white = fmin(sc->bg[0], fmin(sc->bg[1], sc->bg[2])) >= 225;
+	int white = white_backdrop(sc);
 	int x, y, n = 0, light = 0, seen = 0;
 	double reach[2] = { outline_at(sc, -1, t), outline_at(sc, 1, t) };
 	const uint8_t *p;
@@ -804,9 +812,7 @@ check_clothing(struct photo_report *r, const struct photo_scene *sc)
 /*
  * Share of the bottom rows the person fills on side (-1 left, +1 right),
  * in a band just outside the face's edge: a shoulder, where it shows.  A
- * band beyond the photo's edge is measured at the edge.  The person is the
- * network's where the scene was segmented, else what differs from the
- * backdrop's colour.
+ * band beyond the photo's edge is measured at the edge.
  */
 static double
 shoulder_fill(const struct photo_scene *sc, int side)
@@ -824,8 +830,7 @@ shoulder_fill(const struct photo_scene *sc, int side)
 		return (0);
 	for (y = sc->im.h - rows; y < sc->im.h; y++)
 		for (x = x0; x < x1; x++)
-			n += sc->person != NULL ? sc->person[(size_t)y * sc->im.w + x] >= 0.5f :
-			    !like_backdrop(sc, sc->im.px + ((size_t)y * sc->im.w + x) * 3, t);
+			n += photo_scene_person_at(sc, x, y, t);
 	return ((double)n / ((x1 - x0) * rows));
 }
 
@@ -843,7 +848,7 @@ check_shoulders(struct photo_report *r, const struct photo_scene *sc)
 	double left = shoulder_fill(sc, -1), right = shoulder_fill(sc, 1);
 	int shown = (left >= SHOULDER_FILL) + (right >= SHOULDER_FILL);
 	/* Where the person is known: the network's map, or a white backdrop. */
-	int known = sc->person != NULL || fmin(sc->bg[0], fmin(sc->bg[1], sc->bg[2])) >= 225;
+	int known = sc->person != NULL || white_backdrop(sc);
 	const char *why;
 	enum photo_verdict v = PHOTO_FAIL;
 

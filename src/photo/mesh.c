@@ -169,16 +169,16 @@ int
 mesh_irises(const struct image *im, const struct mesh *m, struct mesh_face *f,
     char **cause)
 {
-	if (iris_centre(im, m, 0, &f->lx, &f->ly, cause) != 0 ||
-	    iris_centre(im, m, 1, &f->rx, &f->ry, cause) != 0)
-		return (-1);
-	return (0);
-}
+	double lx = f->lx, ly = f->ly, rx = f->rx, ry = f->ry;
 
-int
-mesh_irises_available(void)
-{
-	return (nn_available(IRIS_NAME));
+	if (iris_centre(im, m, 0, &lx, &ly, cause) != 0 ||
+	    iris_centre(im, m, 1, &rx, &ry, cause) != 0)
+		return (-1);
+	f->lx = lx;
+	f->ly = ly;
+	f->rx = rx;
+	f->ry = ry;
+	return (0);
 }
 
 void

@@ -31,7 +31,7 @@ struct mesh_face {
 int	mesh_find(const struct image *, double, double, double, struct mesh *, char **);
 /* 1 when mesh_find can run here (its module and network are installed). */
 int	mesh_available(void);
-/* Eye centres, face outline at the ear roots and chin of a mesh. */
+/* Eye rings' centres, face outline at the ear roots, chin, inner lips and turn of a mesh. */
 void	mesh_measure(const struct mesh *, struct mesh_face *);
 /*
  * The eye centres of f placed again on the irises' centres by MediaPipe's
@@ -39,6 +39,5 @@ void	mesh_measure(const struct mesh *, struct mesh_face *);
  * Returns 0, or -1 with *cause (translated), f's eyes then unchanged.
  */
 int	mesh_irises(const struct image *, const struct mesh *, struct mesh_face *, char **);
-int	mesh_irises_available(void);
 
 #endif

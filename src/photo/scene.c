@@ -45,7 +45,6 @@
 static const uint8_t *px_at(const struct image *, int, int);
 static void	corner_colour(struct photo_scene *);
 static int	differs(const uint8_t *, const double *, double);
-static int	not_backdrop(const struct photo_scene *, int, int, double);
 static void	find_crown(struct photo_scene *);
 static int	is_background_spot(const struct photo_scene *, int, int);
 static int	cell_beside(const struct photo_scene *, int, int, int);
@@ -121,8 +120,8 @@ differs(const uint8_t *p, const double *bg, double t)
  * scene was segmented (a backdrop colour cannot tell), else its colour
  * differs from the backdrop's by more than t.
  */
-static int
-not_backdrop(const struct photo_scene *sc, int x, int y, double t)
+int
+photo_scene_person_at(const struct photo_scene *sc, int x, int y, double t)
 {
 	if (sc->person != NULL)
 		return (sc->person[(size_t)y * sc->im.w + x] >= 0.5f);
@@ -159,7 +158,7 @@ find_crown(struct photo_scene *sc)
 		return;
 	for (y = 0; y < im->h && y < hi; y++) {
 		for (n = 0, x = x0; x < x1; x++)
-			n += not_backdrop(sc, x, y, t);
+			n += photo_scene_person_at(sc, x, y, t);
 		run = n * 100 > (x1 - x0) * 15 ? run + 1 : 0;
 		if (run == 2)
 			break;
@@ -514,15 +513,16 @@ measure_from_eyes(struct photo_scene *sc)
 	sc->eye_y = (f->ly + f->ry) / 2;
 	sc->ied = hypot(f->rx - f->lx, f->ry - f->ly);
 	sc->roll = atan2(f->ry - f->ly, f->rx - f->lx) * 180 / M_PI;
-	sc->chin_y = sc->eye_y + CHIN_IED * sc->ied;
 	skin_colour(sc);
-	find_face_width(sc);
 	if (sc->mesh_measured) {
 		sc->face_l = sc->mesh.face_l;
 		sc->face_r = sc->mesh.face_r;
 		sc->face_w = sc->face_r - sc->face_l;
 		sc->face_measured = 1;
 		sc->chin_y = sc->mesh.chin_y;
+	} else {
+		sc->chin_y = sc->eye_y + CHIN_IED * sc->ied;
+		find_face_width(sc);
 	}
 	corner_colour(sc);
 	find_crown(sc);
@@ -831,7 +831,7 @@ photo_scene_clear_rows(const struct photo_scene *sc, int x)
 	/* Three differing rows in a row end it: one is JPEG noise. */
 	for (y = 0; y < im->h; y++) {
 		for (n = 0, dx = -1; dx <= 1; dx++)
-			n += not_backdrop(sc, x + dx, y, t);
+			n += photo_scene_person_at(sc, x + dx, y, t);
 		run = n >= 2 ? run + 1 : 0;
 		if (run == 3)
 			return (y - 2);
@@ -851,7 +851,7 @@ photo_scene_row_busy(const struct photo_scene *sc, int y, int x0, int x1)
 	if (y < 0 || y >= im->h || x1 <= x0)
 		return (1);
 	for (x = x0; x < x1; x++)
-		n += not_backdrop(sc, x, y, t);
+		n += photo_scene_person_at(sc, x, y, t);
 	return ((double)n / (x1 - x0));
 }
 

@@ -57,9 +57,10 @@ struct photo_scene {
 int	photo_scene_load(const char *, const struct config *, int,
 	    struct photo_scene *, char **);
 /*
- * Measures crown, chin and background of sc->im around sc->face again; with
- * one face, FaceMesh's landmarks (where it runs) then place the eyes, the
- * face's outline and the chin, and the rest is measured from them.
+ * Measures the face of sc->face in sc->im again: with one face FaceMesh's
+ * landmarks (where it runs) place the eyes, the face's outline and the
+ * chin, else the detector's eyes and colour do; crown, background and the
+ * rest are measured from those eyes.
  */
 void	photo_scene_measure(struct photo_scene *);
 /*
@@ -84,6 +85,12 @@ int	photo_scene_plain(const struct photo_scene *);
 int	photo_scene_clear_rows(const struct photo_scene *, int);
 /* Share of row y, from x0 to x1 (excluded), that is not backdrop; 1 outside the photo. */
 double	photo_scene_row_busy(const struct photo_scene *, int, int, int);
+/*
+ * 1 when pixel (x, y) of sc->im is the person: by the network's map where
+ * the scene was segmented, else by differing from the backdrop's colour by
+ * more than t on some channel.
+ */
+int	photo_scene_person_at(const struct photo_scene *, int, int, double);
 /* 1 when pixel p has the colour of the cheeks (hue and saturation, luma within reason). */
 int	photo_scene_skin(const struct photo_scene *, const uint8_t *);
 void	photo_scene_free(struct photo_scene *);

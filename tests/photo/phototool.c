@@ -229,8 +229,9 @@ cmd_segment(int argc, char **argv)
 
 /*
  * mesh FILE: what FaceMesh measured of the face the scene found, in the
- * file's pixels: eye centres, the outline at the ear roots, the chin and
- * the gap between the inner lips.
+ * file's pixels: eye centres (on the irises where that network runs), the
+ * outline at the ear roots, the chin, the gap between the inner lips and
+ * the head's turn in degrees.
  */
 static int
 cmd_mesh(int argc, char **argv)
