@@ -149,9 +149,9 @@ static void	find_eyes(struct detector *, const struct grey *, struct face *);
 static void	eye_guess(struct face *);
 static void	face_sizes(const struct detector *, const struct grey *, int *, int *);
 static int	faces_from_hits(struct detector *, const struct grey *, struct hits *,
-		    struct faces *);
+		    int, struct faces *);
 static int	faces_from(struct detector *, const struct grey *, struct cascade *,
-		    struct faces *);
+		    int, struct faces *);
 static void	unrotate(const struct grey *, double, double *, double *);
 static int	try_rotated(struct detector *, const struct grey *, struct faces *);
 static void	faces_scale(struct faces *, double);
@@ -1036,9 +1036,12 @@ eye_guess(struct face *fc)
 	fc->rx = fc->x + fc->w / 2 + ied / 2;
 }
 
-/* Runs one cascade on g; fills out (largest first, small extras dropped). */
+/*
+ * Runs one cascade on g; fills out (largest first, small extras dropped),
+ * with each face's eyes when eyes is set.
+ */
 static int
-faces_from(struct detector *d, const struct grey *g, struct cascade *c,
+faces_from(struct detector *d, const struct grey *g, struct cascade *c, int eyes,
     struct faces *out)
 {
 	struct hits h;
@@ -1046,7 +1049,7 @@ faces_from(struct detector *d, const struct grey *g, struct cascade *c,
 
 	face_sizes(d, g, &minsz, &maxsz);
 	detect(c, g, minsz, maxsz, FACE_NEIGHBOURS, &h);
-	return (faces_from_hits(d, g, &h, out));
+	return (faces_from_hits(d, g, &h, eyes, out));
 }
 
 /* The smallest and largest face searched for in g. */
@@ -1060,9 +1063,12 @@ face_sizes(const struct detector *d, const struct grey *g, int *minsz, int *maxs
 	*maxsz = side;
 }
 
-/* The faces of the grouped hits h (freed here), largest first, with their eyes. */
+/*
+ * The faces of the grouped hits h (freed here), largest first, with their
+ * eyes found when eyes is set, else placed where eyes usually are.
+ */
 static int
-faces_from_hits(struct detector *d, const struct grey *g, struct hits *hp,
+faces_from_hits(struct detector *d, const struct grey *g, struct hits *hp, int eyes,
     struct faces *out)
 {
 	struct hits h = *hp;
@@ -1086,7 +1092,10 @@ faces_from_hits(struct detector *d, const struct grey *g, struct hits *hp,
 		out->v[out->n].w = h.v[i].w;
 		out->v[out->n].h = h.v[i].h;
 		out->v[out->n].neighbours = h.v[i].n;
-		find_eyes(d, g, &out->v[out->n]);
+		if (eyes)
+			find_eyes(d, g, &out->v[out->n]);
+		else
+			eye_guess(&out->v[out->n]);
 		out->n++;
 	}
 	free(h.v);
@@ -1118,9 +1127,9 @@ try_rotated(struct detector *d, const struct grey *g, struct faces *out)
 
 	for (i = 0; i < nitems(angles); i++) {
 		grey_rotate(g, angles[i], &r);
-		if (faces_from(d, &r, d->alt2, &f) == 0 && d->deflt != NULL) {
+		if (faces_from(d, &r, d->alt2, 1, &f) == 0 && d->deflt != NULL) {
 			free(f.v);
-			faces_from(d, &r, d->deflt, &f);
+			faces_from(d, &r, d->deflt, 1, &f);
 		}
 		/* A turned view breeds false faces: trust it only with both eyes. */
 		if (f.n > 0 && f.v[0].eyes_found &&
@@ -1233,7 +1242,7 @@ face_search_end(struct face_search *fs, const struct image *im, struct faces *ou
 	pyramid_end(&fs->py, &h);
 	group(&h, FACE_NEIGHBOURS);
 	out->how = "alt2";
-	if (faces_from_hits(d, &fs->g, &h, out) == 0) {
+	if (faces_from_hits(d, &fs->g, &h, !d->eyes_apart, out) == 0) {
 		faces_free(out);	/* out->v is freed once, whatever follows */
 		if (!d->deflt_tried) {
 			d->deflt_tried = 1;
@@ -1243,12 +1252,14 @@ face_search_end(struct face_search *fs, const struct image *im, struct faces *ou
 		}
 		grey_equalize(&fs->g);
 		out->how = "default";
-		if (d->deflt == NULL || faces_from(d, &fs->g, d->deflt, out) == 0) {
+		if (d->deflt == NULL || faces_from(d, &fs->g, d->deflt, !d->eyes_apart,
+		    out) == 0) {
 			faces_free(out);
 			out->how = "none";
 		}
 	}
-	if (out->n == 0 || !out->v[0].eyes_found)
+	/* Eyes left to face_eyes are looked for in turned views by face_turned. */
+	if (out->n == 0 || (!d->eyes_apart && !out->v[0].eyes_found))
 		try_rotated(d, &fs->g, out);
 	faces_scale(out, fs->s);
 	grey_free(&fs->g);
@@ -1277,6 +1288,56 @@ int
 face_detect(struct detector *d, const struct image *im, struct faces *out)
 {
 	return (face_search_end(face_search_begin(d, im->w, im->h), im, out));
+}
+
+void
+face_eyes(struct detector *d, const struct image *im, struct face *fc)
+{
+	struct face local = *fc;
+	struct grey top;
+	int x0 = fc->x < 0 ? 0 : (int)fc->x, y0 = fc->y < 0 ? 0 : (int)fc->y;
+	int x1 = (int)ceil(fc->x + fc->w), y1 = (int)ceil(fc->y + 0.6 * fc->h) + 1, y;
+
+	/* The top of the face's box, where find_eyes looks: a grey image of its own. */
+	x1 = x1 > im->w ? im->w : x1;
+	y1 = y1 > im->h ? im->h : y1;
+	if (x1 - x0 < 1 || y1 - y0 < 1) {
+		eye_guess(fc);
+		return;
+	}
+	grey_alloc(&top, x1 - x0, y1 - y0);
+	for (y = y0; y < y1; y++)
+		grey_row(im->px + ((size_t)y * im->w + x0) * 3, top.w,
+		    top.px + (size_t)(y - y0) * top.w);
+	local.x -= x0;
+	local.y -= y0;
+	find_eyes(d, &top, &local);
+	grey_free(&top);
+	fc->eyes_found = local.eyes_found;
+	fc->eyes_how = local.eyes_how;
+	fc->lx = local.lx + x0;
+	fc->ly = local.ly + y0;
+	fc->rx = local.rx + x0;
+	fc->ry = local.ry + y0;
+}
+
+int
+face_turned(struct detector *d, const struct image *im, struct faces *out)
+{
+	struct grey g, small;
+	int big = im->w > im->h ? im->w : im->h;
+	double s = big > DETECT_SIDE ? (double)big / DETECT_SIDE : 1;
+
+	memset(out, 0, sizeof *out);
+	out->how = "none";
+	grey_from_image(im, &g);
+	grey_resize(&g, (int)lround(im->w / s), (int)lround(im->h / s), &small);
+	grey_free(&g);
+	if (small.w >= d->alt2->w && small.h >= d->alt2->h)
+		try_rotated(d, &small, out);
+	grey_free(&small);
+	faces_scale(out, s);
+	return (out->n);
 }
 
 void

@@ -15,6 +15,12 @@ struct detector {
 	struct cascade	*glasses;	/* eyes behind glasses */
 	int		 deflt_tried, glasses_tried;
 	double		 min_share;	/* smallest face, share of the short side; 0: 0.2 */
+	/*
+	 * Set: face_search_end finds the faces only, their eyes left to
+	 * face_eyes (a caller can run it beside other work) and, where those
+	 * are not found, to face_turned.
+	 */
+	int		 eyes_apart;
 };
 
 /* One face, in the pixels of the image given to face_detect. */
@@ -65,6 +71,18 @@ struct face_search;
 struct face_search *face_search_begin(struct detector *, int, int);
 void	face_search_rows(struct face_search *, const struct image *, int);
 int	face_search_end(struct face_search *, const struct image *, struct faces *);
+/*
+ * The eyes of face fc of im (its box in im's pixels), as face_detect finds
+ * them: from the eye cascade, else the eyeglasses one; else placed where
+ * eyes usually are, eyes_found 0.
+ */
+void	face_eyes(struct detector *, const struct image *, struct face *);
+/*
+ * The faces of im found with both eyes in views of it turned by +-18
+ * degrees (a rolled head), as face_detect looks for them when the upright
+ * view shows no eyes; fills *out (free with faces_free), returns their number.
+ */
+int	face_turned(struct detector *, const struct image *, struct faces *);
 /* Frees a search that will not be ended (the photo did not decode). */
 void	face_search_free(struct face_search *);
 void	faces_free(struct faces *);

@@ -137,6 +137,13 @@ mesh_available(void)
 	return (nn_available(MESH_NAME));
 }
 
+void
+mesh_read_ahead(void)
+{
+	nn_read_ahead(MESH_NAME);
+	nn_read_ahead(IRIS_NAME);
+}
+
 /*
  * The centre of the iris of eye e (0: on the image's left) by the iris
  * network, in the image's pixels; -1 with *cause when it cannot run.

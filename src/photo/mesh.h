@@ -31,6 +31,8 @@ struct mesh_face {
 int	mesh_find(const struct image *, double, double, double, struct mesh *, char **);
 /* 1 when mesh_find can run here (its module and network are installed). */
 int	mesh_available(void);
+/* Reads FaceMesh and the iris network ahead of mesh_find (nn_read_ahead). */
+void	mesh_read_ahead(void);
 /* Eye rings' centres, face outline at the ear roots, chin, inner lips and turn of a mesh. */
 void	mesh_measure(const struct mesh *, struct mesh_face *);
 /*

@@ -12,8 +12,13 @@
 typedef int	run_fn(const char *, const float *, int, int, int, const char *,
 		    float *, size_t);
 
+typedef int	read_fn(const char *);
+typedef void	forget_fn(const char *);
+
 static pthread_once_t	 once = PTHREAD_ONCE_INIT;
 static run_fn		*run;
+static read_fn		*read_net;
+static forget_fn	*forget_net;
 
 static const char	*module_path(void);
 static char		*model_path(const char *);
@@ -44,8 +49,33 @@ open_module(void)
 	void *h;
 
 	/* Kept open to the end: OpenCV's threads live as long as the process. */
-	if ((h = dlopen(module_path(), RTLD_NOW | RTLD_LOCAL)) != NULL)
+	if ((h = dlopen(module_path(), RTLD_NOW | RTLD_LOCAL)) != NULL) {
 		*(void **)&run = dlsym(h, "sscard_nn_run");
+		*(void **)&read_net = dlsym(h, "sscard_nn_read");
+		*(void **)&forget_net = dlsym(h, "sscard_nn_forget");
+	}
+}
+
+void
+nn_read_ahead(const char *name)
+{
+	char *m = model_path(name);
+
+	pthread_once(&once, open_module);
+	if (read_net != NULL && access(m, R_OK) == 0)
+		(void)read_net(m);
+	free(m);
+}
+
+void
+nn_forget(const char *name)
+{
+	char *m = model_path(name);
+
+	pthread_once(&once, open_module);
+	if (forget_net != NULL)
+		forget_net(m);
+	free(m);
 }
 
 int

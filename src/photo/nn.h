@@ -13,6 +13,17 @@
  */
 int	nn_run(const char *, const float *, int, int, int, const char *, float *,
 	    size_t, char **);
+/*
+ * Opens the module and reads the network name now, so that its first
+ * nn_run need not (a thread can do it while a photo is decoded).  What
+ * fails here is left for nn_run to report.
+ */
+void	nn_read_ahead(const char *);
+/*
+ * Drops the network name read by nn_run, and the layer buffers its runs
+ * set up (8 MB for the segmentation network): the next run reads it again.
+ */
+void	nn_forget(const char *);
 /* 1 when the module and the network name can be found (nothing is read). */
 int	nn_available(const char *);
 

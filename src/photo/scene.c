@@ -531,14 +531,12 @@ measure_from_eyes(struct photo_scene *sc)
 	find_head_width(sc);
 }
 
-void
-photo_scene_measure(struct photo_scene *sc)
+/* What the face's eyes place, on FaceMesh's eyes where it ran. */
+static void
+measure_from_mesh(struct photo_scene *sc)
 {
 	struct face *f = &sc->face;
 
-	sc->mesh_measured = 0;
-	if (sc->nfaces == 1)
-		measure_mesh(sc);
 	if (sc->mesh_measured) {
 		f->lx = sc->mesh.lx;
 		f->ly = sc->mesh.ly;
@@ -546,6 +544,63 @@ photo_scene_measure(struct photo_scene *sc)
 		f->ry = sc->mesh.ry;
 	}
 	measure_from_eyes(sc);
+}
+
+void
+photo_scene_measure(struct photo_scene *sc)
+{
+	sc->mesh_measured = 0;
+	if (sc->nfaces == 1)
+		measure_mesh(sc);
+	measure_from_mesh(sc);
+}
+
+/* The eye cascade's search of one face, for parallel_start. */
+struct eye_search {
+	struct detector		*d;
+	const struct image	*im;
+	struct face		 face;
+};
+
+static void *
+search_eyes(void *arg)
+{
+	struct eye_search *es = arg;
+
+	face_eyes(es->d, es->im, &es->face);
+	return (NULL);
+}
+
+/*
+ * photo_scene_measure of a face found without its eyes (d->eyes_apart):
+ * the eye cascade looks for them beside FaceMesh's run, which needs only
+ * the face's box; where it sees none upright, the turned views are
+ * searched as face_detect searches them, and a face found there with both
+ * eyes is measured instead.
+ */
+static void
+measure_found(struct photo_scene *sc, struct detector *d)
+{
+	struct eye_search es = { d, &sc->im, sc->face };
+	struct parallel_task t;
+	struct faces turned;
+
+	memset(&turned, 0, sizeof turned);
+	parallel_start(&t, search_eyes, &es);
+	sc->mesh_measured = 0;
+	if (sc->nfaces == 1)
+		measure_mesh(sc);
+	parallel_wait(&t);
+	sc->face = es.face;
+	if (!sc->face.eyes_found && face_turned(d, &sc->im, &turned) > 0) {
+		sc->face = turned.v[0];
+		sc->nfaces = turned.n;
+		sc->mesh_measured = 0;
+		if (sc->nfaces == 1)
+			measure_mesh(sc);
+	}
+	faces_free(&turned);
+	measure_from_mesh(sc);
 }
 
 /* The detector for dir (NULL: the configured default), loaded on first use. */
@@ -696,12 +751,22 @@ follow_stop(struct follow *fw)
 static void	analyse_with(struct photo_scene *, struct detector *, char *,
 		    struct face_search *);
 
+/* For parallel_start: the networks the face's measures need, read while the photo decodes. */
+static void *
+read_networks(void *arg)
+{
+	(void)arg;
+	mesh_read_ahead();
+	return (NULL);
+}
+
 int
 photo_scene_load(const char *path, const struct config *cfg, int min_side,
     struct photo_scene *sc, char **cause)
 {
 	struct photo_load_opts o;
 	struct follow fw;
+	struct parallel_task nets;
 	long maxpx = PHOTO_MAX_PIXELS;
 	int ow, rc;
 
@@ -727,9 +792,13 @@ photo_scene_load(const char *path, const struct config *cfg, int min_side,
 		pthread_mutex_destroy(&fw.mu);
 		fw.d = scene_detector(fw.dir, &fw.cause);
 	}
+	memset(&nets, 0, sizeof nets);
+	if (mesh_available())
+		parallel_start(&nets, read_networks, NULL);
 	rc = photo_load(path, &o, &sc->im, &sc->info, cause);
 	follow_stop(&fw);
 	if (rc != 0) {
+		parallel_wait(&nets);
 		face_search_free(fw.fs);
 		free(fw.cause);
 		return (-1);
@@ -738,6 +807,7 @@ photo_scene_load(const char *path, const struct config *cfg, int min_side,
 	ow = sc->info.orientation >= 5 ? sc->info.height : sc->info.width;
 	sc->scale = (double)ow / sc->im.w;
 	analyse_with(sc, fw.d, fw.cause, fw.fs);
+	parallel_wait(&nets);
 	return (0);
 }
 
@@ -771,13 +841,19 @@ analyse_with(struct photo_scene *sc, struct detector *d, char *cause,
 	if (d == NULL)
 		return;
 	d->min_share = sc->min_face;
+	/* Where FaceMesh runs, the eyes are searched beside it (measure_found). */
+	d->eyes_apart = mesh_available();
 	sc->nfaces = fs != NULL ? face_search_end(fs, &sc->im, &f) :
 	    face_detect(d, &sc->im, &f);
 	d->min_share = 0;
 	if (sc->nfaces > 0) {
 		sc->face = f.v[0];
-		photo_scene_measure(sc);
+		if (d->eyes_apart)
+			measure_found(sc, d);
+		else
+			photo_scene_measure(sc);
 	}
+	d->eyes_apart = 0;
 	faces_free(&f);
 }
 

@@ -65,11 +65,18 @@ segment_person(const struct image *im, char **cause)
 	size_t n = SEG_SIDE * SEG_SIDE, i;
 	float *in = xreallocarray(NULL, 4 * n, sizeof *in), *map = in + 3 * n;
 	float *out = NULL;
+	int rc;
 
 	image_resize(im, SEG_SIDE, SEG_SIDE, &small);
 	to_input(&small, in);
 	image_free(&small);
-	if (nn_run(SEG_NAME, in, 3, SEG_SIDE, SEG_SIDE, NULL, map, n, cause) == 0) {
+	rc = nn_run(SEG_NAME, in, 3, SEG_SIDE, SEG_SIDE, NULL, map, n, cause);
+	/*
+	 * A fix runs it once or twice, and its 8 MB of buffers would be held
+	 * through the matte: reading it again costs a few milliseconds.
+	 */
+	nn_forget(SEG_NAME);
+	if (rc == 0) {
 		/* A damaged network must not steer the matte with values out of range. */
 		for (i = 0; i < n; i++)
 			map[i] = isfinite(map[i]) ? fminf(fmaxf(map[i], 0), 1) : 0;
