@@ -10,6 +10,8 @@
 struct mesh {
 	double	x[MESH_POINTS], y[MESH_POINTS];
 	double	z[MESH_POINTS];	/* depth, towards the camera negative, in x's scale */
+	/* The outline at the ear roots, with the mirrored run's (mesh_find) */
+	double	outline_l, outline_r;
 };
 
 /* Where the measured parts of a face are, from its mesh. */
@@ -25,8 +27,9 @@ struct mesh_face {
 /*
  * The landmarks of the face in the square of side side centred on (cx, cy)
  * (a face detector's box), found again in the square around the first
- * landmarks, as MediaPipe tracks a face.  Returns 0, or -1 with *cause
- * (translated) when the network is missing or fails.
+ * landmarks, as MediaPipe tracks a face, and in that square mirrored for
+ * the outline.  Returns 0, or -1 with *cause (translated) when the network
+ * is missing or fails.
  */
 int	mesh_find(const struct image *, double, double, double, struct mesh *, char **);
 /* 1 when mesh_find can run here (its module and network are installed). */
