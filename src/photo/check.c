@@ -29,6 +29,12 @@
  */
 #define EARS_WIDER	1.08
 /*
+ * Beside the face at the ears (photo_scene_ear_skin) an ear shows skin:
+ * photos with both ears showing measure 0.19 (if032) to 0.85 on their
+ * barer side, hair over an ear 0.01-0.04 (london 067, fpp3377).
+ */
+#define EAR_SKIN	0.10
+/*
  * The face's mean luma passes in EXPO_LO-EXPO_HI, with at most EXPO_DARK %
  * of it near black and EXPO_BRIGHT % near white; beyond the _FAIL figures
  * it fails, between them it warns.
@@ -418,29 +424,40 @@ check_geometry(struct photo_report *r, const struct photo_scene *sc,
  * Both ears visible (双耳可见, Binzhou and seed 002): at the ears the head is
  * wider than the face between the ear roots, by the ears or hair over them.
  * A head no wider there was taken too close (the ears hidden behind the
- * cheeks by perspective) or turned.  Hair over the ears cannot be told from
- * ears, so a pass says to check it.
+ * cheeks by perspective) or turned.  What is beside the face there is an
+ * ear where it has the colour of skin: a side with hardly any is covered
+ * (hair) or turned away.  Hair of the skin's colour cannot be told from an
+ * ear, so a pass says to check it.
  */
 static void
 check_ears(struct photo_report *r, const struct photo_scene *sc)
 {
 	double k = sc->face_w > 0 ? sc->head_w / sc->face_w : 0;
 	int measured = sc->head_w > 0 && sc->face_measured;
-	enum photo_verdict v = !measured ? PHOTO_WARN : k < EARS_WIDER ? PHOTO_FAIL :
-	    PHOTO_PASS;
+	double sl = measured ? photo_scene_ear_skin(sc, -1) : -1;
+	double sr = measured ? photo_scene_ear_skin(sc, 1) : -1;
+	int hidden = sl >= 0 && sr >= 0 && fmin(sl, sr) < EAR_SKIN;
+	enum photo_verdict v = !measured ? PHOTO_WARN : k < EARS_WIDER || hidden ?
+	    PHOTO_FAIL : PHOTO_PASS;
 
-	report_add(r, "ears", v, 0, measured ? xasprintf("%.0f%%", k * 100) :
-	    xstrdup(_("not measured")), xasprintf("> %.0f%%", EARS_WIDER * 100), "%s",
+	report_add(r, "ears", v, 0, !measured ? xstrdup(_("not measured")) :
+	    k >= EARS_WIDER && hidden ? xstrdup(_("an ear hidden")) :
+	    xasprintf("%.0f%%", k * 100), xasprintf("> %.0f%%", EARS_WIDER * 100), "%s",
 	    sc->head_w <= 0 ? _("Not measured: the background does not show the "
 	    "outline of the head. Make sure both ears show.") : !measured ?
 	    _("Not measured: the cheeks' edges were not found. Make sure both "
-	    "ears show.") : v == PHOTO_FAIL ? _("The ears do not show beside the "
+	    "ears show.") : k < EARS_WIDER ? _("The ears do not show beside the "
 	    "face: the photo was taken too close, or the head is turned. "
 	    "Take a new photo from at least an arm's length, facing the "
-	    "camera, with the ears uncovered.") : _("The head is wider at the ears "
-	    "than the face, as when the ears show; make sure hair does not "
-	    "cover them."));
-	report_figures(r, "head %.0f px, face %.0f px", sc->head_w, sc->face_w);
+	    "camera, with the ears uncovered.") : hidden ? _("Beside the face, "
+	    "one side shows almost no skin where the ear should be: hair covers "
+	    "the ear, or the head is turned away from it. Take a new photo "
+	    "facing the camera, with the hair behind both ears.") :
+	    _("The head is wider at the ears than the face, and skin shows "
+	    "beside it on both sides, as when the ears show; make sure hair "
+	    "does not cover them."));
+	report_figures(r, "head %.0f px, face %.0f px, ear skin %.2f %.2f", sc->head_w,
+	    sc->face_w, sl, sr);
 }
 
 static void

@@ -27,6 +27,16 @@
 #define EYE_OUTSIDE	0.85
 /* Where the scene is segmented, an ear is a pixel at least this surely the person. */
 #define EAR_SHARE	0.15f
+/*
+ * Where an ear shows: from the eye line EAR_DOWN eye distances down, up to
+ * EAR_OUT eye distances out from the face's outline.  An ear is redder and
+ * more shaded than the cheeks the skin's colour is taken from: its hue may
+ * differ by EAR_CHROMA, its luma fall to EAR_SHADE of theirs.
+ */
+#define EAR_DOWN	0.5
+#define EAR_OUT		0.3
+#define EAR_CHROMA	0.05
+#define EAR_SHADE	0.40
 /* Photos narrower than this, or longer than SLIVER_RATIO times their width, hold no face. */
 #define SLIVER_SIDE	24
 #define SLIVER_RATIO	4
@@ -356,14 +366,42 @@ skin_colour(struct photo_scene *sc)
 		sc->skin[c] = n > 0 ? sum[c] / n : 0;
 }
 
-int
-photo_scene_skin(const struct photo_scene *sc, const uint8_t *p)
+/*
+ * 1 when p has the skin's hue and saturation within chroma, and a luma
+ * from shade to 1.5 times the cheeks'.
+ */
+static int
+skin_within(const struct photo_scene *sc, const uint8_t *p, double chroma, double shade)
 {
 	double s = p[0] + p[1] + p[2] + 1, k = sc->skin[0] + sc->skin[1] + sc->skin[2] + 1;
 	double dr = p[0] / s - sc->skin[0] / k, dg = p[1] / s - sc->skin[1] / k;
 	double l = s / k;
 
-	return (dr * dr + dg * dg < 0.03 * 0.03 && l > 0.55 && l < 1.5);
+	return (dr * dr + dg * dg < chroma * chroma && l > shade && l < 1.5);
+}
+
+int
+photo_scene_skin(const struct photo_scene *sc, const uint8_t *p)
+{
+	return (skin_within(sc, p, 0.03, 0.55));
+}
+
+double
+photo_scene_ear_skin(const struct photo_scene *sc, int dir)
+{
+	double t = backdrop_tolerance(sc), edge = dir < 0 ? sc->face_l : sc->face_r;
+	double x0 = dir < 0 ? edge - EAR_OUT * sc->ied : edge;
+	int x, y, person = 0, skin = 0;
+
+	for (y = (int)fmax(0, sc->eye_y); y < fmin(sc->im.h, sc->eye_y + EAR_DOWN * sc->ied);
+	    y++)
+		for (x = (int)fmax(0, x0); x < fmin(sc->im.w, x0 + EAR_OUT * sc->ied); x++)
+			if (photo_scene_person_at(sc, x, y, t)) {
+				person++;
+				skin += skin_within(sc, px_at(&sc->im, x, y), EAR_CHROMA,
+				    EAR_SHADE);
+			}
+	return (person > 0 ? (double)skin / person : -1);
 }
 
 /*

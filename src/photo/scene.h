@@ -93,5 +93,11 @@ double	photo_scene_row_busy(const struct photo_scene *, int, int, int);
 int	photo_scene_person_at(const struct photo_scene *, int, int, double);
 /* 1 when pixel p has the colour of the cheeks (hue and saturation, luma within reason). */
 int	photo_scene_skin(const struct photo_scene *, const uint8_t *);
+/*
+ * Share of the person beside the face at the ears, on side dir (-1 the
+ * image's left), that has the colour of skin: an ear's, where hair does not
+ * cover it; -1 where none of the person is there.
+ */
+double	photo_scene_ear_skin(const struct photo_scene *, int);
 void	photo_scene_free(struct photo_scene *);
 #endif

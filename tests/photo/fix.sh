@@ -69,7 +69,8 @@ refused "$PHOTOS/london_030_08_smiling.jpg" "Mouth closed"
 # what else is wrong is said instead.
 refused "$PHOTOS/max_luciano_lightblue_shirt_cc0.png" "too few pixels"
 refused "$PHOTOS/max_bryan_glasses_darktop_cc0_115px.png" "too few pixels"
-refused "$PHOTOS/lisa2.jpg" "The shoulders do not show"
+# lisa2's hair covers both ears: beside the face there is hair, not skin.
+refused "$PHOTOS/lisa2.jpg" "Ears showing: Beside the face, one side shows almost no skin"
 # On a plain wall the matte is refused for what it would leave, and says what that may
 # be: curls standing out beside the head (010f), a necklace of beads apart from the
 # person (049f) -- not "patches of the old background".
