@@ -464,8 +464,8 @@ static void
 check_background(struct photo_report *r, const struct photo_scene *sc)
 {
 	const double *m = sc->bg_mean;
-	double lo = fmin(m[0], fmin(m[1], m[2]));
-	char *val;
+	double lo = fmin(m[0], fmin(m[1], m[2])), below = -1;
+	char *val, *why = NULL;
 
 	if (sc->bg_seen < 100) {
 		report_add(r, "background", PHOTO_FAIL, 0, xstrdup(_("not visible")),
@@ -474,6 +474,10 @@ check_background(struct photo_report *r, const struct photo_scene *sc)
 		return;
 	}
 	val = background_words(sc, lo);
+	/* Plain around the head: the network says whether it is so below it too. */
+	if (photo_scene_plain(sc) && sc->border <= 30 && segment_available() &&
+	    (below = photo_scene_backdrop_below(sc, &why)) < 0)
+		free(why);
 	if (!photo_scene_plain(sc) && segment_available())
 		report_add(r, "background", PHOTO_FAIL, 1, val, xstrdup(_("white, plain")),
 		    _("The background is not plain (objects, patterns or "
@@ -486,7 +490,15 @@ check_background(struct photo_report *r, const struct photo_scene *sc)
 	else if (sc->border > 30)
 		report_add(r, "background", PHOTO_FAIL, 1, val, xstrdup(_("white, plain")),
 		    _("The photo seems to have a border; it must have none."));
-	else if (lo < 225)
+	else if (below > PHOTO_BELOW_ODD) {
+		free(val);
+		report_add(r, "background", PHOTO_FAIL, 1,
+		    xstrdup(_("not plain under the head")), xstrdup(_("white, plain")),
+		    _("Under the head the background is not the plain one around "
+		    "it: something else shows beside the person (a floor, "
+		    "furniture, a field). The automatic fix can replace it with "
+		    "white; a photo in front of a plain white wall is surer."));
+	} else if (lo < 225)
 		report_add(r, "background", PHOTO_FAIL, 1, val, xstrdup(_("white, plain")),
 		    _("The background must be white; it is plain, so the automatic fix "
 		    "can whiten it."));
@@ -496,8 +508,9 @@ check_background(struct photo_report *r, const struct photo_scene *sc)
 	else
 		report_add(r, "background", PHOTO_PASS, 1, val, xstrdup(_("white, plain")),
 		    _("The background is white and plain."));
-	report_figures(r, "rgb %.0f,%.0f,%.0f, deviation %.1f, detail %.0f%%",
-	    m[0], m[1], m[2], sc->bg_spread, sc->bg_outliers * 100);
+	report_figures(r, "rgb %.0f,%.0f,%.0f, deviation %.1f, detail %.0f%%, unlike "
+	    "under the head %.3f", m[0], m[1], m[2], sc->bg_spread, sc->bg_outliers * 100,
+	    below);
 }
 
 /*

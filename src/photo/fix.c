@@ -29,6 +29,12 @@
  * a white top on the lavender backdrop 0.0004-0.0029.
  */
 #define MATTE_LEFT	0.0005
+/*
+ * Of the skin beside the face at the ears (at least EAR_SEEN of an eye
+ * distance squared of it), a sound matte whitens no more than EAR_WHITENED.
+ */
+#define EAR_SEEN	0.01
+#define EAR_WHITENED	0.25
 /* Share of the hair, neck or backdrop zones a sound matte may get wrong. */
 #define MATTE_SLACK	0.05
 /* Turns (degrees) from which levelling turns the whole photo and measures it again. */
@@ -39,6 +45,13 @@
  */
 #define CROP_SLACK	0.01
 
+/*
+ * Where the person meets the top edge only at the top of the head, the hair
+ * the photo cut off is at most this high (eye distances, apex_cut) for the
+ * frame to reach above it with white: 0.03 is under 3 of the output's
+ * pixels, a top of the hair flattened no more than that.
+ */
+#define APEX_CUT	0.03
 /* How far past an edge showing only backdrop a frame may reach, as a share of it. */
 #define EXTEND_MAX	0.30
 /* Output pixels kept inside each of the profile's windows, for measurement. */
@@ -131,14 +144,26 @@ refuse(const struct photo_scene *sc, const char *in, char **cause)
 }
 
 /*
- * The backdrop's colour tells it from the person: plain and light.  Else
- * the segmentation network must (photo_scene_segment).
+ * The backdrop's colour tells it from the person: plain and light, and
+ * under the head the same (a sky above a field is plain around the head
+ * only: the field would be kept as if it were the person).  Else the
+ * segmentation network must (photo_scene_segment).  Without the network
+ * the backdrop around the head is all there is to go by.
  */
 static int
 colour_tells(const struct photo_scene *sc)
 {
-	return (photo_scene_plain(sc) && 0.299 * sc->bg_mean[0] +
-	    0.587 * sc->bg_mean[1] + 0.114 * sc->bg_mean[2] >= MIN_BACKDROP);
+	char *why = NULL;
+	double below;
+
+	if (!photo_scene_plain(sc) || 0.299 * sc->bg_mean[0] + 0.587 * sc->bg_mean[1] +
+	    0.114 * sc->bg_mean[2] < MIN_BACKDROP)
+		return (0);
+	if (!segment_available())
+		return (1);
+	if ((below = photo_scene_backdrop_below(sc, &why)) < 0)
+		free(why);
+	return (below <= PHOTO_BELOW_ODD);
 }
 
 /* Segments the scene of the file in; a failure names the file. */
@@ -188,13 +213,43 @@ level(struct photo_scene *sc, double *turn)
 	return (2);
 }
 
+/*
+ * Where the person meets the top edge only at the top of the head, the
+ * photo cut off at most the cap of a head of its width over that chord c:
+ * c^2 / (8 R), R half the head's width; in eye distances.  -1 where
+ * something else meets the top edge too, or the chord is not over the head.
+ */
+static double
+apex_cut(const struct photo_scene *sc)
+{
+	double r = (sc->head_w > 0 ? sc->head_w : sc->face_w) / 2, c;
+	int x, x0 = -1, x1 = -1, n = 0;
+
+	for (x = 0; x < sc->im.w; x++)
+		if (photo_scene_row_busy(sc, 0, x, x + 1) > 0) {
+			x0 = x0 < 0 ? x : x0;
+			x1 = x;
+			n++;
+		}
+	if (x0 < 0)
+		return (0);
+	c = x1 - x0 + 1;
+	if (r <= 0 || n < 0.8 * c || x0 < sc->face_l || x1 > sc->face_r)
+		return (-1);
+	return (c * c / (8 * r) / sc->ied);
+}
+
 static void
 measure_room(const struct photo_scene *sc, struct room *rm)
 {
 	/* The top edge is backdrop when its first rows hold (almost) nothing else. */
+	double cut = apex_cut(sc);
 	int top_clear = photo_scene_row_busy(sc, 0, 0, sc->im.w) < 0.01 &&
 	    photo_scene_row_busy(sc, 1, 0, sc->im.w) < 0.01 &&
 	    sc->crown_y > 2;
+
+	/* Only the top of the head meets it: above is backdrop, the hair hardly cut. */
+	top_clear = top_clear || (cut > 0 && cut <= APEX_CUT);
 
 	rm->top = top_clear ? EXTEND_MAX : CROP_SLACK;
 	rm->bottom = CROP_SLACK;
@@ -640,8 +695,29 @@ backdrop_kept(const float *soft, const struct image *before,
 }
 
 /*
+ * Share of the skin beside the face at the ears (an ear, on side dir of the
+ * outline at edge) that the matte whitened; 0 where too little skin shows
+ * there to tell (hair over the ear).
+ */
+static double
+ear_whitened(const float *soft, const struct image *before,
+    const struct photo_scene *sc, double edge, double ey, double ied, int dir)
+{
+	double x0 = dir < 0 ? edge - 0.3 * ied : edge;
+	int x, y, skin = 0, white = 0;
+
+	for (y = (int)fmax(0, ey); y < fmin(before->h, ey + 0.5 * ied); y++)
+		for (x = (int)fmax(0, x0); x < fmin(before->w, x0 + 0.3 * ied); x++)
+			if (photo_scene_skin(sc, before->px + ((size_t)y * before->w + x) * 3)) {
+				skin++;
+				white += soft[(size_t)y * before->w + x] > 0.5f;
+			}
+	return (skin >= EAR_SEEN * ied * ied ? (double)white / skin : 0);
+}
+
+/*
  * The matte is sound when nothing kept stands apart from the person, the
- * hair over the forehead and the neck were kept, and beside the head and
+ * hair over the forehead, the ears and the neck were kept, and beside the head and
  * above it (where only backdrop should be) nothing was left.  s is output
  * pixels per scene pixel.
  */
@@ -672,6 +748,10 @@ matte_sound(const float *soft, const struct image *before,
 	else if (share_whitened(soft, im->w, im->h, ex - 0.3 * ied, ey + 2.0 * ied,
 	    ex + 0.3 * ied, ey + 2.4 * ied, 0) > MATTE_SLACK)
 		why = _("the neck would be whitened");
+	else if (fmax(ear_whitened(soft, before, sc, ex + (sc->face_l - sc->eye_x) * s,
+	    ey, ied, -1), ear_whitened(soft, before, sc, ex + (sc->face_r -
+	    sc->eye_x) * s, ey, ied, 1)) > EAR_WHITENED)
+		why = _("an ear would be whitened away");
 	/*
 	 * Above the head and beside it only backdrop should be: all of it
 	 * white.  What is kept there is hair standing out as often as backdrop.

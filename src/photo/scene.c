@@ -37,6 +37,18 @@
 #define EAR_OUT		0.3
 #define EAR_CHROMA	0.05
 #define EAR_SHADE	0.40
+/*
+ * Below the eye line, what the segmentation network calls backdrop with
+ * certainty (its map under BELOW_SURE) is unlike the backdrop around the
+ * head where its hue differs by BELOW_HUE, or its luma is under BELOW_SHADE
+ * of the backdrop's (or over its inverse) and BELOW_DARK away from it: a
+ * field under a sky, a floor or furniture under a wall, not the wall's own
+ * shading.
+ */
+#define BELOW_SURE	0.05f
+#define BELOW_HUE	0.04
+#define BELOW_SHADE	0.6
+#define BELOW_DARK	40
 /* Photos narrower than this, or longer than SLIVER_RATIO times their width, hold no face. */
 #define SLIVER_SIDE	24
 #define SLIVER_RATIO	4
@@ -967,6 +979,47 @@ photo_scene_row_busy(const struct photo_scene *sc, int y, int x0, int x1)
 	for (x = x0; x < x1; x++)
 		n += photo_scene_person_at(sc, x, y, t);
 	return ((double)n / (x1 - x0));
+}
+
+/*
+ * Pixel p is unlike the backdrop measured around the head: of another hue,
+ * or much darker or lighter (a wall's own shading changes its luma less).
+ * Near black, hue is noise, and a small step is a large ratio: neither
+ * tells there.
+ */
+static int
+unlike_backdrop(const struct photo_scene *sc, const uint8_t *p)
+{
+	double s = p[0] + p[1] + p[2] + 1, k = sc->bg_mean[0] + sc->bg_mean[1] +
+	    sc->bg_mean[2] + 1, l = s / k;
+	int hue = s > 3 * BELOW_DARK && k > 3 * BELOW_DARK && hypot(p[0] / s -
+	    sc->bg_mean[0] / k, p[1] / s - sc->bg_mean[1] / k) > BELOW_HUE;
+
+	return (hue || (fabs(s - k) > 3 * BELOW_DARK &&
+	    (l < BELOW_SHADE || l > 1 / BELOW_SHADE)));
+}
+
+double
+photo_scene_backdrop_below(const struct photo_scene *sc, char **cause)
+{
+	const struct image *im = &sc->im;
+	float *map = sc->person;
+	size_t n = 0, odd = 0, i;
+	int x, y;
+
+	if (map == NULL && (map = segment_person(im, cause)) == NULL)
+		return (-1);
+	for (y = (int)fmax(0, sc->eye_y); y < im->h; y++)
+		for (x = 0; x < im->w; x++) {
+			i = (size_t)y * im->w + x;
+			if (map[i] >= BELOW_SURE)
+				continue;
+			n++;
+			odd += unlike_backdrop(sc, im->px + i * 3);
+		}
+	if (map != sc->person)
+		free(map);
+	return (n > 0 ? (double)odd / n : 0);
 }
 
 int

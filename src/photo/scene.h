@@ -76,6 +76,18 @@ void	photo_scene_file_size(const struct photo_scene *, int *, int *);
  * (translated) when the network is missing or fails.
  */
 int	photo_scene_segment(struct photo_scene *, char **);
+/*
+ * Share of the backdrop below the eye line (where the segmentation network
+ * is sure it is not the person: sc's map, else one made here) unlike the
+ * backdrop around the head: 0 for a plain wall, more where a field, a floor
+ * or furniture shows under it.  -1 with *cause when the network cannot run.
+ */
+double	photo_scene_backdrop_below(const struct photo_scene *, char **);
+/*
+ * More than this share is something else showing under the head: plain
+ * walls and fixed photos measure at most 0.04, a field under a sky 0.35.
+ */
+#define PHOTO_BELOW_ODD	0.10
 /* 1 when the background shows and is plain enough to be judged or whitened. */
 int	photo_scene_plain(const struct photo_scene *);
 /*

@@ -75,6 +75,13 @@ expect "$PHOTOS/london_024_03.jpg" background fail
 convert good.jpg -fuzz 4% -fill '#3060c0' -opaque white blue.jpg
 expect blue.jpg background fail
 expect "$PHOTOS/lisa2.jpg" background fail
+# White around the head but a field beside the shoulders: the network says what is
+# backdrop under the head, and there it is not the white above.
+convert good.jpg -fill '#4a7a30' -draw "rectangle 0,330 55,440" \
+    -draw "rectangle 303,330 357,440" field.jpg
+expect field.jpg background fail
+"$SSCARD" check field.jpg | grep -q "not plain under the head" ||
+	fail "field.jpg: the background's failure does not say where: $("$SSCARD" check field.jpg)"
 # exposure: a dark copy.
 convert good.jpg -evaluate multiply 0.15 dark.jpg
 expect dark.jpg exposure fail

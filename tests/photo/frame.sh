@@ -41,6 +41,14 @@ crop 400x640+80+0 left.jpg
 refused left.jpg "too close to the left edge of the photo.* at least [0-9]* more pixels"
 crop 380x640+0+0 right.jpg
 refused right.jpg "too close to the right edge of the photo.* at least [0-9]* more pixels"
+# The top edge through the top of the hair (crown near y 64): 2 px of it cut, the frame
+# reaches above with white (the hair's top flattened by 2 px); 6 px cut is too much
+# to flatten, and no frame leaves the room above the head.
+crop 480x574+0+66 apex.jpg
+"$SSCARD" fix apex.jpg -o apex-fixed.jpg > apex.txt 2>&1 || fail "apex: $(cat apex.txt)"
+"$SSCARD" check apex-fixed.jpg > /dev/null || fail "apex: the fixed photo fails check"
+min=$(convert apex-fixed.jpg -crop 358x4+0+0 +repage -colorspace gray -format '%[fx:int(255*minima)]' info:)
+[ "$min" -ge 250 ] || fail "apex: the added rows are not white (darkest $min)"
 crop 480x600+0+70 hair.jpg
 refused hair.jpg "too close to the top edge of the photo: .* at least [0-9]* more pixels"
 
