@@ -36,6 +36,14 @@
  * at most 5 % (a colourful backdrop through the hair), a badge on a cap 11 %.
  */
 #define HAT_COLOUR	0.08
+/*
+ * Share of the forehead above the brows that is skin (photo_scene_forehead_skin)
+ * under which something covers it: bare foreheads measure 0.63 (london 042)
+ * and more, 0.44 with hair over one side in low light (if021); a cap 0.12
+ * (if090), a fur hat 0.13 (if037), hair over the forehead 0.00-0.16
+ * (fpp3936, fpp3377): which of them it is, colour cannot tell.
+ */
+#define FOREHEAD_SKIN	0.35
 /* A grey top this light (luma) merges with a white background as a white one does. */
 #define LIGHT_GREY	110
 /*
@@ -551,18 +559,27 @@ check_headwear(struct photo_report *r, const struct photo_scene *sc)
 {
 	struct tone top;
 	enum photo_verdict v;
+	double forehead;
+	int covered;
 
 	/* From just under the top of the head to the top of the forehead. */
 	scene_tone(sc, -0.6, fmax(-2.2, (sc->crown_y - sc->eye_y) / sc->ied + 0.1),
 	    0.6, -1.0, &top);
-	v = top.vivid > HAT_COLOUR ? PHOTO_FAIL : PHOTO_PASS;
-	report_add(r, "headwear", v, 0, xasprintf(_("colour %.0f%%"), top.vivid * 100),
+	forehead = photo_scene_forehead_skin(sc);
+	covered = forehead >= 0 && forehead < FOREHEAD_SKIN;
+	v = top.vivid > HAT_COLOUR ? PHOTO_FAIL : covered ? PHOTO_WARN : PHOTO_PASS;
+	report_add(r, "headwear", v, 0, v == PHOTO_WARN ?
+	    xstrdup(_("forehead covered")) : xasprintf(_("colour %.0f%%"), top.vivid * 100),
 	    xstrdup(_("bare head")), v == PHOTO_PASS ?
 	    _("No brightly coloured hat or head covering was seen; a hat of "
 	    "the colour of hair may not be recognised, so take the photo "
-	    "bare-headed.") :
+	    "bare-headed.") : v == PHOTO_WARN ?
+	    _("The forehead does not show: a hat, cap or scarf covers it, or "
+	    "hair does. Take the photo bare-headed; hair may fall over the "
+	    "forehead but not over the eyebrows.") :
 	    _("Something seems to cover the head (a hat, cap or scarf). Take "
 	    "the photo bare-headed."));
+	report_figures(r, "colour %.2f, forehead skin %.2f", top.vivid, forehead);
 }
 
 static void

@@ -34,6 +34,10 @@
  * differ by EAR_CHROMA, its luma fall to EAR_SHADE of theirs.
  */
 #define EAR_DOWN	0.5
+/* The forehead above the brows: FOREHEAD_BOTTOM to _TOP eye distances over the eyes. */
+#define FOREHEAD_BOTTOM	0.45
+#define FOREHEAD_TOP	0.7
+#define FOREHEAD_HALF	0.45
 #define EAR_OUT		0.3
 #define EAR_CHROMA	0.05
 #define EAR_SHADE	0.40
@@ -396,6 +400,19 @@ int
 photo_scene_skin(const struct photo_scene *sc, const uint8_t *p)
 {
 	return (skin_within(sc, p, 0.03, 0.55));
+}
+
+double
+photo_scene_forehead_skin(const struct photo_scene *sc)
+{
+	int x, y, n = 0, skin = 0;
+
+	for (y = (int)fmax(0, sc->eye_y - FOREHEAD_TOP * sc->ied);
+	    y < fmin(sc->im.h, sc->eye_y - FOREHEAD_BOTTOM * sc->ied); y++)
+		for (x = (int)fmax(0, sc->eye_x - FOREHEAD_HALF * sc->ied);
+		    x < fmin(sc->im.w, sc->eye_x + FOREHEAD_HALF * sc->ied); x++, n++)
+			skin += skin_within(sc, px_at(&sc->im, x, y), EAR_CHROMA, EAR_SHADE);
+	return (n > 0 ? (double)skin / n : -1);
 }
 
 double

@@ -111,5 +111,10 @@ int	photo_scene_skin(const struct photo_scene *, const uint8_t *);
  * cover it; -1 where none of the person is there.
  */
 double	photo_scene_ear_skin(const struct photo_scene *, int);
+/*
+ * Share of the forehead above the brows that has the colour of skin (as an
+ * ear's, photo_scene_ear_skin); -1 where the photo does not reach there.
+ */
+double	photo_scene_forehead_skin(const struct photo_scene *);
 void	photo_scene_free(struct photo_scene *);
 #endif

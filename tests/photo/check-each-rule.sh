@@ -191,6 +191,13 @@ expect "$PHOTOS/anybg_if063_man_head_turned_profile.jpg" pose fail
 expect "$PHOTOS/max_luciano_lightblue_shirt_cc0.png" pose pass
 # Hair over the cheeks: the nostrils far off the eye midpoint tell the turn.
 expect "$PHOTOS/if013_eastasian_woman_white_bg_head_turned_500px.jpg" pose fail
+# headwear: a black cap over a black-haired head shows no strong colour, but the
+# forehead under it no skin: a warning that says so (hair over the forehead looks
+# the same to colour); the fixed portrait (above) passes.
+cap="$PHOTOS/anybg_if090_man_cap_stud_earrings_light_sweater.jpg"
+expect "$cap" headwear warn
+"$SSCARD" check "$cap" | grep -q "The forehead does not show" ||
+	fail "$cap: the headwear warning does not say why: $("$SSCARD" check "$cap")"
 # ears: hair over the ears (london 067) leaves almost no skin where an ear should be,
 # although the head is wider there than the face; the fixed portrait (above) shows both.
 hair="$PHOTOS/london_067_03_eastasian_m_neutral_hair_over_ears.jpg"
