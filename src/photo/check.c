@@ -474,9 +474,13 @@ check_background(struct photo_report *r, const struct photo_scene *sc)
 		return;
 	}
 	val = background_words(sc, lo);
-	/* Plain around the head: the network says whether it is so below it too. */
-	if (photo_scene_plain(sc) && sc->border <= 30 && segment_available() &&
-	    (below = photo_scene_backdrop_below(sc, &why)) < 0)
+	/*
+	 * White and plain around the head: the network says whether it is so
+	 * under it too.  (A backdrop still to be whitened fails anyway, and
+	 * the fix looks under the head before it whitens by colour.)
+	 */
+	if (photo_scene_plain(sc) && sc->border <= 30 && lo >= 225 &&
+	    segment_available() && (below = photo_scene_backdrop_below(sc, &why)) < 0)
 		free(why);
 	if (!photo_scene_plain(sc) && segment_available())
 		report_add(r, "background", PHOTO_FAIL, 1, val, xstrdup(_("white, plain")),

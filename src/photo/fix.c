@@ -83,7 +83,7 @@ struct room {
 enum limit { FITS, LIMIT_BOTTOM, LIMIT_LEFT, LIMIT_RIGHT, LIMIT_TOP, LIMIT_CHIN };
 
 static int	refuse(const struct photo_scene *, const char *, char **);
-static int	colour_tells(const struct photo_scene *);
+static int	colour_tells(struct photo_scene *);
 static int	segment_for(struct photo_scene *, const char *, char **);
 static int	level(struct photo_scene *, double *);
 static void	measure_room(const struct photo_scene *, struct room *);
@@ -151,19 +151,16 @@ refuse(const struct photo_scene *sc, const char *in, char **cause)
  * the backdrop around the head is all there is to go by.
  */
 static int
-colour_tells(const struct photo_scene *sc)
+colour_tells(struct photo_scene *sc)
 {
-	char *why = NULL;
-	double below;
-
 	if (!photo_scene_plain(sc) || 0.299 * sc->bg_mean[0] + 0.587 * sc->bg_mean[1] +
 	    0.114 * sc->bg_mean[2] < MIN_BACKDROP)
 		return (0);
 	if (!segment_available())
 		return (1);
-	if ((below = photo_scene_backdrop_below(sc, &why)) < 0)
-		free(why);
-	return (below <= PHOTO_BELOW_ODD);
+	/* Kept in the scene: the check of the photo as given reads it too. */
+	photo_scene_note_below(sc);
+	return (sc->below <= PHOTO_BELOW_ODD);
 }
 
 /* Segments the scene of the file in; a failure names the file. */
@@ -850,6 +847,15 @@ check_written(const char *path, const struct photo_profile *p,
 	return (-1);
 }
 
+/* For parallel_start: the segmentation network, read while the photo decodes. */
+static void *
+read_segmenter(void *arg)
+{
+	(void)arg;
+	segment_read_ahead();
+	return (NULL);
+}
+
 /* The check of the photo as given, made beside the fix (it only reads the scene). */
 struct before {
 	const struct photo_scene	*sc;
@@ -873,7 +879,7 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 {
 	struct photo_scene sc, lv;
 	struct before b;
-	struct parallel_task beside;
+	struct parallel_task beside, ahead;
 	struct jpeg_out o;
 	char *fix_cause = NULL;
 	double enlarge = 1;
@@ -882,8 +888,15 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 
 	memset(after, 0, sizeof *after);
 	memset(&o, 0, sizeof o);
-	if (photo_scene_load(in, cfg, FIX_SIDE, &sc, cause) != 0)
+	/* Every fix runs the segmentation network, on the backdrop or under the head. */
+	memset(&ahead, 0, sizeof ahead);
+	if (segment_available())
+		parallel_start(&ahead, read_segmenter, NULL);
+	rc = photo_scene_load(in, cfg, FIX_SIDE, &sc, cause);
+	parallel_wait(&ahead);
+	if (rc != 0)
 		return (-1);
+	rc = -1;
 	sc.enlarge = photo_scene_enlarge(&sc, p);
 	if (refuse(&sc, in, cause) != 0 ||
 	    (!colour_tells(&sc) && segment_for(&sc, in, cause) != 0)) {

@@ -1020,23 +1020,43 @@ double
 photo_scene_backdrop_below(const struct photo_scene *sc, char **cause)
 {
 	const struct image *im = &sc->im;
-	float *map = sc->person;
-	size_t n = 0, odd = 0, i;
-	int x, y;
+	float *grid = NULL, sure;
+	size_t n = 0, odd = 0;
+	int gx, gy, x, y;
 
-	if (map == NULL && (map = segment_person(im, cause)) == NULL)
+	if (sc->below_noted)
+		return (sc->below);
+	/* On the network's grid: a pixel of the photo for each of its cells. */
+	if (sc->person == NULL && (grid = segment_grid(im, cause)) == NULL)
 		return (-1);
-	for (y = (int)fmax(0, sc->eye_y); y < im->h; y++)
-		for (x = 0; x < im->w; x++) {
-			i = (size_t)y * im->w + x;
-			if (map[i] >= BELOW_SURE)
+	for (gy = 0; gy < SEGMENT_SIDE; gy++) {
+		y = (int)((gy + 0.5) * im->h / SEGMENT_SIDE);
+		if (y < sc->eye_y)
+			continue;
+		for (gx = 0; gx < SEGMENT_SIDE; gx++) {
+			x = (int)((gx + 0.5) * im->w / SEGMENT_SIDE);
+			sure = grid != NULL ? grid[gy * SEGMENT_SIDE + gx] :
+			    sc->person[(size_t)y * im->w + x];
+			if (sure >= BELOW_SURE)
 				continue;
 			n++;
-			odd += unlike_backdrop(sc, im->px + i * 3);
+			odd += unlike_backdrop(sc, px_at(im, x, y));
 		}
-	if (map != sc->person)
-		free(map);
+	}
+	free(grid);
 	return (n > 0 ? (double)odd / n : 0);
+}
+
+void
+photo_scene_note_below(struct photo_scene *sc)
+{
+	char *cause = NULL;
+
+	if (sc->below_noted)
+		return;
+	if ((sc->below = photo_scene_backdrop_below(sc, &cause)) < 0)
+		free(cause);
+	sc->below_noted = 1;
 }
 
 int

@@ -40,6 +40,9 @@ struct photo_scene {
 	double			 bg_spread;	/* luma standard deviation there */
 	double			 bg_outliers;	/* fraction far from the mean */
 	double			 border;	/* outer frame vs inner background, luma */
+	/* photo_scene_backdrop_below's share, where photo_scene_note_below kept it */
+	double			 below;
+	int			 below_noted;
 	/*
 	 * How surely each pixel of im is the person (segment.h); set by
 	 * photo_scene_segment where the backdrop's colour cannot tell, and
@@ -81,8 +84,11 @@ int	photo_scene_segment(struct photo_scene *, char **);
  * is sure it is not the person: sc's map, else one made here) unlike the
  * backdrop around the head: 0 for a plain wall, more where a field, a floor
  * or furniture shows under it.  -1 with *cause when the network cannot run.
+ * The share photo_scene_note_below kept, where it ran.
  */
 double	photo_scene_backdrop_below(const struct photo_scene *, char **);
+/* Measures photo_scene_backdrop_below once and keeps it in sc (-1: the network failed). */
+void	photo_scene_note_below(struct photo_scene *);
 /*
  * More than this share is something else showing under the head: plain
  * walls and fixed photos measure at most 0.04, a field under a sky 0.35.

@@ -9,7 +9,7 @@
 #include "lib/xmalloc.h"
 
 /* The network's input and output side (general model, 256 x 256, RGB 0-1). */
-#define SEG_SIDE	256
+#define SEG_SIDE	SEGMENT_SIDE
 #define SEG_NAME	"selfie"
 
 static void	to_input(const struct image *, float *);
@@ -52,6 +52,12 @@ upsample(const float *map, int w, int h)
 	return (out);
 }
 
+void
+segment_read_ahead(void)
+{
+	nn_read_ahead(SEG_NAME);
+}
+
 int
 segment_available(void)
 {
@@ -59,29 +65,42 @@ segment_available(void)
 }
 
 float *
-segment_person(const struct image *im, char **cause)
+segment_grid(const struct image *im, char **cause)
 {
 	struct image small;
 	size_t n = SEG_SIDE * SEG_SIDE, i;
-	float *in = xreallocarray(NULL, 4 * n, sizeof *in), *map = in + 3 * n;
-	float *out = NULL;
+	float *in = xreallocarray(NULL, 4 * n, sizeof *in), *map;
 	int rc;
 
 	image_resize(im, SEG_SIDE, SEG_SIDE, &small);
 	to_input(&small, in);
 	image_free(&small);
-	rc = nn_run(SEG_NAME, in, 3, SEG_SIDE, SEG_SIDE, NULL, map, n, cause);
+	rc = nn_run(SEG_NAME, in, 3, SEG_SIDE, SEG_SIDE, NULL, in + 3 * n, n, cause);
 	/*
 	 * A fix runs it once or twice, and its 8 MB of buffers would be held
 	 * through the matte: reading it again costs a few milliseconds.
 	 */
 	nn_forget(SEG_NAME);
-	if (rc == 0) {
-		/* A damaged network must not steer the matte with values out of range. */
-		for (i = 0; i < n; i++)
-			map[i] = isfinite(map[i]) ? fminf(fmaxf(map[i], 0), 1) : 0;
-		out = upsample(map, im->w, im->h);
+	if (rc != 0) {
+		free(in);
+		return (NULL);
 	}
+	/* A damaged network must not steer the matte with values out of range. */
+	map = xreallocarray(NULL, n, sizeof *map);
+	for (i = 0; i < n; i++)
+		map[i] = isfinite(in[3 * n + i]) ? fminf(fmaxf(in[3 * n + i], 0), 1) : 0;
 	free(in);
+	return (map);
+}
+
+float *
+segment_person(const struct image *im, char **cause)
+{
+	float *grid, *out;
+
+	if ((grid = segment_grid(im, cause)) == NULL)
+		return (NULL);
+	out = upsample(grid, im->w, im->h);
+	free(grid);
 	return (out);
 }

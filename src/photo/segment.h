@@ -10,6 +10,14 @@
  * *cause (translated) when the network is missing or fails.
  */
 float	*segment_person(const struct image *, char **);
+/*
+ * The same as the network sees it: SEGMENT_SIDE x SEGMENT_SIDE values, each
+ * for the part of im its cell covers (im squeezed to the square).
+ */
+#define SEGMENT_SIDE	256
+float	*segment_grid(const struct image *, char **);
+/* Reads the network ahead of its first run (nn_read_ahead). */
+void	segment_read_ahead(void);
 /* 1 when segment_person can run here (its module and network are installed). */
 int	segment_available(void);
 
