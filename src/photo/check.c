@@ -500,8 +500,8 @@ check_background(struct photo_report *r, const struct photo_scene *sc)
 		    xstrdup(_("not plain under the head")), xstrdup(_("white, plain")),
 		    _("Under the head the background is not the plain one around "
 		    "it: something else shows beside the person (a floor, "
-		    "furniture, a field). The automatic fix can replace it with "
-		    "white; a photo in front of a plain white wall is surer."));
+		    "furniture, a field). The automatic fix can try to replace it "
+		    "with white; a photo in front of a plain white wall is surer."));
 	} else if (lo < 225)
 		report_add(r, "background", PHOTO_FAIL, 1, val, xstrdup(_("white, plain")),
 		    _("The background must be white; it is plain, so the automatic fix "

@@ -34,13 +34,16 @@
  * differ by EAR_CHROMA, its luma fall to EAR_SHADE of theirs.
  */
 #define EAR_DOWN	0.5
-/* The forehead above the brows: FOREHEAD_BOTTOM to _TOP eye distances over the eyes. */
-#define FOREHEAD_BOTTOM	0.45
-#define FOREHEAD_TOP	0.7
-#define FOREHEAD_HALF	0.45
 #define EAR_OUT		0.3
 #define EAR_CHROMA	0.05
 #define EAR_SHADE	0.40
+/*
+ * The forehead above the brows: FOREHEAD_BOTTOM to _TOP eye distances over
+ * the eyes, FOREHEAD_HALF to each side (its skin judged as an ear's).
+ */
+#define FOREHEAD_BOTTOM	0.45
+#define FOREHEAD_TOP	0.7
+#define FOREHEAD_HALF	0.45
 /*
  * Below the eye line, what the segmentation network calls backdrop with
  * certainty (its map under BELOW_SURE) is unlike the backdrop around the
