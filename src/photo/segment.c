@@ -76,11 +76,6 @@ segment_grid(const struct image *im, char **cause)
 	to_input(&small, in);
 	image_free(&small);
 	rc = nn_run(SEG_NAME, in, 3, SEG_SIDE, SEG_SIDE, NULL, in + 3 * n, n, cause);
-	/*
-	 * A fix runs it once or twice, and its 8 MB of buffers would be held
-	 * through the matte: reading it again costs a few milliseconds.
-	 */
-	nn_forget(SEG_NAME);
 	if (rc != 0) {
 		free(in);
 		return (NULL);
@@ -98,7 +93,13 @@ segment_person(const struct image *im, char **cause)
 {
 	float *grid, *out;
 
-	if ((grid = segment_grid(im, cause)) == NULL)
+	grid = segment_grid(im, cause);
+	/*
+	 * A map is for a matte, whose buffers come next: the network's 8 MB
+	 * are not held through it (reading it again costs a few milliseconds).
+	 */
+	nn_forget(SEG_NAME);
+	if (grid == NULL)
 		return (NULL);
 	out = upsample(grid, im->w, im->h);
 	free(grid);

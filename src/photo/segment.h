@@ -12,7 +12,8 @@
 float	*segment_person(const struct image *, char **);
 /*
  * The same as the network sees it: SEGMENT_SIDE x SEGMENT_SIDE values, each
- * for the part of im its cell covers (im squeezed to the square).
+ * for the part of im its cell covers (im squeezed to the square).  The
+ * network stays read for the next run (segment_person drops it).
  */
 #define SEGMENT_SIDE	256
 float	*segment_grid(const struct image *, char **);
