@@ -693,18 +693,19 @@ backdrop_kept(const float *soft, const struct image *before,
 
 /*
  * Share of the skin beside the face at the ears (an ear, on side dir of the
- * outline at edge) that the matte whitened; 0 where too little skin shows
+ * outline at edge, where the check looks for it) that the matte whitened; 0 where too little skin shows
  * there to tell (hair over the ear).
  */
 static double
 ear_whitened(const float *soft, const struct image *before,
     const struct photo_scene *sc, double edge, double ey, double ied, int dir)
 {
-	double x0 = dir < 0 ? edge - 0.3 * ied : edge;
+	double x0 = dir < 0 ? edge - PHOTO_EAR_OUT * ied : edge;
+	double x1 = x0 + PHOTO_EAR_OUT * ied, y1 = ey + PHOTO_EAR_DOWN * ied;
 	int x, y, skin = 0, white = 0;
 
-	for (y = (int)fmax(0, ey); y < fmin(before->h, ey + 0.5 * ied); y++)
-		for (x = (int)fmax(0, x0); x < fmin(before->w, x0 + 0.3 * ied); x++)
+	for (y = (int)fmax(0, ey); y < fmin(before->h, y1); y++)
+		for (x = (int)fmax(0, x0); x < fmin(before->w, x1); x++)
 			if (photo_scene_skin(sc, before->px + ((size_t)y * before->w + x) * 3)) {
 				skin++;
 				white += soft[(size_t)y * before->w + x] > 0.5f;
@@ -888,7 +889,10 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 
 	memset(after, 0, sizeof *after);
 	memset(&o, 0, sizeof o);
-	/* Every fix runs the segmentation network, on the backdrop or under the head. */
+	/*
+	 * With the network installed a fix runs it: on a backdrop colour
+	 * cannot tell, or under the head of one it can (colour_tells).
+	 */
 	memset(&ahead, 0, sizeof ahead);
 	if (segment_available())
 		parallel_start(&ahead, read_segmenter, NULL);

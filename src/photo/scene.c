@@ -28,13 +28,10 @@
 /* Where the scene is segmented, an ear is a pixel at least this surely the person. */
 #define EAR_SHARE	0.15f
 /*
- * Where an ear shows: from the eye line EAR_DOWN eye distances down, up to
- * EAR_OUT eye distances out from the face's outline.  An ear is redder and
- * more shaded than the cheeks the skin's colour is taken from: its hue may
+ * An ear (where PHOTO_EAR_DOWN and _OUT say, scene.h) is redder and more
+ * shaded than the cheeks the skin's colour is taken from: its hue may
  * differ by EAR_CHROMA, its luma fall to EAR_SHADE of theirs.
  */
-#define EAR_DOWN	0.5
-#define EAR_OUT		0.3
 #define EAR_CHROMA	0.05
 #define EAR_SHADE	0.40
 /*
@@ -422,12 +419,12 @@ double
 photo_scene_ear_skin(const struct photo_scene *sc, int dir)
 {
 	double t = backdrop_tolerance(sc), edge = dir < 0 ? sc->face_l : sc->face_r;
-	double x0 = dir < 0 ? edge - EAR_OUT * sc->ied : edge;
+	double x0 = dir < 0 ? edge - PHOTO_EAR_OUT * sc->ied : edge;
 	int x, y, person = 0, skin = 0;
 
-	for (y = (int)fmax(0, sc->eye_y); y < fmin(sc->im.h, sc->eye_y + EAR_DOWN * sc->ied);
-	    y++)
-		for (x = (int)fmax(0, x0); x < fmin(sc->im.w, x0 + EAR_OUT * sc->ied); x++)
+	for (y = (int)fmax(0, sc->eye_y);
+	    y < fmin(sc->im.h, sc->eye_y + PHOTO_EAR_DOWN * sc->ied); y++)
+		for (x = (int)fmax(0, x0); x < fmin(sc->im.w, x0 + PHOTO_EAR_OUT * sc->ied); x++)
 			if (photo_scene_person_at(sc, x, y, t)) {
 				person++;
 				skin += skin_within(sc, px_at(&sc->im, x, y), EAR_CHROMA,

@@ -112,6 +112,12 @@ int	photo_scene_person_at(const struct photo_scene *, int, int, double);
 /* 1 when pixel p has the colour of the cheeks (hue and saturation, luma within reason). */
 int	photo_scene_skin(const struct photo_scene *, const uint8_t *);
 /*
+ * Where an ear shows beside the face: from the eye line PHOTO_EAR_DOWN eye
+ * distances down, up to PHOTO_EAR_OUT eye distances out from the outline.
+ */
+#define PHOTO_EAR_DOWN	0.5
+#define PHOTO_EAR_OUT	0.3
+/*
  * Share of the person beside the face at the ears, on side dir (-1 the
  * image's left), that has the colour of skin: an ear's, where hair does not
  * cover it; -1 where none of the person is there.
