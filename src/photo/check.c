@@ -433,29 +433,38 @@ static void
 check_ears(struct photo_report *r, const struct photo_scene *sc)
 {
 	double k = sc->face_w > 0 ? sc->head_w / sc->face_w : 0;
-	int measured = sc->head_w > 0 && sc->face_measured;
-	double sl = measured ? photo_scene_ear_skin(sc, -1) : -1;
-	double sr = measured ? photo_scene_ear_skin(sc, 1) : -1;
-	int hidden = sl >= 0 && sr >= 0 && fmin(sl, sr) < EAR_SKIN;
-	enum photo_verdict v = !measured ? PHOTO_WARN : k < EARS_WIDER || hidden ?
-	    PHOTO_FAIL : PHOTO_PASS;
+	int outlined = sc->head_w > 0 && sc->face_measured;
+	/*
+	 * The skin beside the face needs only the face's outline, not the
+	 * head's: on a backdrop too busy to show the head, it still tells hair
+	 * over an ear.
+	 */
+	double sl = sc->face_measured ? photo_scene_ear_skin(sc, -1) : -1;
+	double sr = sc->face_measured ? photo_scene_ear_skin(sc, 1) : -1;
+	int close = outlined && k < EARS_WIDER;
+	int hidden = !close && sl >= 0 && sr >= 0 && fmin(sl, sr) < EAR_SKIN;
 
-	report_add(r, "ears", v, 0, !measured ? xstrdup(_("not measured")) :
-	    k >= EARS_WIDER && hidden ? xstrdup(_("an ear hidden")) :
-	    xasprintf("%.0f%%", k * 100), xasprintf("> %.0f%%", EARS_WIDER * 100), "%s",
-	    sc->head_w <= 0 ? _("Not measured: the background does not show the "
-	    "outline of the head. Make sure both ears show.") : !measured ?
-	    _("Not measured: the cheeks' edges were not found. Make sure both "
-	    "ears show.") : k < EARS_WIDER ? _("The ears do not show beside the "
-	    "face: the photo was taken too close, or the head is turned. "
-	    "Take a new photo from at least an arm's length, facing the "
-	    "camera, with the ears uncovered.") : hidden ? _("Beside the face, "
-	    "one side shows almost no skin where the ear should be: hair covers "
-	    "the ear, or the head is turned away from it. Take a new photo "
-	    "facing the camera, with the hair behind both ears.") :
-	    _("The head is wider at the ears than the face, and skin shows "
-	    "beside it on both sides, as when the ears show; make sure hair "
-	    "does not cover them."));
+	if (close || hidden)
+		report_add(r, "ears", PHOTO_FAIL, 0, hidden ? xstrdup(_("an ear hidden")) :
+		    xasprintf("%.0f%%", k * 100), xasprintf("> %.0f%%", EARS_WIDER * 100),
+		    "%s", close ? _("The ears do not show beside the face: the photo was "
+		    "taken too close, or the head is turned. Take a new photo from at "
+		    "least an arm's length, facing the camera, with the ears uncovered.") :
+		    _("Beside the face, one side shows almost no skin where the ear "
+		    "should be: hair covers the ear, or the head is turned away from "
+		    "it. Take a new photo facing the camera, with the hair behind both "
+		    "ears."));
+	else if (!outlined)
+		report_add(r, "ears", PHOTO_WARN, 0, xstrdup(_("not measured")),
+		    xasprintf("> %.0f%%", EARS_WIDER * 100), "%s", sc->head_w <= 0 ?
+		    _("Not measured: the background does not show the outline of the "
+		    "head. Make sure both ears show.") : _("Not measured: the cheeks' "
+		    "edges were not found. Make sure both ears show."));
+	else
+		report_add(r, "ears", PHOTO_PASS, 0, xasprintf("%.0f%%", k * 100),
+		    xasprintf("> %.0f%%", EARS_WIDER * 100), "%s", _("The head is wider "
+		    "at the ears than the face, and skin shows beside it on both sides, "
+		    "as when the ears show; make sure hair does not cover them."));
 	report_figures(r, "head %.0f px, face %.0f px, ear skin %.2f %.2f", sc->head_w,
 	    sc->face_w, sl, sr);
 }

@@ -204,6 +204,13 @@ hair="$PHOTOS/london_067_03_eastasian_m_neutral_hair_over_ears.jpg"
 expect "$hair" ears fail
 "$SSCARD" check "$hair" | grep -q "one side shows almost no skin where the ear should be" ||
 	fail "$hair: the ears' failure does not say why: $("$SSCARD" check "$hair")"
+# The same on a busy backdrop (stripes in the upper corners), where the head's outline
+# is not measured: the skin beside the face still tells the hair over the ears.
+convert "$hair" -fill '#2050c0' -draw "rectangle 0,0 40,400" -draw "rectangle 80,0 120,400" \
+    -draw "rectangle 560,0 600,400" -fill '#d0b020' -draw "rectangle 40,0 80,400" \
+    -draw "rectangle 600,0 639,400" busy-hair.jpg
+expect busy-hair.jpg background fail
+expect busy-hair.jpg ears fail
 # Looking down: the nostrils far from their place between the eyes and the mouth.
 expect "$PHOTOS/if029_eastasian_woman_glasses_looking_down_500px.jpg" pose fail
 expect "$PHOTOS/london_005_03.jpg" pose pass
