@@ -14,6 +14,7 @@
 #include "photo/matte.h"
 #include "photo/profile.h"
 #include "photo/segment.h"
+#include "lib/workspace.h"
 #include "lib/xmalloc.h"
 
 /* Fix decodes this many pixels on the short side, enough for a sharp crop. */
@@ -115,9 +116,10 @@ static int	fix_scene(struct photo_scene *, const struct photo_profile *,
 		    const char *, struct jpeg_out *, double *, unsigned *, char **);
 static void	*check_before(void *);
 static char	*still_fails(const char *, const struct photo_report *);
-static int	check_written(const char *, const struct photo_profile *,
-		    const struct config *, double, struct photo_report *, char **,
-		    const char *);
+static int	check_candidate(const struct jpeg_out *, const struct photo_profile *,
+		    const struct config *, double, struct photo_report *, char **);
+static char	*unsound_cause(const struct jpeg_out *, const struct photo_profile *,
+		    const struct config *, double, const char *, char *);
 
 /* What fix cannot repair, said before anything is written. */
 static int
@@ -717,7 +719,10 @@ ear_whitened(const float *soft, const struct image *before,
  * The matte is sound when nothing kept stands apart from the person, the
  * hair over the forehead, the ears and the neck were kept, and beside the head and
  * above it (where only backdrop should be) nothing was left.  s is output
- * pixels per scene pixel.
+ * pixels per scene pixel.  Returns 0 when sound; else *cause and 1 where its
+ * only flaw is pieces kept apart from the person (it whitened nothing of
+ * the person: what else the photo shows of the person is as it was), -1
+ * otherwise.
  */
 static int
 matte_sound(const float *soft, const struct image *before,
@@ -740,7 +745,11 @@ matte_sound(const float *soft, const struct image *before,
 	else if (sc->person == NULL &&
 	    backdrop_kept(soft, before, sc, ex, ey, ied, crown) > MATTE_LEFT)
 		why = _("patches of the old background would remain");
-	else if (share_whitened(soft, im->w, im->h, ex - 0.6 * ied, crown + 0.15 * ied,
+	if (why != NULL) {
+		*cause = separate_cause(in, why);
+		return (1);
+	}
+	if (share_whitened(soft, im->w, im->h, ex - 0.6 * ied, crown + 0.15 * ied,
 	    ex + 0.6 * ied, ey - 0.6 * ied, 0) > MATTE_SLACK)
 		why = _("the hair would be whitened away");
 	else if (share_whitened(soft, im->w, im->h, ex - 0.3 * ied, ey + 2.0 * ied,
@@ -784,7 +793,10 @@ still_fails(const char *in, const struct photo_report *r)
 /*
  * The fixed photo of the scene lv (levelled here): its JPEG in *o, how much
  * the face was enlarged in *enlarge and what was done in *edits; else -1
- * with *cause.  Its check is made on the file written (check_written).
+ * with *cause.  Its check is made on the JPEG as a file (check_candidate).
+ * Returns 1 with *cause and the JPEG where the matte only kept pieces apart
+ * from the person (matte_sound): not to be kept, but its check may name
+ * what the citizen must change (unsound_cause).
  */
 static int
 fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
@@ -794,7 +806,7 @@ fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
 	struct crop c;
 	float *soft;
 	double s, turn;
-	int rc = -1, segmented = lv->person != NULL, turned;
+	int rc = -1, segmented = lv->person != NULL, turned, sound = -1;
 
 	turned = level(lv, &turn);
 	*edits = turned ? PHOTO_EDIT_LEVELLED : 0;
@@ -812,9 +824,16 @@ fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
 	if (soft != NULL)
 		add_white(&out, soft, &c, s, lv->im.w);
 	*enlarge = fmax(1, s / lv->scale);
-	if (soft != NULL && matte_sound(soft, &plain, lv, &c, s, in, cause) == 0 &&
-	    fit_size(&out, p, o, cause, in) == 0)
-		rc = 0;
+	if (soft != NULL)
+		sound = matte_sound(soft, &plain, lv, &c, s, in, cause);
+	if (sound == 0)
+		rc = fit_size(&out, p, o, cause, in);
+	else if (sound == 1) {
+		char *ignored = NULL;
+
+		rc = fit_size(&out, p, o, &ignored, in) == 0 ? 1 : -1;
+		free(ignored);
+	}
 	free(soft);
 	image_free(&plain);
 	image_free(&out);
@@ -822,30 +841,62 @@ fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
 }
 
 /*
- * The file written, checked as `sscard check` checks it (the face found
+ * The fixed photo o, checked as `sscard check` checks a file (the face found
  * again, not carried through the crop), with the enlargement the fix made:
- * what the citizen checks next must agree.  Its report goes to *after; when
- * it fails the file is wiped.
+ * what the citizen checks next must agree.  It is written for that to a
+ * private folder of its own, never to the path asked for: a refused fix
+ * leaves whatever that held (the photo given, even) as it was.  Its report
+ * in *r; -1 with *cause when it cannot be written or read back.
  */
 static int
-check_written(const char *path, const struct photo_profile *p,
-    const struct config *cfg, double enlarge, struct photo_report *after,
-    char **cause, const char *in)
+check_candidate(const struct jpeg_out *o, const struct photo_profile *p,
+    const struct config *cfg, double enlarge, struct photo_report *r, char **cause)
 {
-	struct photo_report again;
+	struct workspace ws;
+	char *path;
+	int rc = -1;
 
-	if (photo_check_fixed(path, p, cfg, enlarge, &again, cause) != 0) {
-		fs_wipe_file(path);
+	if (workspace_open(&ws, cause) != 0)
 		return (-1);
+	path = workspace_path(&ws, "fixed.jpg");
+	/* Read back at once and wiped: nothing to wait for the disk for. */
+	if (fs_replace(ws.dir, "fixed.jpg", o->buf, o->len, cause) == 0)
+		rc = photo_check_fixed(path, p, cfg, enlarge, r, cause);
+	free(path);
+	workspace_wipe(&ws);
+	return (rc);
+}
+
+/*
+ * Why a photo whose matte kept pieces apart from the person (fix_scene's
+ * 1, for why) is refused.  What it would have been (o) is checked: where its
+ * top is light the citizen must wear a dark one, which a new photo against
+ * a plain wall alone would not mend, so that is the reason given.  (The
+ * pieces kept lie apart from the shoulders' band or are too small to make
+ * a top look light; the matte whitened nothing of the person.)
+ */
+static char *
+unsound_cause(const struct jpeg_out *o, const struct photo_profile *p,
+    const struct config *cfg, double enlarge, const char *in, char *why)
+{
+	struct photo_report r;
+	char *cause = NULL, *light = NULL;
+	size_t i;
+
+	if (check_candidate(o, p, cfg, enlarge, &r, &cause) != 0) {
+		free(cause);
+		return (why);
 	}
-	if (again.ok) {
-		*after = again;
-		return (0);
-	}
-	*cause = still_fails(in, &again);
-	photo_report_free(&again);
-	fs_wipe_file(path);
-	return (-1);
+	for (i = 0; i < r.n && light == NULL; i++)
+		if (strcmp(r.checks[i].id, "clothing") == 0 &&
+		    r.checks[i].verdict == PHOTO_FAIL)
+			light = xasprintf(_("%s cannot be fixed: %s: %s"), in,
+			    r.checks[i].name, r.checks[i].message);
+	photo_report_free(&r);
+	if (light == NULL)
+		return (why);
+	free(why);
+	return (light);
 }
 
 /* For parallel_start: the segmentation network, read while the photo decodes. */
@@ -879,6 +930,7 @@ photo_fix_file(const char *in, const struct photo_profile *p,
     char **cause)
 {
 	struct photo_scene sc, lv;
+	struct photo_report again;
 	struct before b;
 	struct parallel_task beside, ahead;
 	struct jpeg_out o;
@@ -888,6 +940,7 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	int rc = -1, fixed;
 
 	memset(after, 0, sizeof *after);
+	memset(&again, 0, sizeof again);
 	memset(&o, 0, sizeof o);
 	/*
 	 * With the network installed a fix runs it: on a backdrop colour
@@ -920,11 +973,20 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	parallel_wait(&beside);
 	if (refuse_rules(&b.r, in, cause) != 0)
 		free(fix_cause);
-	else if (fixed != 0)
+	else if (fixed < 0)
 		*cause = fix_cause;
-	else if (fs_write_path(out_path, o.buf, o.len, cause) == 0 &&
-	    (rc = check_written(out_path, p, cfg, enlarge, after, cause, in)) == 0)
-		after->edits = edits;
+	else if (fixed > 0)
+		*cause = unsound_cause(&o, p, cfg, enlarge, in, fix_cause);
+	else if (check_candidate(&o, p, cfg, enlarge, &again, cause) == 0) {
+		if (!again.ok)
+			*cause = still_fails(in, &again);
+		else if ((rc = fs_write_path(out_path, o.buf, o.len, cause)) == 0) {
+			*after = again;
+			after->edits = edits;
+			memset(&again, 0, sizeof again);
+		}
+	}
+	photo_report_free(&again);
 	photo_report_free(&b.r);
 	jpeg_out_free(&o);
 	if (lv.im.px != sc.im.px)

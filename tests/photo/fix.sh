@@ -76,6 +76,19 @@ refused "$PHOTOS/lisa2.jpg" "Ears showing: Beside the face, one side shows almos
 # person (049f) -- not "patches of the old background".
 refused "$PHOTOS/canada_010f.jpg" "hair standing out"
 refused "$PHOTOS/canada_049f.jpg" "something worn"
+# 063f's matte keeps pieces apart from her too (the lanyard's), but what she must change
+# is her white top, which a new photo against a plain wall would not: that is the reason.
+refused "$PHOTOS/canada_063f.jpg" "cannot be fixed: Dark top"
+# A refused fix leaves what was at OUT as it was: the photo given itself (fixed onto
+# its own name), or an older file.  117m is refused after its result is checked.
+cp "$PHOTOS/canada_117m.jpg" own.jpg
+chmod u+w own.jpg
+"$SSCARD" fix own.jpg -o own.jpg > out 2>&1 && fail "117m: fixed: $(cat out)"
+grep -q "would still fail a rule" out || fail "117m: not refused after its check: $(cat out)"
+cmp -s own.jpg "$PHOTOS/canada_117m.jpg" || fail "117m: a refused fix changed or removed the photo given"
+echo older > older.jpg
+"$SSCARD" fix "$PHOTOS/canada_117m.jpg" -o older.jpg > out 2>&1 && fail "117m: fixed: $(cat out)"
+[ "$(cat older.jpg 2>/dev/null)" = older ] || fail "117m: a refused fix removed the file at OUT"
 refused "$PHOTOS/chelsea.png" "no face"
 refused "$PHOTOS/camera.png" "no face"
 # A plain wall above a field (painted beside the shoulders): the wall's colour cannot
