@@ -50,36 +50,42 @@ static int	run_square(const struct image *, double, double, double, int,
 /*
  * The square (x0, y0, side) resampled bilinearly to an n x n input (mirrored
  * left to right when mirror is set), corners to corners; outside the photo
- * is black, as TensorFlow's crop-and-resize has it.
+ * is black, as TensorFlow's crop-and-resize has it.  It runs before every
+ * network run, on the way to the answer: the four neighbours and their
+ * weights are found once per pixel, not per channel.
  */
 static void
 cut_square(const struct image *im, double x0, double y0, double side, int n,
     int mirror, float *in)
 {
-	double k = side / (n - 1), sx, sy, ax, ay, v;
-	int x, y, c, ix, iy, dx, dy, px, py;
+	static const uint8_t black[3];
+	const uint8_t *p[4];
+	double k = side / (n - 1), sx, sy, ax, ay, w[4];
+	int x, y, c, i, ix, iy, px, py;
 
-	for (y = 0; y < n; y++)
-		for (x = 0; x < n; x++) {
+	for (y = 0; y < n; y++) {
+		sy = y0 + y * k;
+		iy = (int)floor(sy);
+		ay = sy - iy;
+		for (x = 0; x < n; x++, in += 3) {
 			sx = x0 + (mirror ? n - 1 - x : x) * k;
-			sy = y0 + y * k;
 			ix = (int)floor(sx);
-			iy = (int)floor(sy);
 			ax = sx - ix;
-			ay = sy - iy;
-			for (c = 0; c < 3; c++) {
-				for (v = 0, dy = 0; dy < 2; dy++)
-					for (dx = 0; dx < 2; dx++) {
-						px = ix + dx;
-						py = iy + dy;
-						if (px < 0 || py < 0 || px >= im->w || py >= im->h)
-							continue;
-						v += (dx ? ax : 1 - ax) * (dy ? ay : 1 - ay) *
-						    im->px[((size_t)py * im->w + px) * 3 + c];
-					}
-				in[((size_t)y * n + x) * 3 + c] = (float)(v / 255);
+			w[0] = (1 - ax) * (1 - ay);
+			w[1] = ax * (1 - ay);
+			w[2] = (1 - ax) * ay;
+			w[3] = ax * ay;
+			for (i = 0; i < 4; i++) {
+				px = ix + (i & 1);
+				py = iy + (i >> 1);
+				p[i] = px < 0 || py < 0 || px >= im->w || py >= im->h ? black :
+				    im->px + ((size_t)py * im->w + px) * 3;
 			}
+			for (c = 0; c < 3; c++)
+				in[c] = (float)((w[0] * p[0][c] + w[1] * p[1][c] +
+				    w[2] * p[2][c] + w[3] * p[3][c]) / 255);
 		}
+	}
 }
 
 /*
