@@ -343,9 +343,10 @@ check_face(struct photo_report *r, const struct photo_scene *sc)
 		report_add(r, "face", PHOTO_FAIL, 0, xstrdup("0"), xstrdup("1"),
 		    _("The photo is %dx%d pixels: too small or too narrow to show "
 		    "a face. Take a new photo of your head and shoulders."), w, h);
-	else if (sc->detector_cause != NULL)
+	else if (sc->detector_cause != NULL || sc->network_cause != NULL)
 		report_add(r, "face", PHOTO_FAIL, 0, xstrdup(_("not checked")),
-		    xstrdup("1"), "%s", sc->detector_cause);
+		    xstrdup("1"), "%s", sc->detector_cause != NULL ? sc->detector_cause :
+		    sc->network_cause);
 	else if (sc->nfaces == 0)
 		report_add(r, "face", PHOTO_FAIL, 0, xstrdup("0"), xstrdup("1"),
 		    _("No face looking at the camera was found. Take a photo "
@@ -489,8 +490,8 @@ check_background(struct photo_report *r, const struct photo_scene *sc)
 	 * the fix looks under the head before it whitens by colour.)
 	 */
 	if (photo_scene_plain(sc) && sc->border <= 30 && lo >= 225 &&
-	    segment_available() && (below = photo_scene_backdrop_below(sc, &why)) < 0)
-		free(why);
+	    segment_available())
+		below = photo_scene_backdrop_below(sc, &why);
 	if (!photo_scene_plain(sc) && segment_available())
 		report_add(r, "background", PHOTO_FAIL, 1, val, xstrdup(_("white, plain")),
 		    _("The background is not plain (objects, patterns or "
@@ -503,7 +504,13 @@ check_background(struct photo_report *r, const struct photo_scene *sc)
 	else if (sc->border > 30)
 		report_add(r, "background", PHOTO_FAIL, 1, val, xstrdup(_("white, plain")),
 		    _("The photo seems to have a border; it must have none."));
-	else if (below > PHOTO_BELOW_ODD) {
+	else if (why != NULL) {
+		/* The network is installed but cannot run: no silent pass. */
+		free(val);
+		report_add(r, "background", PHOTO_FAIL, 0, xstrdup(_("not checked")),
+		    xstrdup(_("white, plain")), "%s", why);
+		free(why);
+	} else if (below > PHOTO_BELOW_ODD) {
 		free(val);
 		report_add(r, "background", PHOTO_FAIL, 1,
 		    xstrdup(_("not plain under the head")), xstrdup(_("white, plain")),
@@ -619,8 +626,14 @@ not_measured(struct photo_report *r, const struct photo_scene *sc)
 	size_t i;
 
 	for (i = 0; i < nitems(ids); i++)
-		report_add(r, ids[i], PHOTO_FAIL, 0, xstrdup("-"), xstrdup("-"), "%s",
-		    _("Not measured: it needs exactly one face in the photo."));
+		if (sc->detector_cause != NULL || sc->network_cause != NULL)
+			/* What finds or measures faces could not run: that row says why. */
+			report_add(r, ids[i], PHOTO_FAIL, 0, xstrdup("-"), xstrdup("-"),
+			    _("Not measured: the face could not be measured; the row "
+			    "\"%s\" says why."), rule_name("face"));
+		else
+			report_add(r, ids[i], PHOTO_FAIL, 0, xstrdup("-"), xstrdup("-"),
+			    "%s", _("Not measured: it needs exactly one face in the photo."));
 }
 
 /* Only where a weak source asks for a studio's photo: a warning, never a verdict on the photo. */
@@ -647,7 +660,7 @@ photo_check_scene(const struct photo_scene *sc, const struct photo_profile *p,
 	check_studio(r, p);
 	check_colour(r, sc);
 	check_face(r, sc);
-	if (sc->nfaces == 1 && sc->detector_cause == NULL) {
+	if (sc->nfaces == 1 && sc->detector_cause == NULL && sc->network_cause == NULL) {
 		check_geometry(r, sc, p);
 		check_looks(r, sc, p);
 		check_ears(r, sc);

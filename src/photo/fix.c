@@ -131,6 +131,8 @@ refuse(const struct photo_scene *sc, const char *in, char **cause)
 		    "shoulders."), in);
 	else if (sc->detector_cause != NULL)
 		*cause = xstrdup(sc->detector_cause);
+	else if (sc->network_cause != NULL)
+		*cause = xasprintf("%s: %s", in, sc->network_cause);
 	else if (sc->nfaces == 0)
 		*cause = xasprintf(_("%s: no face was found, so the photo cannot "
 		    "be fixed. Take a photo facing the camera."), in);
@@ -160,9 +162,12 @@ colour_tells(struct photo_scene *sc)
 		return (0);
 	if (!segment_available())
 		return (1);
-	/* Kept in the scene: the check of the photo as given reads it too. */
+	/*
+	 * Kept in the scene: the check of the photo as given reads it too.
+	 * Where the network cannot run, segmenting says why (segment_for).
+	 */
 	photo_scene_note_below(sc);
-	return (sc->below <= PHOTO_BELOW_ODD);
+	return (sc->below >= 0 && sc->below <= PHOTO_BELOW_ODD);
 }
 
 /* Segments the scene of the file in; a failure names the file. */

@@ -41,7 +41,8 @@ void	mesh_measure(const struct mesh *, struct mesh_face *);
 /*
  * The eye centres of f placed again on the irises' centres by MediaPipe's
  * iris network (the pupils, where the eye rings' means sit off them).
- * Returns 0, or -1 with *cause (translated), f's eyes then unchanged.
+ * Returns 0 (f's eyes unchanged where the network is not installed), or -1
+ * with *cause (translated) when it is but cannot run, f's eyes unchanged.
  */
 int	mesh_irises(const struct image *, const struct mesh *, struct mesh_face *, char **);
 

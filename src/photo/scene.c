@@ -90,6 +90,7 @@ static void	find_face_width(struct photo_scene *);
 static int	head_side(const struct photo_scene *, int, int, double);
 static void	find_head_width(struct photo_scene *);
 static void	measure_mesh(struct photo_scene *);
+static void	network_failed(struct photo_scene *, char *);
 
 /*
  * The cascades are parsed once and kept for the life of the process: a fix
@@ -938,15 +939,33 @@ measure_mesh(struct photo_scene *sc)
 	struct mesh m;
 	char *cause = NULL;
 
+	if (!mesh_available())
+		return;
 	if (mesh_find(&sc->im, sc->face.x + sc->face.w / 2, sc->face.y + sc->face.h / 2,
 	    MESH_BOX * fmax(sc->face.w, sc->face.h), &m, &cause) != 0) {
-		free(cause);
+		network_failed(sc, cause);
 		return;
 	}
 	mesh_measure(&m, &sc->mesh);
 	sc->mesh_measured = 1;
 	/* Without the iris network the eye rings' centres stand for the pupils. */
 	if (mesh_irises(&sc->im, &m, &sc->mesh, &cause) != 0)
+		network_failed(sc, cause);
+}
+
+/*
+ * A network that is installed but cannot run (damaged, or of another kind)
+ * is not left out silently: the measures would be the rougher ones of the
+ * detector and colour while the check claims the network's.  The first
+ * cause is kept for the check and the fix to give (missing ones are not
+ * causes: the detector and colour measure then, as README says).
+ */
+static void
+network_failed(struct photo_scene *sc, char *cause)
+{
+	if (sc->network_cause == NULL)
+		sc->network_cause = cause;
+	else
 		free(cause);
 }
 
@@ -1078,5 +1097,6 @@ photo_scene_free(struct photo_scene *sc)
 	free(sc->person);
 	image_free(&sc->im);
 	free(sc->detector_cause);
+	free(sc->network_cause);
 	memset(sc, 0, sizeof *sc);
 }

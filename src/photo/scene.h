@@ -17,6 +17,8 @@ struct photo_scene {
 	struct photo_info	 info;
 	double			 scale;
 	char			*detector_cause;	/* set when the cascades are missing */
+	/* Set when a landmark network is installed but cannot run (damaged). */
+	char			*network_cause;
 	int			 nfaces;
 	struct face		 face;		/* the largest face */
 	double			 ied;		/* distance between the eye centres */

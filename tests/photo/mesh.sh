@@ -46,4 +46,20 @@ mkdir "$T/none"
 out=$(SSCARD_MODEL_DIR="$T/none" "$TOOL" mesh "$PHOTOS/canada_022f.jpg" 2>&1) &&
 	fail "no network, yet mesh succeeded"
 case $out in *"Run build-aux/fetch-models"*) ;; *) fail "no network: $out" ;; esac
+# A network installed but damaged (or of another kind) is no silent fallback on the
+# detector's rougher measures: the check fails the face with what to do, the fix refuses.
+for n in facemesh iris; do
+	rm -rf "$T/bad" && mkdir "$T/bad"
+	for m in facemesh iris selfie; do cp "$SSCARD_MODEL_DIR/$m.onnx" "$T/bad/"; done
+	cp "$SSCARD_MODEL_DIR/selfie.onnx" "$T/bad/$n.onnx"
+	SSCARD_MODEL_DIR="$T/bad" "$SSCARD" check "$PHOTOS/canada_022f.jpg" > "$T/out" 2>&1 &&
+		fail "$n damaged: the check passed"
+	grep -q "$n.onnx is damaged" "$T/out" || fail "$n damaged: the check does not say so: $(cat "$T/out")"
+	grep -q "the row \"One face\" says why" "$T/out" ||
+		fail "$n damaged: the rows not measured do not say why: $(cat "$T/out")"
+	SSCARD_MODEL_DIR="$T/bad" "$SSCARD" fix "$PHOTOS/canada_022f.jpg" -o "$T/bad.jpg" > "$T/out" 2>&1 &&
+		fail "$n damaged: the fix wrote a photo"
+	grep -q "$n.onnx is damaged" "$T/out" || fail "$n damaged: the fix does not say so: $(cat "$T/out")"
+	[ ! -e "$T/bad.jpg" ] || fail "$n damaged: a file was written"
+done
 echo "ok: errors"

@@ -76,4 +76,19 @@ cp "$PHOTOS/lisa2.jpg" "$T/junk/selfie.onnx"
 out=$(SSCARD_MODEL_DIR="$T/junk" "$TOOL" segment "$photo" "$T/x.pgm" 2>&1) &&
 	fail "a JPEG as network, yet segment succeeded"
 case $out in "error: The network "*"is damaged"*) ;; *) fail "JPEG network: $out" ;; esac
+# Installed but damaged: the check of a white-backdrop photo cannot look under the head,
+# and says so rather than pass the background; the fix refuses and says why.
+cp "$SSCARD_MODEL_DIR/facemesh.onnx" "$SSCARD_MODEL_DIR/iris.onnx" "$T/junk/"
+"$SSCARD" fix "$PHOTOS/canada_022f.jpg" -o "$T/white.jpg" > "$T/out" 2>&1 ||
+	fail "canada_022f: not fixed: $(cat "$T/out")"
+out=$(SSCARD_MODEL_DIR="$T/junk" "$SSCARD" check --json "$T/white.jpg") &&
+	fail "junk network: the check of a white-backdrop photo passed"
+echo "$out" | python3 -c '
+import json, sys
+v = {c["id"]: c for c in json.loads(sys.stdin.readline())["checks"]}["background"]
+sys.exit(0 if v["verdict"] == "fail" and "is damaged" in v["message"] else
+         "background with a junk network: %s" % v)' || exit 1
+SSCARD_MODEL_DIR="$T/junk" "$SSCARD" fix "$PHOTOS/canada_022f.jpg" -o "$T/x.jpg" > "$T/out" 2>&1 &&
+	fail "junk network: the fix wrote a photo"
+grep -q "selfie.onnx is damaged" "$T/out" || fail "junk network: the fix does not say so: $(cat "$T/out")"
 echo "ok: errors"
