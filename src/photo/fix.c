@@ -118,8 +118,6 @@ static void	*check_before(void *);
 static char	*still_fails(const char *, const struct photo_report *);
 static int	check_candidate(const struct jpeg_out *, const struct photo_profile *,
 		    const struct config *, double, struct photo_report *, char **);
-static char	*unsound_cause(const struct jpeg_out *, const struct photo_profile *,
-		    const struct config *, double, const char *, char *);
 
 /* What fix cannot repair, said before anything is written. */
 static int
@@ -724,10 +722,7 @@ ear_whitened(const float *soft, const struct image *before,
  * The matte is sound when nothing kept stands apart from the person, the
  * hair over the forehead, the ears and the neck were kept, and beside the head and
  * above it (where only backdrop should be) nothing was left.  s is output
- * pixels per scene pixel.  Returns 0 when sound; else *cause and 1 where its
- * only flaw is pieces kept apart from the person (it whitened nothing of
- * the person: what else the photo shows of the person is as it was), -1
- * otherwise.
+ * pixels per scene pixel.
  */
 static int
 matte_sound(const float *soft, const struct image *before,
@@ -750,11 +745,7 @@ matte_sound(const float *soft, const struct image *before,
 	else if (sc->person == NULL &&
 	    backdrop_kept(soft, before, sc, ex, ey, ied, crown) > MATTE_LEFT)
 		why = _("patches of the old background would remain");
-	if (why != NULL) {
-		*cause = separate_cause(in, why);
-		return (1);
-	}
-	if (share_whitened(soft, im->w, im->h, ex - 0.6 * ied, crown + 0.15 * ied,
+	else if (share_whitened(soft, im->w, im->h, ex - 0.6 * ied, crown + 0.15 * ied,
 	    ex + 0.6 * ied, ey - 0.6 * ied, 0) > MATTE_SLACK)
 		why = _("the hair would be whitened away");
 	else if (share_whitened(soft, im->w, im->h, ex - 0.3 * ied, ey + 2.0 * ied,
@@ -799,9 +790,6 @@ still_fails(const char *in, const struct photo_report *r)
  * The fixed photo of the scene lv (levelled here): its JPEG in *o, how much
  * the face was enlarged in *enlarge and what was done in *edits; else -1
  * with *cause.  Its check is made on the JPEG as a file (check_candidate).
- * Returns 1 with *cause and the JPEG where the matte only kept pieces apart
- * from the person (matte_sound): not to be kept, but its check may name
- * what the citizen must change (unsound_cause).
  */
 static int
 fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
@@ -811,7 +799,7 @@ fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
 	struct crop c;
 	float *soft;
 	double s, turn;
-	int rc = -1, segmented = lv->person != NULL, turned, sound = -1;
+	int rc = -1, segmented = lv->person != NULL, turned;
 
 	turned = level(lv, &turn);
 	*edits = turned ? PHOTO_EDIT_LEVELLED : 0;
@@ -829,16 +817,9 @@ fix_scene(struct photo_scene *lv, const struct photo_profile *p, const char *in,
 	if (soft != NULL)
 		add_white(&out, soft, &c, s, lv->im.w);
 	*enlarge = fmax(1, s / lv->scale);
-	if (soft != NULL)
-		sound = matte_sound(soft, &plain, lv, &c, s, in, cause);
-	if (sound == 0)
-		rc = fit_size(&out, p, o, cause, in);
-	else if (sound == 1) {
-		char *ignored = NULL;
-
-		rc = fit_size(&out, p, o, &ignored, in) == 0 ? 1 : -1;
-		free(ignored);
-	}
+	if (soft != NULL && matte_sound(soft, &plain, lv, &c, s, in, cause) == 0 &&
+	    fit_size(&out, p, o, cause, in) == 0)
+		rc = 0;
 	free(soft);
 	image_free(&plain);
 	image_free(&out);
@@ -870,38 +851,6 @@ check_candidate(const struct jpeg_out *o, const struct photo_profile *p,
 	free(path);
 	workspace_wipe(&ws);
 	return (rc);
-}
-
-/*
- * Why a photo whose matte kept pieces apart from the person (fix_scene's
- * 1, for why) is refused.  What it would have been (o) is checked: where its
- * top is light the citizen must wear a dark one, which a new photo against
- * a plain wall alone would not mend, so that is the reason given.  (The
- * pieces kept lie apart from the shoulders' band or are too small to make
- * a top look light; the matte whitened nothing of the person.)
- */
-static char *
-unsound_cause(const struct jpeg_out *o, const struct photo_profile *p,
-    const struct config *cfg, double enlarge, const char *in, char *why)
-{
-	struct photo_report r;
-	char *cause = NULL, *light = NULL;
-	size_t i;
-
-	if (check_candidate(o, p, cfg, enlarge, &r, &cause) != 0) {
-		free(cause);
-		return (why);
-	}
-	for (i = 0; i < r.n && light == NULL; i++)
-		if (strcmp(r.checks[i].id, "clothing") == 0 &&
-		    r.checks[i].verdict == PHOTO_FAIL)
-			light = xasprintf(_("%s cannot be fixed: %s: %s"), in,
-			    r.checks[i].name, r.checks[i].message);
-	photo_report_free(&r);
-	if (light == NULL)
-		return (why);
-	free(why);
-	return (light);
 }
 
 /* For parallel_start: the segmentation network, read while the photo decodes. */
@@ -978,10 +927,8 @@ photo_fix_file(const char *in, const struct photo_profile *p,
 	parallel_wait(&beside);
 	if (refuse_rules(&b.r, in, cause) != 0)
 		free(fix_cause);
-	else if (fixed < 0)
+	else if (fixed != 0)
 		*cause = fix_cause;
-	else if (fixed > 0)
-		*cause = unsound_cause(&o, p, cfg, enlarge, in, fix_cause);
 	else if (check_candidate(&o, p, cfg, enlarge, &again, cause) == 0) {
 		if (!again.ok)
 			*cause = still_fails(in, &again);

@@ -76,9 +76,6 @@ refused "$PHOTOS/lisa2.jpg" "Ears showing: Beside the face, one side shows almos
 # person (049f) -- not "patches of the old background".
 refused "$PHOTOS/canada_010f.jpg" "hair standing out"
 refused "$PHOTOS/canada_049f.jpg" "something worn"
-# 063f's matte keeps pieces apart from her too (the lanyard's), but what she must change
-# is her white top, which a new photo against a plain wall would not: that is the reason.
-refused "$PHOTOS/canada_063f.jpg" "cannot be fixed: Dark top"
 # A refused fix leaves what was at OUT as it was: the photo given itself (fixed onto
 # its own name), or an older file.  117m is refused after its result is checked.
 cp "$PHOTOS/canada_117m.jpg" own.jpg
