@@ -106,7 +106,7 @@ nn_run(const char *name, const float *in, int c, int h, int w,
 		    "not installed. Run build-aux/fetch-models, then \"make "
 		    "install\"."), m);
 	else if ((e = run(m, in, c, h, w, output, out, out_n)) == -3)
-		*cause = xstrdup(_("The photo fix ran out of memory running its "
+		*cause = xstrdup(_("There was not enough memory to run the photo "
 		    "network. Close other programs and try again."));
 	else if (e != 0)
 		*cause = xasprintf(_("The network %s is damaged or of another "
