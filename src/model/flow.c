@@ -171,26 +171,60 @@ flow_check_row(const struct photo_check *r)
 	return (s);
 }
 
+/* names, then ", " and name (、 in Chinese); names is freed, the result returned. */
+static char *
+add_name(char *names, const char *name)
+{
+	/* TRANSLATORS: between the names of rules in a list (、 in Chinese). */
+	char *s = xasprintf("%s%s%s", names, *names ? _(", ") : "", name);
+
+	free(names);
+	return (s);
+}
+
 char *
 flow_check_passing(const struct flow_check *c)
 {
 	char *s, *pass = xstrdup("");
 	size_t k;
 
-	for (k = 0; k < c->report.n; k++) {
-		if (c->report.checks[k].verdict != PHOTO_PASS)
-			continue;
-		/* TRANSLATORS: between the names of the rules that pass (、 in Chinese). */
-		s = xasprintf("%s%s%s", pass, *pass ? _(", ") : "", c->report.checks[k].name);
-		free(pass);
-		pass = s;
-	}
+	for (k = 0; k < c->report.n; k++)
+		if (c->report.checks[k].verdict == PHOTO_PASS)
+			pass = add_name(pass, c->report.checks[k].name);
 	if (*pass == '\0') {
 		free(pass);
 		return (NULL);
 	}
 	s = xasprintf("%s  %s", photo_verdict_word(PHOTO_PASS), pass);
 	free(pass);
+	return (s);
+}
+
+int
+flow_check_alike(const struct photo_check *const *rows, int n)
+{
+	int k = 1;
+
+	while (k < n && rows[k]->verdict == rows[0]->verdict &&
+	    strcmp(rows[k]->value, "-") == 0 && strcmp(rows[0]->value, "-") == 0 &&
+	    rows[k]->message != NULL && rows[0]->message != NULL &&
+	    strcmp(rows[k]->message, rows[0]->message) == 0)
+		k++;
+	return (k);
+}
+
+char *
+flow_check_row_group(const struct photo_check *const *rows, int n)
+{
+	char *s, *names = xstrdup("");
+	int k;
+
+	if (n == 1)
+		return (flow_check_row(rows[0]));
+	for (k = 0; k < n; k++)
+		names = add_name(names, rows[k]->name);
+	s = xasprintf("%s  %s", photo_verdict_word(rows[0]->verdict), names);
+	free(names);
 	return (s);
 }
 

@@ -57,6 +57,14 @@ int	flow_check_rows(const struct flow_check *, const struct photo_check **);
 char	*flow_check_row(const struct photo_check *);
 /* "PASS  File format, Colour, ...": the rules that pass, on one line; NULL if none; caller frees. */
 char	*flow_check_passing(const struct flow_check *);
+/*
+ * How many of the n rows, from the first, were not measured for one reason
+ * (the same verdict and advice: a face not found leaves some twenty rules
+ * so): at least 1.  A screen reader then hears the reason once.
+ */
+int	flow_check_alike(const struct photo_check *const *, int);
+/* "FAIL  Face width, Crown, ...": n such rows on one line (one: flow_check_row); caller frees. */
+char	*flow_check_row_group(const struct photo_check *const *, int);
 /* The failure no fix repairs (the face colour and the face first), or NULL. */
 const struct photo_check *flow_check_unfixable(const struct flow_check *);
 /* "Your photo, checked against the Beijing rules:" (or the fixed photo); caller frees. */

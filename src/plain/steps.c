@@ -527,16 +527,21 @@ ask_photo(struct plain *p)
 	return (rc);
 }
 
-/* The rules that do not pass, by name, each with its advice; those that pass on one line. */
+/*
+ * The rules that do not pass, by name, each with its advice (those left
+ * unmeasured for one reason together, the reason said once); those that
+ * pass on one line.
+ */
 static void
 print_report(struct plain *p, const struct flow_check *c)
 {
 	const struct photo_check *rows[64];
 	char *s;
-	int i, n = flow_check_rows(c, rows);
+	int i, k, n = flow_check_rows(c, rows);
 
-	for (i = 0; i < n; i++) {
-		s = flow_check_row(rows[i]);
+	for (i = 0; i < n; i += k) {
+		k = flow_check_alike(rows + i, n - i);
+		s = flow_check_row_group(rows + i, k);
 		plain_hang(&p->io, 2, 4, s);
 		free(s);
 		if (rows[i]->message != NULL)

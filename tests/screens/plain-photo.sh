@@ -73,3 +73,18 @@ Result: the photo does not meet the rules.
   2: Choose another photo,
 Prompt: '?' for help, '<' to go back, default=1>
 EOF
+
+# A photo without a face leaves some twenty rules unmeasured for one reason: a screen
+# reader hears their names once, and the reason once, not twenty times.
+convert "$PHOTOS/chelsea.png" "$HOME/cat.jpg"
+keys "3<Enter>
+$(keys_to_photo)
+~/cat.jpg<Enter>"
+run_screens 4 --plain
+t="$T/shots/transcript.txt"
+[ "$(grep -c "Not measured: it needs exactly one face in the photo." "$t")" = 1 ] ||
+	fail "the reason is not said once: $(cat "$t")"
+grep -q "^  FAIL  Detail of the face, Face width, Room above the head, Height of the eyes,\$" "$t" ||
+	fail "the rules not measured are not named on one line: $(cat "$t")"
+grep -q "^    shoulders in the frame, Ears showing, Background, Exposure, Even light,\$" "$t" ||
+	fail "the rules not measured are not all named: $(cat "$t")"
