@@ -216,11 +216,12 @@ flow_check_alike(const struct photo_check *const *rows, int n)
 char *
 flow_check_row_group(const struct photo_check *const *rows, int n)
 {
-	char *s, *names = xstrdup("");
+	char *s, *names;
 	int k;
 
 	if (n == 1)
 		return (flow_check_row(rows[0]));
+	names = xstrdup("");
 	for (k = 0; k < n; k++)
 		names = add_name(names, rows[k]->name);
 	s = xasprintf("%s  %s", photo_verdict_word(rows[0]->verdict), names);
