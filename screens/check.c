@@ -103,14 +103,14 @@ check_enter(struct app *app)
 static int
 rows_of(const struct check_state *c, const struct photo_check **rows)
 {
-	return (flow_check_rows(&c->f, rows));
+	return (flow_check_rows(&c->f, rows, NULL));
 }
 
 
 static int
 row_lines(const struct photo_check *r, int w)
 {
-	char *s = flow_check_row(r);
+	char *s = flow_check_row(r, 1);
 	int n = ui_wrap_rows(w, s);
 
 	free(s);
@@ -176,7 +176,7 @@ draw_report(const struct check_state *c, struct ui *ui, int y, int w)
 		mvaddstr(y, 1, c->focus == i ? ">" : " ");
 		if (c->focus == i)
 			ui_focus(ui, y, 3);
-		s = flow_check_row(rows[i]);
+		s = flow_check_row(rows[i], 1);
 		y += ui_wrap(ui, y, 3, w - 2, -1, c->focus == i ? A_BOLD : A_NORMAL, s);
 		free(s);
 	}

@@ -143,32 +143,37 @@ flow_check_fix(struct session *s, struct flow_check *c, char **cause)
 	return (0);
 }
 
-int
-flow_check_rows(const struct flow_check *c, const struct photo_check **rows)
+/* a and b are left unmeasured for one reason (not_measured's rows): the same verdict and advice. */
+static int
+alike(const struct photo_check *a, const struct photo_check *b)
 {
-	size_t i;
-	int n = 0;
-
-	for (i = 0; i < c->report.n; i++)
-		if (c->report.checks[i].verdict != PHOTO_PASS) {
-			if (rows != NULL)
-				rows[n] = &c->report.checks[i];
-			n++;
-		}
-	return (n);
+	return (a->verdict == b->verdict && a->value != NULL && b->value != NULL &&
+	    strcmp(a->value, "-") == 0 && strcmp(b->value, "-") == 0 &&
+	    a->message != NULL && b->message != NULL && strcmp(a->message, b->message) == 0);
 }
 
-char *
-flow_check_row(const struct photo_check *r)
+int
+flow_check_rows(const struct flow_check *c, const struct photo_check **rows, int *sizes)
 {
-	char *value = i18n_decimals(r->value), *expected = i18n_decimals(r->expected), *s;
+	const struct photo_check *k = c->report.checks;
+	size_t i = 0, j;
+	int n = 0;
 
-	/* TRANSLATORS: verdict, rule name, measured value, expected value. */
-	s = xasprintf(_("%s  %s: %s (expected %s)"), photo_verdict_word(r->verdict),
-	    r->name, value, expected);
-	free(value);
-	free(expected);
-	return (s);
+	while (i < c->report.n) {
+		if (k[i].verdict == PHOTO_PASS) {
+			i++;
+			continue;
+		}
+		for (j = i + 1; sizes != NULL && j < c->report.n && alike(&k[i], &k[j]); j++)
+			;
+		if (rows != NULL)
+			rows[n] = &k[i];
+		if (sizes != NULL)
+			sizes[n] = (int)(j - i);
+		n++;
+		i = j;
+	}
+	return (n);
 }
 
 /* names, then ", " and name (、 in Chinese); names is freed, the result returned. */
@@ -179,6 +184,30 @@ add_name(char *names, const char *name)
 	char *s = xasprintf("%s%s%s", names, *names ? _(", ") : "", name);
 
 	free(names);
+	return (s);
+}
+
+char *
+flow_check_row(const struct photo_check *r, int n)
+{
+	char *value, *expected, *s, *names;
+	int k;
+
+	if (n > 1) {
+		names = xstrdup("");
+		for (k = 0; k < n; k++)
+			names = add_name(names, r[k].name);
+		s = xasprintf("%s  %s", photo_verdict_word(r->verdict), names);
+		free(names);
+		return (s);
+	}
+	value = i18n_decimals(r->value);
+	expected = i18n_decimals(r->expected);
+	/* TRANSLATORS: verdict, rule name, measured value, expected value. */
+	s = xasprintf(_("%s  %s: %s (expected %s)"), photo_verdict_word(r->verdict),
+	    r->name, value, expected);
+	free(value);
+	free(expected);
 	return (s);
 }
 
@@ -197,35 +226,6 @@ flow_check_passing(const struct flow_check *c)
 	}
 	s = xasprintf("%s  %s", photo_verdict_word(PHOTO_PASS), pass);
 	free(pass);
-	return (s);
-}
-
-int
-flow_check_alike(const struct photo_check *const *rows, int n)
-{
-	int k = 1;
-
-	while (k < n && rows[k]->verdict == rows[0]->verdict &&
-	    strcmp(rows[k]->value, "-") == 0 && strcmp(rows[0]->value, "-") == 0 &&
-	    rows[k]->message != NULL && rows[0]->message != NULL &&
-	    strcmp(rows[k]->message, rows[0]->message) == 0)
-		k++;
-	return (k);
-}
-
-char *
-flow_check_row_group(const struct photo_check *const *rows, int n)
-{
-	char *s, *names;
-	int k;
-
-	if (n == 1)
-		return (flow_check_row(rows[0]));
-	names = xstrdup("");
-	for (k = 0; k < n; k++)
-		names = add_name(names, rows[k]->name);
-	s = xasprintf("%s  %s", photo_verdict_word(rows[0]->verdict), names);
-	free(names);
 	return (s);
 }
 

@@ -51,20 +51,22 @@ void	flow_check_free(struct flow_check *);
 int	flow_check_fixable(const struct flow_check *);
 /* Fixes the photo into the private folder, uses it, checks it again: 0, or -1 with *cause. */
 int	flow_check_fix(struct session *, struct flow_check *, char **);
-/* The checks that do not pass into rows (may be NULL); returns how many. */
-int	flow_check_rows(const struct flow_check *, const struct photo_check **);
-/* "FAIL  Face width: 119 px (expected 179-255 px)": a rule by name; caller frees. */
-char	*flow_check_row(const struct photo_check *);
+/*
+ * The checks that do not pass, as rows (may be NULL), a row per rule.  With
+ * sizes (plain mode: a screen reader hears each row whole), the rules left
+ * unmeasured for one reason (a face not found leaves some twenty so) share
+ * one, led by the first, sizes[] saying how many: they follow it in the
+ * report.  (The curses screen keeps a row per rule: a row of twenty names
+ * would not fit its list.)  Returns how many rows.
+ */
+int	flow_check_rows(const struct flow_check *, const struct photo_check **, int *);
+/*
+ * "FAIL  Face width: 119 px (expected 179-255 px)": a rule by name; a row
+ * of n rules (flow_check_rows): "FAIL  Face width, Crown, ...".  Caller frees.
+ */
+char	*flow_check_row(const struct photo_check *, int);
 /* "PASS  File format, Colour, ...": the rules that pass, on one line; NULL if none; caller frees. */
 char	*flow_check_passing(const struct flow_check *);
-/*
- * How many of the n rows, from the first, were not measured for one reason
- * (the same verdict and advice: a face not found leaves some twenty rules
- * so): at least 1.  A screen reader then hears the reason once.
- */
-int	flow_check_alike(const struct photo_check *const *, int);
-/* "FAIL  Face width, Crown, ...": n such rows on one line (one: flow_check_row); caller frees. */
-char	*flow_check_row_group(const struct photo_check *const *, int);
 /* The failure no fix repairs (the face colour and the face first), or NULL. */
 const struct photo_check *flow_check_unfixable(const struct flow_check *);
 /* "Your photo, checked against the Beijing rules:" (or the fixed photo); caller frees. */

@@ -537,11 +537,10 @@ print_report(struct plain *p, const struct flow_check *c)
 {
 	const struct photo_check *rows[64];
 	char *s;
-	int i, k, n = flow_check_rows(c, rows);
+	int i, sizes[64], n = flow_check_rows(c, rows, sizes);
 
-	for (i = 0; i < n; i += k) {
-		k = flow_check_alike(rows + i, n - i);
-		s = flow_check_row_group(rows + i, k);
+	for (i = 0; i < n; i++) {
+		s = flow_check_row(rows[i], sizes[i]);
 		plain_hang(&p->io, 2, 4, s);
 		free(s);
 		if (rows[i]->message != NULL)
