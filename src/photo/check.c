@@ -442,13 +442,13 @@ check_ears(struct photo_report *r, const struct photo_scene *sc)
 	 */
 	double sl = sc->face_measured ? photo_scene_ear_skin(sc, -1) : -1;
 	double sr = sc->face_measured ? photo_scene_ear_skin(sc, 1) : -1;
-	int close = outlined && k < EARS_WIDER;
-	int hidden = !close && sl >= 0 && sr >= 0 && fmin(sl, sr) < EAR_SKIN;
+	int near = outlined && k < EARS_WIDER;	/* taken too close */
+	int hidden = !near && sl >= 0 && sr >= 0 && fmin(sl, sr) < EAR_SKIN;
 
-	if (close || hidden)
+	if (near || hidden)
 		report_add(r, "ears", PHOTO_FAIL, 0, hidden ? xstrdup(_("an ear hidden")) :
 		    xasprintf("%.0f%%", k * 100), xasprintf("> %.0f%%", EARS_WIDER * 100),
-		    "%s", close ? _("The ears do not show beside the face: the photo was "
+		    "%s", near ? _("The ears do not show beside the face: the photo was "
 		    "taken too close, or the head is turned. Take a new photo from at "
 		    "least an arm's length, facing the camera, with the ears uncovered.") :
 		    _("Beside the face, one side shows almost no skin where the ear "

@@ -955,10 +955,11 @@ measure_mesh(struct photo_scene *sc)
 
 /*
  * A network that is installed but cannot run (damaged, or of another kind)
- * is not left out silently: the measures would be the rougher ones of the
- * detector and colour while the check claims the network's.  The first
- * cause is kept for the check and the fix to give (missing ones are not
- * causes: the detector and colour measure then, as README says).
+ * is not left out silently: the face's measures would be the rougher ones
+ * of the detector and colour, or the backdrop under the head unseen, while
+ * the check claims the network's.  The first cause is kept for the check
+ * and the fix to give (missing networks are not causes: the detector and
+ * colour measure then, as README says).
  */
 static void
 network_failed(struct photo_scene *sc, char *cause)
@@ -1043,8 +1044,11 @@ photo_scene_backdrop_below(const struct photo_scene *sc, char **cause)
 	size_t n = 0, odd = 0;
 	int gx, gy, x, y;
 
-	if (sc->below_noted)
+	if (sc->below_noted) {
+		if (sc->below < 0)
+			*cause = xstrdup(sc->network_cause);
 		return (sc->below);
+	}
 	/* On the network's grid: a pixel of the photo for each of its cells. */
 	if (sc->person == NULL && (grid = segment_grid(im, cause)) == NULL)
 		return (-1);
@@ -1074,7 +1078,7 @@ photo_scene_note_below(struct photo_scene *sc)
 	if (sc->below_noted)
 		return;
 	if ((sc->below = photo_scene_backdrop_below(sc, &cause)) < 0)
-		free(cause);
+		network_failed(sc, cause);
 	sc->below_noted = 1;
 }
 

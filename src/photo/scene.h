@@ -17,7 +17,7 @@ struct photo_scene {
 	struct photo_info	 info;
 	double			 scale;
 	char			*detector_cause;	/* set when the cascades are missing */
-	/* Set when a landmark network is installed but cannot run (damaged). */
+	/* Set when a network is installed but cannot run (damaged). */
 	char			*network_cause;
 	int			 nfaces;
 	struct face		 face;		/* the largest face */
@@ -86,10 +86,13 @@ int	photo_scene_segment(struct photo_scene *, char **);
  * is sure it is not the person: sc's map, else one made here) unlike the
  * backdrop around the head: 0 for a plain wall, more where a field, a floor
  * or furniture shows under it.  -1 with *cause when the network cannot run.
- * The share photo_scene_note_below kept, where it ran.
+ * The share photo_scene_note_below kept, where it ran (and its cause).
  */
 double	photo_scene_backdrop_below(const struct photo_scene *, char **);
-/* Measures photo_scene_backdrop_below once and keeps it in sc (-1: the network failed). */
+/*
+ * Measures photo_scene_backdrop_below once and keeps it in sc (-1: the
+ * network failed, its cause kept as network_cause).
+ */
 void	photo_scene_note_below(struct photo_scene *);
 /*
  * More than this share is something else showing under the head: plain
