@@ -225,15 +225,9 @@ static double
 apex_cut(const struct photo_scene *sc)
 {
 	double r = (sc->head_w > 0 ? sc->head_w : sc->face_w) / 2, c;
-	int x, x0 = -1, x1 = -1, n = 0;
+	int x0, x1, n = photo_scene_row_person(sc, 0, &x0, &x1);
 
-	for (x = 0; x < sc->im.w; x++)
-		if (photo_scene_row_busy(sc, 0, x, x + 1) > 0) {
-			x0 = x0 < 0 ? x : x0;
-			x1 = x;
-			n++;
-		}
-	if (x0 < 0)
+	if (n == 0)
 		return (0);
 	c = x1 - x0 + 1;
 	if (r <= 0 || n < 0.8 * c || x0 < sc->face_l || x1 > sc->face_r)

@@ -53,6 +53,8 @@
 #define BELOW_HUE	0.04
 #define BELOW_SHADE	0.6
 #define BELOW_DARK	40
+/* A row's backdrop is plain within this standard deviation (a sky, a wall). */
+#define ROW_PLAIN	8
 /* Photos narrower than this, or longer than SLIVER_RATIO times their width, hold no face. */
 #define SLIVER_SIDE	24
 #define SLIVER_RATIO	4
@@ -1016,6 +1018,86 @@ photo_scene_row_busy(const struct photo_scene *sc, int y, int x0, int x1)
 	for (x = x0; x < x1; x++)
 		n += photo_scene_person_at(sc, x, y, t);
 	return ((double)n / (x1 - x0));
+}
+
+/*
+ * The person's pixels on row y, as photo_scene_person_at has them and, when
+ * m is set, of a colour unlike m by more than t: their count, the first and
+ * the last.
+ */
+static int
+row_span(const struct photo_scene *sc, int y, const double *m, double t, int *x0,
+    int *x1)
+{
+	int x, n = 0;
+
+	*x0 = *x1 = -1;
+	for (x = 0; x < sc->im.w; x++) {
+		if (!photo_scene_person_at(sc, x, y, backdrop_tolerance(sc)) ||
+		    (m != NULL && !differs(px_at(&sc->im, x, y), m, t)))
+			continue;
+		*x0 = *x0 < 0 ? x : *x0;
+		*x1 = x;
+		n++;
+	}
+	return (n);
+}
+
+/* The most any of the person's pixels on row y differs from colour m, on some channel. */
+static double
+row_contrast(const struct photo_scene *sc, int y, const double *m)
+{
+	const uint8_t *p;
+	double most = 0;
+	int x, c;
+
+	for (x = 0; x < sc->im.w; x++)
+		if (photo_scene_person_at(sc, x, y, backdrop_tolerance(sc)))
+			for (p = px_at(&sc->im, x, y), c = 0; c < 3; c++)
+				most = fmax(most, fabs(p[c] - m[c]));
+	return (most);
+}
+
+/*
+ * The network's map is soft at the person's edge (its 256 squares spread
+ * over the whole photo): on the top row of a photo that cuts the hair, it
+ * calls a stretch of sky or wall beside the hair the person.  Where the
+ * row's backdrop beside the person is plain, a pixel of its colour is
+ * backdrop; where no pixel of the person differs from it (hair of the
+ * wall's colour), colour cannot tell and the map is kept.
+ */
+int
+photo_scene_row_person(const struct photo_scene *sc, int y, int *x0, int *x1)
+{
+	const struct image *im = &sc->im;
+	double m[3] = { 0, 0, 0 }, sq = 0, sd, t;
+	int x, c, nb = 0, n, k, a, b;
+	const uint8_t *p;
+
+	*x0 = *x1 = -1;
+	if (y < 0 || y >= im->h)
+		return (0);
+	n = row_span(sc, y, NULL, 0, x0, x1);
+	if (sc->person == NULL || n == 0)
+		return (n);
+	for (x = 0; x < im->w; x++)
+		if (!photo_scene_person_at(sc, x, y, backdrop_tolerance(sc)))
+			for (p = px_at(im, x, y), nb++, c = 0; c < 3; c++) {
+				m[c] += p[c];
+				sq += (double)p[c] * p[c];
+			}
+	if (nb < im->w / 4)
+		return (n);
+	for (c = 0; c < 3; c++)
+		m[c] /= nb;
+	sd = sqrt(fmax(0, sq / (3.0 * nb) - (m[0] * m[0] + m[1] * m[1] + m[2] * m[2]) / 3));
+	/* An edge pixel counts when more of it is the person than backdrop. */
+	t = fmax(fmax(backdrop_tolerance(sc), 3 * sd), row_contrast(sc, y, m) / 2);
+	if (sd > ROW_PLAIN || (k = row_span(sc, y, m, t, &a, &b)) == 0)
+		return (n);
+	*x0 = a;
+	*x1 = b;
+	return (k);
 }
 
 /*

@@ -109,6 +109,12 @@ int	photo_scene_clear_rows(const struct photo_scene *, int);
 /* Share of row y, from x0 to x1 (excluded), that is not backdrop; 1 outside the photo. */
 double	photo_scene_row_busy(const struct photo_scene *, int, int, int);
 /*
+ * The pixels of row y that are the person (their count; the first and last
+ * in *x0, *x1): the network's soft edge refined by the colour of a plain
+ * backdrop beside it.
+ */
+int	photo_scene_row_person(const struct photo_scene *, int, int *, int *);
+/*
  * 1 when pixel (x, y) of sc->im is the person: by the network's map where
  * the scene was segmented, else by differing from the backdrop's colour by
  * more than t on some channel.
