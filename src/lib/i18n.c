@@ -141,3 +141,13 @@ i18n_decimals(const char *s)
 	*o = '\0';
 	return (out);
 }
+
+char *
+i18n_list_add(char *list, const char *item)
+{
+	/* TRANSLATORS: between the names of rules in a list (、 in Chinese). */
+	char *s = xasprintf("%s%s%s", list, *list ? _(", ") : "", item);
+
+	free(list);
+	return (s);
+}

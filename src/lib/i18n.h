@@ -26,5 +26,10 @@ int			 i18n_index(const char *);	/* -1 if unknown */
 char			*i18n_decimals(const char *);
 /* Matches "zh_CN.UTF-8", "zh-TW", "es_MX", "en_GB" to a supported code, or NULL. */
 const char		*i18n_match(const char *);
+/*
+ * list (an empty string to begin), then the language's list separator
+ * (", "; 、 in Chinese) and item: list is freed, the result returned.
+ */
+char			*i18n_list_add(char *, const char *);
 
 #endif

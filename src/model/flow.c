@@ -176,17 +176,6 @@ flow_check_rows(const struct flow_check *c, const struct photo_check **rows, int
 	return (n);
 }
 
-/* names, then ", " and name (、 in Chinese); names is freed, the result returned. */
-static char *
-add_name(char *names, const char *name)
-{
-	/* TRANSLATORS: between the names of rules in a list (、 in Chinese). */
-	char *s = xasprintf("%s%s%s", names, *names ? _(", ") : "", name);
-
-	free(names);
-	return (s);
-}
-
 char *
 flow_check_row(const struct photo_check *r, int n)
 {
@@ -196,7 +185,7 @@ flow_check_row(const struct photo_check *r, int n)
 	if (n > 1) {
 		names = xstrdup("");
 		for (k = 0; k < n; k++)
-			names = add_name(names, r[k].name);
+			names = i18n_list_add(names, r[k].name);
 		s = xasprintf("%s  %s", photo_verdict_word(r->verdict), names);
 		free(names);
 		return (s);
@@ -219,7 +208,7 @@ flow_check_passing(const struct flow_check *c)
 
 	for (k = 0; k < c->report.n; k++)
 		if (c->report.checks[k].verdict == PHOTO_PASS)
-			pass = add_name(pass, c->report.checks[k].name);
+			pass = i18n_list_add(pass, c->report.checks[k].name);
 	if (*pass == '\0') {
 		free(pass);
 		return (NULL);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lib/fsutil.h"
+#include "lib/i18n.h"
 #include "photo/check.h"
 #include "photo/fix.h"
 #include "photo/jpeg.h"
@@ -563,19 +564,34 @@ fit_size(const struct image *im, const struct photo_profile *p,
 	return (jpeg_encode_window(im, &w, in, o, cause));
 }
 
-/* What the check of the photo as given finds that no fix can change. */
+/*
+ * What the check of the photo as given finds that no fix can change: the
+ * first such rule with its advice, and the names of the others, so that a
+ * new photo is taken once for all of them.
+ */
 static int
 refuse_rules(const struct photo_report *r, const char *in, char **cause)
 {
+	const struct photo_check *first = NULL;
+	char *others = xstrdup("");
 	size_t i;
 
-	for (i = 0; i < r->n; i++)
-		if (r->checks[i].verdict == PHOTO_FAIL && !r->checks[i].fixable) {
-			*cause = xasprintf(_("%s cannot be fixed: %s: %s"), in,
-			    r->checks[i].name, r->checks[i].message);
-			return (-1);
-		}
-	return (0);
+	for (i = 0; i < r->n; i++) {
+		if (r->checks[i].verdict != PHOTO_FAIL || r->checks[i].fixable)
+			continue;
+		if (first == NULL)
+			first = &r->checks[i];
+		else
+			others = i18n_list_add(others, r->checks[i].name);
+	}
+	if (first != NULL)
+		*cause = *others == '\0' ? xasprintf(_("%s cannot be fixed: %s: %s"),
+		    in, first->name, first->message) :
+		    /* TRANSLATORS: the last %s names rules, "Dark top, Ears showing". */
+		    xasprintf(_("%s cannot be fixed: %s: %s It also fails: %s."), in,
+		    first->name, first->message, others);
+	free(others);
+	return (first != NULL ? -1 : 0);
 }
 
 /*

@@ -486,6 +486,14 @@ check_pose(struct photo_report *r, const struct photo_scene *sc,
 		    POSE_Q_LO, POSE_Q_HI);
 }
 
+/* The glasses row: verdict v, what was seen and what is expected, and the advice. */
+static void
+glasses_say(struct photo_report *r, enum photo_verdict v, const char *value,
+    const char *expected, const char *message)
+{
+	report_add(r, "glasses", v, 0, xstrdup(value), xstrdup(expected), "%s", message);
+}
+
 /*
  * Lenses: dark or coloured against the cheeks (tinted, judged more
  * strictly behind a frame that was seen), bright spots
@@ -497,7 +505,7 @@ check_glasses(struct photo_report *r, const struct photo_scene *sc,
 {
 	struct tone cheek, lens[2];
 	double dark, tint, glare, frame, s, k;
-	int i, worn;
+	int i, worn, seen, tinted;
 
 	scene_tone(sc, -0.5, 0.35, 0.5, 0.7, &cheek);
 	scene_tone(sc, -0.8, -0.2, -0.2, 0.2, &lens[0]);
@@ -514,36 +522,42 @@ check_glasses(struct photo_report *r, const struct photo_scene *sc,
 	}
 	frame = fmax(dip(sc, -0.1, -0.35, 0.1, 0.1), fmax(dip(sc, -0.75, 0.05,
 	    -0.3, 0.5), dip(sc, 0.3, 0.05, 0.75, 0.5)));
-	worn = frame > 0.18 || sc->face.eyes_how != NULL;
-	if (worn && (dark < 0.45 || tint > TINT_WORN))
-		report_add(r, "glasses", PHOTO_FAIL, 0, xstrdup(_("tinted lenses")),
-		    xstrdup(_("no tinted lenses")),
+	/*
+	 * Eyes found only by the eyeglasses cascade suggest glasses, but that
+	 * cascade also finds eyes narrowed by a smile: without a frame seen,
+	 * dark or coloured eyes are tinted lenses only perhaps.
+	 */
+	seen = frame > 0.18;
+	worn = seen || sc->face.eyes_how != NULL;
+	tinted = dark < 0.45 || tint > TINT_WORN;
+	if (seen && tinted)
+		glasses_say(r, PHOTO_FAIL, _("tinted lenses"), _("no tinted lenses"),
 		    _("The glasses look tinted (sunglasses or coloured lenses). "
 		    "Take them off, or wear clear glasses."));
+	else if (worn && tinted)
+		glasses_say(r, PHOTO_WARN, _("tinted lenses?"), _("no tinted lenses"),
+		    _("The eyes look dark or coloured, as behind tinted glasses, "
+		    "but no frame was seen. Take off sunglasses or tinted glasses; "
+		    "if you wear none, the eyes may be in shadow or narrowed: look "
+		    "at the camera with the face evenly lit."));
 	else if (glare > 0.04)
-		report_add(r, "glasses", PHOTO_FAIL, 0, xstrdup(_("light reflects "
-		    "on them")), xstrdup(_("no glare")),
+		glasses_say(r, PHOTO_FAIL, _("light reflects on them"), _("no glare"),
 		    _("Light reflects on the glasses. Tilt them slightly, or move "
 		    "the light, so that the eyes show clearly."));
 	else if (worn && !p->glasses)
-		report_add(r, "glasses", PHOTO_FAIL, 0, xstrdup(_("worn")), xstrdup(_("no glasses")),
+		glasses_say(r, PHOTO_FAIL, _("worn"), _("no glasses"),
 		    _("Glasses seem to be worn, and this region does not allow "
 		    "them. Take them off for the photo."));
-	else if (worn && (p->weak & WEAK_NO_GLASSES))
-		report_add(r, "glasses", PHOTO_WARN, 0, xstrdup(_("clear, worn")),
-		    xstrdup(_("clear, no glare")),
-		    _("Glasses seem to be worn. The national rules allow clear "
-		    "glasses you always wear, but a single weak source for this "
-		    "region says no glasses at all: to be safe, take them off, or "
-		    "ask your local office."));
 	else if (worn)
-		report_add(r, "glasses", PHOTO_WARN, 0, xstrdup(_("clear, worn")),
-		    xstrdup(_("clear, no glare")),
-		    _("Glasses seem to be worn. They are allowed if you always wear "
-		    "them: clear lenses, no reflection, the eyes fully visible."));
+		glasses_say(r, PHOTO_WARN, _("clear, worn"), _("clear, no glare"),
+		    p->weak & WEAK_NO_GLASSES ? _("Glasses seem to be worn. The "
+		    "national rules allow clear glasses you always wear, but a single "
+		    "weak source for this region says no glasses at all: to be safe, "
+		    "take them off, or ask your local office.") : _("Glasses seem to "
+		    "be worn. They are allowed if you always wear them: clear lenses, "
+		    "no reflection, the eyes fully visible."));
 	else
-		report_add(r, "glasses", PHOTO_PASS, 0, xstrdup(_("none seen")),
-		    xstrdup(_("clear, no glare")),
+		glasses_say(r, PHOTO_PASS, _("none seen"), _("clear, no glare"),
 		    _("No tinted lenses or glare were seen."));
 	report_figures(r, "lenses %.0f%% of the cheeks, tint %.3f, glare %.1f%%, "
 	    "frame %.2f", dark * 100, tint, glare * 100, frame);

@@ -148,6 +148,12 @@ C="--profile liaocheng" expect good.jpg studio warn
 ! "$SSCARD" check --json good.jpg | grep -q '"studio"' || fail "a studio row outside Liaocheng"
 # Large amber-tinted lenses behind a frame fail.
 expect "$PHOTOS/grace_hopper_navy_cap_glasses_pd.jpg" glasses fail
+# Eyes narrowed by a broad smile under a warm cast, found only by the eyeglasses
+# cascade and with no frame seen: tinted lenses are only perhaps (it failed "tinted").
+smile="$PHOTOS/if037_fur_hat_man_smiling_teeth_500px.jpg"
+expect "$smile" glasses warn
+"$SSCARD" check "$smile" | grep -q "but no frame was seen" ||
+	fail "$smile: the glasses warning does not say why: $("$SSCARD" check "$smile")"
 # eyes: not found behind glasses looking down.
 expect "$PHOTOS/if029_eastasian_woman_glasses_looking_down_500px.jpg" eyes fail
 # headwear: a red cap over the crown.
