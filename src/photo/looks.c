@@ -138,15 +138,17 @@ extremes(const uint8_t *p, int *mx, int *mn)
 /*
  * A clear colour (largest channel mx, smallest mn) of a hue no hair or
  * skin has: hair and skin run from red through orange to yellow (or grey);
- * a blue, green or purple band is worn.
+ * a blue, green, purple or pink band is worn.  Sunburnt or flushed skin is
+ * a red a little past pure red (blue a little over green, (90, 48, 50) on a
+ * forehead): hues down to 10 degrees short of red are skin's.
  */
 static int
 unnatural(const uint8_t *p, int mx, int mn)
 {
 	if (mx - mn <= 40 || (mx - mn) * 10 <= mx * 4)
 		return (0);
-	/* Red, orange or yellow: red the largest and blue the smallest. */
-	return (!(p[0] == mx && p[2] == mn));
+	/* Red the largest, and green over blue or short of it by a sixth of the spread. */
+	return (!(p[0] == mx && 6 * (p[1] - p[2]) >= -(mx - mn)));
 }
 
 /* Box (dx0, dy0)-(dx1, dy1) in eye distances around the eye midpoint, as pixels. */

@@ -179,6 +179,11 @@ grep -q "Jewellery and ornaments: Something colourful is worn" earring-fix.txt |
 # Beside a head on a busy backdrop the colour may be the backdrop's: the hair band of
 # 053f, whose long hair makes the backdrop measure as not plain, only warns.
 expect "$PHOTOS/canada_053f_white_f_headband.jpg" accessories warn
+# A forehead flushed a little past pure red (blue over green, 119m) is skin, not a band
+# (it warned "something colourful over the head"); a pink band over the hair fails.
+expect "$PHOTOS/canada_119m.jpg" accessories pass
+convert good.jpg -fill '#e050a0' -draw 'rectangle 110,45 250,75' pinkband.jpg
+expect pinkband.jpg accessories fail
 # resolution: a 115-pixel portrait fails; the good photo at three quarters of its size
 # warns (its face enlarged 1.3 times), as does a 400-pixel portrait whose face is 1.67
 # times too small.
