@@ -9,6 +9,7 @@
 #include "photo/looks.h"
 #include "photo/mesh.h"
 #include "photo/profile.h"
+#include "photo/segment.h"
 #include "lib/xmalloc.h"
 
 /* The face is enlarged at most this much before detail is lost. */
@@ -774,25 +775,42 @@ outline_at(const struct photo_scene *sc, int side, double t)
 	return (HUGE_VAL);
 }
 
+/* The top's pixels in the shoulder band beside the neck, counted by top_count. */
+struct top {
+	int	seen, n;	/* the band's pixels; those of the top */
+	int	light;		/* light as the backdrop now is */
+	int	on_white;	/* light against white, as on the card */
+	double	sum;		/* their luma */
+};
+
 /*
- * The top in the shoulder band beside the neck.  Against a white background
- * a white or light top merges with it, which the rules forbid (身穿深色上衣).
- * Pixels like the background count as the top only when the background is
- * white, they reach down to the bottom edge and lie inside the person's
- * outline where it is seen (outline_at): a backdrop shows beside the
- * shoulders of a narrow sitter.
+ * Against white, light grey merges too (the card's backdrop is white);
+ * against a grey backdrop its own shadow is such a grey.
+ */
+static int
+light_on_white(const uint8_t *p, double l)
+{
+	return (l >= 175 || (l >= LIGHT_GREY && grey_at(p)));
+}
+
+/*
+ * Counts the top in the shoulder band beside the neck.  Pixels like the
+ * background count as the top only when the background is white, they
+ * reach down to the bottom edge and lie inside the person's outline where
+ * it is seen (outline_at): a backdrop shows beside the shoulders of a
+ * narrow sitter.  With person (the segmentation network's grid), only the
+ * person's pixels count, whatever their colour.
  */
 static void
-check_clothing(struct photo_report *r, const struct photo_scene *sc)
+top_count(const struct photo_scene *sc, const float *person, struct top *tp)
 {
 	const struct image *im = &sc->im;
-	double t = fmax(18, 3 * sc->bg_std), l, sum = 0, dx, y0, y1;
-	int white = white_backdrop(sc);
-	int x, y, n = 0, light = 0, seen = 0;
+	double t = fmax(18, 3 * sc->bg_std), l, dx, y0, y1;
 	double reach[2] = { outline_at(sc, -1, t), outline_at(sc, 1, t) };
+	int white = white_backdrop(sc), x, y;
 	const uint8_t *p;
-	enum photo_verdict v;
 
+	memset(tp, 0, sizeof *tp);
 	/*
 	 * Where a card's frame ends close under the chin, the band is the
 	 * frame's last rows: the shoulders that show are the ones judged.
@@ -806,34 +824,77 @@ check_clothing(struct photo_report *r, const struct photo_scene *sc)
 			if (dx < 0.75 || dx > 1.6)
 				continue;
 			p = im->px + ((size_t)y * im->w + x) * 3;
-			seen++;
+			tp->seen++;
 			if (photo_scene_skin(sc, p))
 				continue;
-			if (like_backdrop(sc, p, t) && (!white ||
-			    !backdrop_to_bottom(sc, x, t) || dx >= reach[x > sc->eye_x]))
+			if (person != NULL ? person[y * SEGMENT_SIDE / im->h * SEGMENT_SIDE +
+			    x * SEGMENT_SIDE / im->w] < 0.5f : like_backdrop(sc, p, t) &&
+			    (!white || !backdrop_to_bottom(sc, x, t) ||
+			    dx >= reach[x > sc->eye_x]))
 				continue;
 			/* Pure black is no fabric: a border or a wedge of no image. */
 			if (p[0] < 8 && p[1] < 8 && p[2] < 8)
 				continue;
 			l = luma_of(p);
-			sum += l;
-			/*
-			 * Against white, light grey merges too; against a grey
-			 * backdrop its own shadow is such a grey.
-			 */
-			light += l >= 175 || (white && l >= LIGHT_GREY && grey_at(p));
-			n++;
+			tp->sum += l;
+			tp->on_white += light_on_white(p, l);
+			tp->light += white ? light_on_white(p, l) : l >= 175;
+			tp->n++;
 		}
-	if (seen < 50 || n * 5 < seen) {
+}
+
+static enum photo_verdict
+top_verdict(int light, int n)
+{
+	return (light * 100 > 35 * n ? PHOTO_FAIL : light * 5 > n ? PHOTO_WARN : PHOTO_PASS);
+}
+
+/*
+ * The top in the shoulder band beside the neck.  Against a white background
+ * a white or light top merges with it, which the rules forbid (身穿深色上衣).
+ * Against another backdrop, a grey the card's white would merge with may be
+ * the top or the backdrop's shadow: where the two readings differ, the
+ * segmentation network tells the person's pixels, judged as on white (a
+ * light grey top on a lavender wall, 117m, passed; so did a white top
+ * shaded to grey, 063f).
+ */
+static void
+check_clothing(struct photo_report *r, const struct photo_scene *sc)
+{
+	struct top tp, own;
+	enum photo_verdict v;
+	float *person;
+	char *cause = NULL;
+	int light;
+
+	top_count(sc, NULL, &tp);
+	light = tp.light;
+	v = top_verdict(tp.light, tp.n);
+	if (v != top_verdict(tp.on_white, tp.n) && segment_available() &&
+	    (person = segment_grid(&sc->im, &cause)) != NULL) {
+		top_count(sc, person, &own);
+		/*
+		 * Only a top light over most of it: a white shirt-front inside
+		 * a dark jacket (123m) is light in part, and does not merge.
+		 */
+		if (own.n * 5 >= own.seen &&
+		    top_verdict(own.on_white, own.n) == PHOTO_FAIL) {
+			tp = own;
+			light = own.on_white;
+			v = PHOTO_FAIL;
+		}
+		free(person);
+	}
+	free(cause);
+	if (tp.seen < 50 || tp.n * 5 < tp.seen) {
 		report_add(r, "clothing", PHOTO_WARN, 0, xstrdup(_("not visible")),
 		    xstrdup(_("dark top")), _("The shoulders do not show, so the "
 		    "colour of the top was not checked. Wear a dark top, and show "
 		    "the shoulders."));
 		return;
 	}
-	v = light * 100 > 35 * n ? PHOTO_FAIL : light * 5 > n ? PHOTO_WARN : PHOTO_PASS;
 	report_add(r, "clothing", v, 0, xasprintf(_("%.0f%% light, mean %.0f"),
-	    100.0 * light / n, sum / n), xstrdup(_("dark top")), v == PHOTO_PASS ?
+	    100.0 * light / tp.n, tp.sum / tp.n), xstrdup(_("dark top")), v == PHOTO_PASS ?
 	    _("The top is dark and stands out from the background.") :
 	    v == PHOTO_FAIL ? _("The top is white or light: on the white "
 	    "background it merges with it, which is not allowed. Wear a dark "

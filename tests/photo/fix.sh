@@ -80,15 +80,27 @@ refused "$PHOTOS/anybg_if090_man_cap_stud_earrings_light_sweater.jpg" "It also f
 refused "$PHOTOS/canada_010f.jpg" "hair standing out"
 refused "$PHOTOS/canada_049f.jpg" "something worn"
 # A refused fix leaves what was at OUT as it was: the photo given itself (fixed onto
-# its own name), or an older file.  117m is refused after its result is checked.
-cp "$PHOTOS/canada_117m.jpg" own.jpg
-chmod u+w own.jpg
-"$SSCARD" fix own.jpg -o own.jpg > out 2>&1 && fail "117m: fixed: $(cat out)"
-grep -q "would still fail a rule" out || fail "117m: not refused after its check: $(cat out)"
-cmp -s own.jpg "$PHOTOS/canada_117m.jpg" || fail "117m: a refused fix changed or removed the photo given"
+# its own name), or an older file.  The dark-top portrait with light patches on the
+# shoulders just under the chin (above the band the photo's check reads, inside the
+# fixed frame's) is refused after its result is checked.
+P095="$PHOTOS/canada_095m_white_m_darktop_frontal.jpg"
+set -- $("$top_builddir/tests/photo/phototool" scene "$P095" |
+    awk '{ d = $4 - $2; printf "%d %d %d", ($2 + $4) / 2, d, $16 }')
+ex=$1 ied=$2 chin=$3
+y0=$((chin - ied / 5)) y1=$((chin + ied * 28 / 100))
+convert "$P095" -fill '#e8e8e8' \
+    -draw "rectangle $((ex - ied * 3 / 2)),$y0 $((ex - ied * 4 / 5)),$y1" \
+    -draw "rectangle $((ex + ied * 4 / 5)),$y0 $((ex + ied * 3 / 2)),$y1" patches.jpg
+cp patches.jpg own.jpg
+"$SSCARD" fix own.jpg -o own.jpg > out 2>&1 && fail "patches: fixed: $(cat out)"
+grep -q "would still fail a rule, so it was not kept: Dark top" out ||
+	fail "patches: not refused after its check: $(cat out)"
+cmp -s own.jpg patches.jpg || fail "patches: a refused fix changed or removed the photo given"
 echo older > older.jpg
-"$SSCARD" fix "$PHOTOS/canada_117m.jpg" -o older.jpg > out 2>&1 && fail "117m: fixed: $(cat out)"
-[ "$(cat older.jpg 2>/dev/null)" = older ] || fail "117m: a refused fix removed the file at OUT"
+"$SSCARD" fix patches.jpg -o older.jpg > out 2>&1 && fail "patches: fixed: $(cat out)"
+[ "$(cat older.jpg 2>/dev/null)" = older ] || fail "patches: a refused fix removed the file at OUT"
+# A light grey top on a lavender wall (117m) is refused for the top at once.
+refused "$PHOTOS/canada_117m.jpg" "cannot be fixed: Dark top"
 refused "$PHOTOS/chelsea.png" "no face"
 refused "$PHOTOS/camera.png" "no face"
 # A plain wall above a field (painted beside the shoulders): the wall's colour cannot
