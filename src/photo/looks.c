@@ -719,13 +719,18 @@ check_accessories(struct photo_report *r, const struct photo_scene *sc)
 		report_figures(r, "chain %.4f", chain);
 		return;
 	}
+	/* Where only the neck is colourful, the advice says so: a collar or skin looks the same. */
 	report_add(r, "accessories", most > 0.06 ? PHOTO_WARN : PHOTO_PASS, 0,
 	    /* TRANSLATORS: what is expected: no ornament worn. */
 	    xasprintf(_("colour %.0f%%"), most * 100), xstrdup(C_("no ornaments", "none")),
-	    most > 0.06 ? _("Something colourful is over the head, by the ears or "
-	    "at the neck (a hair band, earrings, a necklace?). Ornaments are not "
-	    "allowed: take them off.") : _("No ornaments were seen (only strong "
-	    "colours can be seen; take off any jewellery)."));
+	    most <= 0.06 ? _("No ornaments were seen (only strong colours can be "
+	    "seen; take off any jewellery).") : worn > 0.06 ? _("Something "
+	    "colourful is over the head, by the ears or at the neck (a hair band, "
+	    "earrings, a necklace?). Ornaments are not allowed: take them off.") :
+	    _("Something colourful shows at the neck: a necklace or pendant is "
+	    "not allowed, take it off. A coloured collar, or skin reddened by the "
+	    "sun, can look the same to sscard: if you wear none, this row needs "
+	    "nothing."));
 	report_figures(r, "chain %.4f", chain);
 }
 

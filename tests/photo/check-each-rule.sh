@@ -187,6 +187,12 @@ grep -q "Jewellery and ornaments: Something colourful is worn" earring-fix.txt |
 # Beside a head on a busy backdrop the colour may be the backdrop's: the hair band of
 # 053f, whose long hair makes the backdrop measure as not plain, only warns.
 expect "$PHOTOS/canada_053f_white_f_headband.jpg" accessories warn
+# Colour at the neck alone warns, and says what else looks the same (a collar, skin
+# reddened by the sun) instead of naming hair bands and earrings.
+convert good.jpg -fill '#20b020' -draw 'rectangle 150,422 210,440' collar.jpg
+expect collar.jpg accessories warn
+"$SSCARD" check collar.jpg | grep -q "Something colourful shows at the neck" ||
+	fail "collar.jpg: the warning does not say where: $("$SSCARD" check collar.jpg)"
 # A forehead flushed a little past pure red (blue over green, 119m) is skin, not a band
 # (it warned "something colourful over the head"); a pink band over the hair fails.
 expect "$PHOTOS/canada_119m.jpg" accessories pass
