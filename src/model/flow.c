@@ -221,20 +221,9 @@ flow_check_passing(const struct flow_check *c)
 const struct photo_check *
 flow_check_unfixable(const struct flow_check *c)
 {
-	static const char *const first[] = { "colour", "face", "background" };
-	const struct photo_check *k;
-	size_t i, j;
-
 	if (c->report.ok || flow_check_fixable(c))
 		return (NULL);
-	for (j = 0; j <= nitems(first); j++)
-		for (i = 0; i < c->report.n; i++) {
-			k = &c->report.checks[i];
-			if (k->verdict == PHOTO_FAIL && !k->fixable &&
-			    (j == nitems(first) || strcmp(k->id, first[j]) == 0))
-				return (k);
-		}
-	return (NULL);
+	return (photo_report_unfixable(&c->report, 0));
 }
 
 int

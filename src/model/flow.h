@@ -67,7 +67,7 @@ int	flow_check_rows(const struct flow_check *, const struct photo_check **, int 
 char	*flow_check_row(const struct photo_check *, int);
 /* "PASS  File format, Colour, ...": the rules that pass, on one line; NULL if none; caller frees. */
 char	*flow_check_passing(const struct flow_check *);
-/* The failure no fix repairs (the face colour and the face first), or NULL. */
+/* The failure no fix repairs that a refusal names first (photo_report_unfixable), or NULL. */
 const struct photo_check *flow_check_unfixable(const struct flow_check *);
 /* "Your photo, checked against the Beijing rules:" (or the fixed photo); caller frees. */
 char	*flow_check_heading(const struct flow_check *);

@@ -126,6 +126,7 @@ report_add(struct photo_report *r, const char *id, enum photo_verdict v,
 	c->name = rule_name(id);
 	c->verdict = v;
 	c->fixable = fixable;
+	c->unsure = 0;
 	c->value = value;
 	c->figures = NULL;
 	c->expected = expected;
@@ -149,6 +150,43 @@ report_figures(struct photo_report *r, const char *fmt, ...)
 	va_start(ap, fmt);
 	c->figures = xvasprintf(fmt, ap);
 	va_end(ap);
+}
+
+/* What the check cannot measure without comes first: no face, a photo not in colour. */
+static const char *const basic_rules[] = { "colour", "face", "background" };
+
+/* Where c stands among the unfixable failures: lower is named first. */
+static size_t
+unfixable_rank(const struct photo_check *c)
+{
+	size_t j;
+
+	for (j = 0; j < nitems(basic_rules); j++)
+		if (strcmp(c->id, basic_rules[j]) == 0)
+			break;
+	return ((c->unsure ? nitems(basic_rules) + 1 : 0) + j);
+}
+
+const struct photo_check *
+photo_report_unfixable(const struct photo_report *r, size_t nth)
+{
+	const struct photo_check *c;
+	size_t rank, i;
+
+	for (rank = 0; rank < 2 * (nitems(basic_rules) + 1); rank++)
+		for (i = 0; i < r->n; i++) {
+			c = &r->checks[i];
+			if (c->verdict == PHOTO_FAIL && !c->fixable &&
+			    unfixable_rank(c) == rank && nth-- == 0)
+				return (c);
+		}
+	return (NULL);
+}
+
+void
+report_unsure(struct photo_report *r)
+{
+	r->checks[r->n - 1].unsure = 1;
 }
 
 double

@@ -20,6 +20,7 @@ struct photo_check {
 	char			*expected;	/* e.g. "358x441" */
 	char			*message;	/* translated, says what to do */
 	int			 fixable;	/* photo_fix can repair a failure */
+	int			 unsure;	/* may be something else: its message says what */
 };
 
 /* What sscard's fix changed in a photo (every fix whitens and frames it). */
@@ -51,6 +52,13 @@ int	photo_check_fixed(const char *, const struct photo_profile *,
 void	photo_check_scene(const struct photo_scene *, const struct photo_profile *,
 	    struct photo_report *);
 void	photo_report_free(struct photo_report *);
+/*
+ * The nth (from 0) failure of r that no fix can change, or NULL: the most
+ * basic first (the photo's colour, the face, the background), a verdict
+ * that may be mistaken (report_unsure) after the sure ones, the rest in the
+ * table's order.  The advice a refusal gives is the first one's.
+ */
+const struct photo_check *photo_report_unfixable(const struct photo_report *, size_t);
 
 /*
  * 0 when the photo passes p (warnings allowed), 1 when it fails a rule
@@ -85,6 +93,11 @@ void	report_add(struct photo_report *, const char *, enum photo_verdict, int,
  */
 void	report_figures(struct photo_report *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/*
+ * Marks the row added last as a verdict that may be mistaken, whose message
+ * says what else looks the same: a refused fix names a surer rule first.
+ */
+void	report_unsure(struct photo_report *);
 
 /*
  * v as a row prints it with the given decimals: a verdict judged on this

@@ -566,24 +566,18 @@ fit_size(const struct image *im, const struct photo_profile *p,
 
 /*
  * What the check of the photo as given finds that no fix can change: the
- * first such rule with its advice, and the names of the others, so that a
- * new photo is taken once for all of them.
+ * first such rule (photo_report_unfixable's order) with its advice, and the
+ * names of the others, so that a new photo is taken once for all of them.
  */
 static int
 refuse_rules(const struct photo_report *r, const char *in, char **cause)
 {
-	const struct photo_check *first = NULL;
+	const struct photo_check *first = photo_report_unfixable(r, 0), *c;
 	char *others = xstrdup("");
 	size_t i;
 
-	for (i = 0; i < r->n; i++) {
-		if (r->checks[i].verdict != PHOTO_FAIL || r->checks[i].fixable)
-			continue;
-		if (first == NULL)
-			first = &r->checks[i];
-		else
-			others = i18n_list_add(others, r->checks[i].name);
-	}
+	for (i = 1; (c = photo_report_unfixable(r, i)) != NULL; i++)
+		others = i18n_list_add(others, c->name);
 	if (first != NULL)
 		*cause = *others == '\0' ? xasprintf(_("%s cannot be fixed: %s: %s"),
 		    in, first->name, first->message) :

@@ -701,6 +701,7 @@ check_accessories(struct photo_report *r, const struct photo_scene *sc)
 		    "the top. A shiny or finely striped top can look like this to "
 		    "sscard: if you wear no chain, take a photo in a plain dark top."));
 		report_figures(r, "chain %.4f", chain);
+		report_unsure(r);
 		return;
 	}
 	/*
