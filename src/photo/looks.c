@@ -800,15 +800,28 @@ light_on_white(const uint8_t *p, double l)
 }
 
 /*
+ * How surely pixel (x, y) is the person: the scene's own map where it was
+ * segmented, else the cell of grid (segment_grid) that holds the pixel.
+ */
+static float
+person_sure(const struct photo_scene *sc, const float *grid, int x, int y)
+{
+	if (sc->person != NULL)
+		return (sc->person[(size_t)y * sc->im.w + x]);
+	return (grid[y * SEGMENT_SIDE / sc->im.h * SEGMENT_SIDE + x * SEGMENT_SIDE / sc->im.w]);
+}
+
+/*
  * Counts the top in the shoulder band beside the neck.  Pixels like the
  * background count as the top only when the background is white, they
  * reach down to the bottom edge and lie inside the person's outline where
  * it is seen (outline_at): a backdrop shows beside the shoulders of a
- * narrow sitter.  With person (the segmentation network's grid), only the
+ * narrow sitter.  By the network (person_sure's map, grid), only the
  * person's pixels count, whatever their colour.
  */
 static void
-top_count(const struct photo_scene *sc, const float *person, struct top *tp)
+top_count(const struct photo_scene *sc, int by_network, const float *grid,
+    struct top *tp)
 {
 	const struct image *im = &sc->im;
 	double t = fmax(18, 3 * sc->bg_std), l, dx, y0, y1;
@@ -833,8 +846,8 @@ top_count(const struct photo_scene *sc, const float *person, struct top *tp)
 			tp->seen++;
 			if (photo_scene_skin(sc, p))
 				continue;
-			if (person != NULL ? person[y * SEGMENT_SIDE / im->h * SEGMENT_SIDE +
-			    x * SEGMENT_SIDE / im->w] < 0.5f : like_backdrop(sc, p, t) &&
+			if (by_network ? person_sure(sc, grid, x, y) < 0.5f :
+			    like_backdrop(sc, p, t) &&
 			    (!white || !backdrop_to_bottom(sc, x, t) ||
 			    dx >= reach[x > sc->eye_x]))
 				continue;
@@ -869,27 +882,26 @@ check_clothing(struct photo_report *r, const struct photo_scene *sc)
 {
 	struct top tp, own;
 	enum photo_verdict v;
-	float *person;
+	float *grid = NULL;
 	char *cause = NULL;
-	int light;
 
-	top_count(sc, NULL, &tp);
-	light = tp.light;
+	top_count(sc, 0, NULL, &tp);
 	v = top_verdict(tp.light, tp.n);
-	if (v != top_verdict(tp.on_white, tp.n) && segment_available() &&
-	    (person = segment_grid(&sc->im, &cause)) != NULL) {
-		top_count(sc, person, &own);
+	/* A scene segmented already is not segmented again. */
+	if (v != top_verdict(tp.on_white, tp.n) && (sc->person != NULL ||
+	    (segment_available() && (grid = segment_grid(&sc->im, &cause)) != NULL))) {
+		top_count(sc, 1, grid, &own);
 		/*
 		 * Only a top light over most of it: a white shirt-front inside
 		 * a dark jacket (123m) is light in part, and does not merge.
 		 */
 		if (own.n * 5 >= own.seen &&
 		    top_verdict(own.on_white, own.n) == PHOTO_FAIL) {
+			own.light = own.on_white;
 			tp = own;
-			light = own.on_white;
 			v = PHOTO_FAIL;
 		}
-		free(person);
+		free(grid);
 	}
 	free(cause);
 	if (tp.seen < 50 || tp.n * 5 < tp.seen) {
@@ -900,7 +912,7 @@ check_clothing(struct photo_report *r, const struct photo_scene *sc)
 		return;
 	}
 	report_add(r, "clothing", v, 0, xasprintf(_("%.0f%% light, mean %.0f"),
-	    100.0 * light / tp.n, tp.sum / tp.n), xstrdup(_("dark top")), v == PHOTO_PASS ?
+	    100.0 * tp.light / tp.n, tp.sum / tp.n), xstrdup(_("dark top")), v == PHOTO_PASS ?
 	    _("The top is dark and stands out from the background.") :
 	    v == PHOTO_FAIL ? _("The top is white or light: on the white "
 	    "background it merges with it, which is not allowed. Wear a dark "
